@@ -1,0 +1,545 @@
+//! The E1 body as the rules see it: the parse outcome, the members of the
+//! root object, how the server reads each value, and the effective settings
+//! (the current settings with the PATCH merged over them).
+
+use std::borrow::Cow;
+
+use crate::context::Context;
+use crate::diagnostic::Span;
+use crate::model::{FIELDS, HostnameVerifier, MtlsSettings, PROTOCOLS, Protocol, VERIFIERS};
+use crate::suggest::{loose, nearest};
+use crate::syntax::{Member, Node, Parsed, Value, pointer_token};
+
+/// Why the text was not parsed at all.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Rejected {
+    TooLarge { len: usize, limit: usize },
+    NotUtf8 { offset: usize, utf16: bool },
+}
+
+/// A field of the E1 body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Enabled,
+    KeyStoreId,
+    TrustStoreId,
+    SupportedProtocolList,
+    HostnameVerifierType,
+}
+
+impl Field {
+    const ALL: [Field; 5] = [
+        Field::Enabled,
+        Field::KeyStoreId,
+        Field::TrustStoreId,
+        Field::SupportedProtocolList,
+        Field::HostnameVerifierType,
+    ];
+
+    pub(crate) fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    pub(crate) fn key(self) -> &'static str {
+        FIELDS[self as usize]
+    }
+}
+
+/// How the server reads a scalar.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Reading<T> {
+    /// Of the documented type.
+    Exact(T),
+    /// Of another type that the server converts (Jackson's scalar coercion).
+    Coerced(T),
+    Null,
+    /// Rejected by the server.
+    Invalid,
+}
+
+impl<T> Reading<T> {
+    fn value(self) -> Option<T> {
+        match self {
+            Reading::Exact(v) | Reading::Coerced(v) => Some(v),
+            Reading::Null | Reading::Invalid => None,
+        }
+    }
+}
+
+/// Reads `enabled` as Jackson does: `"true"`/`"True"`/`"TRUE"` and integers are coerced.
+pub(crate) fn read_bool(node: &Node<'_>) -> Reading<bool> {
+    match &node.value {
+        Value::Bool(b) => Reading::Exact(*b),
+        Value::String(s) => match s.as_ref() {
+            "true" | "True" | "TRUE" => Reading::Coerced(true),
+            "false" | "False" | "FALSE" => Reading::Coerced(false),
+            _ => Reading::Invalid,
+        },
+        Value::Number(n) if is_integer(n) => {
+            Reading::Coerced(n.trim_start_matches('-').bytes().any(|b| b != b'0'))
+        }
+        Value::Null => Reading::Null,
+        _ => Reading::Invalid,
+    }
+}
+
+/// Reads a store id: numbers and booleans are coerced to their text.
+pub(crate) fn read_id<'a>(node: &'a Node<'a>) -> Reading<Cow<'a, str>> {
+    match &node.value {
+        Value::String(s) => Reading::Exact(Cow::Borrowed(s.as_ref())),
+        Value::Number(n) => Reading::Coerced(Cow::Borrowed(n)),
+        Value::Bool(b) => Reading::Coerced(Cow::Borrowed(if *b { "true" } else { "false" })),
+        Value::Null => Reading::Null,
+        _ => Reading::Invalid,
+    }
+}
+
+pub(crate) fn is_integer(number: &str) -> bool {
+    !number.contains(['.', 'e', 'E'])
+}
+
+/// What an enum-valued string means to the author and to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Resolution<T> {
+    Exact(T),
+    /// The Java name, e.g. `TLSv1.2` for `TLS_1_2`.
+    JavaName(T),
+    /// The constant in the wrong case, e.g. `tls_1_2`.
+    CaseSlip(T),
+    /// Another unambiguous spelling, e.g. `TLS 1.2`.
+    Spelling(T),
+    /// Digits only: the server would read an ordinal.
+    Ordinal,
+    /// Not a constant; the nearest one, if any is near.
+    Unknown(Option<T>),
+}
+
+impl<T: Copy> Resolution<T> {
+    /// The constant the author evidently meant, when that is clear.
+    pub(crate) fn intended(self) -> Option<T> {
+        match self {
+            Resolution::Exact(v)
+            | Resolution::JavaName(v)
+            | Resolution::CaseSlip(v)
+            | Resolution::Spelling(v) => Some(v),
+            Resolution::Ordinal | Resolution::Unknown(_) => None,
+        }
+    }
+}
+
+fn is_ordinal(text: &str) -> bool {
+    let trimmed = text.trim();
+    !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub(crate) fn resolve_protocol(text: &str) -> Resolution<Protocol> {
+    if let Some(p) = Protocol::from_constant(text) {
+        return Resolution::Exact(p);
+    }
+    if let Some(info) = PROTOCOLS.iter().find(|i| i.java_name == text) {
+        return Resolution::JavaName(info.protocol);
+    }
+    if let Some(info) = PROTOCOLS
+        .iter()
+        .find(|i| i.constant.eq_ignore_ascii_case(text))
+    {
+        return Resolution::CaseSlip(info.protocol);
+    }
+    if is_ordinal(text) {
+        return Resolution::Ordinal;
+    }
+    let wanted = loose(text).replace('v', "");
+    if let Some(info) = PROTOCOLS.iter().find(|i| {
+        [i.constant, i.java_name, i.label]
+            .iter()
+            .any(|s| loose(s).replace('v', "") == wanted)
+    }) {
+        return Resolution::Spelling(info.protocol);
+    }
+    let candidates = PROTOCOLS.iter().flat_map(|i| [i.constant, i.java_name]);
+    Resolution::Unknown(nearest(text, candidates).and_then(|name| {
+        PROTOCOLS
+            .iter()
+            .find(|i| i.constant == name || i.java_name == name)
+            .map(|i| i.protocol)
+    }))
+}
+
+pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
+    if let Some(v) = HostnameVerifier::from_constant(text) {
+        return Resolution::Exact(v);
+    }
+    if let Some(info) = VERIFIERS
+        .iter()
+        .find(|i| i.constant.eq_ignore_ascii_case(text))
+    {
+        return Resolution::CaseSlip(info.verifier);
+    }
+    if is_ordinal(text) {
+        return Resolution::Ordinal;
+    }
+    let wanted = loose(text);
+    let wanted = wanted.strip_suffix("hostnameverifier").unwrap_or(&wanted);
+    if let Some(info) = VERIFIERS.iter().find(|i| loose(i.constant) == wanted) {
+        return Resolution::Spelling(info.verifier);
+    }
+    Resolution::Unknown(
+        nearest(text, VERIFIERS.iter().map(|i| i.constant))
+            .and_then(HostnameVerifier::from_constant),
+    )
+}
+
+/// Where an effective setting comes from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Origin<'a> {
+    Body(&'a Member<'a>),
+    Current,
+    Default,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Setting<'a, T> {
+    pub(crate) value: T,
+    pub(crate) origin: Origin<'a>,
+}
+
+impl<T> Setting<'_, T> {
+    /// Whether a rule about this setting should speak: the body sets it, or
+    /// mTLS ends up enabled with it as it stands.
+    pub(crate) fn in_play(&self, enabled: bool) -> bool {
+        matches!(self.origin, Origin::Body(_)) || enabled
+    }
+}
+
+/// A protocol in the effective list, with its node when the body lists it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ListedProtocol<'a> {
+    pub(crate) protocol: Protocol,
+    pub(crate) node: Option<&'a Node<'a>>,
+}
+
+/// The settings the proxy ends up with.
+#[derive(Debug, Clone)]
+pub(crate) struct Effective<'a> {
+    pub(crate) enabled: Setting<'a, bool>,
+    pub(crate) key_store_id: Option<Setting<'a, Cow<'a, str>>>,
+    pub(crate) trust_store_id: Option<Setting<'a, Cow<'a, str>>>,
+    pub(crate) protocols: Setting<'a, Vec<ListedProtocol<'a>>>,
+    pub(crate) verifier: Setting<'a, HostnameVerifier>,
+}
+
+/// The body and everything derived from it.
+#[derive(Debug)]
+pub(crate) struct Body<'a> {
+    /// The body's own text; spans in `parsed` point into it.
+    pub(crate) source: &'a str,
+    /// Where the body starts in the checker's text.
+    pub(crate) offset: usize,
+    /// Prefix of every pointer into the body (`/body` inside a request).
+    pub(crate) prefix: &'static str,
+    pub(crate) rejected: Option<Rejected>,
+    pub(crate) parsed: Option<&'a Parsed<'a>>,
+    /// The root object's members; empty when the root is not an object.
+    pub(crate) members: &'a [Member<'a>],
+    pub(crate) effective: Option<Effective<'a>>,
+}
+
+impl<'a> Body<'a> {
+    pub(crate) fn rejected(rejected: Rejected, offset: usize, prefix: &'static str) -> Self {
+        Self {
+            source: "",
+            offset,
+            prefix,
+            rejected: Some(rejected),
+            parsed: None,
+            members: &[],
+            effective: None,
+        }
+    }
+
+    pub(crate) fn new(
+        source: &'a str,
+        parsed: &'a Parsed<'a>,
+        offset: usize,
+        prefix: &'static str,
+        context: &'a Context,
+    ) -> Self {
+        let members = match parsed.root.as_ref().map(|n| &n.value) {
+            Some(Value::Object(members)) => members.as_slice(),
+            _ => &[],
+        };
+        let mut body = Self {
+            source,
+            offset,
+            prefix,
+            rejected: None,
+            parsed: Some(parsed),
+            members,
+            effective: None,
+        };
+        if matches!(
+            parsed.root.as_ref().map(|n| &n.value),
+            Some(Value::Object(_))
+        ) {
+            body.effective = Some(body.merge(context.current.as_ref()));
+        }
+        body
+    }
+
+    pub(crate) fn root(&self) -> Option<&'a Node<'a>> {
+        self.parsed.and_then(|p| p.root.as_ref())
+    }
+
+    /// The member the server keeps for `field`: the last one.
+    pub(crate) fn last(&self, field: Field) -> Option<&'a Member<'a>> {
+        self.members.iter().rev().find(|m| m.key == field.key())
+    }
+
+    /// Every member for `field`, duplicates included.
+    pub(crate) fn all(&self, field: Field) -> impl Iterator<Item = &'a Member<'a>> + use<'a> {
+        self.members.iter().filter(move |m| m.key == field.key())
+    }
+
+    /// The pointer of a top-level member, prefixed for the body's place.
+    pub(crate) fn pointer(&self, key: &str) -> String {
+        format!("{}/{}", self.prefix, pointer_token(key))
+    }
+
+    /// The pointer of item `index` of a top-level array member.
+    pub(crate) fn item_pointer(&self, key: &str, index: usize) -> String {
+        format!("{}/{}/{index}", self.prefix, pointer_token(key))
+    }
+
+    /// The pointer of the body itself.
+    pub(crate) fn root_pointer(&self) -> String {
+        self.prefix.to_owned()
+    }
+
+    /// A body span moved into the checker's text.
+    pub(crate) fn span(&self, span: Span) -> Span {
+        span.shift(self.offset)
+    }
+
+    /// Where a finding about an effective setting points: the setting's
+    /// member when the body sends it, else the `enabled` member, else the
+    /// body's opening brace.
+    pub(crate) fn anchor<T>(&self, setting: &Setting<'a, T>) -> (Span, String) {
+        let member = match setting.origin {
+            Origin::Body(member) => Some(member),
+            Origin::Current | Origin::Default => self.last(Field::Enabled),
+        };
+        if let Some(member) = member {
+            (self.span(member.value.span), self.pointer(&member.key))
+        } else {
+            let start = self.root().map_or(0, |n| n.span.start);
+            (self.span(Span::new(start, start + 1)), self.root_pointer())
+        }
+    }
+
+    /// Edits that make `field` hold `json`: its last value replaced, or a member added at the end.
+    pub(crate) fn set_member(&self, field: Field, json: &str) -> Vec<(Span, String)> {
+        if let Some(member) = self.last(field) {
+            return vec![(self.span(member.value.span), json.to_owned())];
+        }
+        let key = field.key();
+        match (self.members.last(), self.root()) {
+            (Some(last), _) => vec![(
+                self.span(Span::at(last.value.span.end)),
+                format!(", \"{key}\": {json}"),
+            )],
+            (None, Some(root)) => vec![(
+                self.span(Span::new(root.span.start, root.span.end)),
+                format!("{{\"{key}\": {json}}}"),
+            )],
+            (None, None) => Vec::new(),
+        }
+    }
+
+    fn merge(&self, current: Option<&'a MtlsSettings>) -> Effective<'a> {
+        let enabled = match self
+            .last(Field::Enabled)
+            .and_then(|m| read_bool(&m.value).value().map(|v| (m, v)))
+        {
+            Some((member, value)) => Setting {
+                value,
+                origin: Origin::Body(member),
+            },
+            None => match current.and_then(|c| c.enabled) {
+                Some(value) => Setting {
+                    value,
+                    origin: Origin::Current,
+                },
+                None => Setting {
+                    value: false,
+                    origin: Origin::Default,
+                },
+            },
+        };
+        let id = |field: Field, current: Option<&'a String>| match self
+            .last(field)
+            .and_then(|m| read_id(&m.value).value().map(|v| (m, v)))
+        {
+            Some((member, value)) => Some(Setting {
+                value,
+                origin: Origin::Body(member),
+            }),
+            None => current.map(|value| Setting {
+                value: Cow::Borrowed(value.as_str()),
+                origin: Origin::Current,
+            }),
+        };
+        let protocols = match self.last(Field::SupportedProtocolList) {
+            Some(
+                member @ Member {
+                    value:
+                        Node {
+                            value: Value::Array(items),
+                            ..
+                        },
+                    ..
+                },
+            ) => Setting {
+                value: items
+                    .iter()
+                    .filter_map(|node| match &node.value {
+                        Value::String(text) => {
+                            resolve_protocol(text)
+                                .intended()
+                                .map(|protocol| ListedProtocol {
+                                    protocol,
+                                    node: Some(node),
+                                })
+                        }
+                        _ => None,
+                    })
+                    .collect(),
+                origin: Origin::Body(member),
+            },
+            _ => match current.and_then(|c| c.supported_protocol_list.as_ref()) {
+                Some(list) => Setting {
+                    value: list
+                        .iter()
+                        .map(|&protocol| ListedProtocol {
+                            protocol,
+                            node: None,
+                        })
+                        .collect(),
+                    origin: Origin::Current,
+                },
+                None => Setting {
+                    value: Vec::new(),
+                    origin: Origin::Default,
+                },
+            },
+        };
+        let verifier =
+            match self
+                .last(Field::HostnameVerifierType)
+                .and_then(|m| match &m.value.value {
+                    Value::String(text) => resolve_verifier(text).intended().map(|v| (m, v)),
+                    _ => None,
+                }) {
+                Some((member, value)) => Setting {
+                    value,
+                    origin: Origin::Body(member),
+                },
+                None => match current.and_then(|c| c.hostname_verifier_type) {
+                    Some(value) => Setting {
+                        value,
+                        origin: Origin::Current,
+                    },
+                    None => Setting {
+                        value: HostnameVerifier::Noop,
+                        origin: Origin::Default,
+                    },
+                },
+            };
+        Effective {
+            enabled,
+            key_store_id: id(
+                Field::KeyStoreId,
+                current.and_then(|c| c.key_store_id.as_ref()),
+            ),
+            trust_store_id: id(
+                Field::TrustStoreId,
+                current.and_then(|c| c.trust_store_id.as_ref()),
+            ),
+            protocols,
+            verifier,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_every_spelling_of_a_protocol() {
+        assert_eq!(
+            resolve_protocol("TLS_1_2"),
+            Resolution::Exact(Protocol::Tls12)
+        );
+        assert_eq!(
+            resolve_protocol("TLSv1"),
+            Resolution::JavaName(Protocol::Tls10)
+        );
+        assert_eq!(
+            resolve_protocol("tls_1_3"),
+            Resolution::CaseSlip(Protocol::Tls13)
+        );
+        assert_eq!(
+            resolve_protocol("TLS 1.2"),
+            Resolution::Spelling(Protocol::Tls12)
+        );
+        assert_eq!(
+            resolve_protocol("tlsv1.1"),
+            Resolution::Spelling(Protocol::Tls11)
+        );
+        assert_eq!(
+            resolve_protocol("SSL3"),
+            Resolution::Spelling(Protocol::Ssl30)
+        );
+        assert_eq!(resolve_protocol("1"), Resolution::Ordinal);
+        assert_eq!(
+            resolve_protocol("TLS_1_4"),
+            Resolution::Unknown(Some(Protocol::Tls13))
+        );
+        assert_eq!(
+            resolve_protocol("QUIC-over-carrier-pigeon"),
+            Resolution::Unknown(None)
+        );
+    }
+
+    #[test]
+    fn resolves_verifier_spellings() {
+        assert_eq!(
+            resolve_verifier("strict"),
+            Resolution::CaseSlip(HostnameVerifier::Strict)
+        );
+        assert_eq!(
+            resolve_verifier("browser-compat"),
+            Resolution::Spelling(HostnameVerifier::BrowserCompat)
+        );
+        assert_eq!(
+            resolve_verifier("DefaultHostnameVerifier"),
+            Resolution::Spelling(HostnameVerifier::Default)
+        );
+        assert_eq!(
+            resolve_verifier("DEFALT"),
+            Resolution::Unknown(Some(HostnameVerifier::Default))
+        );
+    }
+
+    #[test]
+    fn reads_values_as_jackson_does() {
+        fn node(text: &str) -> Node<'_> {
+            crate::syntax::parse(text, 4).root.unwrap()
+        }
+        assert_eq!(read_bool(&node("\"True\"")), Reading::Coerced(true));
+        assert_eq!(read_bool(&node("0")), Reading::Coerced(false));
+        assert_eq!(read_bool(&node("\"yes\"")), Reading::Invalid);
+        assert_eq!(read_bool(&node("1.0")), Reading::Invalid);
+        assert_eq!(read_id(&node("42")), Reading::Coerced(Cow::Borrowed("42")));
+    }
+}

@@ -1,0 +1,254 @@
+//! What the caller knows about the server: the proxy's current settings and
+//! the names that exist. Secrets in the files these come from (passwords,
+//! keystore files, tokens) are never read into memory that output can reach.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::model::{HostnameVerifier, MtlsSettings, Protocol};
+
+/// Optional knowledge that sharpens the rules.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The proxy's settings before the PATCH; the body is judged by what it produces.
+    pub current: Option<MtlsSettings>,
+    /// Keystores of the project.
+    pub keystores: Option<Inventory>,
+    /// Keystores of the admin project, which every project may use.
+    pub admin_keystores: Option<Inventory>,
+    /// Credentials of the project.
+    pub credentials: Option<Inventory>,
+}
+
+/// Names known to exist (and ids, where the listing carries them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inventory {
+    names: Vec<String>,
+}
+
+/// A context file that cannot be used. Messages never quote the file's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ContextError {
+    /// Not JSON.
+    #[error("not valid JSON (line {line}, column {column})")]
+    Json {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// JSON of an unexpected shape.
+    #[error("{0}")]
+    Shape(String),
+}
+
+impl From<serde_json::Error> for ContextError {
+    fn from(error: serde_json::Error) -> Self {
+        ContextError::Json {
+            line: error.line(),
+            column: error.column(),
+        }
+    }
+}
+
+impl Inventory {
+    /// An inventory of these names.
+    pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(names: I) -> Self {
+        Self {
+            names: names.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Reads a saved List Keystores or List Credentials response
+    /// (`{"status":"SUCCESS","resultList":[{"name": ...}]}`, `username` for
+    /// credentials) or a plain array of names. Only names and ids are kept.
+    ///
+    /// ```
+    /// let saved = r#"{"status":"SUCCESS","resultList":[{"name":"prod-ks","password":"s3cret"}]}"#;
+    /// let inventory = mtlslint::Inventory::from_json(saved).unwrap();
+    /// assert!(inventory.contains("prod-ks"));
+    /// assert_eq!(inventory.case_insensitive_match("PROD-KS"), Some("prod-ks"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, ContextError> {
+        let value: Value = serde_json::from_str(text)?;
+        let items = match &value {
+            Value::Array(items) => items,
+            Value::Object(object) => {
+                if let Some(status) = object
+                    .get("status")
+                    .and_then(Value::as_str)
+                    .filter(|s| *s != "SUCCESS")
+                {
+                    return Err(ContextError::Shape(format!(
+                        "this is a saved response with status `{}`, not a successful listing; save the response of a successful List call",
+                        if status.len() <= 20 {
+                            status
+                        } else {
+                            "(long value)"
+                        }
+                    )));
+                }
+                match object.get("resultList") {
+                    Some(Value::Array(items)) => items,
+                    _ => return Err(ContextError::Shape(
+                        "expected a List Keystores / List Credentials response with a `resultList` array, or an array of names".into(),
+                    )),
+                }
+            }
+            _ => {
+                return Err(ContextError::Shape(
+                    "expected an array of names or a saved List response object".into(),
+                ));
+            }
+        };
+        let mut names = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match item {
+                Value::String(name) => names.push(name.clone()),
+                Value::Object(fields) => {
+                    let mut found = false;
+                    for key in ["name", "username", "id"] {
+                        if let Some(Value::String(name)) = fields.get(key) {
+                            names.push(name.clone());
+                            found = true;
+                        }
+                    }
+                    if !found {
+                        return Err(ContextError::Shape(format!(
+                            "item {index} has no `name`, `username` or `id` string"
+                        )));
+                    }
+                }
+                _ => {
+                    return Err(ContextError::Shape(format!(
+                        "item {index} is neither a name nor an object with a `name`"
+                    )));
+                }
+            }
+        }
+        Ok(Self { names })
+    }
+
+    /// Whether `name` exists exactly (names are case-sensitive).
+    pub fn contains(&self, name: &str) -> bool {
+        self.names.iter().any(|n| n == name)
+    }
+
+    /// The existing name that differs from `name` only in case, if any.
+    pub fn case_insensitive_match(&self, name: &str) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The names, in listing order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+}
+
+/// Reads the proxy's current mTLS settings: an object with the body's
+/// fields. Other fields (as a saved GET response may carry) are ignored.
+///
+/// ```
+/// let current = mtlslint::context::current_settings_from_json(r#"{"enabled": true, "keyStoreId": "ks"}"#).unwrap();
+/// assert_eq!(current.key_store_id.as_deref(), Some("ks"));
+/// ```
+pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Lenient {
+        enabled: Option<Value>,
+        key_store_id: Option<Value>,
+        trust_store_id: Option<Value>,
+        supported_protocol_list: Option<Value>,
+        hostname_verifier_type: Option<Value>,
+    }
+    let shape = |field: &str, expected: &str| {
+        ContextError::Shape(format!("current settings: `{field}` must be {expected}"))
+    };
+    let value: Value = serde_json::from_str(text)?;
+    if !value.is_object() {
+        return Err(ContextError::Shape(
+            "current settings: expected a JSON object with the mTLS settings fields".into(),
+        ));
+    }
+    let lenient: Lenient =
+        serde_json::from_value(value).map_err(|_| shape("the object", "an object"))?;
+    let string = |value: Option<Value>, field| match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(shape(field, "a string")),
+    };
+    let enabled = match lenient.enabled {
+        None | Some(Value::Null) => None,
+        Some(Value::Bool(b)) => Some(b),
+        Some(_) => return Err(shape("enabled", "true or false")),
+    };
+    let supported_protocol_list = match lenient.supported_protocol_list {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(items)) => Some(
+            items
+                .iter()
+                .map(|item| item.as_str().and_then(Protocol::from_constant))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| {
+                    shape(
+                        "supportedProtocolList",
+                        "an array of protocol constants such as \"TLS_1_2\"",
+                    )
+                })?,
+        ),
+        Some(_) => return Err(shape("supportedProtocolList", "an array")),
+    };
+    let hostname_verifier_type =
+        match string(lenient.hostname_verifier_type, "hostnameVerifierType")? {
+            None => None,
+            Some(text) => Some(HostnameVerifier::from_constant(&text).ok_or_else(|| {
+                shape(
+                    "hostnameVerifierType",
+                    "NOOP, DEFAULT, STRICT or BROWSER_COMPAT",
+                )
+            })?),
+        };
+    Ok(MtlsSettings {
+        enabled,
+        key_store_id: string(lenient.key_store_id, "keyStoreId")?,
+        trust_store_id: string(lenient.trust_store_id, "trustStoreId")?,
+        supported_protocol_list,
+        hostname_verifier_type,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_never_quote_secrets() {
+        let saved = r#"{"status":"SUCCESS","resultList":[{"password":"hunter2"}]}"#;
+        let error = Inventory::from_json(saved).unwrap_err().to_string();
+        assert!(!error.contains("hunter2"), "{error}");
+        let broken = Inventory::from_json(r#"["ok", "hunter2"#)
+            .unwrap_err()
+            .to_string();
+        assert!(!broken.contains("hunter2"), "{broken}");
+        let current = current_settings_from_json(r#"{"keyStoreId": ["hunter2"]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(!current.contains("hunter2"), "{current}");
+    }
+
+    #[test]
+    fn reads_plain_arrays_and_credentials() {
+        assert!(Inventory::from_json(r#"["a", "b"]"#).unwrap().contains("b"));
+        let credentials = r#"{"status":"SUCCESS","resultList":[{"username":"api-user"}]}"#;
+        assert!(
+            Inventory::from_json(credentials)
+                .unwrap()
+                .contains("api-user")
+        );
+        assert!(Inventory::from_json(r#"{"status":"FAILURE","resultMessage":"x"}"#).is_err());
+    }
+}

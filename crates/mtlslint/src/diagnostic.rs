@@ -1,0 +1,129 @@
+//! Diagnostics are plain data: rules produce them, front ends render them.
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run.
+    Info,
+    /// Likely a mistake or a risk; fails a run only under stricter settings.
+    Warning,
+    /// The server rejects the request, or the result is unsafe enough to stop.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in output and configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A byte range in the linted text, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// An empty span at `offset`.
+    pub const fn at(offset: usize) -> Self {
+        Self::new(offset, offset)
+    }
+
+    /// The same span moved `by` bytes to the right.
+    #[must_use]
+    pub const fn shift(self, by: usize) -> Self {
+        Self::new(self.start + by, self.end + by)
+    }
+}
+
+/// A point in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: usize,
+    /// 0-based byte offset into the UTF-8 text.
+    pub offset: usize,
+    /// 1-based column counted in UTF-16 code units, as JavaScript strings and editors count.
+    pub utf16_column: usize,
+}
+
+/// Where a diagnostic or an edit applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Range {
+    /// First position covered.
+    pub start: Position,
+    /// Position just past the last one covered.
+    pub end: Position,
+}
+
+/// Whether a fix keeps the meaning the author evidently intended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps the intended meaning; applied by `--fix`.
+    Safe,
+    /// Changes behaviour; applied only on explicit request.
+    Unsafe,
+}
+
+/// Replace the text in `range` with `content`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    /// The text replaced (empty for an insertion).
+    pub range: Range,
+    /// The new text.
+    pub content: String,
+}
+
+/// A machine-applicable change that resolves a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+    /// What the fix does, e.g. "Replace `TLSv1.2` with `TLS_1_2`".
+    pub message: String,
+    /// Non-overlapping edits, in text order.
+    pub edits: Vec<Edit>,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Stable rule code, e.g. `M001`.
+    pub code: &'static str,
+    /// Rule name, e.g. `keystore-required`.
+    pub name: &'static str,
+    /// Severity under the active profile and overrides.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// JSON pointer (RFC 6901) of the value at fault. In a request, body
+    /// pointers start with `/body`; the others are `/method`, `/url`,
+    /// `/path/<parameter>` and `/headers/<Name>`.
+    pub pointer: String,
+    /// Where in the text.
+    pub range: Range,
+    /// What to write instead, when the message alone does not say.
+    pub help: Option<String>,
+    /// A machine-applicable fix, when there is one.
+    pub fix: Option<Fix>,
+}

@@ -1,0 +1,193 @@
+//! mtlslint checks calls to an API gateway's mTLS endpoints before they are sent:
+//!
+//! - E1 `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`
+//!   with a JSON body (`enabled`, `keyStoreId`, `trustStoreId`,
+//!   `supportedProtocolList`, `hostnameVerifierType`);
+//! - E2 `PUT /apiops/projects/{projectName}/credentials/{username}/truststore/{keystoreName}/`.
+//!
+//! It catches what the server would reject and what it silently accepts but
+//! should not (NOOP hostname verification, SSL 3.0, a misspelt key that the
+//! server drops), and says what to write instead.
+//!
+//! ```
+//! use mtlslint::{Linter, Options, Context, Severity};
+//!
+//! let linter = Linter::new(Options::default(), Context::default());
+//! let diagnostics = linter.lint_body(br#"{"enabled": true, "supportedProtocolList": ["TLSv1.2"]}"#);
+//! let codes: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
+//! // NOOP by default, no keystore, pool disabled, no truststore, then the Java name.
+//! assert_eq!(codes, ["H001", "M001", "M003", "M004", "S004"]);
+//! let keystore = diagnostics.iter().find(|d| d.code == "M001").unwrap();
+//! assert!(keystore.message.contains("KeyStore ID is required when mTLS is enabled"));
+//! assert_eq!(keystore.severity, Severity::Error);
+//! ```
+
+mod body;
+pub mod context;
+mod diagnostic;
+pub mod model;
+mod options;
+mod request;
+pub mod rules;
+mod suggest;
+pub mod syntax;
+
+pub use context::{Context, ContextError, Inventory};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span};
+pub use options::{Limits, Options, Profile, UnknownRule};
+pub use request::{Endpoint, MASKED_TOKEN, Request};
+
+use body::{Body, Rejected};
+use request::RequestView;
+use rules::Checker;
+
+/// Lints bodies and requests with fixed options and context.
+#[derive(Debug, Clone, Default)]
+pub struct Linter {
+    options: Options,
+    context: Context,
+}
+
+/// The outcome of [`Linter::lint_request`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestReport {
+    /// The request written as an HTTP message, token masked; ranges point into it.
+    pub text: String,
+    /// The endpoint the URL names, if it names one.
+    pub endpoint: Option<Endpoint>,
+    /// Findings in text order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Linter {
+    /// A linter with these options and this context.
+    pub fn new(options: Options, context: Context) -> Self {
+        Self { options, context }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Lints an E1 body. Ranges point into `source`; invalid UTF-8 is a finding, not an error.
+    ///
+    /// ```
+    /// let linter = mtlslint::Linter::default();
+    /// let clean = br#"{"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "ts-1",
+    ///                  "supportedProtocolList": ["TLS_1_2", "TLS_1_3"], "hostnameVerifierType": "DEFAULT"}"#;
+    /// assert!(linter.lint_body(clean).iter().all(|d| d.severity < mtlslint::Severity::Warning));
+    /// let typo = linter.lint_body(br#"{"keystoreId": "ks-1"}"#);
+    /// assert_eq!(typo[0].code, "S001");
+    /// assert_eq!(typo[0].pointer, "/keystoreId");
+    /// ```
+    pub fn lint_body(&self, source: &[u8]) -> Vec<Diagnostic> {
+        let limits = self.options.limits;
+        if source.len() > limits.max_bytes {
+            let body = Body::rejected(
+                Rejected::TooLarge {
+                    len: source.len(),
+                    limit: limits.max_bytes,
+                },
+                0,
+                "",
+            );
+            return self.run("", Some(&body), None);
+        }
+        match std::str::from_utf8(source) {
+            Ok(text) => self.lint_text(text, text, 0, "", None),
+            Err(error) => {
+                let offset = error.valid_up_to();
+                let utf16 = source.starts_with(&[0xFF, 0xFE]) || source.starts_with(&[0xFE, 0xFF]);
+                let text = std::str::from_utf8(&source[..offset]).unwrap_or_default();
+                let body = Body::rejected(Rejected::NotUtf8 { offset, utf16 }, 0, "");
+                self.run(text, Some(&body), None)
+            }
+        }
+    }
+
+    /// Lints a whole call to either endpoint: method, URL and its names, headers, body.
+    ///
+    /// ```
+    /// let request = mtlslint::Request {
+    ///     method: "PUT".into(),
+    ///     url: "https://gw.example.com/apiops/projects/P/credentials/api-user/truststore/my-ts".into(),
+    ///     headers: vec![("Authorization".into(), "Bearer s3cret".into())],
+    ///     body: None,
+    /// };
+    /// let report = mtlslint::Linter::default().lint_request(&request);
+    /// assert_eq!(report.diagnostics[0].code, "R003");
+    /// assert!(!report.text.contains("s3cret"));
+    /// ```
+    pub fn lint_request(&self, request: &Request) -> RequestReport {
+        let mut text = String::new();
+        let view = RequestView::new(request, &mut text);
+        let endpoint = view.endpoint;
+        let judge_body = match endpoint {
+            Some(endpoint) => endpoint == Endpoint::MtlsSettings,
+            None => {
+                request::nearest_endpoint(&view).is_some_and(|(e, _)| e == Endpoint::MtlsSettings)
+            }
+        };
+        let diagnostics = if judge_body {
+            let (start, end) = view
+                .body
+                .map_or((text.len(), text.len()), |s| (s.start, s.end));
+            if end - start > self.options.limits.max_bytes {
+                let body = Body::rejected(
+                    Rejected::TooLarge {
+                        len: end - start,
+                        limit: self.options.limits.max_bytes,
+                    },
+                    start,
+                    "/body",
+                );
+                self.run(&text, Some(&body), Some(&view))
+            } else {
+                self.lint_text(&text, &text[start..end], start, "/body", Some(&view))
+            }
+        } else {
+            self.run(&text, None, Some(&view))
+        };
+        RequestReport {
+            text: text.clone(),
+            endpoint,
+            diagnostics,
+        }
+    }
+
+    fn lint_text(
+        &self,
+        text: &str,
+        body_text: &str,
+        offset: usize,
+        prefix: &'static str,
+        view: Option<&RequestView<'_>>,
+    ) -> Vec<Diagnostic> {
+        let depth = self.options.limits.max_depth.min(Limits::MAX_DEPTH);
+        let parsed = syntax::parse(body_text, depth);
+        let body = Body::new(body_text, &parsed, offset, prefix, &self.context);
+        self.run(text, Some(&body), view)
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        body: Option<&Body<'_>>,
+        request: Option<&RequestView<'_>>,
+    ) -> Vec<Diagnostic> {
+        let mut checker = Checker::new(&self.options, &self.context, text);
+        checker.body = body;
+        checker.request = request;
+        rules::run(checker)
+    }
+}
+
+/// Lints an E1 body with the standard profile and no context.
+///
+/// ```
+/// assert!(mtlslint::lint(r#"{"enabled": false}"#).is_empty());
+/// ```
+pub fn lint(text: &str) -> Vec<Diagnostic> {
+    Linter::default().lint_body(text.as_bytes())
+}

@@ -1,0 +1,340 @@
+//! The typed model of both endpoints. Every fact about a protocol or a
+//! hostname verifier lives in one table here; parsing, suggestions, the JSON
+//! Schema and the front ends all read it.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A constant of the server's `EnumSSLContextProtocolType`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Protocol {
+    /// TLS 1.3.
+    Tls13,
+    /// TLS 1.2.
+    Tls12,
+    /// TLS 1.1, deprecated by RFC 8996.
+    Tls11,
+    /// TLS 1.0, deprecated by RFC 8996.
+    Tls10,
+    /// SSL 3.0, prohibited by RFC 7568.
+    Ssl30,
+}
+
+/// What the table says about one protocol.
+#[derive(Debug)]
+pub struct ProtocolInfo {
+    /// The protocol.
+    pub protocol: Protocol,
+    /// The constant the API takes, e.g. `TLS_1_2`.
+    pub constant: &'static str,
+    /// The name Java's `SSLContext` uses, e.g. `TLSv1.2`.
+    pub java_name: &'static str,
+    /// A readable name, e.g. `TLS 1.2`.
+    pub label: &'static str,
+    /// Order of the versions, oldest first; consecutive versions differ by one.
+    pub rank: u8,
+    /// Why not to use it, when it is deprecated or prohibited.
+    pub deprecation: Option<&'static str>,
+}
+
+/// The protocols in the order the API documentation lists them.
+pub const PROTOCOLS: [ProtocolInfo; 5] = [
+    ProtocolInfo {
+        protocol: Protocol::Tls13,
+        constant: "TLS_1_3",
+        java_name: "TLSv1.3",
+        label: "TLS 1.3",
+        rank: 4,
+        deprecation: None,
+    },
+    ProtocolInfo {
+        protocol: Protocol::Tls12,
+        constant: "TLS_1_2",
+        java_name: "TLSv1.2",
+        label: "TLS 1.2",
+        rank: 3,
+        deprecation: None,
+    },
+    ProtocolInfo {
+        protocol: Protocol::Tls11,
+        constant: "TLS_1_1",
+        java_name: "TLSv1.1",
+        label: "TLS 1.1",
+        rank: 2,
+        deprecation: Some(
+            "TLS 1.1 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291",
+        ),
+    },
+    ProtocolInfo {
+        protocol: Protocol::Tls10,
+        constant: "TLS_1_0",
+        java_name: "TLSv1",
+        label: "TLS 1.0",
+        rank: 1,
+        deprecation: Some(
+            "TLS 1.0 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291",
+        ),
+    },
+    ProtocolInfo {
+        protocol: Protocol::Ssl30,
+        constant: "SSL_3_0",
+        java_name: "SSLv3",
+        label: "SSL 3.0",
+        rank: 0,
+        deprecation: Some(
+            "SSL 3.0 must not be used (RFC 7568); the JDK has disabled it since 8u31",
+        ),
+    },
+];
+
+/// A constant of the server's `EnumHostnameVerifierType`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HostnameVerifier {
+    /// No hostname verification.
+    Noop,
+    /// RFC 2818 / RFC 6125 verification; the recommended choice.
+    Default,
+    /// HttpClient's deprecated strict verifier.
+    Strict,
+    /// HttpClient's deprecated browser-compatible verifier.
+    BrowserCompat,
+}
+
+/// What the table says about one hostname verifier.
+#[derive(Debug)]
+pub struct VerifierInfo {
+    /// The verifier.
+    pub verifier: HostnameVerifier,
+    /// The constant the API takes.
+    pub constant: &'static str,
+    /// What it does, in the API documentation's words.
+    pub meaning: &'static str,
+    /// Why not to use it, when it is deprecated or unsafe.
+    pub deprecation: Option<&'static str>,
+}
+
+/// The hostname verifiers in the order the API documentation lists them.
+pub const VERIFIERS: [VerifierInfo; 4] = [
+    VerifierInfo {
+        verifier: HostnameVerifier::Noop,
+        constant: "NOOP",
+        meaning: "No hostname verification (not recommended for production)",
+        deprecation: Some("accepts any host name for any trusted certificate"),
+    },
+    VerifierInfo {
+        verifier: HostnameVerifier::Default,
+        constant: "DEFAULT",
+        meaning: "Default hostname verification (RFC 2818, RFC 6125)",
+        deprecation: None,
+    },
+    VerifierInfo {
+        verifier: HostnameVerifier::Strict,
+        constant: "STRICT",
+        meaning: "Strict hostname verification (exact match required)",
+        deprecation: Some(
+            "deprecated since HttpClient 4.4 and not the exact match it sounds like; use DEFAULT",
+        ),
+    },
+    VerifierInfo {
+        verifier: HostnameVerifier::BrowserCompat,
+        constant: "BROWSER_COMPAT",
+        meaning: "Browser-compatible hostname verification (allows wildcards)",
+        deprecation: Some(
+            "deprecated since HttpClient 4.4; its wildcard spans several labels; use DEFAULT",
+        ),
+    },
+];
+
+impl Protocol {
+    /// Every protocol, in the documentation's order.
+    pub fn all() -> impl Iterator<Item = Protocol> {
+        PROTOCOLS.iter().map(|info| info.protocol)
+    }
+
+    /// This protocol's row of [`PROTOCOLS`].
+    pub fn info(self) -> &'static ProtocolInfo {
+        &PROTOCOLS[self as usize]
+    }
+
+    /// The API constant, e.g. `TLS_1_2`.
+    pub fn constant(self) -> &'static str {
+        self.info().constant
+    }
+
+    /// The protocol whose API constant is exactly `constant`.
+    pub fn from_constant(constant: &str) -> Option<Self> {
+        PROTOCOLS
+            .iter()
+            .find(|info| info.constant == constant)
+            .map(|info| info.protocol)
+    }
+}
+
+impl HostnameVerifier {
+    /// Every verifier, in the documentation's order.
+    pub fn all() -> impl Iterator<Item = HostnameVerifier> {
+        VERIFIERS.iter().map(|info| info.verifier)
+    }
+
+    /// This verifier's row of [`VERIFIERS`].
+    pub fn info(self) -> &'static VerifierInfo {
+        &VERIFIERS[self as usize]
+    }
+
+    /// The API constant, e.g. `DEFAULT`.
+    pub fn constant(self) -> &'static str {
+        self.info().constant
+    }
+
+    /// The verifier whose API constant is exactly `constant`.
+    pub fn from_constant(constant: &str) -> Option<Self> {
+        VERIFIERS
+            .iter()
+            .find(|info| info.constant == constant)
+            .map(|info| info.verifier)
+    }
+}
+
+macro_rules! constant_serde {
+    ($ty:ident, $table:ident, $schema_name:literal, $describe:expr) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.constant())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = Cow::<str>::deserialize(deserializer)?;
+                $ty::from_constant(&text).ok_or_else(|| {
+                    let expected: Vec<_> = $table.iter().map(|info| info.constant).collect();
+                    serde::de::Error::custom(format!("unknown constant; expected one of {}", expected.join(", ")))
+                })
+            }
+        }
+
+        impl JsonSchema for $ty {
+            fn schema_name() -> Cow<'static, str> {
+                $schema_name.into()
+            }
+
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                let constants: Vec<_> = $table.iter().map(|info| info.constant).collect();
+                let descriptions: Vec<String> = $table.iter().map($describe).collect();
+                json_schema!({
+                    "type": "string",
+                    "enum": constants,
+                    "enumDescriptions": descriptions,
+                })
+            }
+        }
+    };
+}
+
+constant_serde!(
+    Protocol,
+    PROTOCOLS,
+    "Protocol",
+    |info: &ProtocolInfo| format!(
+        "{} (Java name \"{}\"){}",
+        info.label,
+        info.java_name,
+        info.deprecation
+            .map(|why| format!(": {why}"))
+            .unwrap_or_default()
+    )
+);
+constant_serde!(
+    HostnameVerifier,
+    VERIFIERS,
+    "HostnameVerifier",
+    |info: &VerifierInfo| info.meaning.to_owned()
+);
+
+/// Body of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
+/// Every field is optional: only the fields sent are updated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MtlsSettings {
+    /// Enable or disable mTLS for the proxy's backend connections. Default: `false`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Id of the keystore with the client certificate and private key. Required when `enabled` is `true`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_store_id: Option<String>,
+    /// Id of the truststore with the certificates that validate the backend's server certificate. Optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust_store_id: Option<String>,
+    /// Protocols the backend connection may negotiate. Default `[]`: every protocol, TLS 1.0 and 1.1 included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_protocol_list: Option<Vec<Protocol>>,
+    /// How the backend's host name is checked against its certificate. Default: `NOOP`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hostname_verifier_type: Option<HostnameVerifier>,
+}
+
+/// The fields of [`MtlsSettings`] as the API spells them.
+pub const FIELDS: [&str; 5] = [
+    "enabled",
+    "keyStoreId",
+    "trustStoreId",
+    "supportedProtocolList",
+    "hostnameVerifierType",
+];
+
+/// Path parameters of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MtlsSettingsPath {
+    /// Project name (case-sensitive).
+    pub project_name: String,
+    /// API proxy name (case-sensitive).
+    pub api_proxy_name: String,
+}
+
+/// Path parameters of `PUT /apiops/projects/{projectName}/credentials/{username}/truststore/{keystoreName}/`.
+/// The call takes no body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TruststoreAssignment {
+    /// Project name (case-sensitive).
+    pub project_name: String,
+    /// Username of the credential; it must exist.
+    pub username: String,
+    /// Name of the truststore (keystore) to assign; it must exist in the project or the admin project. Case-sensitive.
+    pub keystore_name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows_follow_enum_order() {
+        assert!(Protocol::all().enumerate().all(|(i, p)| p as usize == i));
+        assert!(
+            HostnameVerifier::all()
+                .enumerate()
+                .all(|(i, v)| v as usize == i)
+        );
+        assert_eq!(Protocol::Tls10.info().java_name, "TLSv1");
+    }
+
+    #[test]
+    fn settings_round_trip_through_serde() {
+        let text = r#"{"enabled":true,"keyStoreId":"k","supportedProtocolList":["TLS_1_2","TLS_1_3"],"hostnameVerifierType":"STRICT"}"#;
+        let settings: MtlsSettings = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            settings.supported_protocol_list,
+            Some(vec![Protocol::Tls12, Protocol::Tls13])
+        );
+        assert_eq!(serde_json::to_string(&settings).unwrap(), text);
+        assert!(serde_json::from_str::<MtlsSettings>(r#"{"keystoreId":"k"}"#).is_err());
+        assert!(
+            serde_json::from_str::<MtlsSettings>(r#"{"supportedProtocolList":["TLSv1.2"]}"#)
+                .is_err()
+        );
+    }
+}

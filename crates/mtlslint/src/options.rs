@@ -1,0 +1,127 @@
+//! What the caller chooses: the profile, limits and per-rule severities.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Severity;
+use crate::rules::{self, Rule};
+
+/// A named set of default severities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// For development and staging: risks are warnings.
+    #[default]
+    Standard,
+    /// For production proxies: legacy TLS, NOOP verification and coerced values are errors.
+    Production,
+}
+
+impl FromStr for Profile {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "standard" => Ok(Profile::Standard),
+            "production" => Ok(Profile::Production),
+            other => Err(format!(
+                "unknown profile `{other}`: write `standard` or `production`"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Profile::Standard => "standard",
+            Profile::Production => "production",
+        })
+    }
+}
+
+/// Bounds on the input, so that no input can exhaust memory or the stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    /// Largest input in bytes. Default 1 MiB.
+    pub max_bytes: usize,
+    /// Deepest nesting of arrays and objects. Default 64, at most [`Limits::MAX_DEPTH`].
+    pub max_depth: usize,
+}
+
+impl Limits {
+    /// The ceiling for `max_depth`; the parser recurses once a level.
+    pub const MAX_DEPTH: usize = 1024;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 1 << 20,
+            max_depth: 64,
+        }
+    }
+}
+
+/// How to lint.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The profile whose default severities apply.
+    pub profile: Profile,
+    /// Input limits.
+    pub limits: Limits,
+    overrides: HashMap<&'static str, Option<Severity>>,
+}
+
+/// A rule selector that names no rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown rule `{selector}`{}", suggestion.map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
+pub struct UnknownRule {
+    /// What was asked for.
+    pub selector: String,
+    /// The nearest rule code or name.
+    pub suggestion: Option<&'static str>,
+}
+
+impl Options {
+    /// Options for `profile` with default limits.
+    pub fn new(profile: Profile) -> Self {
+        Self {
+            profile,
+            ..Self::default()
+        }
+    }
+
+    /// Sets the severity of the rule with this code or name; `None` turns it off.
+    ///
+    /// ```
+    /// let mut options = mtlslint::Options::default();
+    /// options.set_severity("T005", None).unwrap();
+    /// options.set_severity("legacy-tls", Some(mtlslint::Severity::Error)).unwrap();
+    /// assert!(options.set_severity("T05", None).is_err());
+    /// ```
+    pub fn set_severity(
+        &mut self,
+        selector: &str,
+        severity: Option<Severity>,
+    ) -> Result<(), UnknownRule> {
+        let rule = rules::find(selector).ok_or_else(|| UnknownRule {
+            selector: selector.to_owned(),
+            suggestion: rules::suggest(selector),
+        })?;
+        self.overrides.insert(rule.code, severity);
+        Ok(())
+    }
+
+    /// The severity `rule` reports with, or `None` when it is off.
+    pub fn severity(&self, rule: &Rule) -> Option<Severity> {
+        match self.overrides.get(rule.code) {
+            Some(&severity) => severity,
+            None => rule.severity(self.profile),
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! A whole call to either endpoint. The request is written out as an HTTP
+//! message (the `.http` file form) with the bearer token masked; every
+//! diagnostic's range points into that text.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Span;
+use crate::suggest::nearest;
+
+/// A call as a client would send it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    /// HTTP method, e.g. `PATCH`.
+    pub method: String,
+    /// Full URL (`https://host/apiops/...`) or just the path.
+    pub url: String,
+    /// Headers in order, as `(name, value)`.
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+    /// The body, if any.
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+/// What stands in the text for the bearer token.
+pub const MASKED_TOKEN: &str = "<token>";
+
+/// The two endpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Endpoint {
+    /// `PATCH .../apiProxies/{apiProxyName}/settings/mtls/`
+    MtlsSettings,
+    /// `PUT .../credentials/{username}/truststore/{keystoreName}/`
+    TruststoreAssignment,
+}
+
+impl Endpoint {
+    pub(crate) const ALL: [Endpoint; 2] = [Endpoint::MtlsSettings, Endpoint::TruststoreAssignment];
+
+    /// The method the endpoint takes.
+    pub fn method(self) -> &'static str {
+        match self {
+            Endpoint::MtlsSettings => "PATCH",
+            Endpoint::TruststoreAssignment => "PUT",
+        }
+    }
+
+    /// The path template's segments; `{name}` marks a parameter.
+    pub fn template(self) -> [&'static str; 7] {
+        match self {
+            Endpoint::MtlsSettings => [
+                "apiops",
+                "projects",
+                "{projectName}",
+                "apiProxies",
+                "{apiProxyName}",
+                "settings",
+                "mtls",
+            ],
+            Endpoint::TruststoreAssignment => [
+                "apiops",
+                "projects",
+                "{projectName}",
+                "credentials",
+                "{username}",
+                "truststore",
+                "{keystoreName}",
+            ],
+        }
+    }
+
+    /// The path template as documented.
+    pub fn path_template(self) -> String {
+        format!("/{}/", self.template().join("/"))
+    }
+}
+
+/// A path segment with its span in the message text.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) span: Span,
+}
+
+/// A header with its spans; `value` is the real value, the text shows a masked one.
+#[derive(Debug, Clone)]
+pub(crate) struct Header<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) value: &'a str,
+    pub(crate) value_span: Span,
+}
+
+/// A path parameter of the matched endpoint.
+#[derive(Debug, Clone)]
+pub(crate) struct Parameter<'a> {
+    pub(crate) name: &'static str,
+    pub(crate) segment: Segment<'a>,
+}
+
+impl Parameter<'_> {
+    /// The name as the server sees it, percent-decoded; `None` when the encoding is broken.
+    pub(crate) fn decoded(&self) -> Option<Cow<'_, str>> {
+        percent_decode(self.segment.text)
+    }
+}
+
+/// The request line and headers as the R rules see them.
+#[derive(Debug)]
+pub(crate) struct RequestView<'a> {
+    pub(crate) method: &'a str,
+    pub(crate) method_span: Span,
+    pub(crate) url_span: Span,
+    pub(crate) scheme: Option<&'a str>,
+    pub(crate) host: Option<(&'a str, Span)>,
+    /// The path (no query or fragment) and its span.
+    pub(crate) path: &'a str,
+    pub(crate) path_span: Span,
+    pub(crate) segments: Vec<Segment<'a>>,
+    pub(crate) endpoint: Option<Endpoint>,
+    pub(crate) parameters: Vec<Parameter<'a>>,
+    pub(crate) headers: Vec<Header<'a>>,
+    /// Span of the body in the message text, when there is one.
+    pub(crate) body: Option<Span>,
+    /// End of the header block, where a missing header would go.
+    pub(crate) headers_end: usize,
+}
+
+impl<'a> RequestView<'a> {
+    /// Writes `request` as an HTTP message and reads it back with spans.
+    pub(crate) fn new(request: &'a Request, text: &mut String) -> Self {
+        use std::fmt::Write as _;
+        text.clear();
+        let method_span = Span::new(0, request.method.len());
+        let _ = write!(text, "{} ", request.method);
+        let url_span = Span::new(text.len(), text.len() + request.url.len());
+        text.push_str(&request.url);
+        text.push('\n');
+        let mut headers = Vec::with_capacity(request.headers.len());
+        for (name, value) in &request.headers {
+            let _ = write!(text, "{name}: ");
+            let shown = mask_credentials(name, value);
+            let value_span = Span::new(text.len(), text.len() + shown.len());
+            text.push_str(&shown);
+            text.push('\n');
+            headers.push(Header {
+                name,
+                value,
+                value_span,
+            });
+        }
+        let headers_end = text.len();
+        let body = request.body.as_deref().map(|body| {
+            text.push('\n');
+            let span = Span::new(text.len(), text.len() + body.len());
+            text.push_str(body);
+            span
+        });
+        let url = request.url.as_str();
+        let (scheme, rest, rest_at) = match url.find("://") {
+            Some(i) => (Some(&url[..i]), &url[i + 3..], i + 3),
+            None => (None, url, 0),
+        };
+        let (host, path_at) = if scheme.is_some() {
+            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            (
+                Some((
+                    &rest[..end],
+                    Span::new(rest_at, rest_at + end).shift(url_span.start),
+                )),
+                rest_at + end,
+            )
+        } else {
+            (None, rest_at)
+        };
+        let path_end = url[path_at..]
+            .find(['?', '#'])
+            .map_or(url.len(), |i| path_at + i);
+        let path = &url[path_at..path_end];
+        let path_span = Span::new(path_at, path_end).shift(url_span.start);
+        let segments = split_segments(path, path_span.start);
+        let (endpoint, parameters) = match_endpoint(&segments);
+        Self {
+            method: &request.method,
+            method_span,
+            url_span,
+            scheme,
+            host,
+            path,
+            path_span,
+            segments,
+            endpoint,
+            parameters,
+            headers,
+            body,
+            headers_end,
+        }
+    }
+
+    /// The last header with this name (names are case-insensitive).
+    pub(crate) fn header(&self, name: &str) -> Option<&Header<'a>> {
+        self.headers
+            .iter()
+            .rev()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+    }
+
+    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter<'a>> {
+        self.parameters.iter().find(|p| p.name == name)
+    }
+}
+
+/// Hides a credential's secret part: `Bearer abc` becomes `Bearer <token>`.
+fn mask_credentials<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
+    if !(name.eq_ignore_ascii_case("authorization")
+        || name.eq_ignore_ascii_case("proxy-authorization"))
+    {
+        return Cow::Borrowed(value);
+    }
+    match value.trim_start().split_once(' ') {
+        Some((scheme, secret)) if !secret.trim().is_empty() => {
+            Cow::Owned(format!("{scheme} {MASKED_TOKEN}"))
+        }
+        Some((scheme, _)) => Cow::Owned(format!("{scheme} ")),
+        None if value.trim().eq_ignore_ascii_case("bearer") => Cow::Borrowed(value),
+        None if value.trim().is_empty() => Cow::Borrowed(value),
+        None => Cow::Borrowed(MASKED_TOKEN),
+    }
+}
+
+fn split_segments(path: &str, at: usize) -> Vec<Segment<'_>> {
+    let inner = path.strip_prefix('/').unwrap_or(path);
+    let inner_at = at + (path.len() - inner.len());
+    let inner = inner.strip_suffix('/').unwrap_or(inner);
+    if inner.is_empty() {
+        return Vec::new();
+    }
+    let mut offset = inner_at;
+    inner
+        .split('/')
+        .map(|text| {
+            let segment = Segment {
+                text,
+                span: Span::new(offset, offset + text.len()),
+            };
+            offset += text.len() + 1;
+            segment
+        })
+        .collect()
+}
+
+/// Matches the path's last seven segments against the templates' literals, exactly.
+fn match_endpoint<'a>(segments: &[Segment<'a>]) -> (Option<Endpoint>, Vec<Parameter<'a>>) {
+    let Some(tail) = segments.len().checked_sub(7).map(|skip| &segments[skip..]) else {
+        return (None, Vec::new());
+    };
+    for endpoint in Endpoint::ALL {
+        let template = endpoint.template();
+        let literals_match = template
+            .iter()
+            .zip(tail)
+            .all(|(t, s)| t.starts_with('{') || *t == s.text);
+        if literals_match {
+            let parameters = template
+                .iter()
+                .zip(tail)
+                .filter_map(|(t, s)| {
+                    t.strip_prefix('{')
+                        .and_then(|t| t.strip_suffix('}'))
+                        .map(|name| Parameter {
+                            name,
+                            segment: s.clone(),
+                        })
+                })
+                .collect();
+            return (Some(endpoint), parameters);
+        }
+    }
+    (None, Vec::new())
+}
+
+/// The nearest endpoint to an unmatched path, with the path rewritten to it.
+pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, String)> {
+    let mut best: Option<(usize, Endpoint, String)> = None;
+    for endpoint in Endpoint::ALL {
+        let template = endpoint.template();
+        let n = view.segments.len();
+        let take = n.min(7);
+        let prefix: Vec<&str> = view.segments[..n - take].iter().map(|s| s.text).collect();
+        let tail = &view.segments[n - take..];
+        let missing = 7 - take;
+        let mut cost = missing * 3;
+        let mut rewritten: Vec<String> = prefix.iter().map(|s| (*s).to_owned()).collect();
+        for (i, literal) in template.iter().enumerate() {
+            let segment = i.checked_sub(missing).map(|j| tail[j].text);
+            match (literal.starts_with('{'), segment) {
+                (true, Some(text)) => rewritten.push(text.to_owned()),
+                (_, None) => rewritten.push((*literal).to_owned()),
+                (false, Some(text)) => {
+                    if text != *literal {
+                        match nearest(text, [*literal]) {
+                            Some(_) => {
+                                cost += strsim::levenshtein(
+                                    &text.to_lowercase(),
+                                    &literal.to_lowercase(),
+                                )
+                                .max(1)
+                            }
+                            None => cost += 10,
+                        }
+                    }
+                    rewritten.push((*literal).to_owned());
+                }
+            }
+        }
+        if cost <= 6 && best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
+            best = Some((cost, endpoint, format!("/{}/", rewritten.join("/"))));
+        }
+    }
+    best.map(|(_, endpoint, path)| (endpoint, path))
+}
+
+/// Percent-decodes a path segment; `None` for a broken escape or invalid UTF-8.
+pub(crate) fn percent_decode(text: &str) -> Option<Cow<'_, str>> {
+    if !text.contains('%') {
+        return Some(Cow::Borrowed(text));
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let value = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+            out.push(value);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().map(Cow::Owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(url: &str) -> (RequestView<'static>, String) {
+        let request = Box::leak(Box::new(Request {
+            method: "PUT".into(),
+            url: url.into(),
+            ..Request::default()
+        }));
+        let mut text = String::new();
+        let view = RequestView::new(request, &mut text);
+        (view, text)
+    }
+
+    #[test]
+    fn matches_both_endpoints_and_names_parameters() {
+        let (e2, text) =
+            view("https://h/apiops/projects/P/credentials/api-user/truststore/my%20ts/?x=1");
+        assert_eq!(e2.endpoint, Some(Endpoint::TruststoreAssignment));
+        let keystore = e2.parameter("keystoreName").unwrap();
+        assert_eq!(keystore.decoded().unwrap(), "my ts");
+        assert_eq!(
+            &text[keystore.segment.span.start..keystore.segment.span.end],
+            "my%20ts"
+        );
+        assert_eq!(e2.host.unwrap().0, "h");
+        let (e1, _) = view("/gateway/apiops/projects/P/apiProxies/A/settings/mtls");
+        assert_eq!(e1.endpoint, Some(Endpoint::MtlsSettings));
+    }
+
+    #[test]
+    fn suggests_the_nearest_endpoint() {
+        let (near, _) = view("/apiops/projects/P/apiproxies/A/settings/mtls/");
+        assert_eq!(near.endpoint, None);
+        assert_eq!(
+            nearest_endpoint(&near).unwrap().1,
+            "/apiops/projects/P/apiProxies/A/settings/mtls/"
+        );
+        let (far, _) = view("/v1/users/");
+        assert!(nearest_endpoint(&far).is_none());
+    }
+
+    #[test]
+    fn masks_tokens() {
+        assert_eq!(
+            mask_credentials("Authorization", "Bearer s3cret"),
+            "Bearer <token>"
+        );
+        assert_eq!(mask_credentials("authorization", "s3cret"), "<token>");
+        assert_eq!(mask_credentials("Accept", "s3cret"), "s3cret");
+        assert_eq!(percent_decode("a%2"), None);
+    }
+}

@@ -1,0 +1,50 @@
+use crate::model::HostnameVerifier;
+use crate::rules::hostname::report_verifier;
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// mTLS is enabled with hostname verification off (`NOOP`).
+    ///
+    /// ## What it does
+    /// Reports settings that end up with mTLS enabled and the `NOOP`
+    /// verifier, whether the body sends it or leaves `hostnameVerifierType`
+    /// out (its default is `NOOP`).
+    ///
+    /// ## Why is this bad?
+    /// HttpClient's `NoopHostnameVerifier` accepts every host name: any
+    /// certificate from a trusted CA is accepted for any backend host, so a
+    /// machine in the middle with any such certificate can impersonate the
+    /// backend. The API documentation calls NOOP a security risk and
+    /// recommends `STRICT` or `DEFAULT` for production.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "ks-1", "hostnameVerifierType": "NOOP"}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "ks-1", "hostnameVerifierType": "DEFAULT"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: with verification on, a backend whose certificate does not
+    /// name its host stops connecting.
+    "H001", "hostname-verification-disabled", standard: WARNING, production: ERROR, fix: Unsafe,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let enabled = checker
+        .body
+        .and_then(|b| b.effective.as_ref())
+        .is_some_and(|e| e.enabled.value);
+    if enabled {
+        report_verifier(
+            checker,
+            &RULE,
+            HostnameVerifier::Noop,
+            "hostname verification is off (NOOP): any trusted certificate is accepted for any backend host",
+            "set \"hostnameVerifierType\": \"DEFAULT\"",
+        );
+    }
+}

@@ -1,0 +1,50 @@
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// The body is valid JSON but not an object.
+    ///
+    /// ## What it does
+    /// Reports a body that is an array, a string, a number, `true`, `false`
+    /// or `null`.
+    ///
+    /// ## Why is this bad?
+    /// The endpoint takes one JSON object with the mTLS settings fields; the
+    /// server rejects anything else with `400 Bad Request`.
+    ///
+    /// ## Example
+    /// ```json
+    /// [{"enabled": true, "keyStoreId": "ks-1"}]
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "ks-1"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    "J004", "not-an-object", standard: ERROR, production: ERROR, fix: None,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    let Some(root) = body.root() else { return };
+    if body.effective.is_none() {
+        let message = format!(
+            "the body is {} {}, not an object",
+            article(root.value.type_name()),
+            root.value.type_name()
+        );
+        checker
+            .report(&RULE, body.span(root.span), body.root_pointer(), message)
+            .help("write one object, e.g. `{\"enabled\": true, \"keyStoreId\": \"...\"}`");
+    }
+}
+
+fn article(type_name: &str) -> &'static str {
+    if type_name.starts_with(['a', 'o']) {
+        "an"
+    } else {
+        "a"
+    }
+}

@@ -1,0 +1,379 @@
+//! The rule catalog. Each rule lives in its own file under a folder per
+//! group: its documentation, its metadata and its check, nothing else.
+//! Adding a rule means writing that file and adding one line to [`REGISTRY`].
+
+mod hostname;
+mod json;
+mod mtls;
+mod request;
+pub(crate) mod shape;
+mod tls;
+
+use serde::Serialize;
+
+use crate::body::Body;
+use crate::context::Context;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Range, Severity, Span};
+use crate::options::{Options, Profile};
+use crate::request::RequestView;
+use crate::syntax::LineIndex;
+
+/// Whether a rule's findings come with a fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixAvailability {
+    /// No fix.
+    None,
+    /// A safe fix, always.
+    Safe,
+    /// An unsafe fix, always.
+    Unsafe,
+    /// A fix for some findings, safe or unsafe as the rule's documentation says.
+    Sometimes,
+}
+
+/// A rule's metadata and documentation.
+#[derive(Debug, Serialize)]
+pub struct Rule {
+    /// Stable code, e.g. `M001`.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `keystore-required`.
+    pub name: &'static str,
+    /// Default severity under [`Profile::Standard`]; `None` is off.
+    pub standard: Option<Severity>,
+    /// Default severity under [`Profile::Production`]; `None` is off.
+    pub production: Option<Severity>,
+    /// Whether findings carry a fix.
+    pub fix: FixAvailability,
+    #[serde(skip)]
+    doc: &'static str,
+}
+
+impl Rule {
+    /// The default severity under `profile`; `None` is off.
+    pub fn severity(&self, profile: Profile) -> Option<Severity> {
+        match profile {
+            Profile::Standard => self.standard,
+            Profile::Production => self.production,
+        }
+    }
+
+    /// The one-line summary that opens the rule's documentation.
+    pub fn summary(&self) -> &'static str {
+        self.doc.lines().next().unwrap_or_default().trim()
+    }
+
+    /// The rule's documentation in Markdown: what it does, why, an example,
+    /// what to write instead, and fix safety.
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+const ERROR: Option<Severity> = Some(Severity::Error);
+const WARNING: Option<Severity> = Some(Severity::Warning);
+const INFO: Option<Severity> = Some(Severity::Info);
+
+/// Declares a rule's metadata and keeps its doc comment as its documentation.
+macro_rules! rule {
+    ($(#[doc = $doc:literal])* $code:literal, $name:literal, standard: $standard:ident, production: $production:ident, fix: $fix:ident $(,)?) => {
+        $(#[doc = $doc])*
+        pub(crate) static RULE: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: $name,
+            standard: $crate::rules::$standard,
+            production: $crate::rules::$production,
+            fix: $crate::rules::FixAvailability::$fix,
+            doc: concat!($($doc, "\n"),*),
+        };
+    };
+}
+use rule;
+
+type Check = fn(&mut Checker<'_>);
+
+/// Every rule with its check, in catalog order.
+static REGISTRY: &[(&Rule, Check)] = &[
+    (&json::invalid_json::RULE, json::invalid_json::check),
+    (&json::duplicate_key::RULE, json::duplicate_key::check),
+    (&json::trailing_content::RULE, json::trailing_content::check),
+    (&json::not_an_object::RULE, json::not_an_object::check),
+    (&json::input_limit::RULE, json::input_limit::check),
+    (&shape::unknown_field::RULE, shape::unknown_field::check),
+    (&shape::wrong_type::RULE, shape::wrong_type::check),
+    (&shape::coerced_value::RULE, shape::coerced_value::check),
+    (
+        &shape::unknown_enum_value::RULE,
+        shape::unknown_enum_value::check,
+    ),
+    (&shape::ordinal_enum::RULE, shape::ordinal_enum::check),
+    (&shape::null_value::RULE, shape::null_value::check),
+    (&shape::empty_id::RULE, shape::empty_id::check),
+    (
+        &shape::single_value_not_array::RULE,
+        shape::single_value_not_array::check,
+    ),
+    (
+        &mtls::keystore_required::RULE,
+        mtls::keystore_required::check,
+    ),
+    (
+        &mtls::ignored_while_disabled::RULE,
+        mtls::ignored_while_disabled::check,
+    ),
+    (
+        &mtls::connection_pool_disabled::RULE,
+        mtls::connection_pool_disabled::check,
+    ),
+    (&mtls::no_truststore::RULE, mtls::no_truststore::check),
+    (
+        &mtls::same_store_for_key_and_trust::RULE,
+        mtls::same_store_for_key_and_trust::check,
+    ),
+    (&mtls::store_not_found::RULE, mtls::store_not_found::check),
+    (&tls::ssl3_enabled::RULE, tls::ssl3_enabled::check),
+    (&tls::legacy_tls::RULE, tls::legacy_tls::check),
+    (&tls::all_protocols::RULE, tls::all_protocols::check),
+    (
+        &tls::duplicate_protocol::RULE,
+        tls::duplicate_protocol::check,
+    ),
+    (&tls::no_tls_1_2::RULE, tls::no_tls_1_2::check),
+    (&tls::protocol_gap::RULE, tls::protocol_gap::check),
+    (
+        &hostname::hostname_verification_disabled::RULE,
+        hostname::hostname_verification_disabled::check,
+    ),
+    (
+        &hostname::browser_compat_verifier::RULE,
+        hostname::browser_compat_verifier::check,
+    ),
+    (
+        &hostname::strict_verifier::RULE,
+        hostname::strict_verifier::check,
+    ),
+    (&request::wrong_method::RULE, request::wrong_method::check),
+    (
+        &request::unknown_endpoint::RULE,
+        request::unknown_endpoint::check,
+    ),
+    (
+        &request::missing_trailing_slash::RULE,
+        request::missing_trailing_slash::check,
+    ),
+    (
+        &request::invalid_path_name::RULE,
+        request::invalid_path_name::check,
+    ),
+    (
+        &request::missing_authorization::RULE,
+        request::missing_authorization::check,
+    ),
+    (
+        &request::wrong_content_type::RULE,
+        request::wrong_content_type::check,
+    ),
+    (
+        &request::insecure_scheme::RULE,
+        request::insecure_scheme::check,
+    ),
+    (
+        &request::name_case_mismatch::RULE,
+        request::name_case_mismatch::check,
+    ),
+    (
+        &request::name_not_found::RULE,
+        request::name_not_found::check,
+    ),
+    (
+        &request::unexpected_body::RULE,
+        request::unexpected_body::check,
+    ),
+];
+
+/// Every rule, in catalog order.
+pub fn all() -> impl ExactSizeIterator<Item = &'static Rule> {
+    REGISTRY.iter().map(|(rule, _)| *rule)
+}
+
+/// The rule with this code (any case) or name.
+pub fn find(selector: &str) -> Option<&'static Rule> {
+    all().find(|rule| rule.code.eq_ignore_ascii_case(selector) || rule.name == selector)
+}
+
+/// The rule code or name nearest to a selector that names none.
+pub(crate) fn suggest(selector: &str) -> Option<&'static str> {
+    crate::suggest::nearest(selector, all().flat_map(|rule| [rule.code, rule.name]))
+}
+
+/// Runs every enabled rule over what the checker holds and returns the findings in text order.
+pub(crate) fn run(mut checker: Checker<'_>) -> Vec<Diagnostic> {
+    for (rule, check) in REGISTRY {
+        if checker.options.severity(rule).is_some() {
+            check(&mut checker);
+        }
+    }
+    checker.finish()
+}
+
+/// What a rule's check sees, and where it reports.
+pub(crate) struct Checker<'a> {
+    pub(crate) options: &'a Options,
+    pub(crate) context: &'a Context,
+    /// The body, when there is one to judge.
+    pub(crate) body: Option<&'a Body<'a>>,
+    /// The request line and headers, when a whole request is linted.
+    pub(crate) request: Option<&'a RequestView<'a>>,
+    text: &'a str,
+    pending: Vec<Pending>,
+}
+
+/// A finding whose positions are not resolved yet.
+pub(crate) struct Pending {
+    rule: &'static Rule,
+    severity: Severity,
+    span: Span,
+    pointer: String,
+    message: String,
+    help: Option<String>,
+    fix: Option<(Applicability, String, Edits)>,
+}
+
+/// Replacements in the checker's text: `(span, new text)`.
+pub(crate) type Edits = Vec<(Span, String)>;
+
+impl Pending {
+    /// Says what to write instead.
+    pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attaches a fix made of edits (spans in the checker's text).
+    pub(crate) fn fix(
+        &mut self,
+        applicability: Applicability,
+        message: impl Into<String>,
+        edits: Edits,
+    ) -> &mut Self {
+        self.fix = Some((applicability, message.into(), edits));
+        self
+    }
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn new(options: &'a Options, context: &'a Context, text: &'a str) -> Self {
+        Self {
+            options,
+            context,
+            body: None,
+            request: None,
+            text,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Reports `rule` at `span` of the whole text, with a pointer as given.
+    pub(crate) fn report(
+        &mut self,
+        rule: &'static Rule,
+        span: Span,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Pending {
+        let severity = self.options.severity(rule).unwrap_or(Severity::Error);
+        self.pending.push(Pending {
+            rule,
+            severity,
+            span,
+            pointer: pointer.into(),
+            message: message.into(),
+            help: None,
+            fix: None,
+        });
+        self.pending.last_mut().expect("just pushed")
+    }
+
+    /// The 1-based line of `offset` in the checker's text.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.text.as_bytes()[..offset.min(self.text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// The checker's text at `span`.
+    pub(crate) fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or_default()
+    }
+
+    fn finish(self) -> Vec<Diagnostic> {
+        if self.pending.is_empty() {
+            return Vec::new();
+        }
+        let index = LineIndex::new(self.text);
+        let range = |span: Span| Range {
+            start: index.position(span.start),
+            end: index.position(span.end),
+        };
+        let mut diagnostics: Vec<_> = self
+            .pending
+            .into_iter()
+            .map(|p| Diagnostic {
+                code: p.rule.code,
+                name: p.rule.name,
+                severity: p.severity,
+                message: p.message,
+                pointer: p.pointer,
+                range: range(p.span),
+                help: p.help,
+                fix: p.fix.map(|(applicability, message, edits)| Fix {
+                    applicability,
+                    message,
+                    edits: edits
+                        .into_iter()
+                        .map(|(span, content)| Edit {
+                            range: range(span),
+                            content,
+                        })
+                        .collect(),
+                }),
+            })
+            .collect();
+        diagnostics.sort_by(|a, b| {
+            a.range
+                .start
+                .offset
+                .cmp(&b.range.start.offset)
+                .then(a.code.cmp(b.code))
+        });
+        diagnostics
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_documented() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in all() {
+            assert!(
+                seen.insert(rule.code) && seen.insert(rule.name),
+                "{} repeats",
+                rule.code
+            );
+            let doc = rule.documentation();
+            for section in ["## Why", "## Example", "## Use instead", "## Fix"] {
+                assert!(doc.contains(section), "{} lacks {section}", rule.code);
+            }
+            assert!(!rule.summary().is_empty());
+        }
+    }
+}

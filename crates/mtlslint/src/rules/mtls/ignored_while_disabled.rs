@@ -1,0 +1,64 @@
+use crate::body::Field;
+use crate::rules::{Checker, rule};
+use crate::syntax::Value;
+
+rule! {
+    /// Store, protocol or verifier settings sent while mTLS ends up disabled.
+    ///
+    /// ## What it does
+    /// Reports `keyStoreId`, `trustStoreId`, `supportedProtocolList` and
+    /// `hostnameVerifierType` in a body after which mTLS is disabled.
+    ///
+    /// ## Why is this bad?
+    /// The settings are stored but have no effect on the backend connection
+    /// until mTLS is enabled. Often the author meant to enable it too, and
+    /// forgot `"enabled": true` (the default is `false`).
+    ///
+    /// ## Example
+    /// ```json
+    /// {"keyStoreId": "ks-1", "hostnameVerifierType": "DEFAULT"}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "ks-1", "hostnameVerifierType": "DEFAULT"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    "M002", "ignored-while-disabled", standard: INFO, production: INFO, fix: None,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    let Some(effective) = &body.effective else {
+        return;
+    };
+    if effective.enabled.value {
+        return;
+    }
+    for member in body.members {
+        let relevant = matches!(
+            Field::from_key(&member.key),
+            Some(
+                Field::KeyStoreId
+                    | Field::TrustStoreId
+                    | Field::SupportedProtocolList
+                    | Field::HostnameVerifierType
+            )
+        );
+        if relevant && member.value.value != Value::Null {
+            checker
+                .report(
+                    &RULE,
+                    body.span(member.key_span),
+                    body.pointer(&member.key),
+                    format!(
+                        "mTLS stays disabled, so `{}` has no effect until it is enabled",
+                        member.key
+                    ),
+                )
+                .help("add \"enabled\": true to use it now, or leave it out");
+        }
+    }
+}

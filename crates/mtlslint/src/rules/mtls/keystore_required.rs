@@ -1,0 +1,53 @@
+use crate::body::Origin;
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// mTLS ends up enabled with no keystore.
+    ///
+    /// ## What it does
+    /// Judges the settings the PATCH produces (the current settings, when
+    /// given, with the body merged over them) and reports when `enabled` is
+    /// `true` but no `keyStoreId` is set, or it is blank.
+    ///
+    /// ## Why is this bad?
+    /// The keystore holds the client certificate and private key that mTLS
+    /// presents to the backend. The server rejects the request with
+    /// `400 Bad Request`: "KeyStore ID is required when mTLS is enabled".
+    ///
+    /// ## Example
+    /// ```json
+    /// {"enabled": true}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "ks-1"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: only you know which keystore to use.
+    "M001", "keystore-required", standard: ERROR, production: ERROR, fix: None,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    let Some(effective) = &body.effective else {
+        return;
+    };
+    if !effective.enabled.value {
+        return;
+    }
+    let missing = match &effective.key_store_id {
+        None => "`keyStoreId` is missing",
+        Some(id) if id.value.trim().is_empty() => "`keyStoreId` is blank",
+        Some(_) => return,
+    };
+    let source = match effective.enabled.origin {
+        Origin::Current => " (mTLS is enabled in the current settings)",
+        Origin::Body(_) | Origin::Default => "",
+    };
+    let (span, pointer) = body.anchor(&effective.enabled);
+    checker
+        .report(&RULE, span, pointer, format!("KeyStore ID is required when mTLS is enabled: {missing}{source}"))
+        .help("add \"keyStoreId\" with the id of a keystore uploaded to the project, or set \"enabled\": false");
+}

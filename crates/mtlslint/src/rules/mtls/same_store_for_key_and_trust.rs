@@ -1,0 +1,51 @@
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// `keyStoreId` and `trustStoreId` name the same store.
+    ///
+    /// ## What it does
+    /// Reports effective settings in which the keystore and the truststore
+    /// are the same id.
+    ///
+    /// ## Why is this bad?
+    /// A keystore holds the proxy's own certificate and private key; a
+    /// truststore holds the CA certificates that the backend's certificate
+    /// must chain to. One store for both usually means the wrong id was
+    /// pasted twice, or that the client's own certificate chain is trusted
+    /// as a server CA.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "ks-1"}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "backend-ca"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    "M005", "same-store-for-key-and-trust", standard: WARNING, production: WARNING, fix: None,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    let Some(effective) = &body.effective else {
+        return;
+    };
+    let (Some(key), Some(trust)) = (&effective.key_store_id, &effective.trust_store_id) else {
+        return;
+    };
+    if key.value == trust.value && !key.value.trim().is_empty() {
+        let (span, pointer) = body.anchor(trust);
+        checker
+            .report(
+                &RULE,
+                span,
+                pointer,
+                format!("`trustStoreId` names the keystore `{}` too", trust.value),
+            )
+            .help("use a truststore that holds only the backend's CA certificates");
+    }
+}

@@ -1,0 +1,92 @@
+use crate::body::{Field, Reading, read_id};
+use crate::diagnostic::Applicability;
+use crate::rules::shape::quoted;
+use crate::rules::{Checker, rule};
+use crate::suggest::nearest;
+
+rule! {
+    /// A store id that the supplied keystore inventories do not list.
+    ///
+    /// ## What it does
+    /// When keystore inventories are given (saved List Keystores responses
+    /// of the project and the admin project, or arrays of names), checks
+    /// that `keyStoreId` and `trustStoreId` name a store in one of them. A
+    /// name that differs only in case is reported with the exact name.
+    ///
+    /// ## Why is this bad?
+    /// Stores must be created or uploaded before use, and names are matched
+    /// case-sensitively: `Prod-KS` is not `prod-ks`. The server rejects the
+    /// request, or the proxy fails its first backend call.
+    ///
+    /// ## Example
+    /// With an inventory listing `prod-ks`:
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "Prod-KS"}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "prod-ks"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe when the names differ only in case; otherwise no fix.
+    "M006", "store-not-found", standard: ERROR, production: ERROR, fix: Sometimes,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    let context = checker.context;
+    let inventories: Vec<_> = [&context.keystores, &context.admin_keystores]
+        .into_iter()
+        .flatten()
+        .collect();
+    if inventories.is_empty() {
+        return;
+    }
+    for field in [Field::KeyStoreId, Field::TrustStoreId] {
+        let Some(member) = body.last(field) else {
+            continue;
+        };
+        let Reading::Exact(id) = read_id(&member.value) else {
+            continue;
+        };
+        if id.trim().is_empty() || inventories.iter().any(|inv| inv.contains(&id)) {
+            continue;
+        }
+        let span = body.span(member.value.span);
+        let pointer = body.pointer(&member.key);
+        let store = if field == Field::KeyStoreId {
+            "keystore"
+        } else {
+            "truststore"
+        };
+        if let Some(exact) = inventories
+            .iter()
+            .find_map(|inv| inv.case_insensitive_match(&id))
+        {
+            checker
+                .report(&RULE, span, pointer, format!("{store} `{id}` not found; names are case-sensitive and the inventory has `{exact}`"))
+                .help(format!("write \"{exact}\""))
+                .fix(Applicability::Safe, format!("Replace with `{exact}`"), vec![(span, quoted(exact))]);
+        } else {
+            let near = nearest(&id, inventories.iter().flat_map(|inv| inv.names()));
+            let help = match near {
+                Some(name) => {
+                    format!("did you mean `{name}`? Stores must be created or uploaded before use")
+                }
+                None => "create or upload the store first, or use the id of one that exists".into(),
+            };
+            checker
+                .report(
+                    &RULE,
+                    span,
+                    pointer,
+                    format!(
+                        "{store} `{id}` is not in the project's or the admin project's keystores"
+                    ),
+                )
+                .help(help);
+        }
+    }
+}

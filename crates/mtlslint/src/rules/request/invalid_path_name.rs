@@ -1,0 +1,95 @@
+use crate::request::percent_decode;
+use crate::rules::request::parameter_pointer;
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// A name in the path is empty, contains a space or an unencoded reserved character, or is badly percent-encoded.
+    ///
+    /// ## What it does
+    /// Checks the project, proxy, credential and truststore names in the
+    /// path: none may be empty or an unreplaced `{placeholder}`, contain a
+    /// raw space, `&`, `=` or another reserved character, or hold a `%` not
+    /// followed by two hex digits or encoding invalid UTF-8.
+    ///
+    /// ## Why is this bad?
+    /// Names must not contain spaces, and special characters (space, `/`,
+    /// `?`, `#`, `&`, `=`) must be URL-encoded: otherwise the server reads a
+    /// different path or a different name.
+    ///
+    /// ## Example
+    /// ```text
+    /// PUT /apiops/projects/My Project/credentials/{username}/truststore/ts%2/
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// PUT /apiops/projects/My%20Project/credentials/api-user/truststore/ts%252/
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    "R004", "invalid-path-name", standard: ERROR, production: ERROR, fix: None,
+}
+
+const RESERVED: &[char] = &[
+    ' ', '&', '=', '+', ';', ',', '"', '<', '>', '\\', '^', '`', '|', '{', '}',
+];
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(view) = checker.request else { return };
+    for parameter in &view.parameters {
+        let text = parameter.segment.text;
+        let name = parameter.name;
+        let problem = if text.is_empty() {
+            Some((
+                format!("`{name}` is empty"),
+                format!("write the {name} between the slashes"),
+            ))
+        } else if text.starts_with('{') && text.ends_with('}') {
+            Some((
+                format!("`{text}` is a placeholder, not a {name}"),
+                format!("replace `{text}` with the real {name}"),
+            ))
+        } else if let Some(c) = text
+            .chars()
+            .find(|c| RESERVED.contains(c) || c.is_control())
+        {
+            let shown = if c == ' ' {
+                "a space".to_owned()
+            } else {
+                format!("`{c}`")
+            };
+            let encoded: String = text
+                .chars()
+                .map(|c| {
+                    if RESERVED.contains(&c) {
+                        format!("%{:02X}", c as u32)
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            Some((
+                format!("`{name}` contains {shown}, which must be percent-encoded"),
+                format!("write `{encoded}`"),
+            ))
+        } else if percent_decode(text).is_none() {
+            Some((
+                format!("`{name}` has a broken percent-encoding"),
+                "each `%` must be followed by two hex digits of valid UTF-8; write a literal `%` as `%25`".to_owned(),
+            ))
+        } else {
+            None
+        };
+        if let Some((message, help)) = problem {
+            checker
+                .report(
+                    &RULE,
+                    parameter.segment.span,
+                    parameter_pointer(parameter),
+                    message,
+                )
+                .help(help);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+use crate::diagnostic::{Applicability, Span};
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// The path does not end with `/`.
+    ///
+    /// ## What it does
+    /// Reports a path to either endpoint without its trailing slash.
+    ///
+    /// ## Why is this bad?
+    /// Every endpoint of this API ends with a trailing slash; without it the
+    /// path is wrong and the call fails.
+    ///
+    /// ## Example
+    /// ```text
+    /// PUT /apiops/projects/MyProject/credentials/api-user/truststore/my-truststore
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// PUT /apiops/projects/MyProject/credentials/api-user/truststore/my-truststore/
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: the fix adds the slash.
+    "R003", "missing-trailing-slash", standard: ERROR, production: ERROR, fix: Safe,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(view) = checker.request else { return };
+    if view.endpoint.is_none() || view.path.ends_with('/') {
+        return;
+    }
+    let end = view.path_span.end;
+    let last = view.segments.last().map_or(Span::at(end), |s| s.span);
+    checker
+        .report(&RULE, last, "/url", "the path must end with `/`")
+        .help(format!("write `{}/`", view.path))
+        .fix(
+            Applicability::Safe,
+            "Add the trailing slash",
+            vec![(Span::at(end), "/".to_owned())],
+        );
+}

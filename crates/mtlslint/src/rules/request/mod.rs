@@ -1,0 +1,68 @@
+//! R: the whole request (method, URL, headers) for either endpoint.
+
+pub(crate) mod insecure_scheme;
+pub(crate) mod invalid_path_name;
+pub(crate) mod missing_authorization;
+pub(crate) mod missing_trailing_slash;
+pub(crate) mod name_case_mismatch;
+pub(crate) mod name_not_found;
+pub(crate) mod unexpected_body;
+pub(crate) mod unknown_endpoint;
+pub(crate) mod wrong_content_type;
+pub(crate) mod wrong_method;
+
+use std::borrow::Cow;
+
+use crate::context::Inventory;
+use crate::request::{Endpoint, Parameter, RequestView};
+use crate::rules::Checker;
+
+/// A named path parameter checked against an inventory.
+pub(super) struct Lookup<'a> {
+    pub(super) parameter: &'a Parameter<'a>,
+    pub(super) name: Cow<'a, str>,
+    pub(super) what: &'static str,
+    pub(super) inventories: Vec<&'a Inventory>,
+}
+
+/// The E2 names that have inventories to check against.
+pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> Vec<Lookup<'a>> {
+    if view.endpoint != Some(Endpoint::TruststoreAssignment) {
+        return Vec::new();
+    }
+    let context = checker.context;
+    let checks: [(&str, &str, Vec<&'a Inventory>); 2] = [
+        (
+            "keystoreName",
+            "truststore",
+            [&context.keystores, &context.admin_keystores]
+                .into_iter()
+                .flatten()
+                .collect(),
+        ),
+        (
+            "username",
+            "credential",
+            context.credentials.iter().collect(),
+        ),
+    ];
+    checks
+        .into_iter()
+        .filter(|(_, _, inventories)| !inventories.is_empty())
+        .filter_map(|(name, what, inventories)| {
+            let parameter = view.parameter(name)?;
+            let decoded = parameter.decoded()?;
+            (!decoded.is_empty()).then_some(Lookup {
+                parameter,
+                name: decoded,
+                what,
+                inventories,
+            })
+        })
+        .collect()
+}
+
+/// The pointer of a path parameter.
+pub(super) fn parameter_pointer(parameter: &Parameter<'_>) -> String {
+    format!("/path/{}", parameter.name)
+}

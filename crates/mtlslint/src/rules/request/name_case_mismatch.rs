@@ -1,0 +1,70 @@
+use crate::diagnostic::Applicability;
+use crate::rules::request::{lookups, parameter_pointer};
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// A name in the path differs only in case from one in the inventory.
+    ///
+    /// ## What it does
+    /// When inventories are given, compares the truststore name (against the
+    /// project's and the admin project's keystores) and the credential's
+    /// username (against the credentials) and reports a name that matches
+    /// only when case is ignored, with the exact name to write.
+    ///
+    /// ## Why is this bad?
+    /// Path parameters are case-sensitive, and so is the truststore name:
+    /// `My-Truststore` is not found when `my-truststore` exists, and the call
+    /// fails with `Truststore (name: ...) is not found!`.
+    ///
+    /// ## Example
+    /// With a keystore inventory listing `my-truststore`:
+    /// ```text
+    /// PUT /apiops/projects/MyProject/credentials/api-user/truststore/My-Truststore/
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// PUT /apiops/projects/MyProject/credentials/api-user/truststore/my-truststore/
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: the fix writes the exact name the inventory lists.
+    "R008", "name-case-mismatch", standard: ERROR, production: ERROR, fix: Safe,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(view) = checker.request else { return };
+    for lookup in lookups(checker, view) {
+        if lookup
+            .inventories
+            .iter()
+            .any(|inv| inv.contains(&lookup.name))
+        {
+            continue;
+        }
+        let Some(exact) = lookup
+            .inventories
+            .iter()
+            .find_map(|inv| inv.case_insensitive_match(&lookup.name))
+        else {
+            continue;
+        };
+        let span = lookup.parameter.segment.span;
+        checker
+            .report(
+                &RULE,
+                span,
+                parameter_pointer(lookup.parameter),
+                format!(
+                    "{} `{}` not found; names are case-sensitive and the inventory has `{exact}`",
+                    lookup.what, lookup.name
+                ),
+            )
+            .help(format!("write `{exact}`"))
+            .fix(
+                Applicability::Safe,
+                format!("Use `{exact}`"),
+                vec![(span, exact.to_owned())],
+            );
+    }
+}

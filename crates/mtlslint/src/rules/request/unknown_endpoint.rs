@@ -1,0 +1,75 @@
+use crate::request::{Endpoint, nearest_endpoint};
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// The path is neither of the two endpoints.
+    ///
+    /// ## What it does
+    /// Matches the URL's path against
+    /// `/apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`
+    /// and
+    /// `/apiops/projects/{projectName}/credentials/{username}/truststore/{keystoreName}/`,
+    /// and when neither matches, suggests the nearest with your names in it.
+    ///
+    /// ## Why is this bad?
+    /// Path segments are case-sensitive: `apiproxies` is not `apiProxies`.
+    /// A wrong path is a `404 Not Found` at best.
+    ///
+    /// ## Example
+    /// ```text
+    /// PATCH /apiops/projects/MyProject/apiproxies/MyAPI/settings/mtls/
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// PATCH /apiops/projects/MyProject/apiProxies/MyAPI/settings/mtls/
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: the nearest endpoint may not be the one you meant.
+    "R002", "unknown-endpoint", standard: ERROR, production: ERROR, fix: Unsafe,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(view) = checker.request else { return };
+    if view.endpoint.is_some() {
+        return;
+    }
+    let shown = if view.path.is_empty() { "/" } else { view.path };
+    let span = if view.path.is_empty() {
+        view.url_span
+    } else {
+        view.path_span
+    };
+    if let Some((endpoint, path)) = nearest_endpoint(view) {
+        checker
+            .report(
+                &RULE,
+                span,
+                "/url",
+                format!("`{shown}` is not an mTLS endpoint; path segments are case-sensitive"),
+            )
+            .help(format!(
+                "did you mean `{path}` ({} {})?",
+                endpoint.method(),
+                endpoint.path_template()
+            ))
+            .fix(
+                crate::diagnostic::Applicability::Unsafe,
+                format!("Use `{path}`"),
+                vec![(view.path_span, path)],
+            );
+    } else {
+        let templates = Endpoint::ALL
+            .map(|e| format!("{} {}", e.method(), e.path_template()))
+            .join(" or ");
+        checker
+            .report(
+                &RULE,
+                span,
+                "/url",
+                format!("`{shown}` is not an mTLS endpoint"),
+            )
+            .help(format!("call {templates}"));
+    }
+}

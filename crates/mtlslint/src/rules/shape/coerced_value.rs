@@ -1,0 +1,71 @@
+use crate::body::{Field, Reading, read_bool, read_id};
+use crate::diagnostic::Applicability;
+use crate::rules::shape::{describe, known, quoted};
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// A value of another type that the server silently converts.
+    ///
+    /// ## What it does
+    /// Reports `enabled` written as a string (`"true"`) or a number (`1`),
+    /// and store ids written as numbers or booleans.
+    ///
+    /// ## Why is this bad?
+    /// Jackson coerces scalars by default: `"true"` and `1` become `true`,
+    /// `0` becomes `false`, `123` becomes `"123"`. The request works, but
+    /// the text says something other than what the proxy gets, a template
+    /// that renders `"False"` may not mean what it seems, and a stricter
+    /// server revision would reject it.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"enabled": "true", "keyStoreId": 123}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "123"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: the fix writes the value the server would have used.
+    "S003", "coerced-value", standard: WARNING, production: ERROR, fix: Safe,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    for (field, member) in known(body) {
+        let node = &member.value;
+        let replacement = match field {
+            Field::Enabled => match read_bool(node) {
+                Reading::Coerced(value) => Some(value.to_string()),
+                _ => None,
+            },
+            Field::KeyStoreId | Field::TrustStoreId => match read_id(node) {
+                Reading::Coerced(value) => Some(quoted(&value)),
+                _ => None,
+            },
+            Field::SupportedProtocolList | Field::HostnameVerifierType => None,
+        };
+        if let Some(replacement) = replacement {
+            let span = body.span(node.span);
+            let found = describe(node, checker.slice(span));
+            checker
+                .report(
+                    &RULE,
+                    span,
+                    body.pointer(&member.key),
+                    format!(
+                        "`{}` is {found}; the server converts it to {replacement}",
+                        member.key
+                    ),
+                )
+                .help(format!("write {replacement}"))
+                .fix(
+                    Applicability::Safe,
+                    format!("Replace with {replacement}"),
+                    vec![(span, replacement)],
+                );
+        }
+    }
+}

@@ -1,0 +1,61 @@
+use crate::body::Field;
+use crate::rules::shape::known;
+use crate::rules::{Checker, rule};
+use crate::syntax::Value;
+
+rule! {
+    /// An empty or blank `keyStoreId` or `trustStoreId`.
+    ///
+    /// ## What it does
+    /// Reports a store id that is `""` or only white space.
+    ///
+    /// ## Why is this bad?
+    /// No store has an empty id. With mTLS enabled the server rejects the
+    /// request (`KeyStore ID is required when mTLS is enabled`); an empty
+    /// truststore id is at best ignored. It usually means a template
+    /// variable was not filled in.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "  "}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "ks-1"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix.
+    "S007", "empty-id", standard: ERROR, production: ERROR, fix: None,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    for (field, member) in known(body) {
+        let Value::String(id) = &member.value.value else {
+            continue;
+        };
+        if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && id.trim().is_empty() {
+            let store = if field == Field::KeyStoreId {
+                "keystore"
+            } else {
+                "truststore"
+            };
+            checker
+                .report(
+                    &RULE,
+                    body.span(member.value.span),
+                    body.pointer(&member.key),
+                    format!(
+                        "`{}` is {}",
+                        member.key,
+                        if id.is_empty() { "empty" } else { "blank" }
+                    ),
+                )
+                .help(format!(
+                    "write the id of a {store} uploaded to the project, or leave the field out"
+                ));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+use crate::body::{Field, Resolution, resolve_protocol, resolve_verifier};
+use crate::rules::shape::enum_slots;
+use crate::rules::{Checker, rule};
+use crate::syntax::Value;
+
+rule! {
+    /// A number or a digit string where an enum constant belongs.
+    ///
+    /// ## What it does
+    /// Reports numbers such as `0` or `"2"` in `supportedProtocolList` or
+    /// `hostnameVerifierType`.
+    ///
+    /// ## Why is this bad?
+    /// Jackson accepts an integer or a digit string as an enum's ordinal
+    /// (`FAIL_ON_NUMBERS_FOR_ENUMS` is off), so `0` silently selects
+    /// whichever constant the server declares first. That order is not part
+    /// of the API's contract, and it may change.
+    ///
+    /// ## Example
+    /// ```json
+    /// {"supportedProtocolList": [0, 1], "hostnameVerifierType": "1"}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"supportedProtocolList": ["TLS_1_3", "TLS_1_2"], "hostnameVerifierType": "DEFAULT"}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: which constant a number selects is not documented.
+    "S005", "ordinal-enum", standard: ERROR, production: ERROR, fix: None,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    for slot in enum_slots(body) {
+        let (what, example) = match slot.field {
+            Field::HostnameVerifierType => ("hostname verifier", "\"DEFAULT\""),
+            _ => ("protocol", "\"TLS_1_2\""),
+        };
+        let ordinal = match &slot.node.value {
+            Value::Number(_) => true,
+            Value::String(text) => match slot.field {
+                Field::HostnameVerifierType => resolve_verifier(text) == Resolution::Ordinal,
+                _ => resolve_protocol(text) == Resolution::Ordinal,
+            },
+            _ => false,
+        };
+        if ordinal {
+            let span = body.span(slot.node.span);
+            let shown = checker.slice(span).to_owned();
+            checker
+                .report(&RULE, span, slot.pointer, format!("`{shown}` is a number where a {what} constant belongs; the server would read it as a position in an undocumented list"))
+                .help(format!("write the constant by name, e.g. {example}"));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! T: the TLS protocol versions.
+
+pub(crate) mod all_protocols;
+pub(crate) mod duplicate_protocol;
+pub(crate) mod legacy_tls;
+pub(crate) mod no_tls_1_2;
+pub(crate) mod protocol_gap;
+pub(crate) mod ssl3_enabled;
+
+use crate::body::{Body, Field, ListedProtocol, Origin};
+use crate::diagnostic::{Applicability, Span};
+use crate::model::Protocol;
+use crate::rules::{Checker, Rule};
+use crate::syntax::{Node, Value};
+
+/// What `set_member` writes when a list must be set: the recommended protocols.
+pub(super) const RECOMMENDED: &str = r#"["TLS_1_2", "TLS_1_3"]"#;
+
+/// The effective protocol list when a rule should judge it.
+pub(super) fn judged<'a>(body: &'a Body<'a>) -> Option<(&'a [ListedProtocol<'a>], Origin<'a>)> {
+    let effective = body.effective.as_ref()?;
+    let protocols = &effective.protocols;
+    protocols
+        .in_play(effective.enabled.value)
+        .then_some((protocols.value.as_slice(), protocols.origin))
+}
+
+/// Reports each listed protocol that `is_bad`, with an unsafe fix that drops
+/// every legacy protocol from the list at once (so that fixes of T001 and
+/// T002 agree), or sets the recommended list when nothing would remain.
+pub(super) fn report_listed(
+    checker: &mut Checker<'_>,
+    rule: &'static Rule,
+    is_bad: fn(Protocol) -> bool,
+    message: impl Fn(Protocol) -> (String, String),
+) {
+    let Some(body) = checker.body else { return };
+    let Some((listed, origin)) = judged(body) else {
+        return;
+    };
+    let fix = legacy_free_list(body);
+    let mut reported_current = false;
+    for item in listed.iter().filter(|item| is_bad(item.protocol)) {
+        let (text, help) = message(item.protocol);
+        let Origin::Body(member) = origin else {
+            if !reported_current {
+                let effective = body.effective.as_ref().expect("judged implies effective");
+                let (span, pointer) = body.anchor(&effective.protocols);
+                let edits = body.set_member(Field::SupportedProtocolList, RECOMMENDED);
+                checker
+                    .report(
+                        rule,
+                        span,
+                        pointer,
+                        format!("{text} (in the current settings, which this PATCH keeps)"),
+                    )
+                    .help(help)
+                    .fix(
+                        Applicability::Unsafe,
+                        format!("Set the list to {RECOMMENDED}"),
+                        edits,
+                    );
+                reported_current = true;
+            }
+            continue;
+        };
+        let Some(node) = item.node else { continue };
+        let index = item_index(&member.value, node);
+        let diagnostic = checker.report(
+            rule,
+            body.span(node.span),
+            body.item_pointer(&member.key, index),
+            text,
+        );
+        diagnostic.help(help);
+        if let Some((span, content)) = &fix {
+            diagnostic.fix(
+                Applicability::Unsafe,
+                format!("Replace the list with {content}"),
+                vec![(*span, content.clone())],
+            );
+        }
+    }
+}
+
+fn is_legacy(protocol: Protocol) -> bool {
+    matches!(
+        protocol,
+        Protocol::Ssl30 | Protocol::Tls10 | Protocol::Tls11
+    )
+}
+
+/// The body's list without legacy protocols, as (span of the array, new text).
+fn legacy_free_list(body: &Body<'_>) -> Option<(Span, String)> {
+    let member = body.last(Field::SupportedProtocolList)?;
+    let Value::Array(items) = &member.value.value else {
+        return None;
+    };
+    let kept: Vec<&str> = items
+        .iter()
+        .filter(|node| match &node.value {
+            Value::String(text) => !crate::body::resolve_protocol(text)
+                .intended()
+                .is_some_and(is_legacy),
+            _ => true,
+        })
+        .map(|node| body_text(body, node))
+        .collect();
+    let content = if kept.is_empty() {
+        RECOMMENDED.to_owned()
+    } else {
+        format!("[{}]", kept.join(", "))
+    };
+    Some((body.span(member.value.span), content))
+}
+
+fn body_text<'a>(body: &Body<'a>, node: &Node<'_>) -> &'a str {
+    body.source
+        .get(node.span.start..node.span.end)
+        .unwrap_or_default()
+}
+
+/// The index of `node` among the items of `array`.
+pub(super) fn item_index(array: &Node<'_>, node: &Node<'_>) -> usize {
+    match &array.value {
+        Value::Array(items) => items
+            .iter()
+            .position(|item| item.span == node.span)
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
