@@ -75,9 +75,7 @@ pub(crate) fn read_bool(node: &Node<'_>) -> Reading<bool> {
             "false" | "False" | "FALSE" => Reading::Coerced(false),
             _ => Reading::Invalid,
         },
-        Value::Number(n) if is_integer(n) => {
-            Reading::Coerced(n.trim_start_matches('-').bytes().any(|b| b != b'0'))
-        }
+        Value::Number(n) if is_integer(n) => Reading::Coerced(n.trim_start_matches('-').bytes().any(|b| b != b'0')),
         Value::Null => Reading::Null,
         _ => Reading::Invalid,
     }
@@ -118,10 +116,9 @@ impl<T: Copy> Resolution<T> {
     /// The constant the author evidently meant, when that is clear.
     pub(crate) fn intended(self) -> Option<T> {
         match self {
-            Resolution::Exact(v)
-            | Resolution::JavaName(v)
-            | Resolution::CaseSlip(v)
-            | Resolution::Spelling(v) => Some(v),
+            Resolution::Exact(v) | Resolution::JavaName(v) | Resolution::CaseSlip(v) | Resolution::Spelling(v) => {
+                Some(v)
+            }
             Resolution::Ordinal | Resolution::Unknown(_) => None,
         }
     }
@@ -139,40 +136,31 @@ pub(crate) fn resolve_protocol(text: &str) -> Resolution<Protocol> {
     if let Some(info) = PROTOCOLS.iter().find(|i| i.java_name == text) {
         return Resolution::JavaName(info.protocol);
     }
-    if let Some(info) = PROTOCOLS
-        .iter()
-        .find(|i| i.constant.eq_ignore_ascii_case(text))
-    {
+    if let Some(info) = PROTOCOLS.iter().find(|i| i.constant.eq_ignore_ascii_case(text)) {
         return Resolution::CaseSlip(info.protocol);
     }
     if is_ordinal(text) {
         return Resolution::Ordinal;
     }
     let wanted = loose(text).replace('v', "");
-    if let Some(info) = PROTOCOLS.iter().find(|i| {
-        [i.constant, i.java_name, i.label]
-            .iter()
-            .any(|s| loose(s).replace('v', "") == wanted)
-    }) {
+    if let Some(info) = PROTOCOLS
+        .iter()
+        .find(|i| [i.constant, i.java_name, i.label].iter().any(|s| loose(s).replace('v', "") == wanted))
+    {
         return Resolution::Spelling(info.protocol);
     }
     let candidates = PROTOCOLS.iter().flat_map(|i| [i.constant, i.java_name]);
-    Resolution::Unknown(nearest(text, candidates).and_then(|name| {
-        PROTOCOLS
-            .iter()
-            .find(|i| i.constant == name || i.java_name == name)
-            .map(|i| i.protocol)
-    }))
+    Resolution::Unknown(
+        nearest(text, candidates)
+            .and_then(|name| PROTOCOLS.iter().find(|i| i.constant == name || i.java_name == name).map(|i| i.protocol)),
+    )
 }
 
 pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
     if let Some(v) = HostnameVerifier::from_constant(text) {
         return Resolution::Exact(v);
     }
-    if let Some(info) = VERIFIERS
-        .iter()
-        .find(|i| i.constant.eq_ignore_ascii_case(text))
-    {
+    if let Some(info) = VERIFIERS.iter().find(|i| i.constant.eq_ignore_ascii_case(text)) {
         return Resolution::CaseSlip(info.verifier);
     }
     if is_ordinal(text) {
@@ -183,10 +171,7 @@ pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
     if let Some(info) = VERIFIERS.iter().find(|i| loose(i.constant) == wanted) {
         return Resolution::Spelling(info.verifier);
     }
-    Resolution::Unknown(
-        nearest(text, VERIFIERS.iter().map(|i| i.constant))
-            .and_then(HostnameVerifier::from_constant),
-    )
+    Resolution::Unknown(nearest(text, VERIFIERS.iter().map(|i| i.constant)).and_then(HostnameVerifier::from_constant))
 }
 
 /// Where an effective setting comes from.
@@ -246,15 +231,7 @@ pub(crate) struct Body<'a> {
 
 impl<'a> Body<'a> {
     pub(crate) fn rejected(rejected: Rejected, offset: usize, prefix: &'static str) -> Self {
-        Self {
-            source: "",
-            offset,
-            prefix,
-            rejected: Some(rejected),
-            parsed: None,
-            members: &[],
-            effective: None,
-        }
+        Self { source: "", offset, prefix, rejected: Some(rejected), parsed: None, members: &[], effective: None }
     }
 
     pub(crate) fn new(
@@ -268,19 +245,8 @@ impl<'a> Body<'a> {
             Some(Value::Object(members)) => members.as_slice(),
             _ => &[],
         };
-        let mut body = Self {
-            source,
-            offset,
-            prefix,
-            rejected: None,
-            parsed: Some(parsed),
-            members,
-            effective: None,
-        };
-        if matches!(
-            parsed.root.as_ref().map(|n| &n.value),
-            Some(Value::Object(_))
-        ) {
+        let mut body = Self { source, offset, prefix, rejected: None, parsed: Some(parsed), members, effective: None };
+        if matches!(parsed.root.as_ref().map(|n| &n.value), Some(Value::Object(_))) {
             body.effective = Some(body.merge(context.current.as_ref()));
         }
         body
@@ -343,73 +309,37 @@ impl<'a> Body<'a> {
         }
         let key = field.key();
         match (self.members.last(), self.root()) {
-            (Some(last), _) => vec![(
-                self.span(Span::at(last.value.span.end)),
-                format!(", \"{key}\": {json}"),
-            )],
-            (None, Some(root)) => vec![(
-                self.span(Span::new(root.span.start, root.span.end)),
-                format!("{{\"{key}\": {json}}}"),
-            )],
+            (Some(last), _) => vec![(self.span(Span::at(last.value.span.end)), format!(", \"{key}\": {json}"))],
+            (None, Some(root)) => {
+                vec![(self.span(Span::new(root.span.start, root.span.end)), format!("{{\"{key}\": {json}}}"))]
+            }
             (None, None) => Vec::new(),
         }
     }
 
     fn merge(&self, current: Option<&'a MtlsSettings>) -> Effective<'a> {
-        let enabled = match self
-            .last(Field::Enabled)
-            .and_then(|m| read_bool(&m.value).value().map(|v| (m, v)))
-        {
-            Some((member, value)) => Setting {
-                value,
-                origin: Origin::Body(member),
-            },
+        let enabled = match self.last(Field::Enabled).and_then(|m| read_bool(&m.value).value().map(|v| (m, v))) {
+            Some((member, value)) => Setting { value, origin: Origin::Body(member) },
             None => match current.and_then(|c| c.enabled) {
-                Some(value) => Setting {
-                    value,
-                    origin: Origin::Current,
-                },
-                None => Setting {
-                    value: false,
-                    origin: Origin::Default,
-                },
+                Some(value) => Setting { value, origin: Origin::Current },
+                None => Setting { value: false, origin: Origin::Default },
             },
         };
         let id = |field: Field, current: Option<&'a String>| match self
             .last(field)
             .and_then(|m| read_id(&m.value).value().map(|v| (m, v)))
         {
-            Some((member, value)) => Some(Setting {
-                value,
-                origin: Origin::Body(member),
-            }),
-            None => current.map(|value| Setting {
-                value: Cow::Borrowed(value.as_str()),
-                origin: Origin::Current,
-            }),
+            Some((member, value)) => Some(Setting { value, origin: Origin::Body(member) }),
+            None => current.map(|value| Setting { value: Cow::Borrowed(value.as_str()), origin: Origin::Current }),
         };
         let protocols = match self.last(Field::SupportedProtocolList) {
-            Some(
-                member @ Member {
-                    value:
-                        Node {
-                            value: Value::Array(items),
-                            ..
-                        },
-                    ..
-                },
-            ) => Setting {
+            Some(member @ Member { value: Node { value: Value::Array(items), .. }, .. }) => Setting {
                 value: items
                     .iter()
                     .filter_map(|node| match &node.value {
-                        Value::String(text) => {
-                            resolve_protocol(text)
-                                .intended()
-                                .map(|protocol| ListedProtocol {
-                                    protocol,
-                                    node: Some(node),
-                                })
-                        }
+                        Value::String(text) => resolve_protocol(text)
+                            .intended()
+                            .map(|protocol| ListedProtocol { protocol, node: Some(node) }),
                         _ => None,
                     })
                     .collect(),
@@ -417,53 +347,26 @@ impl<'a> Body<'a> {
             },
             _ => match current.and_then(|c| c.supported_protocol_list.as_ref()) {
                 Some(list) => Setting {
-                    value: list
-                        .iter()
-                        .map(|&protocol| ListedProtocol {
-                            protocol,
-                            node: None,
-                        })
-                        .collect(),
+                    value: list.iter().map(|&protocol| ListedProtocol { protocol, node: None }).collect(),
                     origin: Origin::Current,
                 },
-                None => Setting {
-                    value: Vec::new(),
-                    origin: Origin::Default,
-                },
+                None => Setting { value: Vec::new(), origin: Origin::Default },
             },
         };
-        let verifier =
-            match self
-                .last(Field::HostnameVerifierType)
-                .and_then(|m| match &m.value.value {
-                    Value::String(text) => resolve_verifier(text).intended().map(|v| (m, v)),
-                    _ => None,
-                }) {
-                Some((member, value)) => Setting {
-                    value,
-                    origin: Origin::Body(member),
-                },
-                None => match current.and_then(|c| c.hostname_verifier_type) {
-                    Some(value) => Setting {
-                        value,
-                        origin: Origin::Current,
-                    },
-                    None => Setting {
-                        value: HostnameVerifier::Noop,
-                        origin: Origin::Default,
-                    },
-                },
-            };
+        let verifier = match self.last(Field::HostnameVerifierType).and_then(|m| match &m.value.value {
+            Value::String(text) => resolve_verifier(text).intended().map(|v| (m, v)),
+            _ => None,
+        }) {
+            Some((member, value)) => Setting { value, origin: Origin::Body(member) },
+            None => match current.and_then(|c| c.hostname_verifier_type) {
+                Some(value) => Setting { value, origin: Origin::Current },
+                None => Setting { value: HostnameVerifier::Noop, origin: Origin::Default },
+            },
+        };
         Effective {
             enabled,
-            key_store_id: id(
-                Field::KeyStoreId,
-                current.and_then(|c| c.key_store_id.as_ref()),
-            ),
-            trust_store_id: id(
-                Field::TrustStoreId,
-                current.and_then(|c| c.trust_store_id.as_ref()),
-            ),
+            key_store_id: id(Field::KeyStoreId, current.and_then(|c| c.key_store_id.as_ref())),
+            trust_store_id: id(Field::TrustStoreId, current.and_then(|c| c.trust_store_id.as_ref())),
             protocols,
             verifier,
         }
@@ -476,59 +379,23 @@ mod tests {
 
     #[test]
     fn resolves_every_spelling_of_a_protocol() {
-        assert_eq!(
-            resolve_protocol("TLS_1_2"),
-            Resolution::Exact(Protocol::Tls12)
-        );
-        assert_eq!(
-            resolve_protocol("TLSv1"),
-            Resolution::JavaName(Protocol::Tls10)
-        );
-        assert_eq!(
-            resolve_protocol("tls_1_3"),
-            Resolution::CaseSlip(Protocol::Tls13)
-        );
-        assert_eq!(
-            resolve_protocol("TLS 1.2"),
-            Resolution::Spelling(Protocol::Tls12)
-        );
-        assert_eq!(
-            resolve_protocol("tlsv1.1"),
-            Resolution::Spelling(Protocol::Tls11)
-        );
-        assert_eq!(
-            resolve_protocol("SSL3"),
-            Resolution::Spelling(Protocol::Ssl30)
-        );
+        assert_eq!(resolve_protocol("TLS_1_2"), Resolution::Exact(Protocol::Tls12));
+        assert_eq!(resolve_protocol("TLSv1"), Resolution::JavaName(Protocol::Tls10));
+        assert_eq!(resolve_protocol("tls_1_3"), Resolution::CaseSlip(Protocol::Tls13));
+        assert_eq!(resolve_protocol("TLS 1.2"), Resolution::Spelling(Protocol::Tls12));
+        assert_eq!(resolve_protocol("tlsv1.1"), Resolution::Spelling(Protocol::Tls11));
+        assert_eq!(resolve_protocol("SSL3"), Resolution::Spelling(Protocol::Ssl30));
         assert_eq!(resolve_protocol("1"), Resolution::Ordinal);
-        assert_eq!(
-            resolve_protocol("TLS_1_4"),
-            Resolution::Unknown(Some(Protocol::Tls13))
-        );
-        assert_eq!(
-            resolve_protocol("QUIC-over-carrier-pigeon"),
-            Resolution::Unknown(None)
-        );
+        assert_eq!(resolve_protocol("TLS_1_4"), Resolution::Unknown(Some(Protocol::Tls13)));
+        assert_eq!(resolve_protocol("QUIC-over-carrier-pigeon"), Resolution::Unknown(None));
     }
 
     #[test]
     fn resolves_verifier_spellings() {
-        assert_eq!(
-            resolve_verifier("strict"),
-            Resolution::CaseSlip(HostnameVerifier::Strict)
-        );
-        assert_eq!(
-            resolve_verifier("browser-compat"),
-            Resolution::Spelling(HostnameVerifier::BrowserCompat)
-        );
-        assert_eq!(
-            resolve_verifier("DefaultHostnameVerifier"),
-            Resolution::Spelling(HostnameVerifier::Default)
-        );
-        assert_eq!(
-            resolve_verifier("DEFALT"),
-            Resolution::Unknown(Some(HostnameVerifier::Default))
-        );
+        assert_eq!(resolve_verifier("strict"), Resolution::CaseSlip(HostnameVerifier::Strict));
+        assert_eq!(resolve_verifier("browser-compat"), Resolution::Spelling(HostnameVerifier::BrowserCompat));
+        assert_eq!(resolve_verifier("DefaultHostnameVerifier"), Resolution::Spelling(HostnameVerifier::Default));
+        assert_eq!(resolve_verifier("DEFALT"), Resolution::Unknown(Some(HostnameVerifier::Default)));
     }
 
     #[test]

@@ -44,19 +44,14 @@ pub enum ContextError {
 
 impl From<serde_json::Error> for ContextError {
     fn from(error: serde_json::Error) -> Self {
-        ContextError::Json {
-            line: error.line(),
-            column: error.column(),
-        }
+        ContextError::Json { line: error.line(), column: error.column() }
     }
 }
 
 impl Inventory {
     /// An inventory of these names.
     pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(names: I) -> Self {
-        Self {
-            names: names.into_iter().map(Into::into).collect(),
-        }
+        Self { names: names.into_iter().map(Into::into).collect() }
     }
 
     /// Reads a saved List Keystores or List Credentials response
@@ -74,18 +69,10 @@ impl Inventory {
         let items = match &value {
             Value::Array(items) => items,
             Value::Object(object) => {
-                if let Some(status) = object
-                    .get("status")
-                    .and_then(Value::as_str)
-                    .filter(|s| *s != "SUCCESS")
-                {
+                if let Some(status) = object.get("status").and_then(Value::as_str).filter(|s| *s != "SUCCESS") {
                     return Err(ContextError::Shape(format!(
                         "this is a saved response with status `{}`, not a successful listing; save the response of a successful List call",
-                        if status.len() <= 20 {
-                            status
-                        } else {
-                            "(long value)"
-                        }
+                        if status.len() <= 20 { status } else { "(long value)" }
                     )));
                 }
                 match object.get("resultList") {
@@ -96,9 +83,7 @@ impl Inventory {
                 }
             }
             _ => {
-                return Err(ContextError::Shape(
-                    "expected an array of names or a saved List response object".into(),
-                ));
+                return Err(ContextError::Shape("expected an array of names or a saved List response object".into()));
             }
         };
         let mut names = Vec::with_capacity(items.len());
@@ -165,17 +150,15 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
         supported_protocol_list: Option<Value>,
         hostname_verifier_type: Option<Value>,
     }
-    let shape = |field: &str, expected: &str| {
-        ContextError::Shape(format!("current settings: `{field}` must be {expected}"))
-    };
+    let shape =
+        |field: &str, expected: &str| ContextError::Shape(format!("current settings: `{field}` must be {expected}"));
     let value: Value = serde_json::from_str(text)?;
     if !value.is_object() {
         return Err(ContextError::Shape(
             "current settings: expected a JSON object with the mTLS settings fields".into(),
         ));
     }
-    let lenient: Lenient =
-        serde_json::from_value(value).map_err(|_| shape("the object", "an object"))?;
+    let lenient: Lenient = serde_json::from_value(value).map_err(|_| shape("the object", "an object"))?;
     let string = |value: Option<Value>, field| match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
@@ -193,25 +176,17 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
                 .iter()
                 .map(|item| item.as_str().and_then(Protocol::from_constant))
                 .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| {
-                    shape(
-                        "supportedProtocolList",
-                        "an array of protocol constants such as \"TLS_1_2\"",
-                    )
-                })?,
+                .ok_or_else(|| shape("supportedProtocolList", "an array of protocol constants such as \"TLS_1_2\""))?,
         ),
         Some(_) => return Err(shape("supportedProtocolList", "an array")),
     };
-    let hostname_verifier_type =
-        match string(lenient.hostname_verifier_type, "hostnameVerifierType")? {
-            None => None,
-            Some(text) => Some(HostnameVerifier::from_constant(&text).ok_or_else(|| {
-                shape(
-                    "hostnameVerifierType",
-                    "NOOP, DEFAULT, STRICT or BROWSER_COMPAT",
-                )
-            })?),
-        };
+    let hostname_verifier_type = match string(lenient.hostname_verifier_type, "hostnameVerifierType")? {
+        None => None,
+        Some(text) => Some(
+            HostnameVerifier::from_constant(&text)
+                .ok_or_else(|| shape("hostnameVerifierType", "NOOP, DEFAULT, STRICT or BROWSER_COMPAT"))?,
+        ),
+    };
     Ok(MtlsSettings {
         enabled,
         key_store_id: string(lenient.key_store_id, "keyStoreId")?,
@@ -230,13 +205,9 @@ mod tests {
         let saved = r#"{"status":"SUCCESS","resultList":[{"password":"hunter2"}]}"#;
         let error = Inventory::from_json(saved).unwrap_err().to_string();
         assert!(!error.contains("hunter2"), "{error}");
-        let broken = Inventory::from_json(r#"["ok", "hunter2"#)
-            .unwrap_err()
-            .to_string();
+        let broken = Inventory::from_json(r#"["ok", "hunter2"#).unwrap_err().to_string();
         assert!(!broken.contains("hunter2"), "{broken}");
-        let current = current_settings_from_json(r#"{"keyStoreId": ["hunter2"]}"#)
-            .unwrap_err()
-            .to_string();
+        let current = current_settings_from_json(r#"{"keyStoreId": ["hunter2"]}"#).unwrap_err().to_string();
         assert!(!current.contains("hunter2"), "{current}");
     }
 
@@ -244,11 +215,7 @@ mod tests {
     fn reads_plain_arrays_and_credentials() {
         assert!(Inventory::from_json(r#"["a", "b"]"#).unwrap().contains("b"));
         let credentials = r#"{"status":"SUCCESS","resultList":[{"username":"api-user"}]}"#;
-        assert!(
-            Inventory::from_json(credentials)
-                .unwrap()
-                .contains("api-user")
-        );
+        assert!(Inventory::from_json(credentials).unwrap().contains("api-user"));
         assert!(Inventory::from_json(r#"{"status":"FAILURE","resultMessage":"x"}"#).is_err());
     }
 }

@@ -84,14 +84,7 @@ impl Linter {
     pub fn lint_body(&self, source: &[u8]) -> Vec<Diagnostic> {
         let limits = self.options.limits;
         if source.len() > limits.max_bytes {
-            let body = Body::rejected(
-                Rejected::TooLarge {
-                    len: source.len(),
-                    limit: limits.max_bytes,
-                },
-                0,
-                "",
-            );
+            let body = Body::rejected(Rejected::TooLarge { len: source.len(), limit: limits.max_bytes }, 0, "");
             return self.run("", Some(&body), None);
         }
         match std::str::from_utf8(source) {
@@ -125,20 +118,13 @@ impl Linter {
         let endpoint = view.endpoint;
         let judge_body = match endpoint {
             Some(endpoint) => endpoint == Endpoint::MtlsSettings,
-            None => {
-                request::nearest_endpoint(&view).is_some_and(|(e, _)| e == Endpoint::MtlsSettings)
-            }
+            None => request::nearest_endpoint(&view).is_some_and(|(e, _)| e == Endpoint::MtlsSettings),
         };
         let diagnostics = if judge_body {
-            let (start, end) = view
-                .body
-                .map_or((text.len(), text.len()), |s| (s.start, s.end));
+            let (start, end) = view.body.map_or((text.len(), text.len()), |s| (s.start, s.end));
             if end - start > self.options.limits.max_bytes {
                 let body = Body::rejected(
-                    Rejected::TooLarge {
-                        len: end - start,
-                        limit: self.options.limits.max_bytes,
-                    },
+                    Rejected::TooLarge { len: end - start, limit: self.options.limits.max_bytes },
                     start,
                     "/body",
                 );
@@ -149,11 +135,7 @@ impl Linter {
         } else {
             self.run(&text, None, Some(&view))
         };
-        RequestReport {
-            text: text.clone(),
-            endpoint,
-            diagnostics,
-        }
+        RequestReport { text: text.clone(), endpoint, diagnostics }
     }
 
     fn lint_text(
@@ -170,12 +152,7 @@ impl Linter {
         self.run(text, Some(&body), view)
     }
 
-    fn run(
-        &self,
-        text: &str,
-        body: Option<&Body<'_>>,
-        request: Option<&RequestView<'_>>,
-    ) -> Vec<Diagnostic> {
+    fn run(&self, text: &str, body: Option<&Body<'_>>, request: Option<&RequestView<'_>>) -> Vec<Diagnostic> {
         let mut checker = Checker::new(&self.options, &self.context, text);
         checker.body = body;
         checker.request = request;

@@ -63,9 +63,7 @@ pub const PROTOCOLS: [ProtocolInfo; 5] = [
         java_name: "TLSv1.1",
         label: "TLS 1.1",
         rank: 2,
-        deprecation: Some(
-            "TLS 1.1 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291",
-        ),
+        deprecation: Some("TLS 1.1 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291"),
     },
     ProtocolInfo {
         protocol: Protocol::Tls10,
@@ -73,9 +71,7 @@ pub const PROTOCOLS: [ProtocolInfo; 5] = [
         java_name: "TLSv1",
         label: "TLS 1.0",
         rank: 1,
-        deprecation: Some(
-            "TLS 1.0 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291",
-        ),
+        deprecation: Some("TLS 1.0 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291"),
     },
     ProtocolInfo {
         protocol: Protocol::Ssl30,
@@ -83,9 +79,7 @@ pub const PROTOCOLS: [ProtocolInfo; 5] = [
         java_name: "SSLv3",
         label: "SSL 3.0",
         rank: 0,
-        deprecation: Some(
-            "SSL 3.0 must not be used (RFC 7568); the JDK has disabled it since 8u31",
-        ),
+        deprecation: Some("SSL 3.0 must not be used (RFC 7568); the JDK has disabled it since 8u31"),
     },
 ];
 
@@ -133,17 +127,13 @@ pub const VERIFIERS: [VerifierInfo; 4] = [
         verifier: HostnameVerifier::Strict,
         constant: "STRICT",
         meaning: "Strict hostname verification (exact match required)",
-        deprecation: Some(
-            "deprecated since HttpClient 4.4 and not the exact match it sounds like; use DEFAULT",
-        ),
+        deprecation: Some("deprecated since HttpClient 4.4 and not the exact match it sounds like; use DEFAULT"),
     },
     VerifierInfo {
         verifier: HostnameVerifier::BrowserCompat,
         constant: "BROWSER_COMPAT",
         meaning: "Browser-compatible hostname verification (allows wildcards)",
-        deprecation: Some(
-            "deprecated since HttpClient 4.4; its wildcard spans several labels; use DEFAULT",
-        ),
+        deprecation: Some("deprecated since HttpClient 4.4; its wildcard spans several labels; use DEFAULT"),
     },
 ];
 
@@ -165,10 +155,7 @@ impl Protocol {
 
     /// The protocol whose API constant is exactly `constant`.
     pub fn from_constant(constant: &str) -> Option<Self> {
-        PROTOCOLS
-            .iter()
-            .find(|info| info.constant == constant)
-            .map(|info| info.protocol)
+        PROTOCOLS.iter().find(|info| info.constant == constant).map(|info| info.protocol)
     }
 }
 
@@ -190,10 +177,7 @@ impl HostnameVerifier {
 
     /// The verifier whose API constant is exactly `constant`.
     pub fn from_constant(constant: &str) -> Option<Self> {
-        VERIFIERS
-            .iter()
-            .find(|info| info.constant == constant)
-            .map(|info| info.verifier)
+        VERIFIERS.iter().find(|info| info.constant == constant).map(|info| info.verifier)
     }
 }
 
@@ -233,25 +217,13 @@ macro_rules! constant_serde {
     };
 }
 
-constant_serde!(
-    Protocol,
-    PROTOCOLS,
-    "Protocol",
-    |info: &ProtocolInfo| format!(
-        "{} (Java name \"{}\"){}",
-        info.label,
-        info.java_name,
-        info.deprecation
-            .map(|why| format!(": {why}"))
-            .unwrap_or_default()
-    )
-);
-constant_serde!(
-    HostnameVerifier,
-    VERIFIERS,
-    "HostnameVerifier",
-    |info: &VerifierInfo| info.meaning.to_owned()
-);
+constant_serde!(Protocol, PROTOCOLS, "Protocol", |info: &ProtocolInfo| format!(
+    "{} (Java name \"{}\"){}",
+    info.label,
+    info.java_name,
+    info.deprecation.map(|why| format!(": {why}")).unwrap_or_default()
+));
+constant_serde!(HostnameVerifier, VERIFIERS, "HostnameVerifier", |info: &VerifierInfo| info.meaning.to_owned());
 
 /// Body of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
 /// Every field is optional: only the fields sent are updated.
@@ -276,13 +248,8 @@ pub struct MtlsSettings {
 }
 
 /// The fields of [`MtlsSettings`] as the API spells them.
-pub const FIELDS: [&str; 5] = [
-    "enabled",
-    "keyStoreId",
-    "trustStoreId",
-    "supportedProtocolList",
-    "hostnameVerifierType",
-];
+pub const FIELDS: [&str; 5] =
+    ["enabled", "keyStoreId", "trustStoreId", "supportedProtocolList", "hostnameVerifierType"];
 
 /// Path parameters of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -314,11 +281,7 @@ mod tests {
     #[test]
     fn table_rows_follow_enum_order() {
         assert!(Protocol::all().enumerate().all(|(i, p)| p as usize == i));
-        assert!(
-            HostnameVerifier::all()
-                .enumerate()
-                .all(|(i, v)| v as usize == i)
-        );
+        assert!(HostnameVerifier::all().enumerate().all(|(i, v)| v as usize == i));
         assert_eq!(Protocol::Tls10.info().java_name, "TLSv1");
     }
 
@@ -326,15 +289,9 @@ mod tests {
     fn settings_round_trip_through_serde() {
         let text = r#"{"enabled":true,"keyStoreId":"k","supportedProtocolList":["TLS_1_2","TLS_1_3"],"hostnameVerifierType":"STRICT"}"#;
         let settings: MtlsSettings = serde_json::from_str(text).unwrap();
-        assert_eq!(
-            settings.supported_protocol_list,
-            Some(vec![Protocol::Tls12, Protocol::Tls13])
-        );
+        assert_eq!(settings.supported_protocol_list, Some(vec![Protocol::Tls12, Protocol::Tls13]));
         assert_eq!(serde_json::to_string(&settings).unwrap(), text);
         assert!(serde_json::from_str::<MtlsSettings>(r#"{"keystoreId":"k"}"#).is_err());
-        assert!(
-            serde_json::from_str::<MtlsSettings>(r#"{"supportedProtocolList":["TLSv1.2"]}"#)
-                .is_err()
-        );
+        assert!(serde_json::from_str::<MtlsSettings>(r#"{"supportedProtocolList":["TLSv1.2"]}"#).is_err());
     }
 }

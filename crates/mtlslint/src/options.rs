@@ -27,9 +27,7 @@ impl FromStr for Profile {
         match text {
             "standard" => Ok(Profile::Standard),
             "production" => Ok(Profile::Production),
-            other => Err(format!(
-                "unknown profile `{other}`: write `standard` or `production`"
-            )),
+            other => Err(format!("unknown profile `{other}`: write `standard` or `production`")),
         }
     }
 }
@@ -60,10 +58,7 @@ impl Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self {
-            max_bytes: 1 << 20,
-            max_depth: 64,
-        }
+        Self { max_bytes: 1 << 20, max_depth: 64 }
     }
 }
 
@@ -90,10 +85,7 @@ pub struct UnknownRule {
 impl Options {
     /// Options for `profile` with default limits.
     pub fn new(profile: Profile) -> Self {
-        Self {
-            profile,
-            ..Self::default()
-        }
+        Self { profile, ..Self::default() }
     }
 
     /// Sets the severity of the rule with this code or name; `None` turns it off.
@@ -104,15 +96,9 @@ impl Options {
     /// options.set_severity("legacy-tls", Some(mtlslint::Severity::Error)).unwrap();
     /// assert!(options.set_severity("T05", None).is_err());
     /// ```
-    pub fn set_severity(
-        &mut self,
-        selector: &str,
-        severity: Option<Severity>,
-    ) -> Result<(), UnknownRule> {
-        let rule = rules::find(selector).ok_or_else(|| UnknownRule {
-            selector: selector.to_owned(),
-            suggestion: rules::suggest(selector),
-        })?;
+    pub fn set_severity(&mut self, selector: &str, severity: Option<Severity>) -> Result<(), UnknownRule> {
+        let rule = rules::find(selector)
+            .ok_or_else(|| UnknownRule { selector: selector.to_owned(), suggestion: rules::suggest(selector) })?;
         self.overrides.insert(rule.code, severity);
         Ok(())
     }

@@ -50,24 +50,12 @@ impl Endpoint {
     /// The path template's segments; `{name}` marks a parameter.
     pub fn template(self) -> [&'static str; 7] {
         match self {
-            Endpoint::MtlsSettings => [
-                "apiops",
-                "projects",
-                "{projectName}",
-                "apiProxies",
-                "{apiProxyName}",
-                "settings",
-                "mtls",
-            ],
-            Endpoint::TruststoreAssignment => [
-                "apiops",
-                "projects",
-                "{projectName}",
-                "credentials",
-                "{username}",
-                "truststore",
-                "{keystoreName}",
-            ],
+            Endpoint::MtlsSettings => {
+                ["apiops", "projects", "{projectName}", "apiProxies", "{apiProxyName}", "settings", "mtls"]
+            }
+            Endpoint::TruststoreAssignment => {
+                ["apiops", "projects", "{projectName}", "credentials", "{username}", "truststore", "{keystoreName}"]
+            }
         }
     }
 
@@ -144,11 +132,7 @@ impl<'a> RequestView<'a> {
             let value_span = Span::new(text.len(), text.len() + shown.len());
             text.push_str(&shown);
             text.push('\n');
-            headers.push(Header {
-                name,
-                value,
-                value_span,
-            });
+            headers.push(Header { name, value, value_span });
         }
         let headers_end = text.len();
         let body = request.body.as_deref().map(|body| {
@@ -164,19 +148,11 @@ impl<'a> RequestView<'a> {
         };
         let (host, path_at) = if scheme.is_some() {
             let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-            (
-                Some((
-                    &rest[..end],
-                    Span::new(rest_at, rest_at + end).shift(url_span.start),
-                )),
-                rest_at + end,
-            )
+            (Some((&rest[..end], Span::new(rest_at, rest_at + end).shift(url_span.start))), rest_at + end)
         } else {
             (None, rest_at)
         };
-        let path_end = url[path_at..]
-            .find(['?', '#'])
-            .map_or(url.len(), |i| path_at + i);
+        let path_end = url[path_at..].find(['?', '#']).map_or(url.len(), |i| path_at + i);
         let path = &url[path_at..path_end];
         let path_span = Span::new(path_at, path_end).shift(url_span.start);
         let segments = split_segments(path, path_span.start);
@@ -200,10 +176,7 @@ impl<'a> RequestView<'a> {
 
     /// The last header with this name (names are case-insensitive).
     pub(crate) fn header(&self, name: &str) -> Option<&Header<'a>> {
-        self.headers
-            .iter()
-            .rev()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
+        self.headers.iter().rev().find(|h| h.name.eq_ignore_ascii_case(name))
     }
 
     pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter<'a>> {
@@ -213,15 +186,11 @@ impl<'a> RequestView<'a> {
 
 /// Hides a credential's secret part: `Bearer abc` becomes `Bearer <token>`.
 fn mask_credentials<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
-    if !(name.eq_ignore_ascii_case("authorization")
-        || name.eq_ignore_ascii_case("proxy-authorization"))
-    {
+    if !(name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")) {
         return Cow::Borrowed(value);
     }
     match value.trim_start().split_once(' ') {
-        Some((scheme, secret)) if !secret.trim().is_empty() => {
-            Cow::Owned(format!("{scheme} {MASKED_TOKEN}"))
-        }
+        Some((scheme, secret)) if !secret.trim().is_empty() => Cow::Owned(format!("{scheme} {MASKED_TOKEN}")),
         Some((scheme, _)) => Cow::Owned(format!("{scheme} ")),
         None if value.trim().eq_ignore_ascii_case("bearer") => Cow::Borrowed(value),
         None if value.trim().is_empty() => Cow::Borrowed(value),
@@ -240,10 +209,7 @@ fn split_segments(path: &str, at: usize) -> Vec<Segment<'_>> {
     inner
         .split('/')
         .map(|text| {
-            let segment = Segment {
-                text,
-                span: Span::new(offset, offset + text.len()),
-            };
+            let segment = Segment { text, span: Span::new(offset, offset + text.len()) };
             offset += text.len() + 1;
             segment
         })
@@ -257,10 +223,7 @@ fn match_endpoint<'a>(segments: &[Segment<'a>]) -> (Option<Endpoint>, Vec<Parame
     };
     for endpoint in Endpoint::ALL {
         let template = endpoint.template();
-        let literals_match = template
-            .iter()
-            .zip(tail)
-            .all(|(t, s)| t.starts_with('{') || *t == s.text);
+        let literals_match = template.iter().zip(tail).all(|(t, s)| t.starts_with('{') || *t == s.text);
         if literals_match {
             let parameters = template
                 .iter()
@@ -268,10 +231,7 @@ fn match_endpoint<'a>(segments: &[Segment<'a>]) -> (Option<Endpoint>, Vec<Parame
                 .filter_map(|(t, s)| {
                     t.strip_prefix('{')
                         .and_then(|t| t.strip_suffix('}'))
-                        .map(|name| Parameter {
-                            name,
-                            segment: s.clone(),
-                        })
+                        .map(|name| Parameter { name, segment: s.clone() })
                 })
                 .collect();
             return (Some(endpoint), parameters);
@@ -299,16 +259,10 @@ pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, Stri
                 (_, None) => rewritten.push((*literal).to_owned()),
                 (false, Some(text)) => {
                     if text != *literal {
-                        match nearest(text, [*literal]) {
-                            Some(_) => {
-                                cost += strsim::levenshtein(
-                                    &text.to_lowercase(),
-                                    &literal.to_lowercase(),
-                                )
-                                .max(1)
-                            }
-                            None => cost += 10,
-                        }
+                        cost += match nearest(text, [*literal]) {
+                            Some(_) => strsim::levenshtein(&text.to_lowercase(), &literal.to_lowercase()).max(1),
+                            None => 10,
+                        };
                     }
                     rewritten.push((*literal).to_owned());
                 }
@@ -348,11 +302,7 @@ mod tests {
     use super::*;
 
     fn view(url: &str) -> (RequestView<'static>, String) {
-        let request = Box::leak(Box::new(Request {
-            method: "PUT".into(),
-            url: url.into(),
-            ..Request::default()
-        }));
+        let request = Box::leak(Box::new(Request { method: "PUT".into(), url: url.into(), ..Request::default() }));
         let mut text = String::new();
         let view = RequestView::new(request, &mut text);
         (view, text)
@@ -360,15 +310,11 @@ mod tests {
 
     #[test]
     fn matches_both_endpoints_and_names_parameters() {
-        let (e2, text) =
-            view("https://h/apiops/projects/P/credentials/api-user/truststore/my%20ts/?x=1");
+        let (e2, text) = view("https://h/apiops/projects/P/credentials/api-user/truststore/my%20ts/?x=1");
         assert_eq!(e2.endpoint, Some(Endpoint::TruststoreAssignment));
         let keystore = e2.parameter("keystoreName").unwrap();
         assert_eq!(keystore.decoded().unwrap(), "my ts");
-        assert_eq!(
-            &text[keystore.segment.span.start..keystore.segment.span.end],
-            "my%20ts"
-        );
+        assert_eq!(&text[keystore.segment.span.start..keystore.segment.span.end], "my%20ts");
         assert_eq!(e2.host.unwrap().0, "h");
         let (e1, _) = view("/gateway/apiops/projects/P/apiProxies/A/settings/mtls");
         assert_eq!(e1.endpoint, Some(Endpoint::MtlsSettings));
@@ -378,20 +324,14 @@ mod tests {
     fn suggests_the_nearest_endpoint() {
         let (near, _) = view("/apiops/projects/P/apiproxies/A/settings/mtls/");
         assert_eq!(near.endpoint, None);
-        assert_eq!(
-            nearest_endpoint(&near).unwrap().1,
-            "/apiops/projects/P/apiProxies/A/settings/mtls/"
-        );
+        assert_eq!(nearest_endpoint(&near).unwrap().1, "/apiops/projects/P/apiProxies/A/settings/mtls/");
         let (far, _) = view("/v1/users/");
         assert!(nearest_endpoint(&far).is_none());
     }
 
     #[test]
     fn masks_tokens() {
-        assert_eq!(
-            mask_credentials("Authorization", "Bearer s3cret"),
-            "Bearer <token>"
-        );
+        assert_eq!(mask_credentials("Authorization", "Bearer s3cret"), "Bearer <token>");
         assert_eq!(mask_credentials("authorization", "s3cret"), "<token>");
         assert_eq!(mask_credentials("Accept", "s3cret"), "s3cret");
         assert_eq!(percent_decode("a%2"), None);

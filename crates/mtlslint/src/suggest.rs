@@ -2,10 +2,7 @@
 
 /// The candidate nearest to `word`: the same name in another case first,
 /// then the smallest edit distance within a third of the word's length.
-pub(crate) fn nearest<'c>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'c str>,
-) -> Option<&'c str> {
+pub(crate) fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let lower = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
@@ -19,16 +16,12 @@ pub(crate) fn nearest<'c>(
         }
     }
     let limit = (word.chars().count() / 3).clamp(1, 4);
-    best.filter(|&(distance, _)| distance <= limit)
-        .map(|(_, candidate)| candidate)
+    best.filter(|&(distance, _)| distance <= limit).map(|(_, candidate)| candidate)
 }
 
 /// Reduces a constant-ish spelling to letters and digits, lowercased.
 pub(crate) fn loose(text: &str) -> String {
-    text.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 #[cfg(test)]

@@ -66,11 +66,7 @@ impl Rule {
     /// The rule's documentation in Markdown: what it does, why, an example,
     /// what to write instead, and fix safety.
     pub fn documentation(&self) -> String {
-        self.doc
-            .lines()
-            .map(|line| line.strip_prefix(' ').unwrap_or(line))
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.doc.lines().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect::<Vec<_>>().join("\n")
     }
 }
 
@@ -106,93 +102,36 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&shape::unknown_field::RULE, shape::unknown_field::check),
     (&shape::wrong_type::RULE, shape::wrong_type::check),
     (&shape::coerced_value::RULE, shape::coerced_value::check),
-    (
-        &shape::unknown_enum_value::RULE,
-        shape::unknown_enum_value::check,
-    ),
+    (&shape::unknown_enum_value::RULE, shape::unknown_enum_value::check),
     (&shape::ordinal_enum::RULE, shape::ordinal_enum::check),
     (&shape::null_value::RULE, shape::null_value::check),
     (&shape::empty_id::RULE, shape::empty_id::check),
-    (
-        &shape::single_value_not_array::RULE,
-        shape::single_value_not_array::check,
-    ),
-    (
-        &mtls::keystore_required::RULE,
-        mtls::keystore_required::check,
-    ),
-    (
-        &mtls::ignored_while_disabled::RULE,
-        mtls::ignored_while_disabled::check,
-    ),
-    (
-        &mtls::connection_pool_disabled::RULE,
-        mtls::connection_pool_disabled::check,
-    ),
+    (&shape::single_value_not_array::RULE, shape::single_value_not_array::check),
+    (&mtls::keystore_required::RULE, mtls::keystore_required::check),
+    (&mtls::ignored_while_disabled::RULE, mtls::ignored_while_disabled::check),
+    (&mtls::connection_pool_disabled::RULE, mtls::connection_pool_disabled::check),
     (&mtls::no_truststore::RULE, mtls::no_truststore::check),
-    (
-        &mtls::same_store_for_key_and_trust::RULE,
-        mtls::same_store_for_key_and_trust::check,
-    ),
+    (&mtls::same_store_for_key_and_trust::RULE, mtls::same_store_for_key_and_trust::check),
     (&mtls::store_not_found::RULE, mtls::store_not_found::check),
     (&tls::ssl3_enabled::RULE, tls::ssl3_enabled::check),
     (&tls::legacy_tls::RULE, tls::legacy_tls::check),
     (&tls::all_protocols::RULE, tls::all_protocols::check),
-    (
-        &tls::duplicate_protocol::RULE,
-        tls::duplicate_protocol::check,
-    ),
+    (&tls::duplicate_protocol::RULE, tls::duplicate_protocol::check),
     (&tls::no_tls_1_2::RULE, tls::no_tls_1_2::check),
     (&tls::protocol_gap::RULE, tls::protocol_gap::check),
-    (
-        &hostname::hostname_verification_disabled::RULE,
-        hostname::hostname_verification_disabled::check,
-    ),
-    (
-        &hostname::browser_compat_verifier::RULE,
-        hostname::browser_compat_verifier::check,
-    ),
-    (
-        &hostname::strict_verifier::RULE,
-        hostname::strict_verifier::check,
-    ),
+    (&hostname::hostname_verification_disabled::RULE, hostname::hostname_verification_disabled::check),
+    (&hostname::browser_compat_verifier::RULE, hostname::browser_compat_verifier::check),
+    (&hostname::strict_verifier::RULE, hostname::strict_verifier::check),
     (&request::wrong_method::RULE, request::wrong_method::check),
-    (
-        &request::unknown_endpoint::RULE,
-        request::unknown_endpoint::check,
-    ),
-    (
-        &request::missing_trailing_slash::RULE,
-        request::missing_trailing_slash::check,
-    ),
-    (
-        &request::invalid_path_name::RULE,
-        request::invalid_path_name::check,
-    ),
-    (
-        &request::missing_authorization::RULE,
-        request::missing_authorization::check,
-    ),
-    (
-        &request::wrong_content_type::RULE,
-        request::wrong_content_type::check,
-    ),
-    (
-        &request::insecure_scheme::RULE,
-        request::insecure_scheme::check,
-    ),
-    (
-        &request::name_case_mismatch::RULE,
-        request::name_case_mismatch::check,
-    ),
-    (
-        &request::name_not_found::RULE,
-        request::name_not_found::check,
-    ),
-    (
-        &request::unexpected_body::RULE,
-        request::unexpected_body::check,
-    ),
+    (&request::unknown_endpoint::RULE, request::unknown_endpoint::check),
+    (&request::missing_trailing_slash::RULE, request::missing_trailing_slash::check),
+    (&request::invalid_path_name::RULE, request::invalid_path_name::check),
+    (&request::missing_authorization::RULE, request::missing_authorization::check),
+    (&request::wrong_content_type::RULE, request::wrong_content_type::check),
+    (&request::insecure_scheme::RULE, request::insecure_scheme::check),
+    (&request::name_case_mismatch::RULE, request::name_case_mismatch::check),
+    (&request::name_not_found::RULE, request::name_not_found::check),
+    (&request::unexpected_body::RULE, request::unexpected_body::check),
 ];
 
 /// Every rule, in catalog order.
@@ -254,12 +193,7 @@ impl Pending {
     }
 
     /// Attaches a fix made of edits (spans in the checker's text).
-    pub(crate) fn fix(
-        &mut self,
-        applicability: Applicability,
-        message: impl Into<String>,
-        edits: Edits,
-    ) -> &mut Self {
+    pub(crate) fn fix(&mut self, applicability: Applicability, message: impl Into<String>, edits: Edits) -> &mut Self {
         self.fix = Some((applicability, message.into(), edits));
         self
     }
@@ -267,14 +201,7 @@ impl Pending {
 
 impl<'a> Checker<'a> {
     pub(crate) fn new(options: &'a Options, context: &'a Context, text: &'a str) -> Self {
-        Self {
-            options,
-            context,
-            body: None,
-            request: None,
-            text,
-            pending: Vec::new(),
-        }
+        Self { options, context, body: None, request: None, text, pending: Vec::new() }
     }
 
     /// Reports `rule` at `span` of the whole text, with a pointer as given.
@@ -300,11 +227,7 @@ impl<'a> Checker<'a> {
 
     /// The 1-based line of `offset` in the checker's text.
     pub(crate) fn line_of(&self, offset: usize) -> usize {
-        self.text.as_bytes()[..offset.min(self.text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.text.as_bytes()[..offset.min(self.text.len())].iter().filter(|&&b| b == b'\n').count() + 1
     }
 
     /// The checker's text at `span`.
@@ -317,10 +240,7 @@ impl<'a> Checker<'a> {
             return Vec::new();
         }
         let index = LineIndex::new(self.text);
-        let range = |span: Span| Range {
-            start: index.position(span.start),
-            end: index.position(span.end),
-        };
+        let range = |span: Span| Range { start: index.position(span.start), end: index.position(span.end) };
         let mut diagnostics: Vec<_> = self
             .pending
             .into_iter()
@@ -335,22 +255,14 @@ impl<'a> Checker<'a> {
                 fix: p.fix.map(|(applicability, message, edits)| Fix {
                     applicability,
                     message,
-                    edits: edits
-                        .into_iter()
-                        .map(|(span, content)| Edit {
-                            range: range(span),
-                            content,
-                        })
-                        .collect(),
+                    edits: edits.into_iter().map(|(span, content)| Edit { range: range(span), content }).collect(),
                 }),
             })
             .collect();
+        // At one place, the most severe finding comes first.
         diagnostics.sort_by(|a, b| {
-            a.range
-                .start
-                .offset
-                .cmp(&b.range.start.offset)
-                .then(a.code.cmp(b.code))
+            let place = a.range.start.offset.cmp(&b.range.start.offset);
+            place.then(b.severity.cmp(&a.severity)).then(a.code.cmp(b.code))
         });
         diagnostics
     }
@@ -364,11 +276,7 @@ mod tests {
     fn codes_and_names_are_unique_and_documented() {
         let mut seen = std::collections::HashSet::new();
         for rule in all() {
-            assert!(
-                seen.insert(rule.code) && seen.insert(rule.name),
-                "{} repeats",
-                rule.code
-            );
+            assert!(seen.insert(rule.code) && seen.insert(rule.name), "{} repeats", rule.code);
             let doc = rule.documentation();
             for section in ["## Why", "## Example", "## Use instead", "## Fix"] {
                 assert!(doc.contains(section), "{} lacks {section}", rule.code);

@@ -10,12 +10,7 @@ pub(crate) struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
         Self { text, line_starts }
     }
 
@@ -27,12 +22,7 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let before = &self.text[self.line_starts[line - 1]..offset];
-        Position {
-            line,
-            column: before.chars().count() + 1,
-            offset,
-            utf16_column: before.encode_utf16().count() + 1,
-        }
+        Position { line, column: before.chars().count() + 1, offset, utf16_column: before.encode_utf16().count() + 1 }
     }
 }
 

@@ -109,14 +109,7 @@ pub struct Parsed<'a> {
 /// assert_eq!(members.len(), 2);
 /// ```
 pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        max_depth,
-        open: Vec::new(),
-    };
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0, max_depth, open: Vec::new() };
     if text.starts_with('\u{feff}') {
         parser.pos = 3;
     }
@@ -127,38 +120,21 @@ pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
             message: "the body is empty".into(),
             help: Some("write a JSON object, e.g. `{\"enabled\": false}`".into()),
         };
-        return Parsed {
-            root: None,
-            error: Some(ParseError::Syntax(problem)),
-            trailing: None,
-        };
+        return Parsed { root: None, error: Some(ParseError::Syntax(problem)), trailing: None };
     }
     match parser.value() {
         Ok(root) => {
             parser.skip_blank();
-            let trailing = (parser.pos < parser.bytes.len())
-                .then(|| Span::new(parser.pos, text.trim_end().len()));
-            Parsed {
-                root: Some(root),
-                error: None,
-                trailing,
-            }
+            let trailing = (parser.pos < parser.bytes.len()).then(|| Span::new(parser.pos, text.trim_end().len()));
+            Parsed { root: Some(root), error: None, trailing }
         }
-        Err(error) => Parsed {
-            root: None,
-            error: Some(error),
-            trailing: None,
-        },
+        Err(error) => Parsed { root: None, error: Some(error), trailing: None },
     }
 }
 
 /// Escapes a key for a JSON pointer (RFC 6901).
 pub fn pointer_token(key: &str) -> Cow<'_, str> {
-    if key.contains(['~', '/']) {
-        Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
-    } else {
-        Cow::Borrowed(key)
-    }
+    if key.contains(['~', '/']) { Cow::Owned(key.replace('~', "~0").replace('/', "~1")) } else { Cow::Borrowed(key) }
 }
 
 type Result<T> = std::result::Result<T, ParseError>;
@@ -196,18 +172,12 @@ impl<'a> Parser<'a> {
             Some(b'n') if self.eat_word("null") => Value::Null,
             _ => return Err(self.unexpected("a value")),
         };
-        Ok(Node {
-            value,
-            span: Span::new(start, self.pos),
-        })
+        Ok(Node { value, span: Span::new(start, self.pos) })
     }
 
     fn eat_word(&mut self, word: &str) -> bool {
         let end = self.pos + word.len();
-        let follows_word = self
-            .bytes
-            .get(end)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        let follows_word = self.bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
         if self.bytes.get(self.pos..end) == Some(word.as_bytes()) && !follows_word {
             self.pos = end;
             true
@@ -221,7 +191,9 @@ impl<'a> Parser<'a> {
             return Err(ParseError::TooDeep(Problem {
                 span: Span::new(self.pos, self.pos + 1),
                 message: format!("nesting deeper than the limit of {} arrays and objects", self.max_depth),
-                help: Some("an mTLS settings body needs two levels; raise the depth limit only for unusual input".into()),
+                help: Some(
+                    "an mTLS settings body needs two levels; raise the depth limit only for unusual input".into(),
+                ),
             }));
         }
         self.depth += 1;
@@ -260,11 +232,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
             self.skip_blank();
             let value = self.value()?;
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
+            members.push(Member { key, key_span, value });
             self.skip_blank();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -273,10 +241,7 @@ impl<'a> Parser<'a> {
                     return Ok(Value::Object(members));
                 }
                 _ => {
-                    let key = members
-                        .last()
-                        .map(|m| m.key.to_string())
-                        .unwrap_or_default();
+                    let key = members.last().map(|m| m.key.to_string()).unwrap_or_default();
                     return Err(self.unexpected_after("`,` or `}`", &key));
                 }
             }
@@ -374,9 +339,7 @@ impl<'a> Parser<'a> {
             Some(b'u') => {
                 self.pos += 1;
                 let unit = self.hex4(at)?;
-                let c = if (0xD800..0xDC00).contains(&unit)
-                    && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
-                {
+                let c = if (0xD800..0xDC00).contains(&unit) && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u") {
                     let low_at = self.pos;
                     self.pos += 2;
                     let low = self.hex4(low_at)?;
@@ -398,9 +361,7 @@ impl<'a> Parser<'a> {
                 return Err(syntax(
                     Span::new(at, end),
                     format!("invalid escape `{}` in a string", &self.text[at..end]),
-                    Some(
-                        "JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\",
-                    ),
+                    Some("JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\"),
                 ));
             }
         };
@@ -410,10 +371,7 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&mut self, escape_at: usize) -> Result<u32> {
-        let digits = self
-            .bytes
-            .get(self.pos..self.pos + 4)
-            .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
+        let digits = self.bytes.get(self.pos..self.pos + 4).filter(|d| d.iter().all(u8::is_ascii_hexdigit));
         let Some(digits) = digits else {
             let end = self.char_end(self.pos.min(self.bytes.len()));
             return Err(syntax(
@@ -423,9 +381,7 @@ impl<'a> Parser<'a> {
             ));
         };
         self.pos += 4;
-        Ok(digits.iter().fold(0, |acc, d| {
-            acc * 16 + char::from(*d).to_digit(16).unwrap_or(0)
-        }))
+        Ok(digits.iter().fold(0, |acc, d| acc * 16 + char::from(*d).to_digit(16).unwrap_or(0)))
     }
 
     fn control_character(&self, byte: u8) -> ParseError {
@@ -449,11 +405,7 @@ impl<'a> Parser<'a> {
                 .iter()
                 .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+')))
                 .map_or(p.bytes.len(), |n| p.pos + n);
-            syntax(
-                Span::new(start, end),
-                format!("invalid number `{}`", &p.text[start..end]),
-                Some(help),
-            )
+            syntax(Span::new(start, end), format!("invalid number `{}`", &p.text[start..end]), Some(help))
         };
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -474,10 +426,7 @@ impl<'a> Parser<'a> {
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
-                return Err(invalid(
-                    self,
-                    "write at least one digit after the decimal point",
-                ));
+                return Err(invalid(self, "write at least one digit after the decimal point"));
             }
             self.digits();
         }
@@ -491,14 +440,8 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        if self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-        {
-            return Err(invalid(
-                self,
-                "for an identifier, write a string in double quotes",
-            ));
+        if self.peek().is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(invalid(self, "for an identifier, write a string in double quotes"));
         }
         Ok(&self.text[start..self.pos])
     }
@@ -510,10 +453,7 @@ impl<'a> Parser<'a> {
     }
 
     fn char_end(&self, at: usize) -> usize {
-        self.text[at..]
-            .chars()
-            .next()
-            .map_or(at, |c| at + c.len_utf8())
+        self.text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
     }
 
     fn unexpected_after(&self, expected: &str, key: &str) -> ParseError {
@@ -527,22 +467,14 @@ impl<'a> Parser<'a> {
             let (message, help) = match self.open.last() {
                 Some(&at) => {
                     let closer = if self.bytes[at] == b'{' { '}' } else { ']' };
-                    (
-                        format!("the input ends where {expected} should follow"),
-                        format!("add the missing `{closer}`"),
-                    )
+                    (format!("the input ends where {expected} should follow"), format!("add the missing `{closer}`"))
                 }
-                None => (
-                    format!("the input ends where {expected} should follow"),
-                    "complete the JSON value".into(),
-                ),
+                None => (format!("the input ends where {expected} should follow"), "complete the JSON value".into()),
             };
             return syntax(Span::at(self.pos), message, Some(help));
         };
         let word: &str = {
-            let len = rest
-                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-                .unwrap_or(rest.len());
+            let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).unwrap_or(rest.len());
             &rest[..len]
         };
         let span = Span::new(self.pos, self.pos + word.len().max(c.len_utf8()));
@@ -551,7 +483,9 @@ impl<'a> Parser<'a> {
                 ("comments are not allowed in JSON".into(), "remove the comment".into())
             }
             '\'' => ("single quotes are not JSON".into(), "use double quotes: `\"...\"`".into()),
-            '}' | ']' if expected.starts_with("a value") => (format!("expected {expected}, found `{c}`"), "write a value, or remove the comma before it".into()),
+            '}' | ']' if expected.starts_with("a value") => {
+                (format!("expected {expected}, found `{c}`"), "write a value, or remove the comma before it".into())
+            }
             _ if !word.is_empty() => {
                 let literal = match word.to_ascii_lowercase().as_str() {
                     "true" => Some("true"),
@@ -560,34 +494,34 @@ impl<'a> Parser<'a> {
                     _ => None,
                 };
                 match literal {
-                    Some(instead) => (format!("`{word}` is not a JSON literal"), format!("write `{instead}` in lowercase")),
-                    None => (format!("expected {expected}, found `{word}`"), format!("strings and keys need double quotes: `\"{word}\"`")),
+                    Some(instead) => {
+                        (format!("`{word}` is not a JSON literal"), format!("write `{instead}` in lowercase"))
+                    }
+                    None => (
+                        format!("expected {expected}, found `{word}`"),
+                        format!("strings and keys need double quotes: `\"{word}\"`"),
+                    ),
                 }
             }
-            _ => (format!("expected {expected}, found `{c}`"), match expected {
-                e if e.starts_with("`:`") => "write `:` between a key and its value".into(),
-                e if e.starts_with("`,`") => "separate items with a comma".into(),
-                _ => "write a JSON value: an object, array, string, number, `true`, `false` or `null`".into(),
-            }),
+            _ => (
+                format!("expected {expected}, found `{c}`"),
+                match expected {
+                    e if e.starts_with("`:`") => "write `:` between a key and its value".into(),
+                    e if e.starts_with("`,`") => "separate items with a comma".into(),
+                    _ => "write a JSON value: an object, array, string, number, `true`, `false` or `null`".into(),
+                },
+            ),
         };
         syntax(span, message, Some(help))
     }
 }
 
 fn unterminated(open: usize) -> ParseError {
-    syntax(
-        Span::new(open, open + 1),
-        "this string is never closed",
-        Some("add the closing `\"`"),
-    )
+    syntax(Span::new(open, open + 1), "this string is never closed", Some("add the closing `\"`"))
 }
 
 fn syntax(span: Span, message: impl Into<String>, help: Option<impl Into<String>>) -> ParseError {
-    ParseError::Syntax(Problem {
-        span,
-        message: message.into(),
-        help: help.map(Into::into),
-    })
+    ParseError::Syntax(Problem { span, message: message.into(), help: help.map(Into::into) })
 }
 
 #[cfg(test)]
@@ -607,34 +541,17 @@ mod tests {
         let parsed = parse(text, 64);
         let root = parsed.root.unwrap();
         assert_eq!(root.span, Span::new(1, 23));
-        let Value::Object(members) = root.value else {
-            panic!()
-        };
+        let Value::Object(members) = root.value else { panic!() };
         assert_eq!(members.len(), 2);
-        assert!(matches!(
-            members[0].value.value,
-            Value::String(Cow::Borrowed("x"))
-        ));
-        assert_eq!(
-            members[1].value.value,
-            Value::String(Cow::Owned("y\n".into()))
-        );
-        assert_eq!(
-            &text[members[1].key_span.start..members[1].key_span.end],
-            "\"a\""
-        );
+        assert!(matches!(members[0].value.value, Value::String(Cow::Borrowed("x"))));
+        assert_eq!(members[1].value.value, Value::String(Cow::Owned("y\n".into())));
+        assert_eq!(&text[members[1].key_span.start..members[1].key_span.end], "\"a\"");
         assert_eq!(parsed.trailing, None);
     }
 
     #[test]
     fn surrogate_pairs_decode_and_lone_ones_are_replaced() {
-        let Some(Node {
-            value: Value::String(s),
-            ..
-        }) = parse(r#""\ud83d\ude00 \ud800""#, 4).root
-        else {
-            panic!()
-        };
+        let Some(Node { value: Value::String(s), .. }) = parse(r#""\ud83d\ude00 \ud800""#, 4).root else { panic!() };
         assert_eq!(s, "😀 \u{fffd}");
     }
 
@@ -648,19 +565,10 @@ mod tests {
     #[test]
     fn errors_say_what_to_write_instead() {
         assert!(error(r#"{"a": 1,}"#).message.starts_with("trailing comma"));
-        assert_eq!(
-            error(r#"{"a": True}"#).help.unwrap(),
-            "write `true` in lowercase"
-        );
+        assert_eq!(error(r#"{"a": True}"#).help.unwrap(), "write `true` in lowercase");
         assert!(error("{'a': 1}").message.contains("single quotes"));
-        assert_eq!(
-            error("{\"a\": 1 // c\n}").message,
-            "comments are not allowed in JSON"
-        );
-        assert_eq!(
-            error("{\"a\": 1 \"b\": 2}").message,
-            "expected `,` or `}` after `\"a\"`, found `\"`"
-        );
+        assert_eq!(error("{\"a\": 1 // c\n}").message, "comments are not allowed in JSON");
+        assert_eq!(error("{\"a\": 1 \"b\": 2}").message, "expected `,` or `}` after `\"a\"`, found `\"`");
         assert!(error("{a: 1}").help.unwrap().contains("\"a\""));
         assert!(error("{\"a\": \"x\ny\"}").message.contains("line break"));
         assert_eq!(error("{\"a\": [1, 2").help.unwrap(), "add the missing `]`");
@@ -672,14 +580,7 @@ mod tests {
     #[test]
     fn depth_is_limited_without_recursion_overflow() {
         let deep = "[".repeat(100_000);
-        assert!(matches!(
-            parse(&deep, 64).error,
-            Some(ParseError::TooDeep(_))
-        ));
-        assert!(
-            parse(&format!("{}{}", "[".repeat(64), "]".repeat(64)), 64)
-                .error
-                .is_none()
-        );
+        assert!(matches!(parse(&deep, 64).error, Some(ParseError::TooDeep(_))));
+        assert!(parse(&format!("{}{}", "[".repeat(64), "]".repeat(64)), 64).error.is_none());
     }
 }

@@ -34,10 +34,7 @@ rule! {
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
-    let enabled = checker
-        .body
-        .and_then(|b| b.effective.as_ref())
-        .is_some_and(|e| e.enabled.value);
+    let enabled = checker.body.and_then(|b| b.effective.as_ref()).is_some_and(|e| e.enabled.value);
     if enabled {
         report_verifier(
             checker,

@@ -31,12 +31,9 @@ pub(super) fn report_verifier(
         Origin::Default => " (the default when `hostnameVerifierType` is absent)",
     };
     let (span, pointer) = body.anchor(setting);
-    checker
-        .report(rule, span, pointer, format!("{message}{source}"))
-        .help(help)
-        .fix(
-            Applicability::Unsafe,
-            "Set `hostnameVerifierType` to `DEFAULT`",
-            body.set_member(Field::HostnameVerifierType, "\"DEFAULT\""),
-        );
+    checker.report(rule, span, pointer, format!("{message}{source}")).help(help).fix(
+        Applicability::Unsafe,
+        "Set `hostnameVerifierType` to `DEFAULT`",
+        body.set_member(Field::HostnameVerifierType, "\"DEFAULT\""),
+    );
 }

@@ -40,7 +40,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     for (node_span, pointer, key, first_line_offset) in found {
         let first = checker.line_of(body.span(Span::at(first_line_offset)).start);
         checker
-            .report(&RULE, body.span(node_span), pointer, format!("`{key}` is repeated; the server keeps this last value and ignores the one on line {first}"))
+            .report(
+                &RULE,
+                body.span(node_span),
+                pointer,
+                format!("`{key}` is repeated; the server keeps this last value and ignores the one on line {first}"),
+            )
             .help(format!("keep one `{key}` member"));
     }
 }

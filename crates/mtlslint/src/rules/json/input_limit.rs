@@ -33,19 +33,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     match (body.rejected, body.parsed.and_then(|p| p.error.as_ref())) {
         (Some(Rejected::TooLarge { len, limit }), _) => {
-            let message =
-                format!("the input is {len} bytes, larger than the limit of {limit} bytes");
+            let message = format!("the input is {len} bytes, larger than the limit of {limit} bytes");
             checker
                 .report(&RULE, body.span(Span::at(0)), body.root_pointer(), message)
                 .help("lint the mTLS settings body itself, or raise the size limit");
         }
         (_, Some(ParseError::TooDeep(problem))) => {
-            let diagnostic = checker.report(
-                &RULE,
-                body.span(problem.span),
-                body.root_pointer(),
-                problem.message.clone(),
-            );
+            let diagnostic =
+                checker.report(&RULE, body.span(problem.span), body.root_pointer(), problem.message.clone());
             if let Some(help) = &problem.help {
                 diagnostic.help(help.clone());
             }

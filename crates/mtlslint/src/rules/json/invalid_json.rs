@@ -35,10 +35,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     match (body.rejected, body.parsed.and_then(|p| p.error.as_ref())) {
         (Some(Rejected::NotUtf8 { offset, utf16 }), _) => {
             let (message, help) = if utf16 {
-                (
-                    "the body is UTF-16; the server reads JSON as UTF-8",
-                    "save the file as UTF-8",
-                )
+                ("the body is UTF-16; the server reads JSON as UTF-8", "save the file as UTF-8")
             } else {
                 (
                     "the body is not valid UTF-8",
@@ -46,17 +43,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 )
             };
             let span = body.span(Span::new(offset, offset));
-            checker
-                .report(&RULE, span, body.root_pointer(), message)
-                .help(help);
+            checker.report(&RULE, span, body.root_pointer(), message).help(help);
         }
         (_, Some(ParseError::Syntax(problem))) => {
-            let diagnostic = checker.report(
-                &RULE,
-                body.span(problem.span),
-                body.root_pointer(),
-                problem.message.clone(),
-            );
+            let diagnostic =
+                checker.report(&RULE, body.span(problem.span), body.root_pointer(), problem.message.clone());
             if let Some(help) = &problem.help {
                 diagnostic.help(help.clone());
             }

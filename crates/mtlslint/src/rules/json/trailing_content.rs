@@ -45,9 +45,5 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             "text after the end of the JSON value; the server ignores it",
         )
         .help("send one JSON object; remove what follows it or merge it into the object")
-        .fix(
-            Applicability::Unsafe,
-            "Remove the trailing text",
-            vec![(removal, String::new())],
-        );
+        .fix(Applicability::Unsafe, "Remove the trailing text", vec![(removal, String::new())]);
 }

@@ -33,11 +33,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let already_on = checker.context.current.as_ref().and_then(|c| c.enabled) == Some(true);
-    if let (true, Origin::Body(member), false) = (
-        effective.enabled.value,
-        effective.enabled.origin,
-        already_on,
-    ) {
+    if let (true, Origin::Body(member), false) = (effective.enabled.value, effective.enabled.origin, already_on) {
         checker
             .report(
                 &RULE,

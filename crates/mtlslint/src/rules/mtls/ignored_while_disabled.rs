@@ -40,12 +40,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     for member in body.members {
         let relevant = matches!(
             Field::from_key(&member.key),
-            Some(
-                Field::KeyStoreId
-                    | Field::TrustStoreId
-                    | Field::SupportedProtocolList
-                    | Field::HostnameVerifierType
-            )
+            Some(Field::KeyStoreId | Field::TrustStoreId | Field::SupportedProtocolList | Field::HostnameVerifierType)
         );
         if relevant && member.value.value != Value::Null {
             checker
@@ -53,10 +48,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     body.span(member.key_span),
                     body.pointer(&member.key),
-                    format!(
-                        "mTLS stays disabled, so `{}` has no effect until it is enabled",
-                        member.key
-                    ),
+                    format!("mTLS stays disabled, so `{}` has no effect until it is enabled", member.key),
                 )
                 .help("add \"enabled\": true to use it now, or leave it out");
         }

@@ -1,4 +1,4 @@
-use crate::body::Origin;
+use crate::body::{Field, Origin};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -47,7 +47,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         Origin::Body(_) | Origin::Default => "",
     };
     let (span, pointer) = body.anchor(&effective.enabled);
-    checker
-        .report(&RULE, span, pointer, format!("KeyStore ID is required when mTLS is enabled: {missing}{source}"))
-        .help("add \"keyStoreId\" with the id of a keystore uploaded to the project, or set \"enabled\": false");
+    let misspelt =
+        body.members.iter().find(|m| Field::from_key(&m.key).is_none() && m.key.to_lowercase().contains("keystore"));
+    let help = match misspelt {
+        Some(member) => format!("the key is spelt `keyStoreId`, not `{}`", member.key),
+        None => {
+            "add \"keyStoreId\" with the id of a keystore uploaded to the project, or set \"enabled\": false".to_owned()
+        }
+    };
+    let message = format!("KeyStore ID is required when mTLS is enabled: {missing}{source}");
+    checker.report(&RULE, span, pointer, message).help(help);
 }

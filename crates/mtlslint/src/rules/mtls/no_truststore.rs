@@ -33,14 +33,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(effective) = &body.effective else {
         return;
     };
-    let has_truststore = effective
-        .trust_store_id
-        .as_ref()
-        .is_some_and(|id| !id.value.trim().is_empty());
+    let has_truststore = effective.trust_store_id.as_ref().is_some_and(|id| !id.value.trim().is_empty());
     if effective.enabled.value && !has_truststore {
         let (span, pointer) = body.anchor(&effective.enabled);
         checker
-            .report(&RULE, span, pointer, "mTLS is enabled without `trustStoreId`; no truststore of yours validates the backend's certificate")
+            .report(
+                &RULE,
+                span,
+                pointer,
+                "mTLS is enabled without `trustStoreId`; no truststore of yours validates the backend's certificate",
+            )
             .help("add \"trustStoreId\" with a truststore that holds the backend's CA certificate");
     }
 }

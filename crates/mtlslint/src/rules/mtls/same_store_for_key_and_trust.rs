@@ -40,12 +40,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if key.value == trust.value && !key.value.trim().is_empty() {
         let (span, pointer) = body.anchor(trust);
         checker
-            .report(
-                &RULE,
-                span,
-                pointer,
-                format!("`trustStoreId` names the keystore `{}` too", trust.value),
-            )
+            .report(&RULE, span, pointer, format!("`trustStoreId` names the keystore `{}` too", trust.value))
             .help("use a truststore that holds only the backend's CA certificates");
     }
 }

@@ -37,10 +37,7 @@ rule! {
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     let context = checker.context;
-    let inventories: Vec<_> = [&context.keystores, &context.admin_keystores]
-        .into_iter()
-        .flatten()
-        .collect();
+    let inventories: Vec<_> = [&context.keystores, &context.admin_keystores].into_iter().flatten().collect();
     if inventories.is_empty() {
         return;
     }
@@ -56,17 +53,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
         let span = body.span(member.value.span);
         let pointer = body.pointer(&member.key);
-        let store = if field == Field::KeyStoreId {
-            "keystore"
-        } else {
-            "truststore"
-        };
-        if let Some(exact) = inventories
-            .iter()
-            .find_map(|inv| inv.case_insensitive_match(&id))
-        {
+        let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
+        if let Some(exact) = inventories.iter().find_map(|inv| inv.case_insensitive_match(&id)) {
             checker
-                .report(&RULE, span, pointer, format!("{store} `{id}` not found; names are case-sensitive and the inventory has `{exact}`"))
+                .report(
+                    &RULE,
+                    span,
+                    pointer,
+                    format!("{store} `{id}` not found; names are case-sensitive and the inventory has `{exact}`"),
+                )
                 .help(format!("write \"{exact}\""))
                 .fix(Applicability::Safe, format!("Replace with `{exact}`"), vec![(span, quoted(exact))]);
         } else {
@@ -82,9 +77,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     span,
                     pointer,
-                    format!(
-                        "{store} `{id}` is not in the project's or the admin project's keystores"
-                    ),
+                    format!("{store} `{id}` is not in the project's or the admin project's keystores"),
                 )
                 .help(help);
         }

@@ -35,15 +35,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if !scheme.eq_ignore_ascii_case("http") || is_loopback(host) {
         return;
     }
-    let span =
-        crate::diagnostic::Span::new(view.url_span.start, view.url_span.start + scheme.len());
+    let span = crate::diagnostic::Span::new(view.url_span.start, view.url_span.start + scheme.len());
     checker
-        .report(
-            &RULE,
-            span,
-            "/url",
-            "plain HTTP sends the bearer token and the settings unencrypted",
-        )
+        .report(&RULE, span, "/url", "plain HTTP sends the bearer token and the settings unencrypted")
         .help("use `https://`; plain HTTP is for local development only");
 }
 
@@ -54,7 +48,5 @@ fn is_loopback(authority: &str) -> bool {
     } else {
         host_port.split(':').next().unwrap_or_default()
     };
-    host.eq_ignore_ascii_case("localhost")
-        || host == "::1"
-        || host.starts_with("127.") && host.split('.').count() == 4
+    host.eq_ignore_ascii_case("localhost") || host == "::1" || host.starts_with("127.") && host.split('.').count() == 4
 }

@@ -31,9 +31,7 @@ rule! {
     "R004", "invalid-path-name", standard: ERROR, production: ERROR, fix: None,
 }
 
-const RESERVED: &[char] = &[
-    ' ', '&', '=', '+', ';', ',', '"', '<', '>', '\\', '^', '`', '|', '{', '}',
-];
+const RESERVED: &[char] = &[' ', '&', '=', '+', ';', ',', '"', '<', '>', '\\', '^', '`', '|', '{', '}'];
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
@@ -41,38 +39,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let text = parameter.segment.text;
         let name = parameter.name;
         let problem = if text.is_empty() {
-            Some((
-                format!("`{name}` is empty"),
-                format!("write the {name} between the slashes"),
-            ))
+            Some((format!("`{name}` is empty"), format!("write the {name} between the slashes")))
         } else if text.starts_with('{') && text.ends_with('}') {
-            Some((
-                format!("`{text}` is a placeholder, not a {name}"),
-                format!("replace `{text}` with the real {name}"),
-            ))
-        } else if let Some(c) = text
-            .chars()
-            .find(|c| RESERVED.contains(c) || c.is_control())
-        {
-            let shown = if c == ' ' {
-                "a space".to_owned()
-            } else {
-                format!("`{c}`")
-            };
+            Some((format!("`{text}` is a placeholder, not a {name}"), format!("replace `{text}` with the real {name}")))
+        } else if let Some(c) = text.chars().find(|c| RESERVED.contains(c) || c.is_control()) {
+            let shown = if c == ' ' { "a space".to_owned() } else { format!("`{c}`") };
             let encoded: String = text
                 .chars()
-                .map(|c| {
-                    if RESERVED.contains(&c) {
-                        format!("%{:02X}", c as u32)
-                    } else {
-                        c.to_string()
-                    }
-                })
+                .map(|c| if RESERVED.contains(&c) { format!("%{:02X}", c as u32) } else { c.to_string() })
                 .collect();
-            Some((
-                format!("`{name}` contains {shown}, which must be percent-encoded"),
-                format!("write `{encoded}`"),
-            ))
+            Some((format!("`{name}` contains {shown}, which must be percent-encoded"), format!("write `{encoded}`")))
         } else if percent_decode(text).is_none() {
             Some((
                 format!("`{name}` has a broken percent-encoding"),
@@ -82,14 +58,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             None
         };
         if let Some((message, help)) = problem {
-            checker
-                .report(
-                    &RULE,
-                    parameter.segment.span,
-                    parameter_pointer(parameter),
-                    message,
-                )
-                .help(help);
+            checker.report(&RULE, parameter.segment.span, parameter_pointer(parameter), message).help(help);
         }
     }
 }

@@ -43,28 +43,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let value = header.value.trim();
-    let (scheme, token) = value
-        .split_once(char::is_whitespace)
-        .map_or((value, ""), |(s, t)| (s, t.trim()));
+    let (scheme, token) = value.split_once(char::is_whitespace).map_or((value, ""), |(s, t)| (s, t.trim()));
     let message = if !scheme.eq_ignore_ascii_case("bearer") {
         if token.is_empty() {
             "the `Authorization` header has no `Bearer` scheme".to_owned()
         } else {
-            format!(
-                "the `Authorization` header uses the `{scheme}` scheme; both endpoints take `Bearer`"
-            )
+            format!("the `Authorization` header uses the `{scheme}` scheme; both endpoints take `Bearer`")
         }
     } else if token.is_empty() {
         "the `Authorization` header has no token after `Bearer`".to_owned()
     } else {
         return;
     };
-    checker
-        .report(
-            &RULE,
-            header.value_span,
-            format!("/headers/{}", header.name),
-            message,
-        )
-        .help(help);
+    checker.report(&RULE, header.value_span, format!("/headers/{}", header.name), message).help(help);
 }

@@ -33,12 +33,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
     let end = view.path_span.end;
     let last = view.segments.last().map_or(Span::at(end), |s| s.span);
-    checker
-        .report(&RULE, last, "/url", "the path must end with `/`")
-        .help(format!("write `{}/`", view.path))
-        .fix(
-            Applicability::Safe,
-            "Add the trailing slash",
-            vec![(Span::at(end), "/".to_owned())],
-        );
+    checker.report(&RULE, last, "/url", "the path must end with `/`").help(format!("write `{}/`", view.path)).fix(
+        Applicability::Safe,
+        "Add the trailing slash",
+        vec![(Span::at(end), "/".to_owned())],
+    );
 }

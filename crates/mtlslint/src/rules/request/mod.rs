@@ -32,19 +32,8 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
     }
     let context = checker.context;
     let checks: [(&str, &str, Vec<&'a Inventory>); 2] = [
-        (
-            "keystoreName",
-            "truststore",
-            [&context.keystores, &context.admin_keystores]
-                .into_iter()
-                .flatten()
-                .collect(),
-        ),
-        (
-            "username",
-            "credential",
-            context.credentials.iter().collect(),
-        ),
+        ("keystoreName", "truststore", [&context.keystores, &context.admin_keystores].into_iter().flatten().collect()),
+        ("username", "credential", context.credentials.iter().collect()),
     ];
     checks
         .into_iter()
@@ -52,12 +41,7 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
         .filter_map(|(name, what, inventories)| {
             let parameter = view.parameter(name)?;
             let decoded = parameter.decoded()?;
-            (!decoded.is_empty()).then_some(Lookup {
-                parameter,
-                name: decoded,
-                what,
-                inventories,
-            })
+            (!decoded.is_empty()).then_some(Lookup { parameter, name: decoded, what, inventories })
         })
         .collect()
 }

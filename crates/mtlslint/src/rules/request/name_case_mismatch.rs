@@ -35,18 +35,10 @@ rule! {
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
     for lookup in lookups(checker, view) {
-        if lookup
-            .inventories
-            .iter()
-            .any(|inv| inv.contains(&lookup.name))
-        {
+        if lookup.inventories.iter().any(|inv| inv.contains(&lookup.name)) {
             continue;
         }
-        let Some(exact) = lookup
-            .inventories
-            .iter()
-            .find_map(|inv| inv.case_insensitive_match(&lookup.name))
-        else {
+        let Some(exact) = lookup.inventories.iter().find_map(|inv| inv.case_insensitive_match(&lookup.name)) else {
             continue;
         };
         let span = lookup.parameter.segment.span;
@@ -61,10 +53,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 ),
             )
             .help(format!("write `{exact}`"))
-            .fix(
-                Applicability::Safe,
-                format!("Use `{exact}`"),
-                vec![(span, exact.to_owned())],
-            );
+            .fix(Applicability::Safe, format!("Use `{exact}`"), vec![(span, exact.to_owned())]);
     }
 }

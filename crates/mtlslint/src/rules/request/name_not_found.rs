@@ -35,16 +35,14 @@ rule! {
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
     for lookup in lookups(checker, view) {
-        let found = lookup.inventories.iter().any(|inv| {
-            inv.contains(&lookup.name) || inv.case_insensitive_match(&lookup.name).is_some()
-        });
+        let found = lookup
+            .inventories
+            .iter()
+            .any(|inv| inv.contains(&lookup.name) || inv.case_insensitive_match(&lookup.name).is_some());
         if found {
             continue;
         }
-        let help = match nearest(
-            &lookup.name,
-            lookup.inventories.iter().flat_map(|inv| inv.names()),
-        ) {
+        let help = match nearest(&lookup.name, lookup.inventories.iter().flat_map(|inv| inv.names())) {
             Some(name) => format!("did you mean `{name}`?"),
             None if lookup.what == "truststore" => {
                 "upload the truststore to the project or the admin project first".to_owned()
@@ -56,10 +54,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 &RULE,
                 lookup.parameter.segment.span,
                 parameter_pointer(lookup.parameter),
-                format!(
-                    "{} `{}` is not in the given inventories",
-                    lookup.what, lookup.name
-                ),
+                format!("{} `{}` is not in the given inventories", lookup.what, lookup.name),
             )
             .help(help);
     }

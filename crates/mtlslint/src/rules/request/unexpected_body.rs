@@ -32,22 +32,11 @@ rule! {
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
     let Some(span) = view.body else { return };
-    if view.endpoint != Some(Endpoint::TruststoreAssignment)
-        || checker.slice(span).trim().is_empty()
-    {
+    if view.endpoint != Some(Endpoint::TruststoreAssignment) || checker.slice(span).trim().is_empty() {
         return;
     }
     checker
-        .report(
-            &RULE,
-            span,
-            "/body",
-            "the truststore assignment takes no body; the server ignores it",
-        )
+        .report(&RULE, span, "/body", "the truststore assignment takes no body; the server ignores it")
         .help("remove the body; the truststore name goes in the path")
-        .fix(
-            Applicability::Unsafe,
-            "Remove the body",
-            vec![(span, String::new())],
-        );
+        .fix(Applicability::Unsafe, "Remove the body", vec![(span, String::new())]);
 }

@@ -36,40 +36,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     }
     let shown = if view.path.is_empty() { "/" } else { view.path };
-    let span = if view.path.is_empty() {
-        view.url_span
-    } else {
-        view.path_span
-    };
+    let span = if view.path.is_empty() { view.url_span } else { view.path_span };
     if let Some((endpoint, path)) = nearest_endpoint(view) {
         checker
-            .report(
-                &RULE,
-                span,
-                "/url",
-                format!("`{shown}` is not an mTLS endpoint; path segments are case-sensitive"),
-            )
-            .help(format!(
-                "did you mean `{path}` ({} {})?",
-                endpoint.method(),
-                endpoint.path_template()
-            ))
-            .fix(
-                crate::diagnostic::Applicability::Unsafe,
-                format!("Use `{path}`"),
-                vec![(view.path_span, path)],
-            );
+            .report(&RULE, span, "/url", format!("`{shown}` is not an mTLS endpoint; path segments are case-sensitive"))
+            .help(format!("did you mean `{path}` ({} {})?", endpoint.method(), endpoint.path_template()))
+            .fix(crate::diagnostic::Applicability::Unsafe, format!("Use `{path}`"), vec![(view.path_span, path)]);
     } else {
-        let templates = Endpoint::ALL
-            .map(|e| format!("{} {}", e.method(), e.path_template()))
-            .join(" or ");
+        let templates = Endpoint::ALL.map(|e| format!("{} {}", e.method(), e.path_template())).join(" or ");
         checker
-            .report(
-                &RULE,
-                span,
-                "/url",
-                format!("`{shown}` is not an mTLS endpoint"),
-            )
+            .report(&RULE, span, "/url", format!("`{shown}` is not an mTLS endpoint"))
             .help(format!("call {templates}"));
     }
 }

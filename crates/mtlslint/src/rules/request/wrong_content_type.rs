@@ -57,9 +57,18 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             let media_type = header.value.split(';').next().unwrap_or_default().trim();
             if !media_type.eq_ignore_ascii_case("application/json") {
                 checker
-                    .report(&RULE, header.value_span, format!("/headers/{}", header.name), format!("`Content-Type` is `{media_type}`; this endpoint takes `application/json`"))
+                    .report(
+                        &RULE,
+                        header.value_span,
+                        format!("/headers/{}", header.name),
+                        format!("`Content-Type` is `{media_type}`; this endpoint takes `application/json`"),
+                    )
                     .help(help)
-                    .fix(Applicability::Safe, "Use `application/json`", vec![(header.value_span, "application/json".to_owned())]);
+                    .fix(
+                        Applicability::Safe,
+                        "Use `application/json`",
+                        vec![(header.value_span, "application/json".to_owned())],
+                    );
             }
         }
     }

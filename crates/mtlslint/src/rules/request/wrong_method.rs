@@ -37,24 +37,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     }
     let message = if view.method.eq_ignore_ascii_case(expected) {
-        format!(
-            "methods are case-sensitive: `{}` is not `{expected}`",
-            view.method
-        )
+        format!("methods are case-sensitive: `{}` is not `{expected}`", view.method)
     } else if view.method.is_empty() {
         format!("no HTTP method; this endpoint takes `{expected}`")
     } else {
-        format!(
-            "`{}` is not the method of this endpoint, which takes `{expected}`",
-            view.method
-        )
+        format!("`{}` is not the method of this endpoint, which takes `{expected}`", view.method)
     };
-    checker
-        .report(&RULE, view.method_span, "/method", message)
-        .help(format!("send the request with {expected}"))
-        .fix(
-            crate::diagnostic::Applicability::Safe,
-            format!("Use `{expected}`"),
-            vec![(view.method_span, expected.to_owned())],
-        );
+    checker.report(&RULE, view.method_span, "/method", message).help(format!("send the request with {expected}")).fix(
+        crate::diagnostic::Applicability::Safe,
+        format!("Use `{expected}`"),
+        vec![(view.method_span, expected.to_owned())],
+    );
 }

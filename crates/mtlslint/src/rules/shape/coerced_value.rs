@@ -55,17 +55,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     span,
                     body.pointer(&member.key),
-                    format!(
-                        "`{}` is {found}; the server converts it to {replacement}",
-                        member.key
-                    ),
+                    format!("`{}` is {found}; the server converts it to {replacement}", member.key),
                 )
                 .help(format!("write {replacement}"))
-                .fix(
-                    Applicability::Safe,
-                    format!("Replace with {replacement}"),
-                    vec![(span, replacement)],
-                );
+                .fix(Applicability::Safe, format!("Replace with {replacement}"), vec![(span, replacement)]);
         }
     }
 }

@@ -37,25 +37,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             continue;
         };
         if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && id.trim().is_empty() {
-            let store = if field == Field::KeyStoreId {
-                "keystore"
-            } else {
-                "truststore"
-            };
+            let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
             checker
                 .report(
                     &RULE,
                     body.span(member.value.span),
                     body.pointer(&member.key),
-                    format!(
-                        "`{}` is {}",
-                        member.key,
-                        if id.is_empty() { "empty" } else { "blank" }
-                    ),
+                    format!("`{}` is {}", member.key, if id.is_empty() { "empty" } else { "blank" }),
                 )
-                .help(format!(
-                    "write the id of a {store} uploaded to the project, or leave the field out"
-                ));
+                .help(format!("write the id of a {store} uploaded to the project, or leave the field out"));
         }
     }
 }

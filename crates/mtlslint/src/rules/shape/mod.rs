@@ -25,11 +25,7 @@ pub(super) fn enum_slots<'a>(body: &Body<'a>) -> Vec<EnumSlot<'a>> {
     for member in body.members {
         match (Field::from_key(&member.key), &member.value.value) {
             (Some(field @ Field::HostnameVerifierType), _) => {
-                slots.push(EnumSlot {
-                    field,
-                    node: &member.value,
-                    pointer: body.pointer(&member.key),
-                });
+                slots.push(EnumSlot { field, node: &member.value, pointer: body.pointer(&member.key) });
             }
             (Some(field @ Field::SupportedProtocolList), Value::Array(items)) => {
                 slots.extend(items.iter().enumerate().map(|(i, node)| EnumSlot {
@@ -45,12 +41,8 @@ pub(super) fn enum_slots<'a>(body: &Body<'a>) -> Vec<EnumSlot<'a>> {
 }
 
 /// The members for a known field, with the field.
-pub(super) fn known<'a>(
-    body: &Body<'a>,
-) -> impl Iterator<Item = (Field, &'a Member<'a>)> + use<'a> {
-    body.members
-        .iter()
-        .filter_map(|m| Field::from_key(&m.key).map(|f| (f, m)))
+pub(super) fn known<'a>(body: &Body<'a>) -> impl Iterator<Item = (Field, &'a Member<'a>)> + use<'a> {
+    body.members.iter().filter_map(|m| Field::from_key(&m.key).map(|f| (f, m)))
 }
 
 /// `value` as a JSON string literal.
@@ -58,9 +50,9 @@ pub(crate) fn quoted(value: &str) -> String {
     serde_json::Value::from(value).to_string()
 }
 
-/// How a value reads in a message: `the string "yes"`, `the number 1`, `an array`.
-pub(super) fn describe(node: &Node<'_>, text: &str) -> String {
-    let shown = text.get(node.span.start..node.span.end).unwrap_or_default();
+/// How a value reads in a message: `the string "yes"`, `the number 1`, `an array`;
+/// `shown` is the value's source text.
+pub(super) fn describe(node: &Node<'_>, shown: &str) -> String {
     match &node.value {
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),

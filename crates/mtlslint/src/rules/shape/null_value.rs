@@ -39,10 +39,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     body.span(member.value.span),
                     body.pointer(&member.key),
-                    format!(
-                        "`{}` is null; what null means to this PATCH is not documented",
-                        member.key
-                    ),
+                    format!("`{}` is null; what null means to this PATCH is not documented", member.key),
                 )
                 .help("leave the field out to keep its current value, or write a value");
         }

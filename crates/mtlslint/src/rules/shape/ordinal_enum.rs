@@ -38,19 +38,25 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             Field::HostnameVerifierType => ("hostname verifier", "\"DEFAULT\""),
             _ => ("protocol", "\"TLS_1_2\""),
         };
-        let ordinal = match &slot.node.value {
-            Value::Number(_) => true,
-            Value::String(text) => match slot.field {
-                Field::HostnameVerifierType => resolve_verifier(text) == Resolution::Ordinal,
-                _ => resolve_protocol(text) == Resolution::Ordinal,
-            },
-            _ => false,
+        let kind = match &slot.node.value {
+            Value::Number(_) => "a number",
+            Value::String(text)
+                if slot.field == Field::HostnameVerifierType && resolve_verifier(text) == Resolution::Ordinal =>
+            {
+                "a digit string"
+            }
+            Value::String(text)
+                if slot.field == Field::SupportedProtocolList && resolve_protocol(text) == Resolution::Ordinal =>
+            {
+                "a digit string"
+            }
+            _ => continue,
         };
-        if ordinal {
+        {
             let span = body.span(slot.node.span);
             let shown = checker.slice(span).to_owned();
             checker
-                .report(&RULE, span, slot.pointer, format!("`{shown}` is a number where a {what} constant belongs; the server would read it as a position in an undocumented list"))
+                .report(&RULE, span, slot.pointer, format!("`{shown}` is {kind} where a {what} constant belongs; the server would read it as a position in an undocumented list"))
                 .help(format!("write the constant by name, e.g. {example}"));
         }
     }

@@ -34,16 +34,10 @@ rule! {
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     for (field, member) in known(body) {
-        let (Field::SupportedProtocolList, Value::String(text)) = (field, &member.value.value)
-        else {
+        let (Field::SupportedProtocolList, Value::String(text)) = (field, &member.value.value) else {
             continue;
         };
-        let items: Vec<String> = text
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(quoted)
-            .collect();
+        let items: Vec<String> = text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(quoted).collect();
         let array = format!("[{}]", items.join(", "));
         let span = body.span(member.value.span);
         checker
@@ -54,10 +48,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 "`supportedProtocolList` must be an array, found a single string",
             )
             .help(format!("write {array}"))
-            .fix(
-                Applicability::Safe,
-                format!("Replace with {array}"),
-                vec![(span, array)],
-            );
+            .fix(Applicability::Safe, format!("Replace with {array}"), vec![(span, array)]);
     }
 }

@@ -59,11 +59,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         };
         let span = body.span(slot.node.span);
         let replace = |constant: &str| vec![(span, quoted(constant))];
-        let listed = valid
-            .iter()
-            .map(|c| format!("`{c}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let listed = valid.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
         match resolved {
             Resolution::Exact(_) | Resolution::Ordinal => {}
             Resolution::JavaName(constant) => {
@@ -72,50 +68,26 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                         &RULE,
                         span,
                         slot.pointer,
-                        format!(
-                            "`{text}` is the Java name; the API takes the constant `{constant}`"
-                        ),
+                        format!("`{text}` is the Java name; the API takes the constant `{constant}`"),
                     )
                     .help(format!("write \"{constant}\""))
-                    .fix(
-                        Applicability::Safe,
-                        format!("Replace with `{constant}`"),
-                        replace(constant),
-                    );
+                    .fix(Applicability::Safe, format!("Replace with `{constant}`"), replace(constant));
             }
             Resolution::CaseSlip(constant) => {
                 checker
-                    .report(
-                        &RULE,
-                        span,
-                        slot.pointer,
-                        format!("`{text}` is not {what}; constants are case-sensitive"),
-                    )
+                    .report(&RULE, span, slot.pointer, format!("`{text}` is not {what}; constants are case-sensitive"))
                     .help(format!("write \"{constant}\""))
-                    .fix(
-                        Applicability::Safe,
-                        format!("Replace with `{constant}`"),
-                        replace(constant),
-                    );
+                    .fix(Applicability::Safe, format!("Replace with `{constant}`"), replace(constant));
             }
             Resolution::Spelling(constant) => {
                 checker
                     .report(&RULE, span, slot.pointer, format!("`{text}` is not {what}"))
                     .help(format!("write \"{constant}\""))
-                    .fix(
-                        Applicability::Unsafe,
-                        format!("Replace with `{constant}`"),
-                        replace(constant),
-                    );
+                    .fix(Applicability::Unsafe, format!("Replace with `{constant}`"), replace(constant));
             }
             Resolution::Unknown(Some(constant)) => {
                 checker
-                    .report(
-                        &RULE,
-                        span,
-                        slot.pointer,
-                        format!("`{text}` is not {what}; did you mean `{constant}`?"),
-                    )
+                    .report(&RULE, span, slot.pointer, format!("`{text}` is not {what}; did you mean `{constant}`?"))
                     .help(format!("write one of {listed}"));
             }
             Resolution::Unknown(None) => {
@@ -127,10 +99,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
 }
 
-fn map<T>(
-    resolution: Resolution<T>,
-    constant: impl Fn(T) -> &'static str,
-) -> Resolution<&'static str> {
+fn map<T>(resolution: Resolution<T>, constant: impl Fn(T) -> &'static str) -> Resolution<&'static str> {
     match resolution {
         Resolution::Exact(v) => Resolution::Exact(constant(v)),
         Resolution::JavaName(v) => Resolution::JavaName(constant(v)),

@@ -45,19 +45,10 @@ const OTHER_NAMES: &[(&str, Meaning)] = &[
     ("keyStore", Meaning::Field(Field::KeyStoreId)),
     ("trustStore", Meaning::Field(Field::TrustStoreId)),
     ("protocols", Meaning::Field(Field::SupportedProtocolList)),
-    (
-        "supportedProtocols",
-        Meaning::Field(Field::SupportedProtocolList),
-    ),
+    ("supportedProtocols", Meaning::Field(Field::SupportedProtocolList)),
     ("protocolList", Meaning::Field(Field::SupportedProtocolList)),
-    (
-        "hostnameVerifier",
-        Meaning::Field(Field::HostnameVerifierType),
-    ),
-    (
-        "hostnameVerification",
-        Meaning::Field(Field::HostnameVerifierType),
-    ),
+    ("hostnameVerifier", Meaning::Field(Field::HostnameVerifierType)),
+    ("hostnameVerification", Meaning::Field(Field::HostnameVerifierType)),
     ("mtlsEnabled", Meaning::Field(Field::Enabled)),
     ("enable", Meaning::Field(Field::Enabled)),
     ("disableSslValidation", Meaning::LaterRevision),
@@ -81,48 +72,35 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let message = format!("unknown field `{key}`; the server silently drops it");
         let pointer = body.pointer(key);
         let span = body.span(member.key_span);
-        let other = OTHER_NAMES
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(key))
-            .map(|&(_, meaning)| meaning);
+        let other = OTHER_NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)).map(|&(_, meaning)| meaning);
         let rename = |field: &str| vec![(span, quoted(field))];
         match other {
             Some(Meaning::LaterRevision) => {
-                checker
-                    .report(&RULE, span, pointer, message)
-                    .help(format!("`{key}` belongs to a later revision of the API, not to this endpoint's contract; remove it"));
+                checker.report(&RULE, span, pointer, message).help(format!(
+                    "`{key}` belongs to a later revision of the API, not to this endpoint's contract; remove it"
+                ));
             }
             Some(Meaning::Field(field)) => {
                 let field = field.key();
-                checker
-                    .report(&RULE, span, pointer, message)
-                    .help(format!("this endpoint calls it `{field}`"))
-                    .fix(
-                        Applicability::Unsafe,
-                        format!("Rename to `{field}`"),
-                        rename(field),
-                    );
+                checker.report(&RULE, span, pointer, message).help(format!("this endpoint calls it `{field}`")).fix(
+                    Applicability::Unsafe,
+                    format!("Rename to `{field}`"),
+                    rename(field),
+                );
             }
             None => match nearest(key, FIELDS) {
                 Some(field) if field.eq_ignore_ascii_case(key) => {
                     checker
                         .report(&RULE, span, pointer, message)
                         .help(format!("names are case-sensitive: write `{field}`"))
-                        .fix(
-                            Applicability::Safe,
-                            format!("Rename to `{field}`"),
-                            rename(field),
-                        );
+                        .fix(Applicability::Safe, format!("Rename to `{field}`"), rename(field));
                 }
                 Some(field) => {
-                    checker
-                        .report(&RULE, span, pointer, message)
-                        .help(format!("did you mean `{field}`?"))
-                        .fix(
-                            Applicability::Unsafe,
-                            format!("Rename to `{field}`"),
-                            rename(field),
-                        );
+                    checker.report(&RULE, span, pointer, message).help(format!("did you mean `{field}`?")).fix(
+                        Applicability::Unsafe,
+                        format!("Rename to `{field}`"),
+                        rename(field),
+                    );
                 }
                 None => {
                     checker.report(&RULE, span, pointer, message).help(format!(

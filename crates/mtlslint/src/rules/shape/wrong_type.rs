@@ -43,18 +43,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 Some("a string id such as \"ks-1\"")
             }
             Field::SupportedProtocolList
-                if matches!(
-                    node.value,
-                    Value::Object(_) | Value::Bool(_) | Value::Number(_)
-                ) =>
+                if matches!(node.value, Value::Object(_) | Value::Bool(_) | Value::Number(_)) =>
             {
                 Some("an array of protocol constants such as [\"TLS_1_2\", \"TLS_1_3\"]")
             }
             Field::HostnameVerifierType
-                if matches!(
-                    node.value,
-                    Value::Object(_) | Value::Array(_) | Value::Bool(_)
-                ) =>
+                if matches!(node.value, Value::Object(_) | Value::Array(_) | Value::Bool(_)) =>
             {
                 Some("one constant: \"DEFAULT\", \"STRICT\", \"BROWSER_COMPAT\" or \"NOOP\"")
             }
@@ -73,13 +67,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
         if let (Field::SupportedProtocolList, Value::Array(items)) = (field, &node.value) {
             for (index, item) in items.iter().enumerate() {
-                if matches!(
-                    item.value,
-                    Value::Object(_) | Value::Array(_) | Value::Bool(_) | Value::Null
-                ) {
+                if matches!(item.value, Value::Object(_) | Value::Array(_) | Value::Bool(_) | Value::Null) {
                     let found = describe(item, checker.slice(body.span(item.span)));
                     checker
-                        .report(&RULE, body.span(item.span), body.item_pointer(&member.key, index), format!("protocol list items must be constants such as \"TLS_1_2\", found {found}"))
+                        .report(
+                            &RULE,
+                            body.span(item.span),
+                            body.item_pointer(&member.key, index),
+                            format!("protocol list items must be constants such as \"TLS_1_2\", found {found}"),
+                        )
                         .help("write each protocol as a string constant: \"TLS_1_2\", \"TLS_1_3\"");
                 }
             }

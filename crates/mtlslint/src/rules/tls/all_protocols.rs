@@ -49,23 +49,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     }
     let message = match protocols.origin {
-        Origin::Body(_) => {
-            "`supportedProtocolList` is empty, which allows every protocol, TLS 1.0 and 1.1 included"
-        }
-        Origin::Current => {
-            "the current protocol list is empty, which allows every protocol, TLS 1.0 and 1.1 included"
-        }
+        Origin::Body(_) => "`supportedProtocolList` is empty, which allows every protocol, TLS 1.0 and 1.1 included",
+        Origin::Current => "the current protocol list is empty, which allows every protocol, TLS 1.0 and 1.1 included",
         Origin::Default => {
             "no `supportedProtocolList`: the default `[]` allows every protocol, TLS 1.0 and 1.1 included"
         }
     };
     let (span, pointer) = body.anchor(protocols);
-    checker
-        .report(&RULE, span, pointer, message)
-        .help(format!("set \"supportedProtocolList\": {RECOMMENDED}"))
-        .fix(
-            Applicability::Unsafe,
-            format!("Set the list to {RECOMMENDED}"),
-            body.set_member(Field::SupportedProtocolList, RECOMMENDED),
-        );
+    checker.report(&RULE, span, pointer, message).help(format!("set \"supportedProtocolList\": {RECOMMENDED}")).fix(
+        Applicability::Unsafe,
+        format!("Set the list to {RECOMMENDED}"),
+        body.set_member(Field::SupportedProtocolList, RECOMMENDED),
+    );
 }

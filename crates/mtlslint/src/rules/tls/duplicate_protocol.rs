@@ -54,11 +54,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                         format!("`{}` is listed twice", protocol.constant()),
                     )
                     .help("list each protocol once")
-                    .fix(
-                        Applicability::Safe,
-                        "Remove the repeat",
-                        vec![(body.span(removal), String::new())],
-                    );
+                    .fix(Applicability::Safe, "Remove the repeat", vec![(body.span(removal), String::new())]);
             } else {
                 seen.push(protocol);
             }

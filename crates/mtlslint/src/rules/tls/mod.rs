@@ -20,9 +20,7 @@ pub(super) const RECOMMENDED: &str = r#"["TLS_1_2", "TLS_1_3"]"#;
 pub(super) fn judged<'a>(body: &'a Body<'a>) -> Option<(&'a [ListedProtocol<'a>], Origin<'a>)> {
     let effective = body.effective.as_ref()?;
     let protocols = &effective.protocols;
-    protocols
-        .in_play(effective.enabled.value)
-        .then_some((protocols.value.as_slice(), protocols.origin))
+    protocols.in_play(effective.enabled.value).then_some((protocols.value.as_slice(), protocols.origin))
 }
 
 /// Reports each listed protocol that `is_bad`, with an unsafe fix that drops
@@ -48,30 +46,16 @@ pub(super) fn report_listed(
                 let (span, pointer) = body.anchor(&effective.protocols);
                 let edits = body.set_member(Field::SupportedProtocolList, RECOMMENDED);
                 checker
-                    .report(
-                        rule,
-                        span,
-                        pointer,
-                        format!("{text} (in the current settings, which this PATCH keeps)"),
-                    )
+                    .report(rule, span, pointer, format!("{text} (in the current settings, which this PATCH keeps)"))
                     .help(help)
-                    .fix(
-                        Applicability::Unsafe,
-                        format!("Set the list to {RECOMMENDED}"),
-                        edits,
-                    );
+                    .fix(Applicability::Unsafe, format!("Set the list to {RECOMMENDED}"), edits);
                 reported_current = true;
             }
             continue;
         };
         let Some(node) = item.node else { continue };
         let index = item_index(&member.value, node);
-        let diagnostic = checker.report(
-            rule,
-            body.span(node.span),
-            body.item_pointer(&member.key, index),
-            text,
-        );
+        let diagnostic = checker.report(rule, body.span(node.span), body.item_pointer(&member.key, index), text);
         diagnostic.help(help);
         if let Some((span, content)) = &fix {
             diagnostic.fix(
@@ -84,10 +68,7 @@ pub(super) fn report_listed(
 }
 
 fn is_legacy(protocol: Protocol) -> bool {
-    matches!(
-        protocol,
-        Protocol::Ssl30 | Protocol::Tls10 | Protocol::Tls11
-    )
+    matches!(protocol, Protocol::Ssl30 | Protocol::Tls10 | Protocol::Tls11)
 }
 
 /// The body's list without legacy protocols, as (span of the array, new text).
@@ -99,34 +80,23 @@ fn legacy_free_list(body: &Body<'_>) -> Option<(Span, String)> {
     let kept: Vec<&str> = items
         .iter()
         .filter(|node| match &node.value {
-            Value::String(text) => !crate::body::resolve_protocol(text)
-                .intended()
-                .is_some_and(is_legacy),
+            Value::String(text) => !crate::body::resolve_protocol(text).intended().is_some_and(is_legacy),
             _ => true,
         })
         .map(|node| body_text(body, node))
         .collect();
-    let content = if kept.is_empty() {
-        RECOMMENDED.to_owned()
-    } else {
-        format!("[{}]", kept.join(", "))
-    };
+    let content = if kept.is_empty() { RECOMMENDED.to_owned() } else { format!("[{}]", kept.join(", ")) };
     Some((body.span(member.value.span), content))
 }
 
 fn body_text<'a>(body: &Body<'a>, node: &Node<'_>) -> &'a str {
-    body.source
-        .get(node.span.start..node.span.end)
-        .unwrap_or_default()
+    body.source.get(node.span.start..node.span.end).unwrap_or_default()
 }
 
 /// The index of `node` among the items of `array`.
 pub(super) fn item_index(array: &Node<'_>, node: &Node<'_>) -> usize {
     match &array.value {
-        Value::Array(items) => items
-            .iter()
-            .position(|item| item.span == node.span)
-            .unwrap_or(0),
+        Value::Array(items) => items.iter().position(|item| item.span == node.span).unwrap_or(0),
         _ => 0,
     }
 }

@@ -45,7 +45,5 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     } else {
         "the protocol list leaves out TLS 1.2, which RFC 9325 requires"
     };
-    checker
-        .report(&RULE, span, pointer, message)
-        .help("add `TLS_1_2` unless every backend speaks TLS 1.3");
+    checker.report(&RULE, span, pointer, message).help("add `TLS_1_2` unless every backend speaks TLS 1.3");
 }

@@ -35,10 +35,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some((listed, _)) = judged(body) else {
         return;
     };
-    let mut ranks: Vec<u8> = listed
-        .iter()
-        .map(|item| item.protocol.info().rank)
-        .collect();
+    let mut ranks: Vec<u8> = listed.iter().map(|item| item.protocol.info().rank).collect();
     ranks.sort_unstable();
     ranks.dedup();
     let missing: Vec<&str> = match (ranks.first(), ranks.last()) {
@@ -54,18 +51,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
     let effective = body.effective.as_ref().expect("judged implies effective");
     let (span, pointer) = body.anchor(&effective.protocols);
-    let missing = missing
-        .iter()
-        .rev()
-        .map(|c| format!("`{c}`"))
-        .collect::<Vec<_>>()
-        .join(" and ");
+    let missing = missing.iter().rev().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(" and ");
     checker
-        .report(
-            &RULE,
-            span,
-            pointer,
-            format!("the protocol list skips {missing} between the versions it allows"),
-        )
+        .report(&RULE, span, pointer, format!("the protocol list skips {missing} between the versions it allows"))
         .help("list a contiguous range, e.g. [\"TLS_1_2\", \"TLS_1_3\"]");
 }

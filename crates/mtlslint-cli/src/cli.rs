@@ -1,0 +1,104 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::builder::TypedValueParser as _;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use mtlslint::Profile;
+
+/// Pre-flight checks for an API gateway's mTLS settings and truststore assignment calls.
+#[derive(Debug, Parser)]
+#[command(name = "mtlslint", version, about, max_term_width = 100)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Lint mTLS settings bodies (PATCH .../settings/mtls/) in files, folders or stdin.
+    Check(CheckArgs),
+    /// Lint a whole call to either endpoint: method, URL and its names, headers, body.
+    Request(RequestArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// JSON files, folders (searched for *.json), or `-` for stdin.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub(crate) paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RequestArgs {
+    /// HTTP method, e.g. PATCH or PUT.
+    #[arg(long, short = 'X')]
+    pub(crate) method: String,
+    /// The URL (or just the path) of the call.
+    #[arg(long)]
+    pub(crate) url: String,
+    /// A header, as `Name: value`; repeat for more.
+    #[arg(long = "header", short = 'H', value_name = "NAME: VALUE")]
+    pub(crate) headers: Vec<String>,
+    /// The body: text, `@FILE` to read a file, or `@-` for stdin.
+    #[arg(long, short = 'd')]
+    pub(crate) data: Option<String>,
+    /// Saved List Credentials response (or JSON array of usernames) of the project.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) credentials: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CommonArgs {
+    /// Which default severities apply.
+    #[arg(long, value_enum, default_value_t = ProfileArg::Standard)]
+    pub(crate) profile: ProfileArg,
+    /// The proxy's current mTLS settings (JSON); the body is judged by the settings it produces.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) current: Option<PathBuf>,
+    /// Saved List Keystores response (or JSON array of names) of the project.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) keystores: Option<PathBuf>,
+    /// Saved List Keystores response (or JSON array of names) of the admin project.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) admin_keystores: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub(crate) format: Format,
+    /// Largest input in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = mtlslint::Limits::default().max_bytes)]
+    pub(crate) max_bytes: usize,
+    /// Deepest nesting of arrays and objects (at most 1024).
+    #[arg(long, value_name = "LEVELS", default_value_t = mtlslint::Limits::default().max_depth,
+          value_parser = clap::value_parser!(u16).range(1..=1024).map(usize::from))]
+    pub(crate) max_depth: usize,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ProfileArg {
+    /// Risks are warnings.
+    Standard,
+    /// Legacy TLS, NOOP verification and coerced values are errors.
+    Production,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(profile: ProfileArg) -> Self {
+        match profile {
+            ProfileArg::Standard => Profile::Standard,
+            ProfileArg::Production => Profile::Production,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Source excerpts with markers, for people.
+    Human,
+    /// One JSON document, for tools.
+    Json,
+}

@@ -1,0 +1,127 @@
+//! Reads what the command line names: bodies, context files, request parts.
+//! Error messages name files and flags but never quote their contents.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use mtlslint::{Context, Inventory, Request};
+
+use crate::cli::CommonArgs;
+
+/// A body to lint.
+pub(crate) enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    pub(crate) fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(path) => path.display().to_string(),
+        }
+    }
+
+    pub(crate) fn read(&self) -> Result<Vec<u8>, String> {
+        match self {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+                Ok(bytes)
+            }
+            Input::File(path) => fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display())),
+        }
+    }
+}
+
+/// Expands the paths: files as given, folders to their `*.json` files in name order, `-` to stdin.
+pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            found.sort();
+            if found.is_empty() {
+                return Err(format!("{} holds no .json files", path.display()));
+            }
+            inputs.extend(found.into_iter().map(Input::File));
+        } else if path.exists() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            return Err(format!("{}: no such file or folder", path.display()));
+        }
+    }
+    Ok(inputs)
+}
+
+fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries = fs::read_dir(folder).map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if kind.is_dir() {
+            walk(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads the context files the flags name.
+pub(crate) fn context(common: &CommonArgs, credentials: Option<&Path>) -> Result<Context, String> {
+    let text =
+        |flag: &str, path: &Path| fs::read_to_string(path).map_err(|e| format!("{flag} {}: {e}", path.display()));
+    let inventory = |flag: &str, path: Option<&PathBuf>| -> Result<Option<Inventory>, String> {
+        path.map(|path| Inventory::from_json(&text(flag, path)?).map_err(|e| format!("{flag} {}: {e}", path.display())))
+            .transpose()
+    };
+    let current = common
+        .current
+        .as_ref()
+        .map(|path| {
+            mtlslint::context::current_settings_from_json(&text("--current", path)?)
+                .map_err(|e| format!("--current {}: {e}", path.display()))
+        })
+        .transpose()?;
+    Ok(Context {
+        current,
+        keystores: inventory("--keystores", common.keystores.as_ref())?,
+        admin_keystores: inventory("--admin-keystores", common.admin_keystores.as_ref())?,
+        credentials: inventory("--credentials", credentials.map(Path::to_path_buf).as_ref())?,
+    })
+}
+
+/// Builds the request from the flags. A malformed header is reported without its value, which may be a token.
+pub(crate) fn request(method: &str, url: &str, headers: &[String], data: Option<&str>) -> Result<Request, String> {
+    let headers = headers
+        .iter()
+        .enumerate()
+        .map(|(index, header)| match header.split_once(':') {
+            Some((name, value)) if !name.trim().is_empty() && !name.contains(char::is_whitespace) => {
+                Ok((name.to_owned(), value.trim().to_owned()))
+            }
+            _ => Err(format!(
+                "header {} is not `Name: value` (its text is not shown, as it may hold a token)",
+                index + 1
+            )),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let body = match data {
+        None => None,
+        Some("@-") => Some(Input::Stdin.read()?),
+        Some(data) => match data.strip_prefix('@') {
+            Some(path) => Some(Input::File(path.into()).read()?),
+            None => Some(data.as_bytes().to_vec()),
+        },
+    };
+    let body = body
+        .map(|bytes| String::from_utf8(bytes).map_err(|_| "the body is not valid UTF-8; save it as UTF-8".to_owned()))
+        .transpose()?;
+    Ok(Request { method: method.to_owned(), url: url.to_owned(), headers, body })
+}

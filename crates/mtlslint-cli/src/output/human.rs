@@ -1,0 +1,83 @@
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use mtlslint::{Diagnostic, Severity};
+
+use super::{FileResult, Summary};
+
+/// Lines longer than this are shown as an excerpt around the marker.
+const MAX_EXCERPT: usize = 240;
+
+/// Writes each diagnostic as a source excerpt with a marker, then a summary line.
+/// Colour codes are always written; the caller's stream strips them when colour is off.
+pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
+    let renderer = Renderer::styled();
+    for result in results {
+        for diagnostic in &result.diagnostics {
+            writeln!(out, "{}\n", renderer.render(&report(result, diagnostic)))?;
+        }
+    }
+    let summary = Summary::of(results);
+    let files = results.len();
+    let noun = if files == 1 { "input" } else { "inputs" };
+    if summary.errors + summary.warnings + summary.infos == 0 {
+        writeln!(out, "All checks passed ({files} {noun}).")
+    } else {
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        writeln!(
+            out,
+            "Found {}, {} and {} in {files} {noun}.",
+            plural(summary.errors, "error", "errors"),
+            plural(summary.warnings, "warning", "warnings"),
+            plural(summary.infos, "note", "notes"),
+        )
+    }
+}
+
+fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> Vec<Group<'a>> {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::NOTE,
+    };
+    let (excerpt, line_start, span) = excerpt(&result.text, diagnostic);
+    let label = match &diagnostic.fix {
+        Some(fix) if fix.applicability == mtlslint::Applicability::Safe => "fixable",
+        Some(_) => "unsafe fix available",
+        None => diagnostic.name,
+    };
+    let snippet = Snippet::source(excerpt)
+        .path(result.source.as_str())
+        .line_start(line_start)
+        .annotation(AnnotationKind::Primary.span(span).label(label));
+    let mut group = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code).element(snippet);
+    if let Some(help) = &diagnostic.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    vec![group]
+}
+
+/// The lines the diagnostic covers (or a window of a very long line), the
+/// number of the first, and the diagnostic's span within them.
+fn excerpt<'t>(text: &'t str, diagnostic: &Diagnostic) -> (&'t str, usize, std::ops::Range<usize>) {
+    let clamp = |offset: usize| {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    };
+    let start = clamp(diagnostic.range.start.offset);
+    let end = clamp(diagnostic.range.end.offset).max(start);
+    let line_begin = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let (from, to) = if line_end - line_begin <= MAX_EXCERPT {
+        (line_begin, line_end)
+    } else {
+        let from = clamp(start.saturating_sub(MAX_EXCERPT / 2).max(line_begin));
+        let to = clamp((end.min(start + MAX_EXCERPT) + MAX_EXCERPT / 2).min(line_end));
+        (from, to.max(end.min(to)))
+    };
+    let end = end.min(to);
+    (&text[from..to], diagnostic.range.start.line, start - from..end - from)
+}
