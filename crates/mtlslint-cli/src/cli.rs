@@ -72,9 +72,9 @@ pub(crate) struct CommonArgs {
     /// Largest input in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = mtlslint::Limits::default().max_bytes)]
     pub(crate) max_bytes: usize,
-    /// Deepest nesting of arrays and objects (at most 1024).
+    /// Deepest nesting of arrays and objects (at most 128).
     #[arg(long, value_name = "LEVELS", default_value_t = mtlslint::Limits::default().max_depth,
-          value_parser = clap::value_parser!(u16).range(1..=1024).map(usize::from))]
+          value_parser = clap::value_parser!(u16).range(1..=128).map(usize::from))]
     pub(crate) max_depth: usize,
 }
 

@@ -15,8 +15,9 @@
 //! let linter = Linter::new(Options::default(), Context::default());
 //! let diagnostics = linter.lint_body(br#"{"enabled": true, "supportedProtocolList": ["TLSv1.2"]}"#);
 //! let codes: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
-//! // NOOP by default, no keystore, pool disabled, no truststore, then the Java name.
-//! assert_eq!(codes, ["H001", "M001", "M003", "M004", "S004"]);
+//! // At `enabled`: no keystore (the error first), NOOP by default, pool disabled,
+//! // no truststore; then the Java name inside the list.
+//! assert_eq!(codes, ["M001", "H001", "M003", "M004", "S004"]);
 //! let keystore = diagnostics.iter().find(|d| d.code == "M001").unwrap();
 //! assert!(keystore.message.contains("KeyStore ID is required when mTLS is enabled"));
 //! assert_eq!(keystore.severity, Severity::Error);

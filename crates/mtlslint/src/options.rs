@@ -52,8 +52,10 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// The ceiling for `max_depth`; the parser recurses once a level.
-    pub const MAX_DEPTH: usize = 1024;
+    /// The ceiling for `max_depth`. The parser recurses once a level, and
+    /// this depth fits a 1 MiB stack (a wasm module's) with room to spare; a
+    /// settings body needs two levels.
+    pub const MAX_DEPTH: usize = 128;
 }
 
 impl Default for Limits {

@@ -41,15 +41,10 @@ fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> Vec<Group<'
         Severity::Info => Level::NOTE,
     };
     let (excerpt, line_start, span) = excerpt(&result.text, diagnostic);
-    let label = match &diagnostic.fix {
-        Some(fix) if fix.applicability == mtlslint::Applicability::Safe => "fixable",
-        Some(_) => "unsafe fix available",
-        None => diagnostic.name,
-    };
     let snippet = Snippet::source(excerpt)
         .path(result.source.as_str())
         .line_start(line_start)
-        .annotation(AnnotationKind::Primary.span(span).label(label));
+        .annotation(AnnotationKind::Primary.span(span).label(diagnostic.name));
     let mut group = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code).element(snippet);
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));

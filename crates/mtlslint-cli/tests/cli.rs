@@ -1,0 +1,196 @@
+//! The `mtlslint` binary on the shared vectors and on what users type.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn mtlslint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// Runs a vector through the CLI with the flags its context files call for.
+fn run_vector(path: &Path, profile: &str) -> Output {
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let case = name.trim_end_matches(".json").trim_end_matches(".request");
+    let mut args: Vec<String> = Vec::new();
+    let mut flags: Vec<String> = vec!["--format".into(), "json".into(), "--profile".into(), profile.into()];
+    for (kind, flag) in [
+        ("current", "--current"),
+        ("keystores", "--keystores"),
+        ("admin-keystores", "--admin-keystores"),
+        ("credentials", "--credentials"),
+    ] {
+        let file = path.with_file_name(format!("{case}.{kind}.json"));
+        if file.exists() {
+            flags.extend([flag.to_owned(), file.display().to_string()]);
+        }
+    }
+    if name.ends_with(".request.json") {
+        let request: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+        args.extend(["request".into(), "-X".into(), request["method"].as_str().unwrap().into()]);
+        args.extend(["--url".into(), request["url"].as_str().unwrap().into()]);
+        for header in request["headers"].as_array().unwrap() {
+            args.extend(["-H".into(), format!("{}: {}", header[0].as_str().unwrap(), header[1].as_str().unwrap())]);
+        }
+        if let Some(body) = request["body"].as_str() {
+            args.extend(["--data".into(), body.into()]);
+        }
+    } else {
+        flags.retain(|f| f != "--credentials");
+        args.extend(["check".into(), path.display().to_string()]);
+    }
+    args.extend(flags);
+    Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(&args).output().unwrap()
+}
+
+#[test]
+fn cli_agrees_with_every_expected_vector() {
+    let mut checked = 0;
+    for dir in fs::read_dir(repo().join("tests/vectors")).unwrap() {
+        for file in fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            let stem = name.trim_end_matches(".json");
+            if stem.contains('.') && !stem.ends_with(".request") {
+                continue;
+            }
+            let expected_path = path.with_file_name(format!("{}.expected.json", stem.trim_end_matches(".request")));
+            let expected: Value = serde_json::from_str(&fs::read_to_string(&expected_path).unwrap()).unwrap();
+            for profile in ["standard", "production"] {
+                let output = run_vector(&path, profile);
+                let document: Value =
+                    serde_json::from_slice(&output.stdout).unwrap_or_else(|_| panic!("{name}: {output:?}"));
+                assert_eq!(
+                    document["results"][0]["diagnostics"],
+                    expected[profile],
+                    "{} under {profile}",
+                    path.display()
+                );
+                let errors = expected[profile].as_array().unwrap().iter().filter(|d| d["severity"] == "error").count();
+                assert_eq!(output.status.code(), Some(i32::from(errors > 0)), "{name}: exit code");
+                assert_eq!(document["summary"]["errors"], errors);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} runs");
+}
+
+#[test]
+fn exit_codes_follow_the_worst_finding() {
+    let vectors = repo().join("tests/vectors");
+    let clean = vectors.join("S007-empty-id/real_ids.json");
+    let warning = vectors.join("T004-duplicate-protocol/repeated_constant.json");
+    let error = vectors.join("M001-keystore-required/enabled_without_keystore.json");
+    let not_json = vectors.join("J001-invalid-json/trailing_comma.json");
+    assert_eq!(mtlslint(&["check", clean.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(mtlslint(&["check", warning.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(mtlslint(&["check", error.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(mtlslint(&["check", not_json.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(mtlslint(&["check", "no/such/file.json"]).status.code(), Some(2));
+    assert_eq!(mtlslint(&["check", "--profile", "strict", clean.to_str().unwrap()]).status.code(), Some(2));
+    assert_eq!(mtlslint(&["check", "--max-depth", "4096", clean.to_str().unwrap()]).status.code(), Some(2));
+}
+
+#[test]
+fn production_profile_turns_noop_into_an_error() {
+    let body = br#"{"enabled": true, "keyStoreId": "ks", "trustStoreId": "ts", "supportedProtocolList": ["TLS_1_2", "TLS_1_3"]}"#;
+    assert_eq!(with_stdin(&["check", "-"], body).status.code(), Some(0));
+    let production = with_stdin(&["check", "--profile", "production", "--format", "json", "-"], body);
+    assert_eq!(production.status.code(), Some(1));
+    let document: Value = serde_json::from_slice(&production.stdout).unwrap();
+    assert_eq!(document["results"][0]["source"], "-");
+    assert_eq!(document["results"][0]["diagnostics"][0]["code"], "H001");
+    assert_eq!(document["results"][0]["diagnostics"][0]["severity"], "error");
+}
+
+#[test]
+fn human_output_shows_the_line_and_a_marker_without_colour_when_piped() {
+    let path = repo().join("tests/vectors/S004-unknown-enum-value/java_protocol_name.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(["check", path.to_str().unwrap()]).output().unwrap();
+    let text = stdout(&output);
+    assert!(text.contains("error[S004]: `TLSv1.2` is the Java name; the API takes the constant `TLS_1_2`"), "{text}");
+    assert!(text.contains("java_protocol_name.json:6:5"), "{text}");
+    assert!(text.contains("\"TLSv1.2\","), "{text}");
+    assert!(text.contains("^^^^^^^^^"), "{text}");
+    assert!(text.contains("= help: write \"TLS_1_2\""), "{text}");
+    assert!(!text.contains('\u{1b}'), "colour codes in piped output");
+    assert!(text.ends_with("Found 2 errors, 0 warnings and 1 note in 1 input.\n"), "{text}");
+}
+
+#[test]
+fn folders_are_searched_for_json_files_in_name_order() {
+    let output =
+        mtlslint(&["check", "--format", "json", repo().join("tests/vectors/J004-not-an-object").to_str().unwrap()]);
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sources: Vec<&str> =
+        document["results"].as_array().unwrap().iter().map(|r| r["source"].as_str().unwrap()).collect();
+    // The expected files are JSON too; checking them as bodies is harmless and shows the order.
+    assert!(sources.windows(2).all(|w| w[0] < w[1]), "{sources:?}");
+    assert!(sources.iter().any(|s| s.ends_with("array_body.json")));
+}
+
+#[test]
+fn the_bearer_token_is_never_printed() {
+    let url = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts";
+    for format in ["human", "json"] {
+        let output = mtlslint(&[
+            "request",
+            "-X",
+            "PUT",
+            "--url",
+            url,
+            "-H",
+            "Authorization: Bearer tok-SECRET-123",
+            "--format",
+            format,
+        ]);
+        let all = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+        assert!(all.contains("R003"), "{all}");
+        assert!(!all.contains("tok-SECRET-123"), "{all}");
+    }
+    let malformed = mtlslint(&["request", "-X", "PUT", "--url", url, "-H", "Authorization Bearer tok-SECRET-123"]);
+    assert_eq!(malformed.status.code(), Some(2));
+    let all = format!("{}{}", stdout(&malformed), String::from_utf8_lossy(&malformed.stderr));
+    assert!(all.contains("header 1 is not `Name: value`"), "{all}");
+    assert!(!all.contains("tok-SECRET-123"), "{all}");
+}
+
+#[test]
+fn context_file_errors_name_the_flag_and_hide_the_contents() {
+    let dir = std::env::temp_dir().join(format!("mtlslint-cli-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let inventory = dir.join("keystores.json");
+    fs::write(&inventory, r#"{"status":"SUCCESS","resultList":[{"password":"hunter2"}]}"#).unwrap();
+    let body = dir.join("body.json");
+    fs::write(&body, r#"{"enabled": false}"#).unwrap();
+    let output = mtlslint(&["check", "--keystores", inventory.to_str().unwrap(), body.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("--keystores") && stderr.contains("item 0 has no `name`"), "{stderr}");
+    assert!(!stderr.contains("hunter2"));
+    fs::remove_dir_all(dir).unwrap();
+}
