@@ -169,3 +169,8 @@ impl Linter {
 pub fn lint(text: &str) -> Vec<Diagnostic> {
     Linter::default().lint_body(text.as_bytes())
 }
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

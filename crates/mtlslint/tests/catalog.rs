@@ -1,0 +1,54 @@
+//! The rule registry agrees with the rule catalog (`shared/spec/rules.md`
+//! beside the repository): the same codes, names and default severities.
+//! Where the catalog is not beside the checkout the test says so and passes,
+//! except under `CI=true`, where the catalog is always present.
+
+use std::path::{Path, PathBuf};
+
+use mtlslint::{Profile, Severity, rules};
+
+fn catalog() -> Option<PathBuf> {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|dir| dir.join("shared/spec/rules.md"))
+        .find(|path| path.exists())
+}
+
+fn severity(cell: &str) -> Option<Severity> {
+    match cell {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        "off" => None,
+        other => panic!("unknown severity `{other}` in the catalog"),
+    }
+}
+
+#[test]
+fn registry_matches_the_catalog() {
+    let Some(path) = catalog() else {
+        assert!(std::env::var_os("CI").is_none(), "CI runs with shared/spec/rules.md beside the checkout");
+        eprintln!("shared/spec/rules.md is not beside this checkout; nothing to compare");
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut compared = 0;
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let Some(&code) = cells.get(1) else { continue };
+        let is_code =
+            code.len() == 4 && code.as_bytes()[0].is_ascii_uppercase() && code[1..].bytes().all(|b| b.is_ascii_digit());
+        // Groups P and D belong to a later milestone.
+        if !is_code || code.starts_with(['P', 'D']) {
+            continue;
+        }
+        let rule = rules::find(code).unwrap_or_else(|| panic!("{code} is in the catalog but not in the registry"));
+        assert_eq!(rule.name, cells[2], "{code}");
+        let standard = severity(cells[3]);
+        let production = if cells[4].is_empty() { standard } else { severity(cells[4]) };
+        assert_eq!(rule.severity(Profile::Standard), standard, "{code} standard");
+        assert_eq!(rule.severity(Profile::Production), production, "{code} production");
+        compared += 1;
+    }
+    assert_eq!(compared, rules::all().len(), "every registered rule is in the catalog");
+}

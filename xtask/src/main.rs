@@ -1,0 +1,52 @@
+//! `cargo xtask <task>`: the project's automation, in Rust so that it runs
+//! wherever cargo does.
+//!
+//! - `test`: formatting, lints, every test and doctest, and a quick run of
+//!   the benchmark; what `.ci/run` runs.
+//! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
+
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "test" => test(),
+        "bench" => cargo(&["bench", "-p", "mtlslint", "--bench", "lint"], &[]),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <task>\n\ntasks:\n  test   formatting, lints, all tests, benchmark smoke run\n  bench  the full benchmark"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(step) => {
+            eprintln!("xtask: `{step}` failed");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn test() -> Result<(), String> {
+    cargo(&["fmt", "--all", "--", "--check"], &[])?;
+    cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
+    cargo(&["test", "--workspace", "--all-targets"], &[])?;
+    cargo(&["test", "--workspace", "--doc"], &[])?;
+    // The benchmark's own figures in a quick pass, so that it keeps building and running.
+    cargo(&["bench", "-p", "mtlslint", "--bench", "lint"], &[("MTLSLINT_BENCH_QUICK", "1")])
+}
+
+fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    let line = format!("cargo {}", args.join(" "));
+    eprintln!("xtask: {line}");
+    let started = Instant::now();
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(args)
+        .envs(env.iter().copied())
+        .status()
+        .map_err(|e| format!("{line} ({e})"))?;
+    eprintln!("xtask: {line}: {:.1}s", started.elapsed().as_secs_f64());
+    if status.success() { Ok(()) } else { Err(line) }
+}
