@@ -137,52 +137,31 @@ pub const VERIFIERS: [VerifierInfo; 4] = [
     },
 ];
 
-impl Protocol {
-    /// Every protocol, in the documentation's order.
-    pub fn all() -> impl Iterator<Item = Protocol> {
-        PROTOCOLS.iter().map(|info| info.protocol)
-    }
+/// Reads everything about an enum from its table: lookups, serde, JSON Schema.
+macro_rules! constant_table {
+    ($ty:ident, $table:ident, $info:ident, $field:ident, $schema_name:literal, $describe:expr) => {
+        impl $ty {
+            /// Every constant, in the documentation's order.
+            pub fn all() -> impl Iterator<Item = $ty> {
+                $table.iter().map(|info| info.$field)
+            }
 
-    /// This protocol's row of [`PROTOCOLS`].
-    pub fn info(self) -> &'static ProtocolInfo {
-        &PROTOCOLS[self as usize]
-    }
+            /// This constant's row of the table.
+            pub fn info(self) -> &'static $info {
+                &$table[self as usize]
+            }
 
-    /// The API constant, e.g. `TLS_1_2`.
-    pub fn constant(self) -> &'static str {
-        self.info().constant
-    }
+            /// The API constant, e.g. `TLS_1_2` or `DEFAULT`.
+            pub fn constant(self) -> &'static str {
+                self.info().constant
+            }
 
-    /// The protocol whose API constant is exactly `constant`.
-    pub fn from_constant(constant: &str) -> Option<Self> {
-        PROTOCOLS.iter().find(|info| info.constant == constant).map(|info| info.protocol)
-    }
-}
+            /// The value whose API constant is exactly `constant` (constants are case-sensitive).
+            pub fn from_constant(constant: &str) -> Option<Self> {
+                $table.iter().find(|info| info.constant == constant).map(|info| info.$field)
+            }
+        }
 
-impl HostnameVerifier {
-    /// Every verifier, in the documentation's order.
-    pub fn all() -> impl Iterator<Item = HostnameVerifier> {
-        VERIFIERS.iter().map(|info| info.verifier)
-    }
-
-    /// This verifier's row of [`VERIFIERS`].
-    pub fn info(self) -> &'static VerifierInfo {
-        &VERIFIERS[self as usize]
-    }
-
-    /// The API constant, e.g. `DEFAULT`.
-    pub fn constant(self) -> &'static str {
-        self.info().constant
-    }
-
-    /// The verifier whose API constant is exactly `constant`.
-    pub fn from_constant(constant: &str) -> Option<Self> {
-        VERIFIERS.iter().find(|info| info.constant == constant).map(|info| info.verifier)
-    }
-}
-
-macro_rules! constant_serde {
-    ($ty:ident, $table:ident, $schema_name:literal, $describe:expr) => {
         impl Serialize for $ty {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.constant())
@@ -217,13 +196,15 @@ macro_rules! constant_serde {
     };
 }
 
-constant_serde!(Protocol, PROTOCOLS, "Protocol", |info: &ProtocolInfo| format!(
+constant_table!(Protocol, PROTOCOLS, ProtocolInfo, protocol, "Protocol", |info: &ProtocolInfo| format!(
     "{} (Java name \"{}\"){}",
     info.label,
     info.java_name,
     info.deprecation.map(|why| format!(": {why}")).unwrap_or_default()
 ));
-constant_serde!(HostnameVerifier, VERIFIERS, "HostnameVerifier", |info: &VerifierInfo| info.meaning.to_owned());
+constant_table!(HostnameVerifier, VERIFIERS, VerifierInfo, verifier, "HostnameVerifier", |info: &VerifierInfo| info
+    .meaning
+    .to_owned());
 
 /// Body of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
 /// Every field is optional: only the fields sent are updated.
