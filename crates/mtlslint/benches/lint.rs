@@ -11,7 +11,8 @@
 //! `cargo bench -p mtlslint --bench lint` runs criterion, then a best-of-5
 //! measurement of the three in one process that prints MB/s, bodies/s and the
 //! ratios `lint/parse` and `lint/jsonschema`. With `MTLSLINT_BENCH_QUICK` set,
-//! criterion is skipped. Under `cargo test --benches` each pipeline runs once.
+//! criterion is skipped (a CI smoke run). Under `cargo test --benches` the
+//! corpus is checked and criterion runs each pipeline once, as a test.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -204,7 +205,7 @@ mod corpus {
         Kind::MisspeltKey,
     ];
 
-    fn bad(rng: &mut Rng) -> Draft {
+    fn with_problems(rng: &mut Rng) -> Draft {
         let mut draft = Draft {
             members: vec![
                 (ENABLED.into(), Val::Bool(rng.percent(90))),
@@ -256,7 +257,11 @@ mod corpus {
             Kind::Verifier => {
                 let value = match rng.below(3) {
                     0 => DEFAULT.to_ascii_lowercase(),
-                    1 => NOOP.into(),
+                    1 => {
+                        // NOOP is a finding only while mTLS is on.
+                        draft.set(ENABLED, Val::Bool(true));
+                        NOOP.into()
+                    }
                     _ => (*rng.pick(&["ALLOW_ALL", "DEFALT", "LAX", "WILDCARD"])).into(),
                 };
                 draft.set(VERIFIER, Val::Str(value));
@@ -380,7 +385,7 @@ mod corpus {
         let mut invalid = 0;
         for _ in 0..BODIES {
             let is_bad = rng.percent(BAD_PERCENT);
-            let draft = if is_bad { bad(&mut rng) } else { clean(&mut rng) };
+            let draft = if is_bad { with_problems(&mut rng) } else { clean(&mut rng) };
             let style = match rng.below(10) {
                 0..=3 => Style::Pretty2,
                 4 => Style::Pretty4Crlf,
@@ -445,7 +450,9 @@ impl Pipelines {
                 Ok(value) => self
                     .validator
                     .iter_errors(&value)
-                    .map(|error| black_box(error.instance_path().as_str().len()))
+                    .inspect(|error| {
+                        black_box(error.instance_path());
+                    })
                     .count(),
                 Err(_) => 1,
             })
@@ -473,22 +480,32 @@ fn per_second(amount: usize, time: Duration) -> f64 {
     amount as f64 / time.as_secs_f64()
 }
 
+#[allow(clippy::cast_precision_loss)] // byte counts far below 2^52
+fn megabytes(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
 /// Times the three pipelines round-robin, `runs` times each, and prints the best of each.
 fn measure(pipelines: &Pipelines, bodies: &[Vec<u8>], runs: usize) {
     let total: usize = bodies.iter().map(Vec::len).sum();
     let mut best = [Duration::MAX; 3];
+    let mut counts = [0; 3];
     for _ in 0..runs {
         let start = Instant::now();
-        black_box(pipelines.lint(bodies));
+        counts[0] = black_box(pipelines.lint(bodies));
         best[0] = best[0].min(start.elapsed());
         let start = Instant::now();
-        black_box(Pipelines::parse(bodies));
+        counts[1] = black_box(Pipelines::parse(bodies));
         best[1] = best[1].min(start.elapsed());
         let start = Instant::now();
-        black_box(pipelines.jsonschema(bodies));
+        counts[2] = black_box(pipelines.jsonschema(bodies));
         best[2] = best[2].min(start.elapsed());
     }
     println!();
+    println!(
+        "findings over the corpus: {} lint diagnostics, {} parse failures, {} jsonschema errors",
+        counts[0], counts[1], counts[2]
+    );
     println!("own measurement: best of {runs} runs over the whole corpus, same process");
     println!("{:<28} {:>10} {:>10} {:>12}", "pipeline", "ms/corpus", "MB/s", "bodies/s");
     let names = ["lint (mtlslint, all rules)", "parse (serde_json Value)", "jsonschema (parse+validate)"];
@@ -496,7 +513,7 @@ fn measure(pipelines: &Pipelines, bodies: &[Vec<u8>], runs: usize) {
         println!(
             "{name:<28} {:>10.2} {:>10.1} {:>12.0}",
             time.as_secs_f64() * 1e3,
-            per_second(total, time) / 1e6,
+            megabytes(total) / time.as_secs_f64(),
             per_second(bodies.len(), time),
         );
     }
@@ -515,18 +532,31 @@ fn main() {
     println!(
         "corpus: {} E1 bodies, {total} bytes ({:.2} MB); {} clean, {bad} with 1-3 problems ({} of them invalid JSON)",
         corpus.bodies.len(),
-        per_second(total, Duration::from_secs(1)) / 1e6,
+        megabytes(total),
         corpus.bodies.len() - bad,
         corpus.invalid,
     );
 
     let pipelines = Pipelines::new();
     check_corpus(&corpus, &pipelines.linter);
+    let clean = json!({"enabled": true, "keyStoreId": "ks-prod-0042", "supportedProtocolList": ["TLS_1_2"]});
+    assert!(pipelines.validator.is_valid(&clean), "the schema rejects a clean body");
+    for bad in [
+        json!({"keystoreId": "ks-prod-0042"}),
+        json!({"enabled": true}),
+        json!({"enabled": true, "keyStoreId": ""}),
+        json!({"enabled": "true"}),
+        json!({"supportedProtocolList": ["TLSv1.2"]}),
+        json!({"hostnameVerifierType": "default"}),
+    ] {
+        assert!(!pipelines.validator.is_valid(&bad), "the schema accepts {bad}");
+    }
     assert_eq!(Pipelines::parse(&corpus.bodies), corpus.invalid);
 
-    // `cargo bench` passes `--bench`; `cargo test --benches` does not: one quick pass then.
+    // `cargo bench` passes `--bench`; without it criterion runs each benchmark once, as a test.
     let benchmarking = std::env::args().any(|arg| arg == "--bench");
-    if benchmarking && std::env::var_os("MTLSLINT_BENCH_QUICK").is_none() {
+    let quick = std::env::var_os("MTLSLINT_BENCH_QUICK").is_some();
+    if !quick {
         let mut criterion = Criterion::default().configure_from_args();
         let mut group = criterion.benchmark_group("e1_corpus");
         group
@@ -535,14 +565,12 @@ fn main() {
             .warm_up_time(Duration::from_secs(1))
             .measurement_time(Duration::from_secs(5));
         group.bench_function("lint", |b| b.iter(|| pipelines.lint(&corpus.bodies)));
-        group.bench_function("serde_json_parse", |b| {
-            b.iter(|| Pipelines::parse(&corpus.bodies));
-        });
-        group.bench_function("jsonschema", |b| {
-            b.iter(|| pipelines.jsonschema(&corpus.bodies));
-        });
+        group.bench_function("serde_json_parse", |b| b.iter(|| Pipelines::parse(&corpus.bodies)));
+        group.bench_function("jsonschema", |b| b.iter(|| pipelines.jsonschema(&corpus.bodies)));
         group.finish();
         criterion.final_summary();
     }
-    measure(&pipelines, &corpus.bodies, if benchmarking { 5 } else { 1 });
+    if benchmarking || quick {
+        measure(&pipelines, &corpus.bodies, if benchmarking { 5 } else { 1 });
+    }
 }

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use crate::context::Context;
 use crate::diagnostic::Span;
-use crate::model::{FIELDS, HostnameVerifier, MtlsSettings, PROTOCOLS, Protocol, VERIFIERS};
-use crate::suggest::{loose, nearest};
+use crate::model::{FIELD_POINTERS, FIELDS, HostnameVerifier, MtlsSettings, PROTOCOLS, Protocol, VERIFIERS};
+use crate::suggest::loose;
 use crate::syntax::{Member, Node, Parsed, Value, pointer_token};
 
 /// Why the text was not parsed at all.
@@ -37,7 +37,8 @@ impl Field {
     ];
 
     pub(crate) fn from_key(key: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.key() == key)
+        // Comparing lengths first rules out almost every other key at once.
+        Field::ALL.into_iter().find(|f| f.key().len() == key.len() && f.key() == key)
     }
 
     pub(crate) fn key(self) -> &'static str {
@@ -108,8 +109,8 @@ pub(crate) enum Resolution<T> {
     Spelling(T),
     /// Digits only: the server would read an ordinal.
     Ordinal,
-    /// Not a constant; the nearest one, if any is near.
-    Unknown(Option<T>),
+    /// Not a constant.
+    Unknown,
 }
 
 impl<T: Copy> Resolution<T> {
@@ -119,7 +120,7 @@ impl<T: Copy> Resolution<T> {
             Resolution::Exact(v) | Resolution::JavaName(v) | Resolution::CaseSlip(v) | Resolution::Spelling(v) => {
                 Some(v)
             }
-            Resolution::Ordinal | Resolution::Unknown(_) => None,
+            Resolution::Ordinal | Resolution::Unknown => None,
         }
     }
 }
@@ -149,11 +150,7 @@ pub(crate) fn resolve_protocol(text: &str) -> Resolution<Protocol> {
     {
         return Resolution::Spelling(info.protocol);
     }
-    let candidates = PROTOCOLS.iter().flat_map(|i| [i.constant, i.java_name]);
-    Resolution::Unknown(
-        nearest(text, candidates)
-            .and_then(|name| PROTOCOLS.iter().find(|i| i.constant == name || i.java_name == name).map(|i| i.protocol)),
-    )
+    Resolution::Unknown
 }
 
 pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
@@ -171,7 +168,7 @@ pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
     if let Some(info) = VERIFIERS.iter().find(|i| loose(i.constant) == wanted) {
         return Resolution::Spelling(info.verifier);
     }
-    Resolution::Unknown(nearest(text, VERIFIERS.iter().map(|i| i.constant)).and_then(HostnameVerifier::from_constant))
+    Resolution::Unknown
 }
 
 /// Where an effective setting comes from.
@@ -226,12 +223,26 @@ pub(crate) struct Body<'a> {
     pub(crate) parsed: Option<&'a Parsed<'a>>,
     /// The root object's members; empty when the root is not an object.
     pub(crate) members: &'a [Member<'a>],
+    /// The field each member stands for, worked out once.
+    fields: Vec<Option<Field>>,
+    /// The member the server keeps for each field: the last one.
+    last: [Option<&'a Member<'a>>; 5],
     pub(crate) effective: Option<Effective<'a>>,
 }
 
 impl<'a> Body<'a> {
     pub(crate) fn rejected(rejected: Rejected, offset: usize, prefix: &'static str) -> Self {
-        Self { source: "", offset, prefix, rejected: Some(rejected), parsed: None, members: &[], effective: None }
+        Self {
+            source: "",
+            offset,
+            prefix,
+            rejected: Some(rejected),
+            parsed: None,
+            members: &[],
+            fields: Vec::new(),
+            last: [None; 5],
+            effective: None,
+        }
     }
 
     pub(crate) fn new(
@@ -245,7 +256,24 @@ impl<'a> Body<'a> {
             Some(Value::Object(members)) => members.as_slice(),
             _ => &[],
         };
-        let mut body = Self { source, offset, prefix, rejected: None, parsed: Some(parsed), members, effective: None };
+        let fields: Vec<Option<Field>> = members.iter().map(|m| Field::from_key(&m.key)).collect();
+        let mut last = [None; 5];
+        for (member, field) in members.iter().zip(&fields) {
+            if let Some(field) = field {
+                last[*field as usize] = Some(member);
+            }
+        }
+        let mut body = Self {
+            source,
+            offset,
+            prefix,
+            rejected: None,
+            parsed: Some(parsed),
+            members,
+            fields,
+            last,
+            effective: None,
+        };
         if matches!(parsed.root.as_ref().map(|n| &n.value), Some(Value::Object(_))) {
             body.effective = Some(body.merge(context.current.as_ref()));
         }
@@ -258,27 +286,40 @@ impl<'a> Body<'a> {
 
     /// The member the server keeps for `field`: the last one.
     pub(crate) fn last(&self, field: Field) -> Option<&'a Member<'a>> {
-        self.members.iter().rev().find(|m| m.key == field.key())
+        self.last[field as usize]
     }
 
     /// Every member for `field`, duplicates included.
-    pub(crate) fn all(&self, field: Field) -> impl Iterator<Item = &'a Member<'a>> + use<'a> {
-        self.members.iter().filter(move |m| m.key == field.key())
+    pub(crate) fn all(&self, field: Field) -> impl Iterator<Item = &'a Member<'a>> + '_ {
+        self.known().filter(move |&(f, _)| f == field).map(|(_, member)| member)
+    }
+
+    /// The members that are fields of the body, with their field.
+    pub(crate) fn known(&self) -> impl Iterator<Item = (Field, &'a Member<'a>)> + '_ {
+        self.members.iter().zip(&self.fields).filter_map(|(member, field)| field.map(|f| (f, member)))
+    }
+
+    /// The members that are no field of the body.
+    pub(crate) fn unknown(&self) -> impl Iterator<Item = &'a Member<'a>> + '_ {
+        self.members.iter().zip(&self.fields).filter(|(_, field)| field.is_none()).map(|(member, _)| member)
     }
 
     /// The pointer of a top-level member, prefixed for the body's place.
-    pub(crate) fn pointer(&self, key: &str) -> String {
-        format!("{}/{}", self.prefix, pointer_token(key))
+    pub(crate) fn pointer(&self, key: &str) -> Cow<'static, str> {
+        match Field::from_key(key) {
+            Some(field) => Cow::Borrowed(FIELD_POINTERS[usize::from(!self.prefix.is_empty())][field as usize]),
+            None => Cow::Owned(format!("{}/{}", self.prefix, pointer_token(key))),
+        }
     }
 
     /// The pointer of item `index` of a top-level array member.
-    pub(crate) fn item_pointer(&self, key: &str, index: usize) -> String {
-        format!("{}/{}/{index}", self.prefix, pointer_token(key))
+    pub(crate) fn item_pointer(&self, key: &str, index: usize) -> Cow<'static, str> {
+        Cow::Owned(format!("{}/{}/{index}", self.prefix, pointer_token(key)))
     }
 
     /// The pointer of the body itself.
-    pub(crate) fn root_pointer(&self) -> String {
-        self.prefix.to_owned()
+    pub(crate) fn root_pointer(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.prefix)
     }
 
     /// A body span moved into the checker's text.
@@ -289,7 +330,7 @@ impl<'a> Body<'a> {
     /// Where a finding about an effective setting points: the setting's
     /// member when the body sends it, else the `enabled` member, else the
     /// body's opening brace.
-    pub(crate) fn anchor<T>(&self, setting: &Setting<'a, T>) -> (Span, String) {
+    pub(crate) fn anchor<T>(&self, setting: &Setting<'a, T>) -> (Span, Cow<'static, str>) {
         let member = match setting.origin {
             Origin::Body(member) => Some(member),
             Origin::Current | Origin::Default => self.last(Field::Enabled),
@@ -386,8 +427,7 @@ mod tests {
         assert_eq!(resolve_protocol("tlsv1.1"), Resolution::Spelling(Protocol::Tls11));
         assert_eq!(resolve_protocol("SSL3"), Resolution::Spelling(Protocol::Ssl30));
         assert_eq!(resolve_protocol("1"), Resolution::Ordinal);
-        assert_eq!(resolve_protocol("TLS_1_4"), Resolution::Unknown(Some(Protocol::Tls13)));
-        assert_eq!(resolve_protocol("QUIC-over-carrier-pigeon"), Resolution::Unknown(None));
+        assert_eq!(resolve_protocol("TLS_1_4"), Resolution::Unknown);
     }
 
     #[test]
@@ -395,7 +435,7 @@ mod tests {
         assert_eq!(resolve_verifier("strict"), Resolution::CaseSlip(HostnameVerifier::Strict));
         assert_eq!(resolve_verifier("browser-compat"), Resolution::Spelling(HostnameVerifier::BrowserCompat));
         assert_eq!(resolve_verifier("DefaultHostnameVerifier"), Resolution::Spelling(HostnameVerifier::Default));
-        assert_eq!(resolve_verifier("DEFALT"), Resolution::Unknown(Some(HostnameVerifier::Default)));
+        assert_eq!(resolve_verifier("DEFALT"), Resolution::Unknown);
     }
 
     #[test]

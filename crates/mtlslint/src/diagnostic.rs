@@ -1,5 +1,7 @@
 //! Diagnostics are plain data: rules produce them, front ends render them.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
@@ -115,15 +117,15 @@ pub struct Diagnostic {
     /// Severity under the active profile and overrides.
     pub severity: Severity,
     /// What is wrong.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// JSON pointer (RFC 6901) of the value at fault. In a request, body
     /// pointers start with `/body`; the others are `/method`, `/url`,
     /// `/path/<parameter>` and `/headers/<Name>`.
-    pub pointer: String,
+    pub pointer: Cow<'static, str>,
     /// Where in the text.
     pub range: Range,
     /// What to write instead, when the message alone does not say.
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// A machine-applicable fix, when there is one.
     pub fix: Option<Fix>,
 }

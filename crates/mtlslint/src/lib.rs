@@ -43,10 +43,17 @@ use request::RequestView;
 use rules::Checker;
 
 /// Lints bodies and requests with fixed options and context.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Linter {
     options: Options,
     context: Context,
+    active: rules::Active,
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Self::new(Options::default(), Context::default())
+    }
 }
 
 /// The outcome of [`Linter::lint_request`].
@@ -63,7 +70,8 @@ pub struct RequestReport {
 impl Linter {
     /// A linter with these options and this context.
     pub fn new(options: Options, context: Context) -> Self {
-        Self { options, context }
+        let active = rules::active(&options);
+        Self { options, context, active }
     }
 
     /// The options in force.
@@ -154,10 +162,10 @@ impl Linter {
     }
 
     fn run(&self, text: &str, body: Option<&Body<'_>>, request: Option<&RequestView<'_>>) -> Vec<Diagnostic> {
-        let mut checker = Checker::new(&self.options, &self.context, text);
+        let mut checker = Checker::new(&self.context, text);
         checker.body = body;
         checker.request = request;
-        rules::run(checker)
+        rules::run(checker, &self.active)
     }
 }
 

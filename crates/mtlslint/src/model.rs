@@ -228,9 +228,15 @@ pub struct MtlsSettings {
     pub hostname_verifier_type: Option<HostnameVerifier>,
 }
 
-/// The fields of [`MtlsSettings`] as the API spells them.
-pub const FIELDS: [&str; 5] =
-    ["enabled", "keyStoreId", "trustStoreId", "supportedProtocolList", "hostnameVerifierType"];
+macro_rules! fields {
+    ($($key:literal),*) => {
+        /// The fields of [`MtlsSettings`] as the API spells them.
+        pub const FIELDS: [&str; 5] = [$($key),*];
+        /// The fields' JSON pointers in a body, and in a request (under `/body`).
+        pub(crate) const FIELD_POINTERS: [[&str; 5]; 2] = [[$(concat!("/", $key)),*], [$(concat!("/body/", $key)),*]];
+    };
+}
+fields!("enabled", "keyStoreId", "trustStoreId", "supportedProtocolList", "hostnameVerifierType");
 
 /// Path parameters of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -264,6 +270,14 @@ mod tests {
         assert!(Protocol::all().enumerate().all(|(i, p)| p as usize == i));
         assert!(HostnameVerifier::all().enumerate().all(|(i, v)| v as usize == i));
         assert_eq!(Protocol::Tls10.info().java_name, "TLSv1");
+    }
+
+    #[test]
+    fn field_names_are_the_schema_properties() {
+        let schema = schemars::schema_for!(MtlsSettings);
+        let properties: std::collections::BTreeSet<&str> =
+            schema.get("properties").and_then(|p| p.as_object()).unwrap().keys().map(String::as_str).collect();
+        assert_eq!(properties, FIELDS.into_iter().collect());
     }
 
     #[test]

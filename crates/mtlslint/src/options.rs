@@ -107,6 +107,9 @@ impl Options {
 
     /// The severity `rule` reports with, or `None` when it is off.
     pub fn severity(&self, rule: &Rule) -> Option<Severity> {
+        if self.overrides.is_empty() {
+            return rule.severity(self.profile);
+        }
         match self.overrides.get(rule.code) {
             Some(&severity) => severity,
             None => rule.severity(self.profile),

@@ -2,7 +2,7 @@
 //! points at a real place: ranges inside the text on character boundaries,
 //! pointers that resolve in the body.
 
-use mtlslint::{Diagnostic, Limits, Linter, Options, Profile};
+use mtlslint::{Context, Diagnostic, Limits, Linter, Options, Profile};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -27,7 +27,7 @@ fn check_invariants(text: &[u8], diagnostics: &[Diagnostic]) {
 
 fn lint_both(text: &[u8]) {
     for profile in [Profile::Standard, Profile::Production] {
-        let diagnostics = Linter::new(Options::new(profile), Default::default()).lint_body(text);
+        let diagnostics = Linter::new(Options::new(profile), Context::default()).lint_body(text);
         check_invariants(text, &diagnostics);
     }
 }
@@ -47,12 +47,12 @@ fn depth_limit_cannot_be_raised_past_the_ceiling() {
     let mut options = Options::default();
     options.limits.max_depth = usize::MAX;
     let text = "[".repeat(100_000);
-    let diagnostics = Linter::new(options.clone(), Default::default()).lint_body(text.as_bytes());
+    let diagnostics = Linter::new(options.clone(), Context::default()).lint_body(text.as_bytes());
     assert_eq!(diagnostics[0].code, "J005");
     assert!(diagnostics[0].message.contains(&Limits::MAX_DEPTH.to_string()));
     // The ceiling itself is safe on a 1 MiB stack, the size of a wasm stack, even unoptimised.
     let deepest = format!("{}{}", "[".repeat(Limits::MAX_DEPTH), "]".repeat(Limits::MAX_DEPTH));
-    let lint = move || Linter::new(options, Default::default()).lint_body(deepest.as_bytes());
+    let lint = move || Linter::new(options, Context::default()).lint_body(deepest.as_bytes());
     let diagnostics = std::thread::Builder::new().stack_size(1 << 20).spawn(lint).unwrap().join().unwrap();
     assert_eq!(diagnostics[0].code, "J004");
 }
@@ -64,7 +64,7 @@ fn fifty_megabyte_string_is_refused_by_default_and_parsed_when_allowed() {
     assert_eq!(refused.iter().map(|d| d.code).collect::<Vec<_>>(), ["J005"]);
     let mut options = Options::default();
     options.limits.max_bytes = 64 << 20;
-    let parsed = Linter::new(options, Default::default()).lint_body(text.as_bytes());
+    let parsed = Linter::new(options, Context::default()).lint_body(text.as_bytes());
     assert!(parsed.iter().all(|d| d.code != "J005" && d.code != "J001"), "{parsed:?}");
 }
 
@@ -117,7 +117,7 @@ fn settings_body() -> impl Strategy<Value = String> {
             prop::sample::select(vec!["TLS_1_3", "TLS_1_2", "TLS_1_1", "TLS_1_0", "SSL_3_0", "TLSv1.2", "1"]),
             0..5
         )
-        .prop_map(|list| Value::from(list)),
+        .prop_map(Value::from),
     ];
     prop::collection::vec((key, value), 0..8).prop_map(|members| {
         let parts: Vec<String> = members.iter().map(|(k, v)| format!("{}: {v}", Value::from(*k))).collect();

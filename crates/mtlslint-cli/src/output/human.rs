@@ -45,9 +45,9 @@ fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> Vec<Group<'
         .path(result.source.as_str())
         .line_start(line_start)
         .annotation(AnnotationKind::Primary.span(span).label(diagnostic.name));
-    let mut group = level.primary_title(diagnostic.message.as_str()).id(diagnostic.code).element(snippet);
+    let mut group = level.primary_title(diagnostic.message.as_ref()).id(diagnostic.code).element(snippet);
     if let Some(help) = &diagnostic.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     vec![group]
 }

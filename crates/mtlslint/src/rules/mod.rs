@@ -9,6 +9,8 @@ mod request;
 pub(crate) mod shape;
 mod tls;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::body::Body;
@@ -16,7 +18,7 @@ use crate::context::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Range, Severity, Span};
 use crate::options::{Options, Profile};
 use crate::request::RequestView;
-use crate::syntax::LineIndex;
+use crate::syntax::positions;
 
 /// Whether a rule's findings come with a fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -149,20 +151,27 @@ pub(crate) fn suggest(selector: &str) -> Option<&'static str> {
     crate::suggest::nearest(selector, all().flat_map(|rule| [rule.code, rule.name]))
 }
 
-/// Runs every enabled rule over what the checker holds and returns the findings in text order.
-pub(crate) fn run(mut checker: Checker<'_>) -> Vec<Diagnostic> {
-    for (rule, check) in REGISTRY {
-        if checker.options.severity(rule).is_some() {
-            check(&mut checker);
-        }
+/// The enabled rules' checks with the severity each reports at, worked out once per linter.
+pub(crate) type Active = Vec<(Check, Severity)>;
+
+pub(crate) fn active(options: &Options) -> Active {
+    REGISTRY.iter().filter_map(|&(rule, check)| options.severity(rule).map(|severity| (check, severity))).collect()
+}
+
+/// Runs the active rules over what the checker holds and returns the findings in text order.
+pub(crate) fn run(mut checker: Checker<'_>, active: &Active) -> Vec<Diagnostic> {
+    for &(check, severity) in active {
+        checker.severity = severity;
+        check(&mut checker);
     }
     checker.finish()
 }
 
 /// What a rule's check sees, and where it reports.
 pub(crate) struct Checker<'a> {
-    pub(crate) options: &'a Options,
     pub(crate) context: &'a Context,
+    /// The severity of the rule being checked.
+    severity: Severity,
     /// The body, when there is one to judge.
     pub(crate) body: Option<&'a Body<'a>>,
     /// The request line and headers, when a whole request is linted.
@@ -176,9 +185,9 @@ pub(crate) struct Pending {
     rule: &'static Rule,
     severity: Severity,
     span: Span,
-    pointer: String,
-    message: String,
-    help: Option<String>,
+    pointer: Cow<'static, str>,
+    message: Cow<'static, str>,
+    help: Option<Cow<'static, str>>,
     fix: Option<(Applicability, String, Edits)>,
 }
 
@@ -187,7 +196,7 @@ pub(crate) type Edits = Vec<(Span, String)>;
 
 impl Pending {
     /// Says what to write instead.
-    pub(crate) fn help(&mut self, help: impl Into<String>) -> &mut Self {
+    pub(crate) fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
         self.help = Some(help.into());
         self
     }
@@ -200,8 +209,8 @@ impl Pending {
 }
 
 impl<'a> Checker<'a> {
-    pub(crate) fn new(options: &'a Options, context: &'a Context, text: &'a str) -> Self {
-        Self { options, context, body: None, request: None, text, pending: Vec::new() }
+    pub(crate) fn new(context: &'a Context, text: &'a str) -> Self {
+        Self { context, severity: Severity::Error, body: None, request: None, text, pending: Vec::with_capacity(8) }
     }
 
     /// Reports `rule` at `span` of the whole text, with a pointer as given.
@@ -209,13 +218,12 @@ impl<'a> Checker<'a> {
         &mut self,
         rule: &'static Rule,
         span: Span,
-        pointer: impl Into<String>,
-        message: impl Into<String>,
+        pointer: impl Into<Cow<'static, str>>,
+        message: impl Into<Cow<'static, str>>,
     ) -> &mut Pending {
-        let severity = self.options.severity(rule).unwrap_or(Severity::Error);
         self.pending.push(Pending {
             rule,
-            severity,
+            severity: self.severity,
             span,
             pointer: pointer.into(),
             message: message.into(),
@@ -235,14 +243,28 @@ impl<'a> Checker<'a> {
         self.text.get(span.start..span.end).unwrap_or_default()
     }
 
-    fn finish(self) -> Vec<Diagnostic> {
+    fn finish(mut self) -> Vec<Diagnostic> {
         if self.pending.is_empty() {
             return Vec::new();
         }
-        let index = LineIndex::new(self.text);
-        let range = |span: Span| Range { start: index.position(span.start), end: index.position(span.end) };
-        let mut diagnostics: Vec<_> = self
-            .pending
+        // At one place, the most severe finding comes first.
+        self.pending.sort_by(|a, b| {
+            let place = a.span.start.cmp(&b.span.start);
+            place.then(b.severity.cmp(&a.severity)).then(a.rule.code.cmp(b.rule.code))
+        });
+        let mut offsets = Vec::with_capacity(self.pending.len() * 2);
+        for pending in &self.pending {
+            offsets.extend([pending.span.start, pending.span.end]);
+            for (span, _) in pending.fix.iter().flat_map(|(_, _, edits)| edits) {
+                offsets.extend([span.start, span.end]);
+            }
+        }
+        let mut positions = positions(self.text, &offsets).into_iter();
+        let mut range = || Range {
+            start: positions.next().expect("one per offset"),
+            end: positions.next().expect("one per offset"),
+        };
+        self.pending
             .into_iter()
             .map(|p| Diagnostic {
                 code: p.rule.code,
@@ -250,21 +272,15 @@ impl<'a> Checker<'a> {
                 severity: p.severity,
                 message: p.message,
                 pointer: p.pointer,
-                range: range(p.span),
+                range: range(),
                 help: p.help,
                 fix: p.fix.map(|(applicability, message, edits)| Fix {
                     applicability,
                     message,
-                    edits: edits.into_iter().map(|(span, content)| Edit { range: range(span), content }).collect(),
+                    edits: edits.into_iter().map(|(_, content)| Edit { range: range(), content }).collect(),
                 }),
             })
-            .collect();
-        // At one place, the most severe finding comes first.
-        diagnostics.sort_by(|a, b| {
-            let place = a.range.start.offset.cmp(&b.range.start.offset);
-            place.then(b.severity.cmp(&a.severity)).then(a.code.cmp(b.code))
-        });
-        diagnostics
+            .collect()
     }
 }
 

@@ -8,7 +8,7 @@ mod lines;
 
 use std::borrow::Cow;
 
-pub(crate) use lines::LineIndex;
+pub(crate) use lines::positions;
 
 use crate::diagnostic::Span;
 
@@ -210,7 +210,8 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self) -> Result<Value<'a>> {
         self.enter()?;
-        let mut members = Vec::new();
+        // Settings bodies have up to five members; one allocation fits them.
+        let mut members = Vec::with_capacity(8);
         self.skip_blank();
         if self.peek() == Some(b'}') {
             self.leave();

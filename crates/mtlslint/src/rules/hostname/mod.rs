@@ -4,6 +4,8 @@ pub(crate) mod browser_compat_verifier;
 pub(crate) mod hostname_verification_disabled;
 pub(crate) mod strict_verifier;
 
+use std::borrow::Cow;
+
 use crate::body::{Field, Origin};
 use crate::diagnostic::Applicability;
 use crate::model::HostnameVerifier;
@@ -14,8 +16,8 @@ pub(super) fn report_verifier(
     checker: &mut Checker<'_>,
     rule: &'static Rule,
     verifier: HostnameVerifier,
-    message: &str,
-    help: &str,
+    message: &'static str,
+    help: &'static str,
 ) {
     let Some(body) = checker.body else { return };
     let Some(effective) = &body.effective else {
@@ -25,13 +27,13 @@ pub(super) fn report_verifier(
     if setting.value != verifier || !setting.in_play(effective.enabled.value) {
         return;
     }
-    let source = match setting.origin {
-        Origin::Body(_) => "",
-        Origin::Current => " (current setting, kept by this PATCH)",
-        Origin::Default => " (the default when `hostnameVerifierType` is absent)",
+    let message: Cow<'static, str> = match setting.origin {
+        Origin::Body(_) => Cow::Borrowed(message),
+        Origin::Current => Cow::Owned(format!("{message} (current setting, kept by this PATCH)")),
+        Origin::Default => Cow::Owned(format!("{message} (the default when `hostnameVerifierType` is absent)")),
     };
     let (span, pointer) = body.anchor(setting);
-    checker.report(rule, span, pointer, format!("{message}{source}")).help(help).fix(
+    checker.report(rule, span, pointer, message).help(help).fix(
         Applicability::Unsafe,
         "Set `hostnameVerifierType` to `DEFAULT`",
         body.set_member(Field::HostnameVerifierType, "\"DEFAULT\""),

@@ -1,5 +1,3 @@
-use std::collections::HashMap;
-
 use crate::diagnostic::Span;
 use crate::rules::{Checker, rule};
 use crate::syntax::{Node, Value, pointer_token};
@@ -36,13 +34,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     let Some(root) = body.root() else { return };
     let mut found = Vec::new();
-    visit(root, &mut body.root_pointer(), &mut found);
-    for (node_span, pointer, key, first_line_offset) in found {
-        let first = checker.line_of(body.span(Span::at(first_line_offset)).start);
+    visit(root, &mut Vec::new(), &mut found);
+    for repeat in found {
+        let first = checker.line_of(body.span(Span::at(repeat.first)).start);
+        let key = repeat.key;
+        let pointer = format!("{}{}", body.root_pointer(), repeat.pointer);
         checker
             .report(
                 &RULE,
-                body.span(node_span),
+                body.span(repeat.span),
                 pointer,
                 format!("`{key}` is repeated; the server keeps this last value and ignores the one on line {first}"),
             )
@@ -50,44 +50,67 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
 }
 
-type Found = Vec<(Span, String, String, usize)>;
+/// A repeated key: where it stands, its pointer below the body, and where it first stood.
+struct Repeat<'a> {
+    span: Span,
+    pointer: String,
+    key: &'a str,
+    first: usize,
+}
 
-/// Collects repeated keys in every nested object; the parser's depth limit bounds the recursion.
-fn visit(node: &Node<'_>, pointer: &mut String, found: &mut Found) {
+/// One step of the path from the body to a nested value.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Collects repeated keys in every nested object; the parser's depth limit
+/// bounds the recursion. Pointers are written only for what is found.
+fn visit<'a>(node: &'a Node<'a>, path: &mut Vec<Step<'a>>, found: &mut Vec<Repeat<'a>>) {
     match &node.value {
         Value::Object(members) => {
-            if members.len() > 1 {
-                let mut first: HashMap<&str, usize> = HashMap::with_capacity(members.len());
-                for member in members {
-                    if let Some(&at) = first.get(member.key.as_ref()) {
-                        let member_pointer = format!("{pointer}/{}", pointer_token(&member.key));
-                        found.push((member.key_span, member_pointer, member.key.to_string(), at));
-                    } else {
-                        first.insert(&member.key, member.key_span.start);
-                    }
-                }
-            }
-            for member in members {
-                if matches!(member.value.value, Value::Object(_) | Value::Array(_)) {
-                    let len = pointer.len();
+            // Bodies have a handful of keys: a scan beats hashing them.
+            for (index, member) in members.iter().enumerate() {
+                if let Some(first) = members[..index].iter().find(|m| m.key == member.key) {
+                    let mut pointer: String = path
+                        .iter()
+                        .map(|step| match step {
+                            Step::Key(key) => format!("/{}", pointer_token(key)),
+                            Step::Index(index) => format!("/{index}"),
+                        })
+                        .collect();
                     pointer.push('/');
                     pointer.push_str(&pointer_token(&member.key));
-                    visit(&member.value, pointer, found);
-                    pointer.truncate(len);
+                    found.push(Repeat {
+                        span: member.key_span,
+                        pointer,
+                        key: &member.key,
+                        first: first.key_span.start,
+                    });
                 }
+            }
+            for member in members.iter().filter(|m| has_objects(&m.value)) {
+                path.push(Step::Key(&member.key));
+                visit(&member.value, path, found);
+                path.pop();
             }
         }
         Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                if matches!(item.value, Value::Object(_) | Value::Array(_)) {
-                    let len = pointer.len();
-                    pointer.push('/');
-                    pointer.push_str(&index.to_string());
-                    visit(item, pointer, found);
-                    pointer.truncate(len);
-                }
+            for (index, item) in items.iter().enumerate().filter(|(_, item)| has_objects(item)) {
+                path.push(Step::Index(index));
+                visit(item, path, found);
+                path.pop();
             }
         }
         _ => {}
+    }
+}
+
+/// Whether a value can hold an object: arrays of strings, like the protocol list, cannot.
+fn has_objects(node: &Node<'_>) -> bool {
+    match &node.value {
+        Value::Object(_) => true,
+        Value::Array(items) => items.iter().any(|item| matches!(item.value, Value::Object(_) | Value::Array(_))),
+        _ => false,
     }
 }

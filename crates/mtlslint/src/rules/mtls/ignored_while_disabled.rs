@@ -37,12 +37,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if effective.enabled.value {
         return;
     }
-    for member in body.members {
-        let relevant = matches!(
-            Field::from_key(&member.key),
-            Some(Field::KeyStoreId | Field::TrustStoreId | Field::SupportedProtocolList | Field::HostnameVerifierType)
-        );
-        if relevant && member.value.value != Value::Null {
+    for (field, member) in body.known() {
+        if field != Field::Enabled && member.value.value != Value::Null {
             checker
                 .report(
                     &RULE,

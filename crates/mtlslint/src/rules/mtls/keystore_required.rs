@@ -1,4 +1,4 @@
-use crate::body::{Field, Origin};
+use crate::body::Origin;
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -47,8 +47,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         Origin::Body(_) | Origin::Default => "",
     };
     let (span, pointer) = body.anchor(&effective.enabled);
-    let misspelt =
-        body.members.iter().find(|m| Field::from_key(&m.key).is_none() && m.key.to_lowercase().contains("keystore"));
+    let misspelt = body.unknown().find(|m| m.key.to_lowercase().contains("keystore"));
     let help = match misspelt {
         Some(member) => format!("the key is spelt `keyStoreId`, not `{}`", member.key),
         None => {

@@ -1,6 +1,6 @@
 use crate::body::{Field, Reading, read_bool, read_id};
 use crate::diagnostic::Applicability;
-use crate::rules::shape::{describe, known, quoted};
+use crate::rules::shape::{describe, quoted};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -34,7 +34,7 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for (field, member) in known(body) {
+    for (field, member) in body.known() {
         let node = &member.value;
         let replacement = match field {
             Field::Enabled => match read_bool(node) {

@@ -1,5 +1,4 @@
 use crate::body::Field;
-use crate::rules::shape::known;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -32,7 +31,7 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for (field, member) in known(body) {
+    for (field, member) in body.known() {
         let Value::String(id) = &member.value.value else {
             continue;
         };

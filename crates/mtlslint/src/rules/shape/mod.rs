@@ -10,39 +10,44 @@ pub(crate) mod unknown_field;
 pub(crate) mod wrong_type;
 
 use crate::body::{Body, Field};
-use crate::syntax::{Member, Node, Value};
+use crate::syntax::{Node, Value};
 
 /// A value that should be one enum constant: the verifier, or one item of the protocol list.
 pub(super) struct EnumSlot<'a> {
     pub(super) field: Field,
     pub(super) node: &'a Node<'a>,
-    pub(super) pointer: String,
+    key: &'a str,
+    index: Option<usize>,
+}
+
+impl EnumSlot<'_> {
+    /// Built only when a finding is reported.
+    pub(super) fn pointer(&self, body: &Body<'_>) -> std::borrow::Cow<'static, str> {
+        match self.index {
+            Some(index) => body.item_pointer(self.key, index),
+            None => body.pointer(self.key),
+        }
+    }
 }
 
 /// Every value of the body that should be an enum constant.
-pub(super) fn enum_slots<'a>(body: &Body<'a>) -> Vec<EnumSlot<'a>> {
-    let mut slots = Vec::new();
-    for member in body.members {
-        match (Field::from_key(&member.key), &member.value.value) {
-            (Some(field @ Field::HostnameVerifierType), _) => {
-                slots.push(EnumSlot { field, node: &member.value, pointer: body.pointer(&member.key) });
+pub(super) fn enum_slots<'a, 'b>(body: &'b Body<'a>) -> impl Iterator<Item = EnumSlot<'a>> + 'b {
+    body.known().flat_map(|(field, member)| {
+        let (single, items): (Option<EnumSlot<'a>>, &'a [Node<'a>]) = match (field, &member.value.value) {
+            (Field::HostnameVerifierType, _) => {
+                (Some(EnumSlot { field, node: &member.value, key: &member.key, index: None }), &[])
             }
-            (Some(field @ Field::SupportedProtocolList), Value::Array(items)) => {
-                slots.extend(items.iter().enumerate().map(|(i, node)| EnumSlot {
-                    field,
-                    node,
-                    pointer: body.item_pointer(&member.key, i),
-                }));
-            }
-            _ => {}
-        }
-    }
-    slots
-}
-
-/// The members for a known field, with the field.
-pub(super) fn known<'a>(body: &Body<'a>) -> impl Iterator<Item = (Field, &'a Member<'a>)> + use<'a> {
-    body.members.iter().filter_map(|m| Field::from_key(&m.key).map(|f| (f, m)))
+            (Field::SupportedProtocolList, Value::Array(items)) => (None, items),
+            _ => (None, &[]),
+        };
+        let listed = items.iter().enumerate().map(|(i, node)| EnumSlot {
+            field: Field::SupportedProtocolList,
+            node,
+            key: &member.key,
+            index: Some(i),
+        });
+        single.into_iter().chain(listed)
+    })
 }
 
 /// `value` as a JSON string literal.

@@ -1,4 +1,3 @@
-use crate::rules::shape::known;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -32,7 +31,7 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for (_, member) in known(body) {
+    for (_, member) in body.known() {
         if member.value.value == Value::Null {
             checker
                 .report(

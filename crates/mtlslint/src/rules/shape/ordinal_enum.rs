@@ -56,7 +56,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             let span = body.span(slot.node.span);
             let shown = checker.slice(span).to_owned();
             checker
-                .report(&RULE, span, slot.pointer, format!("`{shown}` is {kind} where a {what} constant belongs; the server would read it as a position in an undocumented list"))
+                .report(&RULE, span, slot.pointer(body), format!("`{shown}` is {kind} where a {what} constant belongs; the server would read it as a position in an undocumented list"))
                 .help(format!("write the constant by name, e.g. {example}"));
         }
     }

@@ -1,6 +1,6 @@
 use crate::body::Field;
 use crate::diagnostic::Applicability;
-use crate::rules::shape::{known, quoted};
+use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -33,7 +33,7 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for (field, member) in known(body) {
+    for (field, member) in body.known() {
         let (Field::SupportedProtocolList, Value::String(text)) = (field, &member.value.value) else {
             continue;
         };

@@ -3,6 +3,7 @@ use crate::diagnostic::Applicability;
 use crate::model::{HostnameVerifier, PROTOCOLS, Protocol, VERIFIERS};
 use crate::rules::shape::{enum_slots, quoted};
 use crate::rules::{Checker, rule};
+use crate::suggest::nearest;
 use crate::syntax::Value;
 
 rule! {
@@ -44,22 +45,23 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Value::String(text) = &slot.node.value else {
             continue;
         };
-        let (what, resolved, valid): (_, _, Vec<_>) = if slot.field == Field::HostnameVerifierType {
-            (
-                "a hostname verifier constant",
-                map(resolve_verifier(text), HostnameVerifier::constant),
-                VERIFIERS.iter().map(|i| i.constant).collect(),
-            )
+        let verifier = slot.field == Field::HostnameVerifierType;
+        let (what, resolved) = if verifier {
+            ("a hostname verifier constant", map(resolve_verifier(text), HostnameVerifier::constant))
         } else {
-            (
-                "a protocol constant",
-                map(resolve_protocol(text), Protocol::constant),
-                PROTOCOLS.iter().map(|i| i.constant).collect(),
-            )
+            ("a protocol constant", map(resolve_protocol(text), Protocol::constant))
         };
+        if matches!(resolved, Resolution::Exact(_) | Resolution::Ordinal) {
+            continue;
+        }
         let span = body.span(slot.node.span);
         let replace = |constant: &str| vec![(span, quoted(constant))];
-        let listed = valid.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+        let constants: Vec<&str> = if verifier {
+            VERIFIERS.iter().map(|i| i.constant).collect()
+        } else {
+            PROTOCOLS.iter().map(|i| i.constant).collect()
+        };
+        let listed = constants.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
         match resolved {
             Resolution::Exact(_) | Resolution::Ordinal => {}
             Resolution::JavaName(constant) => {
@@ -67,7 +69,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     .report(
                         &RULE,
                         span,
-                        slot.pointer,
+                        slot.pointer(body),
                         format!("`{text}` is the Java name; the API takes the constant `{constant}`"),
                     )
                     .help(format!("write \"{constant}\""))
@@ -75,25 +77,31 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             }
             Resolution::CaseSlip(constant) => {
                 checker
-                    .report(&RULE, span, slot.pointer, format!("`{text}` is not {what}; constants are case-sensitive"))
+                    .report(
+                        &RULE,
+                        span,
+                        slot.pointer(body),
+                        format!("`{text}` is not {what}; constants are case-sensitive"),
+                    )
                     .help(format!("write \"{constant}\""))
                     .fix(Applicability::Safe, format!("Replace with `{constant}`"), replace(constant));
             }
             Resolution::Spelling(constant) => {
                 checker
-                    .report(&RULE, span, slot.pointer, format!("`{text}` is not {what}"))
+                    .report(&RULE, span, slot.pointer(body), format!("`{text}` is not {what}"))
                     .help(format!("write \"{constant}\""))
                     .fix(Applicability::Unsafe, format!("Replace with `{constant}`"), replace(constant));
             }
-            Resolution::Unknown(Some(constant)) => {
-                checker
-                    .report(&RULE, span, slot.pointer, format!("`{text}` is not {what}; did you mean `{constant}`?"))
-                    .help(format!("write one of {listed}"));
-            }
-            Resolution::Unknown(None) => {
-                checker
-                    .report(&RULE, span, slot.pointer, format!("`{text}` is not {what}"))
-                    .help(format!("write one of {listed}"));
+            Resolution::Unknown => {
+                // Java names count as near spellings too: `TLSv1.4` is nearest `TLSv1.3`, hence `TLS_1_3`.
+                let java_names = PROTOCOLS.iter().filter(|_| !verifier).map(|i| i.java_name);
+                let near = nearest(text, constants.iter().copied().chain(java_names))
+                    .map(|near| PROTOCOLS.iter().find(|i| i.java_name == near).map_or(near, |i| i.constant));
+                let message = match near {
+                    Some(constant) => format!("`{text}` is not {what}; did you mean `{constant}`?"),
+                    None => format!("`{text}` is not {what}"),
+                };
+                checker.report(&RULE, span, slot.pointer(body), message).help(format!("write one of {listed}"));
             }
         }
     }
@@ -106,6 +114,6 @@ fn map<T>(resolution: Resolution<T>, constant: impl Fn(T) -> &'static str) -> Re
         Resolution::CaseSlip(v) => Resolution::CaseSlip(constant(v)),
         Resolution::Spelling(v) => Resolution::Spelling(constant(v)),
         Resolution::Ordinal => Resolution::Ordinal,
-        Resolution::Unknown(v) => Resolution::Unknown(v.map(constant)),
+        Resolution::Unknown => Resolution::Unknown,
     }
 }

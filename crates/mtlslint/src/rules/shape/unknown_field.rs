@@ -64,9 +64,9 @@ enum Meaning {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for member in body.members {
+    for member in body.unknown() {
         let key = member.key.as_ref();
-        if Field::from_key(key).is_some() || key == "$schema" {
+        if key == "$schema" {
             continue;
         }
         let message = format!("unknown field `{key}`; the server silently drops it");

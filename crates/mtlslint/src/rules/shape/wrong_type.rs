@@ -1,5 +1,5 @@
 use crate::body::{Field, Reading, read_bool, read_id};
-use crate::rules::shape::{describe, known};
+use crate::rules::shape::describe;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -35,7 +35,7 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for (field, member) in known(body) {
+    for (field, member) in body.known() {
         let node = &member.value;
         let expected = match field {
             Field::Enabled if read_bool(node) == Reading::Invalid => Some("`true` or `false`"),

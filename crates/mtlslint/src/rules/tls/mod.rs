@@ -36,9 +36,13 @@ pub(super) fn report_listed(
     let Some((listed, origin)) = judged(body) else {
         return;
     };
+    let mut bad = listed.iter().filter(|item| is_bad(item.protocol)).peekable();
+    if bad.peek().is_none() {
+        return;
+    }
     let fix = legacy_free_list(body);
     let mut reported_current = false;
-    for item in listed.iter().filter(|item| is_bad(item.protocol)) {
+    for item in bad {
         let (text, help) = message(item.protocol);
         let Origin::Body(member) = origin else {
             if !reported_current {
