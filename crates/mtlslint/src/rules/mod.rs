@@ -18,7 +18,7 @@ use crate::context::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Range, Severity, Span};
 use crate::options::{Options, Profile};
 use crate::request::RequestView;
-use crate::syntax::positions;
+use crate::syntax::Cursor;
 
 /// Whether a rule's findings come with a fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -210,7 +210,7 @@ impl Pending {
 
 impl<'a> Checker<'a> {
     pub(crate) fn new(context: &'a Context, text: &'a str) -> Self {
-        Self { context, severity: Severity::Error, body: None, request: None, text, pending: Vec::with_capacity(8) }
+        Self { context, severity: Severity::Error, body: None, request: None, text, pending: Vec::new() }
     }
 
     /// Reports `rule` at `span` of the whole text, with a pointer as given.
@@ -252,18 +252,8 @@ impl<'a> Checker<'a> {
             let place = a.span.start.cmp(&b.span.start);
             place.then(b.severity.cmp(&a.severity)).then(a.rule.code.cmp(b.rule.code))
         });
-        let mut offsets = Vec::with_capacity(self.pending.len() * 2);
-        for pending in &self.pending {
-            offsets.extend([pending.span.start, pending.span.end]);
-            for (span, _) in pending.fix.iter().flat_map(|(_, _, edits)| edits) {
-                offsets.extend([span.start, span.end]);
-            }
-        }
-        let mut positions = positions(self.text, &offsets).into_iter();
-        let mut range = || Range {
-            start: positions.next().expect("one per offset"),
-            end: positions.next().expect("one per offset"),
-        };
+        let mut cursor = Cursor::new(self.text);
+        let mut range = |span: Span| Range { start: cursor.position(span.start), end: cursor.position(span.end) };
         self.pending
             .into_iter()
             .map(|p| Diagnostic {
@@ -272,12 +262,12 @@ impl<'a> Checker<'a> {
                 severity: p.severity,
                 message: p.message,
                 pointer: p.pointer,
-                range: range(),
+                range: range(p.span),
                 help: p.help,
                 fix: p.fix.map(|(applicability, message, edits)| Fix {
                     applicability,
                     message,
-                    edits: edits.into_iter().map(|(_, content)| Edit { range: range(), content }).collect(),
+                    edits: edits.into_iter().map(|(span, content)| Edit { range: range(span), content }).collect(),
                 }),
             })
             .collect()

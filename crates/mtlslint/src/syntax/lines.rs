@@ -1,20 +1,30 @@
 use crate::diagnostic::Position;
 
-/// Resolves many byte offsets to positions in one walk over the text:
-/// linear in the text and the number of offsets, however long its lines.
-/// Offsets past the end or inside a character move back to a boundary.
-pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
-    let mut order: Vec<(usize, usize)> = offsets.iter().enumerate().map(|(slot, &offset)| (offset, slot)).collect();
-    order.sort_unstable();
-    let mut resolved = vec![Position { line: 1, column: 1, offset: 0, utf16_column: 1 }; offsets.len()];
-    let bytes = text.as_bytes();
-    let (mut at, mut line, mut column, mut utf16_column) = (0, 1, 1, 1);
-    for (offset, slot) in order {
-        let mut target = offset.min(text.len());
-        while !text.is_char_boundary(target) {
+/// Turns byte offsets into positions by walking the text forward from the
+/// last offset asked for: offsets asked for in text order cost one pass over
+/// the text and no allocation. An offset behind the cursor restarts the walk
+/// from the start of the text. Offsets past the end or inside a character
+/// move back to a boundary.
+pub(crate) struct Cursor<'a> {
+    text: &'a str,
+    at: Position,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self { text, at: Position { line: 1, column: 1, offset: 0, utf16_column: 1 } }
+    }
+
+    pub(crate) fn position(&mut self, offset: usize) -> Position {
+        let mut target = offset.min(self.text.len());
+        while !self.text.is_char_boundary(target) {
             target -= 1;
         }
-        for &byte in &bytes[at.min(target)..target] {
+        if target < self.at.offset {
+            self.at = Position { line: 1, column: 1, offset: 0, utf16_column: 1 };
+        }
+        let Position { mut line, mut column, mut utf16_column, .. } = self.at;
+        for &byte in &self.text.as_bytes()[self.at.offset..target] {
             if byte == b'\n' {
                 (line, column, utf16_column) = (line + 1, 1, 1);
             } else if byte & 0xC0 != 0x80 {
@@ -23,10 +33,9 @@ pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
                 utf16_column += if byte >= 0xF0 { 2 } else { 1 };
             }
         }
-        at = at.max(target);
-        resolved[slot] = Position { line, column, offset: target, utf16_column };
+        self.at = Position { line, column, offset: target, utf16_column };
+        self.at
     }
-    resolved
 }
 
 #[cfg(test)]
@@ -36,10 +45,13 @@ mod tests {
     #[test]
     fn columns_count_chars_and_utf16_units() {
         let text = "{\n  \"é😀\": 1\n}";
-        let [one, start, past] = positions(text, &[14, 0, 999])[..] else { panic!() };
+        let mut cursor = Cursor::new(text);
+        let one = cursor.position(14);
         assert_eq!((one.line, one.column, one.utf16_column), (2, 9, 10));
-        assert_eq!((start.line, start.column), (1, 1));
+        let past = cursor.position(999);
         assert_eq!((past.line, past.offset), (3, text.len()));
-        assert_eq!(positions(text, &[6]), [Position { line: 2, column: 4, offset: 5, utf16_column: 4 }]);
+        let start = cursor.position(0);
+        assert_eq!((start.line, start.column), (1, 1));
+        assert_eq!(cursor.position(6), Position { line: 2, column: 4, offset: 5, utf16_column: 4 });
     }
 }

@@ -8,7 +8,7 @@ mod lines;
 
 use std::borrow::Cow;
 
-pub(crate) use lines::positions;
+pub(crate) use lines::Cursor;
 
 use crate::diagnostic::Span;
 

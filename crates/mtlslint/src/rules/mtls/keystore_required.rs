@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use crate::body::Origin;
 use crate::rules::{Checker, rule};
 
@@ -37,23 +39,28 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if !effective.enabled.value {
         return;
     }
-    let missing = match &effective.key_store_id {
-        None => "`keyStoreId` is missing",
-        Some(id) if id.value.trim().is_empty() => "`keyStoreId` is blank",
+    let blank = match &effective.key_store_id {
+        None => false,
+        Some(id) if id.value.trim().is_empty() => true,
         Some(_) => return,
     };
-    let source = match effective.enabled.origin {
-        Origin::Current => " (mTLS is enabled in the current settings)",
-        Origin::Body(_) | Origin::Default => "",
+    let message = match (blank, matches!(effective.enabled.origin, Origin::Current)) {
+        (false, false) => "KeyStore ID is required when mTLS is enabled: `keyStoreId` is missing",
+        (true, false) => "KeyStore ID is required when mTLS is enabled: `keyStoreId` is blank",
+        (false, true) => {
+            "KeyStore ID is required when mTLS is enabled: `keyStoreId` is missing (mTLS is enabled in the current settings)"
+        }
+        (true, true) => {
+            "KeyStore ID is required when mTLS is enabled: `keyStoreId` is blank (mTLS is enabled in the current settings)"
+        }
     };
     let (span, pointer) = body.anchor(&effective.enabled);
     let misspelt = body.unknown().find(|m| m.key.to_lowercase().contains("keystore"));
     let help = match misspelt {
-        Some(member) => format!("the key is spelt `keyStoreId`, not `{}`", member.key),
-        None => {
-            "add \"keyStoreId\" with the id of a keystore uploaded to the project, or set \"enabled\": false".to_owned()
-        }
+        Some(member) => Cow::Owned(format!("the key is spelt `keyStoreId`, not `{}`", member.key)),
+        None => Cow::Borrowed(
+            "add \"keyStoreId\" with the id of a keystore uploaded to the project, or set \"enabled\": false",
+        ),
     };
-    let message = format!("KeyStore ID is required when mTLS is enabled: {missing}{source}");
     checker.report(&RULE, span, pointer, message).help(help);
 }
