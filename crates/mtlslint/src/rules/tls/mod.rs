@@ -71,8 +71,9 @@ pub(super) fn report_listed(
     }
 }
 
+/// SSL 3.0, TLS 1.0 and TLS 1.1: the protocols the table marks deprecated.
 fn is_legacy(protocol: Protocol) -> bool {
-    matches!(protocol, Protocol::Ssl30 | Protocol::Tls10 | Protocol::Tls11)
+    protocol.info().deprecation.is_some()
 }
 
 /// The body's list without legacy protocols, as (span of the array, new text).
