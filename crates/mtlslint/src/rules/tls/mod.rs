@@ -99,7 +99,7 @@ fn body_text<'a>(body: &Body<'a>, node: &Node<'_>) -> &'a str {
 }
 
 /// The index of `node` among the items of `array`.
-pub(super) fn item_index(array: &Node<'_>, node: &Node<'_>) -> usize {
+fn item_index(array: &Node<'_>, node: &Node<'_>) -> usize {
     match &array.value {
         Value::Array(items) => items.iter().position(|item| item.span == node.span).unwrap_or(0),
         _ => 0,
