@@ -194,3 +194,13 @@ fn context_file_errors_name_the_flag_and_hide_the_contents() {
     assert!(!stderr.contains("hunter2"));
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_long_minified_line_is_shown_as_a_short_excerpt() {
+    let members: Vec<String> = (0..20_000).map(|i| format!("\"x{i}\":\"v\"")).collect();
+    let body = format!("{{\"enabled\":false,{}}}", members.join(","));
+    let output = with_stdin(&["check", "-"], body.as_bytes());
+    let text = stdout(&output);
+    assert!(text.contains("error[S001]: unknown field `x19999`"), "{}", &text[..500.min(text.len())]);
+    assert!(text.lines().all(|line| line.len() < 400), "an excerpt line is too long");
+}

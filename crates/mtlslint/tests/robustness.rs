@@ -154,3 +154,19 @@ proptest! {
         lint_both(&body.as_bytes()[..at]);
     }
 }
+
+/// Sized so that anything quadratic in the number of members or findings
+/// would take minutes: 60,000 repeated keys and 60,000 unknown keys.
+#[test]
+fn many_members_and_findings_stay_linear() {
+    let repeated = format!("{{{}}}", vec!["\"k\":1"; 60_000].join(","));
+    let diagnostics = mtlslint::lint(&repeated);
+    assert_eq!(diagnostics.iter().filter(|d| d.code == "J002").count(), 59_999);
+    assert_eq!(diagnostics.last().unwrap().range.start.line, 1);
+    let unknown: Vec<String> = (0..60_000).map(|i| format!("\"x{i}\":\"v\"")).collect();
+    let text = format!("{{\"enabled\":true,{}}}", unknown.join(",\n"));
+    let diagnostics = mtlslint::lint(&text);
+    assert_eq!(diagnostics.iter().filter(|d| d.code == "S001").count(), 60_000);
+    assert_eq!(diagnostics.last().unwrap().range.start.line, 60_000);
+    check_invariants(text.as_bytes(), &diagnostics);
+}

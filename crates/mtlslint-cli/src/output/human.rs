@@ -52,8 +52,9 @@ fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> Vec<Group<'
     vec![group]
 }
 
-/// The lines the diagnostic covers (or a window of a very long line), the
-/// number of the first, and the diagnostic's span within them.
+/// The lines the diagnostic covers, cut to a window of bounded size around
+/// it (so that a long minified line or a huge span prints a readable excerpt
+/// in constant time), the number of its first line, and the span within it.
 fn excerpt<'t>(text: &'t str, diagnostic: &Diagnostic) -> (&'t str, usize, std::ops::Range<usize>) {
     let clamp = |offset: usize| {
         let mut offset = offset.min(text.len());
@@ -63,16 +64,10 @@ fn excerpt<'t>(text: &'t str, diagnostic: &Diagnostic) -> (&'t str, usize, std::
         offset
     };
     let start = clamp(diagnostic.range.start.offset);
-    let end = clamp(diagnostic.range.end.offset).max(start);
-    let line_begin = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let (from, to) = if line_end - line_begin <= MAX_EXCERPT {
-        (line_begin, line_end)
-    } else {
-        let from = clamp(start.saturating_sub(MAX_EXCERPT / 2).max(line_begin));
-        let to = clamp((end.min(start + MAX_EXCERPT) + MAX_EXCERPT / 2).min(line_end));
-        (from, to.max(end.min(to)))
-    };
-    let end = end.min(to);
+    let end = clamp(diagnostic.range.end.offset.min(start + MAX_EXCERPT)).max(start);
+    let back = clamp(start.saturating_sub(MAX_EXCERPT / 2));
+    let from = text[back..start].rfind('\n').map_or(back, |i| back + i + 1);
+    let ahead = clamp(end + MAX_EXCERPT / 2);
+    let to = text[end..ahead].find('\n').map_or(ahead, |i| end + i);
     (&text[from..to], diagnostic.range.start.line, start - from..end - from)
 }

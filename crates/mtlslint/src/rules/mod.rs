@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::body::Body;
 use crate::context::Context;
-use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Range, Severity, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span};
 use crate::options::{Options, Profile};
 use crate::request::RequestView;
 use crate::syntax::Cursor;
@@ -233,9 +233,10 @@ impl<'a> Checker<'a> {
         self.pending.last_mut().expect("just pushed")
     }
 
-    /// The 1-based line of `offset` in the checker's text.
-    pub(crate) fn line_of(&self, offset: usize) -> usize {
-        self.text.as_bytes()[..offset.min(self.text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    /// A function from offsets to 1-based lines; it finds the line breaks once, so that many lookups stay cheap.
+    pub(crate) fn lines(&self) -> impl Fn(usize) -> usize + use<> {
+        let breaks: Vec<usize> = self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
+        move |offset| breaks.partition_point(|&at| at < offset) + 1
     }
 
     /// The checker's text at `span`.
@@ -252,23 +253,34 @@ impl<'a> Checker<'a> {
             let place = a.span.start.cmp(&b.span.start);
             place.then(b.severity.cmp(&a.severity)).then(a.rule.code.cmp(b.rule.code))
         });
+        // Starts come in text order, so one cursor walks the text once; ends and
+        // fix edits walk on from their own finding's start without moving it.
         let mut cursor = Cursor::new(self.text);
-        let mut range = |span: Span| Range { start: cursor.position(span.start), end: cursor.position(span.end) };
         self.pending
             .into_iter()
-            .map(|p| Diagnostic {
-                code: p.rule.code,
-                name: p.rule.name,
-                severity: p.severity,
-                message: p.message,
-                pointer: p.pointer,
-                range: range(p.span),
-                help: p.help,
-                fix: p.fix.map(|(applicability, message, edits)| Fix {
-                    applicability,
-                    message,
-                    edits: edits.into_iter().map(|(span, content)| Edit { range: range(span), content }).collect(),
-                }),
+            .map(|p| {
+                let start = cursor.position(p.span.start);
+                let span_range = |from: Position, span: Span| {
+                    let start = cursor.after(from, span.start);
+                    Range { start, end: cursor.after(start, span.end) }
+                };
+                Diagnostic {
+                    code: p.rule.code,
+                    name: p.rule.name,
+                    severity: p.severity,
+                    message: p.message,
+                    pointer: p.pointer,
+                    range: span_range(start, p.span),
+                    help: p.help,
+                    fix: p.fix.map(|(applicability, message, edits)| Fix {
+                        applicability,
+                        message,
+                        edits: edits
+                            .into_iter()
+                            .map(|(span, content)| Edit { range: span_range(start, span), content })
+                            .collect(),
+                    }),
+                }
             })
             .collect()
     }

@@ -1,10 +1,10 @@
 use crate::diagnostic::Position;
 
-/// Turns byte offsets into positions by walking the text forward from the
-/// last offset asked for: offsets asked for in text order cost one pass over
-/// the text and no allocation. An offset behind the cursor restarts the walk
-/// from the start of the text. Offsets past the end or inside a character
-/// move back to a boundary.
+const START: Position = Position { line: 1, column: 1, offset: 0, utf16_column: 1 };
+
+/// Turns byte offsets into positions by walking the text forward, so that
+/// positions asked for in text order cost one pass and no allocation.
+/// Offsets past the end or inside a character move back to a boundary.
 pub(crate) struct Cursor<'a> {
     text: &'a str,
     at: Position,
@@ -12,19 +12,30 @@ pub(crate) struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Self { text, at: Position { line: 1, column: 1, offset: 0, utf16_column: 1 } }
+        Self { text, at: START }
     }
 
+    /// The position of `offset`, moving the cursor there. Offsets asked for in
+    /// ascending order cost one pass; one behind the cursor restarts the walk.
     pub(crate) fn position(&mut self, offset: usize) -> Position {
+        let from = if offset < self.at.offset { START } else { self.at };
+        self.at = self.walk(from, offset);
+        self.at
+    }
+
+    /// The position of `offset`, walking from `from` (a position at or before
+    /// it, such as the start of the same span) and leaving the cursor alone.
+    pub(crate) fn after(&self, from: Position, offset: usize) -> Position {
+        self.walk(if offset < from.offset { START } else { from }, offset)
+    }
+
+    fn walk(&self, from: Position, offset: usize) -> Position {
         let mut target = offset.min(self.text.len());
         while !self.text.is_char_boundary(target) {
             target -= 1;
         }
-        if target < self.at.offset {
-            self.at = Position { line: 1, column: 1, offset: 0, utf16_column: 1 };
-        }
-        let Position { mut line, mut column, mut utf16_column, .. } = self.at;
-        for &byte in &self.text.as_bytes()[self.at.offset..target] {
+        let Position { mut line, mut column, mut utf16_column, .. } = from;
+        for &byte in &self.text.as_bytes()[from.offset.min(target)..target] {
             if byte == b'\n' {
                 (line, column, utf16_column) = (line + 1, 1, 1);
             } else if byte & 0xC0 != 0x80 {
@@ -33,8 +44,7 @@ impl<'a> Cursor<'a> {
                 utf16_column += if byte >= 0xF0 { 2 } else { 1 };
             }
         }
-        self.at = Position { line, column, offset: target, utf16_column };
-        self.at
+        Position { line, column, offset: target, utf16_column }
     }
 }
 
@@ -53,5 +63,8 @@ mod tests {
         let start = cursor.position(0);
         assert_eq!((start.line, start.column), (1, 1));
         assert_eq!(cursor.position(6), Position { line: 2, column: 4, offset: 5, utf16_column: 4 });
+        let end = cursor.after(one, text.len());
+        assert_eq!((end.line, end.column), (3, 2));
+        assert_eq!(cursor.after(one, 0), start);
     }
 }

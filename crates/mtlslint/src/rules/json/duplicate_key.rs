@@ -1,6 +1,8 @@
+use std::collections::HashMap;
+
 use crate::diagnostic::Span;
 use crate::rules::{Checker, rule};
-use crate::syntax::{Node, Value, pointer_token};
+use crate::syntax::{Member, Node, Value, pointer_token};
 
 rule! {
     /// A key appears twice in one object.
@@ -35,8 +37,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(root) = body.root() else { return };
     let mut found = Vec::new();
     visit(root, &mut Vec::new(), &mut found);
+    if found.is_empty() {
+        return;
+    }
+    let line = checker.lines();
     for repeat in found {
-        let first = checker.line_of(body.span(Span::at(repeat.first)).start);
+        let first = line(body.span(Span::at(repeat.first)).start);
         let key = repeat.key;
         let pointer = format!("{}{}", body.root_pointer(), repeat.pointer);
         checker
@@ -58,6 +64,9 @@ struct Repeat<'a> {
     first: usize,
 }
 
+/// Objects with more members than this are checked with a hash map.
+const SCAN_LIMIT: usize = 16;
+
 /// One step of the path from the body to a nested value.
 enum Step<'a> {
     Key(&'a str),
@@ -69,9 +78,18 @@ enum Step<'a> {
 fn visit<'a>(node: &'a Node<'a>, path: &mut Vec<Step<'a>>, found: &mut Vec<Repeat<'a>>) {
     match &node.value {
         Value::Object(members) => {
-            // Bodies have a handful of keys: a scan beats hashing them.
+            // A scan beats hashing for the handful of keys a body has; a map keeps huge objects linear.
+            let mut seen: HashMap<&str, &Member<'_>> = HashMap::new();
             for (index, member) in members.iter().enumerate() {
-                if let Some(first) = members[..index].iter().find(|m| m.key == member.key) {
+                let first = if members.len() <= SCAN_LIMIT {
+                    members[..index].iter().find(|m| m.key == member.key)
+                } else {
+                    seen.get(member.key.as_ref()).copied().or_else(|| {
+                        seen.insert(&member.key, member);
+                        None
+                    })
+                };
+                if let Some(first) = first {
                     let mut pointer: String = path
                         .iter()
                         .map(|step| match step {
