@@ -70,7 +70,7 @@ pub struct RequestReport {
 impl Linter {
     /// A linter with these options and this context.
     pub fn new(options: Options, context: Context) -> Self {
-        let active = rules::active(&options);
+        let active = rules::Active::new(&options);
         Self { options, context, active }
     }
 

@@ -94,8 +94,8 @@ use rule;
 
 type Check = fn(&mut Checker<'_>);
 
-/// Every rule with its check, in catalog order.
-static REGISTRY: &[(&Rule, Check)] = &[
+/// The rules that judge a body, with their checks, in catalog order.
+static BODY_RULES: &[(&Rule, Check)] = &[
     (&json::invalid_json::RULE, json::invalid_json::check),
     (&json::duplicate_key::RULE, json::duplicate_key::check),
     (&json::trailing_content::RULE, json::trailing_content::check),
@@ -124,6 +124,10 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&hostname::hostname_verification_disabled::RULE, hostname::hostname_verification_disabled::check),
     (&hostname::browser_compat_verifier::RULE, hostname::browser_compat_verifier::check),
     (&hostname::strict_verifier::RULE, hostname::strict_verifier::check),
+];
+
+/// The rules that judge a request's method, URL and headers, in catalog order.
+static REQUEST_RULES: &[(&Rule, Check)] = &[
     (&request::wrong_method::RULE, request::wrong_method::check),
     (&request::unknown_endpoint::RULE, request::unknown_endpoint::check),
     (&request::missing_trailing_slash::RULE, request::missing_trailing_slash::check),
@@ -137,8 +141,8 @@ static REGISTRY: &[(&Rule, Check)] = &[
 ];
 
 /// Every rule, in catalog order.
-pub fn all() -> impl ExactSizeIterator<Item = &'static Rule> {
-    REGISTRY.iter().map(|(rule, _)| *rule)
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    BODY_RULES.iter().chain(REQUEST_RULES).map(|(rule, _)| *rule)
 }
 
 /// The rule with this code (any case) or name.
@@ -151,16 +155,28 @@ pub(crate) fn suggest(selector: &str) -> Option<&'static str> {
     crate::suggest::nearest(selector, all().flat_map(|rule| [rule.code, rule.name]))
 }
 
-/// The enabled rules' checks with the severity each reports at, worked out once per linter.
-pub(crate) type Active = Vec<(Check, Severity)>;
-
-pub(crate) fn active(options: &Options) -> Active {
-    REGISTRY.iter().filter_map(|&(rule, check)| options.severity(rule).map(|severity| (check, severity))).collect()
+/// The enabled rules' checks with the severity each reports at, worked out
+/// once per linter: those for a body, and those for a request.
+#[derive(Debug, Clone)]
+pub(crate) struct Active {
+    body: Vec<(Check, Severity)>,
+    request: Vec<(Check, Severity)>,
 }
 
-/// Runs the active rules over what the checker holds and returns the findings in text order.
+impl Active {
+    pub(crate) fn new(options: &Options) -> Self {
+        let enabled = |rules: &[(&Rule, Check)]| -> Vec<(Check, Severity)> {
+            rules.iter().filter_map(|&(rule, check)| options.severity(rule).map(|severity| (check, severity))).collect()
+        };
+        Self { body: enabled(BODY_RULES), request: enabled(REQUEST_RULES) }
+    }
+}
+
+/// Runs the active rules that apply to what the checker holds and returns the findings in text order.
 pub(crate) fn run(mut checker: Checker<'_>, active: &Active) -> Vec<Diagnostic> {
-    for &(check, severity) in active {
+    let body = if checker.body.is_some() { active.body.as_slice() } else { &[] };
+    let request = if checker.request.is_some() { active.request.as_slice() } else { &[] };
+    for &(check, severity) in body.iter().chain(request) {
         checker.severity = severity;
         check(&mut checker);
     }
