@@ -52,7 +52,7 @@ pub(super) fn enum_slots<'a, 'b>(body: &'b Body<'a>) -> impl Iterator<Item = Enu
 
 /// `value` as a JSON string literal.
 pub(crate) fn quoted(value: &str) -> String {
-        serde_json::to_string(value).expect("a string always serialises")
+    serde_json::to_string(value).expect("a string always serialises")
 }
 
 /// How a value reads in a message: `the string "yes"`, `the number 1`, `an array`;
