@@ -56,12 +56,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
         let span = body.span(slot.node.span);
         let replace = |constant: &str| vec![(span, quoted(constant))];
-        let constants: Vec<&str> = if verifier {
-            VERIFIERS.iter().map(|i| i.constant).collect()
-        } else {
-            PROTOCOLS.iter().map(|i| i.constant).collect()
-        };
-        let listed = constants.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
         match resolved {
             Resolution::Exact(_) | Resolution::Ordinal => {}
             Resolution::JavaName(constant) => {
@@ -93,6 +87,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     .fix(Applicability::Unsafe, format!("Replace with `{constant}`"), replace(constant));
             }
             Resolution::Unknown => {
+                let constants: Vec<&str> = if verifier {
+                    VERIFIERS.iter().map(|i| i.constant).collect()
+                } else {
+                    PROTOCOLS.iter().map(|i| i.constant).collect()
+                };
+                let listed = constants.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
                 // Java names count as near spellings too: `TLSv1.4` is nearest `TLSv1.3`, hence `TLS_1_3`.
                 let java_names = PROTOCOLS.iter().filter(|_| !verifier).map(|i| i.java_name);
                 let near = nearest(text, constants.iter().copied().chain(java_names))
