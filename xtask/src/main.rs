@@ -1,8 +1,8 @@
 //! `cargo xtask <task>`: the project's automation, in Rust so that it runs
 //! wherever cargo does.
 //!
-//! - `test`: formatting, lints, a quick run of the benchmark, and every test
-//!   and doctest; what `.ci/run` runs.
+//! - `test`: formatting, lints, a quick run of the benchmark, every test,
+//!   the API docs (warnings are errors) and the doctests; what `.ci/run` runs.
 //! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
 
 use std::process::{Command, ExitCode};
@@ -35,6 +35,7 @@ fn test() -> Result<(), String> {
     // The benchmark's own figures in a quick pass, so that it keeps building and running.
     cargo(&["bench", "-p", "mtlslint", "--bench", "lint"], &[("MTLSLINT_BENCH_QUICK", "1")])?;
     cargo(&["test", "--workspace", "--all-targets"], &[])?;
+    cargo(&["doc", "--workspace", "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])?;
     cargo(&["test", "--workspace", "--doc"], &[])
 }
 

@@ -1,6 +1,7 @@
 //! The rule catalog. Each rule lives in its own file under a folder per
 //! group: its documentation, its metadata and its check, nothing else.
-//! Adding a rule means writing that file and adding one line to [`REGISTRY`].
+//! Adding a rule means writing that file and adding one line to its
+//! registry below (body rules or request rules).
 
 mod hostname;
 mod json;

@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 pub(crate) use lines::Cursor;
 
+use crate::diagnostic::Position;
+
 use crate::diagnostic::Span;
 
 /// A parsed JSON value with its span.
@@ -130,6 +132,22 @@ pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
         }
         Err(error) => Parsed { root: None, error: Some(error), trailing: None },
     }
+}
+
+/// The line, column (Unicode scalar values), UTF-16 column and byte offset
+/// of `offset` in `text`; an offset inside a character or past the end moves
+/// back to a boundary. Diagnostics carry these already; this is for callers
+/// that walk the [`Node`]s themselves.
+///
+/// ```
+/// let text = "{\n  \"é\": true\n}";
+/// let root = mtlslint::syntax::parse(text, 64).root.unwrap();
+/// let mtlslint::syntax::Value::Object(members) = &root.value else { panic!() };
+/// let at = mtlslint::syntax::position(text, members[0].value.span.start);
+/// assert_eq!((at.line, at.column, at.utf16_column, at.offset), (2, 8, 8, 10));
+/// ```
+pub fn position(text: &str, offset: usize) -> Position {
+    Cursor::new(text).position(offset)
 }
 
 /// Escapes a key for a JSON pointer (RFC 6901).
