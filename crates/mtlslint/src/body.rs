@@ -123,9 +123,22 @@ impl<T: Copy> Resolution<T> {
             Resolution::Ordinal | Resolution::Unknown => None,
         }
     }
+
+    /// The same resolution of another value, e.g. of the constant's name.
+    pub(crate) fn map<U>(self, f: impl Fn(T) -> U) -> Resolution<U> {
+        match self {
+            Resolution::Exact(v) => Resolution::Exact(f(v)),
+            Resolution::JavaName(v) => Resolution::JavaName(f(v)),
+            Resolution::CaseSlip(v) => Resolution::CaseSlip(f(v)),
+            Resolution::Spelling(v) => Resolution::Spelling(f(v)),
+            Resolution::Ordinal => Resolution::Ordinal,
+            Resolution::Unknown => Resolution::Unknown,
+        }
+    }
 }
 
-fn is_ordinal(text: &str) -> bool {
+/// Digits only: what Jackson reads as an enum's ordinal.
+pub(crate) fn is_ordinal(text: &str) -> bool {
     let trimmed = text.trim();
     !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit())
 }

@@ -1,4 +1,4 @@
-use crate::body::{Field, Resolution, resolve_protocol, resolve_verifier};
+use crate::body::{Field, is_ordinal};
 use crate::rules::shape::enum_slots;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
@@ -40,24 +40,18 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         };
         let kind = match &slot.node.value {
             Value::Number(_) => "a number",
-            Value::String(text)
-                if slot.field == Field::HostnameVerifierType && resolve_verifier(text) == Resolution::Ordinal =>
-            {
-                "a digit string"
-            }
-            Value::String(text)
-                if slot.field == Field::SupportedProtocolList && resolve_protocol(text) == Resolution::Ordinal =>
-            {
-                "a digit string"
-            }
+            Value::String(text) if is_ordinal(text) => "a digit string",
             _ => continue,
         };
-        {
-            let span = body.span(slot.node.span);
-            let shown = checker.slice(span).to_owned();
-            checker
-                .report(&RULE, span, slot.pointer(body), format!("`{shown}` is {kind} where a {what} constant belongs; the server would read it as a position in an undocumented list"))
-                .help(format!("write the constant by name, e.g. {example}"));
-        }
+        let span = body.span(slot.node.span);
+        let shown = checker.slice(span).to_owned();
+        checker
+            .report(
+                &RULE,
+                span,
+                slot.pointer(body),
+                format!("`{shown}` is {kind} where a {what} constant belongs; the server would read it as a position in an undocumented list"),
+            )
+            .help(format!("write the constant by name, e.g. {example}"));
     }
 }

@@ -47,9 +47,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         };
         let verifier = slot.field == Field::HostnameVerifierType;
         let (what, resolved) = if verifier {
-            ("a hostname verifier constant", map(resolve_verifier(text), HostnameVerifier::constant))
+            ("a hostname verifier constant", resolve_verifier(text).map(HostnameVerifier::constant))
         } else {
-            ("a protocol constant", map(resolve_protocol(text), Protocol::constant))
+            ("a protocol constant", resolve_protocol(text).map(Protocol::constant))
         };
         if matches!(resolved, Resolution::Exact(_) | Resolution::Ordinal) {
             continue;
@@ -104,16 +104,5 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 checker.report(&RULE, span, slot.pointer(body), message).help(format!("write one of {listed}"));
             }
         }
-    }
-}
-
-fn map<T>(resolution: Resolution<T>, constant: impl Fn(T) -> &'static str) -> Resolution<&'static str> {
-    match resolution {
-        Resolution::Exact(v) => Resolution::Exact(constant(v)),
-        Resolution::JavaName(v) => Resolution::JavaName(constant(v)),
-        Resolution::CaseSlip(v) => Resolution::CaseSlip(constant(v)),
-        Resolution::Spelling(v) => Resolution::Spelling(constant(v)),
-        Resolution::Ordinal => Resolution::Ordinal,
-        Resolution::Unknown => Resolution::Unknown,
     }
 }
