@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use mtlslint::Profile;
 
@@ -72,10 +71,18 @@ pub(crate) struct CommonArgs {
     /// Largest input in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = mtlslint::Limits::default().max_bytes)]
     pub(crate) max_bytes: usize,
-    /// Deepest nesting of arrays and objects (at most 128).
-    #[arg(long, value_name = "LEVELS", default_value_t = mtlslint::Limits::default().max_depth,
-          value_parser = clap::value_parser!(u16).range(1..=128).map(usize::from))]
+    /// Deepest nesting of arrays and objects, up to the library's ceiling.
+    #[arg(long, value_name = "LEVELS", default_value_t = mtlslint::Limits::default().max_depth, value_parser = depth)]
     pub(crate) max_depth: usize,
+}
+
+/// Reads `--max-depth`, bounded by [`mtlslint::Limits::MAX_DEPTH`].
+fn depth(text: &str) -> Result<usize, String> {
+    let ceiling = mtlslint::Limits::MAX_DEPTH;
+    match text.parse::<usize>() {
+        Ok(depth @ 1..) if depth <= ceiling => Ok(depth),
+        _ => Err(format!("write a whole number from 1 to {ceiling}")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
