@@ -139,6 +139,11 @@ impl<T: Copy> Resolution<T> {
 
 /// Digits only: what Jackson reads as an enum's ordinal.
 pub(crate) fn is_ordinal(text: &str) -> bool {
+    let first = text.as_bytes().first().copied().unwrap_or_default();
+    // Constants start with a letter: settled without trimming.
+    if first.is_ascii_alphabetic() {
+        return false;
+    }
     let trimmed = text.trim();
     !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit())
 }
@@ -156,10 +161,10 @@ pub(crate) fn resolve_protocol(text: &str) -> Resolution<Protocol> {
     if is_ordinal(text) {
         return Resolution::Ordinal;
     }
-    let wanted = loose(text).replace('v', "");
-    if let Some(info) = PROTOCOLS
-        .iter()
-        .find(|i| [i.constant, i.java_name, i.label].iter().any(|s| loose(s).replace('v', "") == wanted))
+    // `v` is dropped so that `TLSv1.2`, `TLS 1.2` and `tls_1_2` all read `tls12`.
+    let squeeze = |s| loose(s).filter(|&c| c != 'v');
+    if let Some(info) =
+        PROTOCOLS.iter().find(|i| [i.constant, i.java_name, i.label].iter().any(|s| squeeze(s).eq(squeeze(text))))
     {
         return Resolution::Spelling(info.protocol);
     }
@@ -176,9 +181,10 @@ pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
     if is_ordinal(text) {
         return Resolution::Ordinal;
     }
-    let wanted = loose(text);
-    let wanted = wanted.strip_suffix("hostnameverifier").unwrap_or(&wanted);
-    if let Some(info) = VERIFIERS.iter().find(|i| loose(i.constant) == wanted) {
+    // Java's class names spell it out: `DefaultHostnameVerifier`.
+    if let Some(info) = VERIFIERS.iter().find(|i| {
+        loose(text).eq(loose(i.constant)) || loose(text).eq(loose(i.constant).chain("hostnameverifier".chars()))
+    }) {
         return Resolution::Spelling(info.verifier);
     }
     Resolution::Unknown

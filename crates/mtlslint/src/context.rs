@@ -128,7 +128,7 @@ impl Inventory {
     }
 
     /// The names, in listing order.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
+    pub fn names(&self) -> impl Iterator<Item = &str> + Clone {
         self.names.iter().map(String::as_str)
     }
 }

@@ -93,7 +93,7 @@ pub struct Edit {
     /// The text replaced (empty for an insertion).
     pub range: Range,
     /// The new text.
-    pub content: String,
+    pub content: Cow<'static, str>,
 }
 
 /// A machine-applicable change that resolves a diagnostic.
@@ -102,7 +102,7 @@ pub struct Fix {
     /// Safe or unsafe.
     pub applicability: Applicability,
     /// What the fix does, e.g. "Replace `TLSv1.2` with `TLS_1_2`".
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Non-overlapping edits, in text order.
     pub edits: Vec<Edit>,
 }

@@ -1,23 +1,32 @@
 //! Finds the name the author meant.
 
-/// The candidate nearest to `word`: the same name in another case first
-/// (distance 0), then the smallest edit distance (transpositions count as
-/// one edit) within a third of the word's length.
-pub(crate) fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+/// The candidate nearest to `word`: the same name in another case first,
+/// then the same letters and digits with other separators (`key_store_id`),
+/// then the smallest edit distance (transpositions count as one edit) within
+/// a third of the word's length.
+pub(crate) fn nearest<'c, I>(word: &str, candidates: I) -> Option<&'c str>
+where
+    I: IntoIterator<Item = &'c str>,
+    I::IntoIter: Clone,
+{
+    let candidates = candidates.into_iter();
+    // The cheap comparisons settle most slips before any distance is computed.
+    if let Some(same) = candidates.clone().find(|c| c.eq_ignore_ascii_case(word)) {
+        return Some(same);
+    }
+    if let Some(same) = candidates.clone().find(|c| loose(c).eq(loose(word))) {
+        return Some(same);
+    }
     let length = word.chars().count();
     let limit = (length / 3).clamp(1, 4);
-    let mut lower: Option<String> = None;
+    let word = word.to_lowercase();
+    let mut lower = String::new();
     let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
-        if candidate.eq_ignore_ascii_case(word) {
-            return Some(candidate);
-        }
-        // Lengths further apart than the limit cannot be within it.
-        if candidate.chars().count().abs_diff(length) > limit {
-            continue;
-        }
-        let lower = lower.get_or_insert_with(|| word.to_lowercase());
-        let distance = strsim::osa_distance(lower, &candidate.to_lowercase());
+    // Lengths further apart than the limit cannot be within it.
+    for candidate in candidates.filter(|c| c.chars().count().abs_diff(length) <= limit) {
+        lower.clear();
+        lower.extend(candidate.chars().flat_map(char::to_lowercase));
+        let distance = strsim::osa_distance(&word, &lower);
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
@@ -25,9 +34,9 @@ pub(crate) fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c s
     best.filter(|&(distance, _)| distance <= limit).map(|(_, candidate)| candidate)
 }
 
-/// Reduces a constant-ish spelling to letters and digits, lowercased.
-pub(crate) fn loose(text: &str) -> String {
-    text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+/// A constant-ish spelling reduced to its letters and digits, lowercased.
+pub(crate) fn loose(text: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -39,6 +48,7 @@ mod tests {
         let fields = ["enabled", "keyStoreId", "trustStoreId"];
         assert_eq!(nearest("keystoreId", fields), Some("keyStoreId"));
         assert_eq!(nearest("trustStorId", fields), Some("trustStoreId"));
+        assert_eq!(nearest("trust_store_id", fields), Some("trustStoreId"));
         assert_eq!(nearest("colour", fields), None);
     }
 }

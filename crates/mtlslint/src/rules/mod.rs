@@ -142,7 +142,7 @@ static REQUEST_RULES: &[(&Rule, Check)] = &[
 ];
 
 /// Every rule, in catalog order.
-pub fn all() -> impl Iterator<Item = &'static Rule> {
+pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
     BODY_RULES.iter().chain(REQUEST_RULES).map(|(rule, _)| *rule)
 }
 
@@ -194,40 +194,45 @@ pub(crate) struct Checker<'a> {
     /// The request line and headers, when a whole request is linted.
     pub(crate) request: Option<&'a RequestView<'a>>,
     text: &'a str,
-    pending: Vec<Pending>,
+    /// Findings so far. Until [`Checker::finish`], each range holds only byte offsets.
+    found: Vec<Diagnostic>,
 }
 
-/// A finding whose positions are not resolved yet.
-pub(crate) struct Pending {
-    rule: &'static Rule,
-    severity: Severity,
-    span: Span,
-    pointer: Cow<'static, str>,
-    message: Cow<'static, str>,
-    help: Option<Cow<'static, str>>,
-    fix: Option<(Applicability, String, Edits)>,
-}
+/// A finding just reported, to add help and a fix to.
+pub(crate) struct Report<'c>(&'c mut Diagnostic);
 
-/// Replacements in the checker's text: `(span, new text)`.
-pub(crate) type Edits = Vec<(Span, String)>;
-
-impl Pending {
+impl Report<'_> {
     /// Says what to write instead.
     pub(crate) fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
-        self.help = Some(help.into());
+        self.0.help = Some(help.into());
         self
     }
 
-    /// Attaches a fix made of edits (spans in the checker's text).
-    pub(crate) fn fix(&mut self, applicability: Applicability, message: impl Into<String>, edits: Edits) -> &mut Self {
-        self.fix = Some((applicability, message.into(), edits));
+    /// Attaches a fix made of edits: `(span in the checker's text, new text)`.
+    pub(crate) fn fix(
+        &mut self,
+        applicability: Applicability,
+        message: impl Into<Cow<'static, str>>,
+        edits: impl IntoIterator<Item = (Span, impl Into<Cow<'static, str>>)>,
+    ) -> &mut Self {
+        let edits = edits
+            .into_iter()
+            .map(|(span, content)| Edit { range: unresolved(span), content: content.into() })
+            .collect();
+        self.0.fix = Some(Fix { applicability, message: message.into(), edits });
         self
     }
+}
+
+/// A range that holds only the byte offsets of `span`, resolved by [`Checker::finish`].
+fn unresolved(span: Span) -> Range {
+    let at = |offset| Position { line: 0, column: 0, offset, utf16_column: 0 };
+    Range { start: at(span.start), end: at(span.end) }
 }
 
 impl<'a> Checker<'a> {
     pub(crate) fn new(context: &'a Context, text: &'a str) -> Self {
-        Self { context, severity: Severity::Error, body: None, request: None, text, pending: Vec::new() }
+        Self { context, severity: Severity::Error, body: None, request: None, text, found: Vec::new() }
     }
 
     /// Reports `rule` at `span` of the whole text, with a pointer as given.
@@ -237,17 +242,21 @@ impl<'a> Checker<'a> {
         span: Span,
         pointer: impl Into<Cow<'static, str>>,
         message: impl Into<Cow<'static, str>>,
-    ) -> &mut Pending {
-        self.pending.push(Pending {
-            rule,
+    ) -> Report<'_> {
+        if self.found.capacity() == 0 {
+            self.found.reserve(4);
+        }
+        self.found.push(Diagnostic {
+            code: rule.code,
+            name: rule.name,
             severity: self.severity,
-            span,
-            pointer: pointer.into(),
             message: message.into(),
+            pointer: pointer.into(),
+            range: unresolved(span),
             help: None,
             fix: None,
         });
-        self.pending.last_mut().expect("just pushed")
+        Report(self.found.last_mut().expect("just pushed"))
     }
 
     /// A function from offsets to 1-based lines; it finds the line breaks once, so that many lookups stay cheap.
@@ -261,45 +270,28 @@ impl<'a> Checker<'a> {
         self.text.get(span.start..span.end).unwrap_or_default()
     }
 
+    /// Sorts the findings into text order and turns their offsets into positions.
     fn finish(mut self) -> Vec<Diagnostic> {
-        if self.pending.is_empty() {
-            return Vec::new();
-        }
         // At one place, the most severe finding comes first.
-        self.pending.sort_by(|a, b| {
-            let place = a.span.start.cmp(&b.span.start);
-            place.then(b.severity.cmp(&a.severity)).then(a.rule.code.cmp(b.rule.code))
+        self.found.sort_by(|a, b| {
+            let place = a.range.start.offset.cmp(&b.range.start.offset);
+            place.then(b.severity.cmp(&a.severity)).then(a.code.cmp(b.code))
         });
         // Starts come in text order, so one cursor walks the text once; ends and
         // fix edits walk on from their own finding's start without moving it.
         let mut cursor = Cursor::new(self.text);
-        self.pending
-            .into_iter()
-            .map(|p| {
-                let start = cursor.position(p.span.start);
-                let span_range = |from: Position, span: Span| {
-                    let start = cursor.after(from, span.start);
-                    Range { start, end: cursor.after(start, span.end) }
-                };
-                Diagnostic {
-                    code: p.rule.code,
-                    name: p.rule.name,
-                    severity: p.severity,
-                    message: p.message,
-                    pointer: p.pointer,
-                    range: span_range(start, p.span),
-                    help: p.help,
-                    fix: p.fix.map(|(applicability, message, edits)| Fix {
-                        applicability,
-                        message,
-                        edits: edits
-                            .into_iter()
-                            .map(|(span, content)| Edit { range: span_range(start, span), content })
-                            .collect(),
-                    }),
-                }
-            })
-            .collect()
+        for diagnostic in &mut self.found {
+            let start = cursor.position(diagnostic.range.start.offset);
+            let resolve = |range: &mut Range| {
+                range.start = cursor.after(start, range.start.offset);
+                range.end = cursor.after(range.start, range.end.offset);
+            };
+            resolve(&mut diagnostic.range);
+            for edit in diagnostic.fix.iter_mut().flat_map(|fix| &mut fix.edits) {
+                resolve(&mut edit.range);
+            }
+        }
+        self.found
     }
 }
 

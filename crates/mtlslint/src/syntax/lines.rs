@@ -35,11 +35,20 @@ impl<'a> Cursor<'a> {
             target -= 1;
         }
         let Position { mut line, mut column, mut utf16_column, .. } = from;
-        for &byte in &self.text.as_bytes()[from.offset.min(target)..target] {
-            if byte == b'\n' {
-                (line, column, utf16_column) = (line + 1, 1, 1);
-            } else if byte & 0xC0 != 0x80 {
-                // The first byte of a character; four-byte characters take two UTF-16 units.
+        let mut rest = &self.text.as_bytes()[from.offset.min(target)..target];
+        // Most walks span a few bytes, where a plain loop beats setting up a vector search.
+        let last = if rest.len() < 64 { rest.iter().rposition(|&b| b == b'\n') } else { memchr::memrchr(b'\n', rest) };
+        if let Some(last) = last {
+            line += memchr::memchr_iter(b'\n', &rest[..last]).count() + 1;
+            (column, utf16_column) = (1, 1);
+            rest = &rest[last + 1..];
+        }
+        if rest.is_ascii() {
+            column += rest.len();
+            utf16_column += rest.len();
+        } else {
+            // Count first bytes of characters; four-byte characters take two UTF-16 units.
+            for &byte in rest.iter().filter(|&&byte| byte & 0xC0 != 0x80) {
                 column += 1;
                 utf16_column += if byte >= 0xF0 { 2 } else { 1 };
             }

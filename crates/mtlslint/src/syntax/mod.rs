@@ -111,7 +111,7 @@ pub struct Parsed<'a> {
 /// assert_eq!(members.len(), 2);
 /// ```
 pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0, max_depth, open: Vec::new() };
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0, max_depth };
     if text.starts_with('\u{feff}') {
         parser.pos = 3;
     }
@@ -130,7 +130,7 @@ pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
             let trailing = (parser.pos < parser.bytes.len()).then(|| Span::new(parser.pos, text.trim_end().len()));
             Parsed { root: Some(root), error: None, trailing }
         }
-        Err(error) => Parsed { root: None, error: Some(error), trailing: None },
+        Err(error) => Parsed { root: None, error: Some(*error), trailing: None },
     }
 }
 
@@ -155,7 +155,9 @@ pub fn pointer_token(key: &str) -> Cow<'_, str> {
     if key.contains(['~', '/']) { Cow::Owned(key.replace('~', "~0").replace('/', "~1")) } else { Cow::Borrowed(key) }
 }
 
-type Result<T> = std::result::Result<T, ParseError>;
+/// Errors are rare and large, so they travel boxed and keep `Result<Node>`
+/// small; the functions that build them box them at once.
+type Result<T> = std::result::Result<T, Box<ParseError>>;
 
 struct Parser<'a> {
     text: &'a str,
@@ -163,10 +165,9 @@ struct Parser<'a> {
     pos: usize,
     depth: usize,
     max_depth: usize,
-    /// Offsets of the brackets still open, for "missing `}`" messages.
-    open: Vec<usize>,
 }
 
+#[expect(clippy::unnecessary_box_returns, reason = "parse errors travel boxed")]
 impl<'a> Parser<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -206,23 +207,21 @@ impl<'a> Parser<'a> {
 
     fn enter(&mut self) -> Result<()> {
         if self.depth == self.max_depth {
-            return Err(ParseError::TooDeep(Problem {
+            return Err(Box::new(ParseError::TooDeep(Problem {
                 span: Span::new(self.pos, self.pos + 1),
                 message: format!("nesting deeper than the limit of {} arrays and objects", self.max_depth),
                 help: Some(
                     "an mTLS settings body needs two levels; raise the depth limit only for unusual input".into(),
                 ),
-            }));
+            })));
         }
         self.depth += 1;
-        self.open.push(self.pos);
         self.pos += 1;
         Ok(())
     }
 
     fn leave(&mut self) {
         self.depth -= 1;
-        self.open.pop();
         self.pos += 1;
     }
 
@@ -293,7 +292,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn trailing_comma(&self) -> ParseError {
+    fn trailing_comma(&self) -> Box<ParseError> {
         let comma = self.text[..self.pos].trim_end().len() - 1;
         syntax(
             Span::new(comma, comma + 1),
@@ -306,18 +305,18 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 1;
         let start = self.pos;
-        while let Some(&b) = self.bytes.get(self.pos) {
-            match b {
-                b'"' => {
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(&self.text[start..self.pos - 1]));
-                }
-                b'\\' => return self.escaped_string(open, start).map(Cow::Owned),
-                0..=0x1f => return Err(self.control_character(b)),
-                _ => self.pos += 1,
+        // Skip plain characters in one tight loop; only the three special cases branch.
+        let plain = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        self.pos = plain.map_or(self.bytes.len(), |n| start + n);
+        match self.peek() {
+            Some(b'"') => {
+                self.pos += 1;
+                Ok(Cow::Borrowed(&self.text[start..self.pos - 1]))
             }
+            Some(b'\\') => self.escaped_string(open, start).map(Cow::Owned),
+            Some(b) => Err(self.control_character(b)),
+            None => Err(unterminated(open)),
         }
-        Err(unterminated(open))
     }
 
     fn escaped_string(&mut self, open: usize, start: usize) -> Result<String> {
@@ -403,7 +402,7 @@ impl<'a> Parser<'a> {
         Ok(digits.iter().fold(0, |acc, d| acc * 16 + char::from(*d).to_digit(16).unwrap_or(0)))
     }
 
-    fn control_character(&self, byte: u8) -> ParseError {
+    fn control_character(&self, byte: u8) -> Box<ParseError> {
         let (what, instead) = match byte {
             b'\n' => ("a line break", "`\\n`"),
             b'\r' => ("a carriage return", "`\\r`"),
@@ -475,16 +474,16 @@ impl<'a> Parser<'a> {
         self.text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
     }
 
-    fn unexpected_after(&self, expected: &str, key: &str) -> ParseError {
+    fn unexpected_after(&self, expected: &str, key: &str) -> Box<ParseError> {
         self.unexpected(&format!("{expected} after `\"{key}\"`"))
     }
 
     /// Explains the text at the current position, which is not what `expected` says.
-    fn unexpected(&self, expected: &str) -> ParseError {
+    fn unexpected(&self, expected: &str) -> Box<ParseError> {
         let rest = &self.text[self.pos..];
         let Some(c) = rest.chars().next() else {
-            let (message, help) = match self.open.last() {
-                Some(&at) => {
+            let (message, help) = match innermost_open(self.bytes) {
+                Some(at) => {
                     let closer = if self.bytes[at] == b'{' { '}' } else { ']' };
                     (format!("the input ends where {expected} should follow"), format!("add the missing `{closer}`"))
                 }
@@ -535,12 +534,31 @@ impl<'a> Parser<'a> {
     }
 }
 
-fn unterminated(open: usize) -> ParseError {
+/// The offset of the innermost bracket left open in `text`, found only
+/// when the input ends early, so that parsing keeps no stack of its own.
+fn innermost_open(text: &[u8]) -> Option<usize> {
+    let (mut open, mut in_string, mut escaped) = (Vec::new(), false, false);
+    for (at, &byte) in text.iter().enumerate() {
+        match (in_string, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (_, b'"') => in_string = !in_string,
+            (false, b'{' | b'[') => open.push(at),
+            (false, b'}' | b']') => _ = open.pop(),
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+#[expect(clippy::unnecessary_box_returns, reason = "parse errors travel boxed")]
+fn unterminated(open: usize) -> Box<ParseError> {
     syntax(Span::new(open, open + 1), "this string is never closed", Some("add the closing `\"`"))
 }
 
-fn syntax(span: Span, message: impl Into<String>, help: Option<impl Into<String>>) -> ParseError {
-    ParseError::Syntax(Problem { span, message: message.into(), help: help.map(Into::into) })
+#[expect(clippy::unnecessary_box_returns, reason = "parse errors travel boxed")]
+fn syntax(span: Span, message: impl Into<String>, help: Option<impl Into<String>>) -> Box<ParseError> {
+    Box::new(ParseError::Syntax(Problem { span, message: message.into(), help: help.map(Into::into) }))
 }
 
 #[cfg(test)]
@@ -591,6 +609,7 @@ mod tests {
         assert!(error("{a: 1}").help.unwrap().contains("\"a\""));
         assert!(error("{\"a\": \"x\ny\"}").message.contains("line break"));
         assert_eq!(error("{\"a\": [1, 2").help.unwrap(), "add the missing `]`");
+        assert_eq!(error(r#"{"a": "[\"{", "b": {"c": [1]"#).help.unwrap(), "add the missing `}`");
         assert!(error("  ").message.contains("empty"));
         assert!(error("01").message.contains("invalid number `01`"));
         assert!(error(r#""\x""#).message.contains("invalid escape"));

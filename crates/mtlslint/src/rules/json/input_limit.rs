@@ -39,7 +39,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 .help("lint the mTLS settings body itself, or raise the size limit");
         }
         (_, Some(ParseError::TooDeep(problem))) => {
-            let diagnostic =
+            let mut diagnostic =
                 checker.report(&RULE, body.span(problem.span), body.root_pointer(), problem.message.clone());
             if let Some(help) = &problem.help {
                 diagnostic.help(help.clone());

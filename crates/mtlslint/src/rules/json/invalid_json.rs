@@ -46,7 +46,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             checker.report(&RULE, span, body.root_pointer(), message).help(help);
         }
         (_, Some(ParseError::Syntax(problem))) => {
-            let diagnostic =
+            let mut diagnostic =
                 checker.report(&RULE, body.span(problem.span), body.root_pointer(), problem.message.clone());
             if let Some(help) = &problem.help {
                 diagnostic.help(help.clone());

@@ -31,26 +31,24 @@ impl EnumSlot<'_> {
 }
 
 /// Every value of the body that should be an enum constant.
-pub(super) fn enum_slots<'a, 'b>(body: &'b Body<'a>) -> impl Iterator<Item = EnumSlot<'a>> + 'b {
-    body.known().flat_map(|(field, member)| {
-        let (single, items): (Option<EnumSlot<'a>>, &'a [Node<'a>]) = match (field, &member.value.value) {
+/// Calls `each` with every enum-valued slot: `hostnameVerifierType`'s value
+/// and each item of an array `supportedProtocolList`, duplicates included.
+pub(super) fn for_each_enum_slot<'a>(body: &Body<'a>, mut each: impl FnMut(EnumSlot<'a>)) {
+    for (field, member) in body.known() {
+        match (field, &member.value.value) {
             (Field::HostnameVerifierType, _) => {
-                (Some(EnumSlot { field, node: &member.value, key: &member.key, index: None }), &[])
+                each(EnumSlot { field, node: &member.value, key: &member.key, index: None });
             }
-            (Field::SupportedProtocolList, Value::Array(items)) => (None, items),
-            _ => (None, &[]),
-        };
-        let listed = items.iter().enumerate().map(|(i, node)| EnumSlot {
-            field: Field::SupportedProtocolList,
-            node,
-            key: &member.key,
-            index: Some(i),
-        });
-        single.into_iter().chain(listed)
-    })
+            (Field::SupportedProtocolList, Value::Array(items)) => {
+                for (index, node) in items.iter().enumerate() {
+                    each(EnumSlot { field, node, key: &member.key, index: Some(index) });
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
-/// `value` as a JSON string literal.
 pub(crate) fn quoted(value: &str) -> String {
     serde_json::to_string(value).expect("a string always serialises")
 }

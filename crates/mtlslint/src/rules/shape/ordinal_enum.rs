@@ -1,5 +1,5 @@
 use crate::body::{Field, is_ordinal};
-use crate::rules::shape::enum_slots;
+use crate::rules::shape::for_each_enum_slot;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -33,7 +33,7 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for slot in enum_slots(body) {
+    for_each_enum_slot(body, |slot| {
         let (what, example) = match slot.field {
             Field::HostnameVerifierType => ("hostname verifier", "\"DEFAULT\""),
             _ => ("protocol", "\"TLS_1_2\""),
@@ -41,7 +41,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let kind = match &slot.node.value {
             Value::Number(_) => "a number",
             Value::String(text) if is_ordinal(text) => "a digit string",
-            _ => continue,
+            _ => return,
         };
         let span = body.span(slot.node.span);
         let shown = checker.slice(span).to_owned();
@@ -53,5 +53,5 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 format!("`{shown}` is {kind} where a {what} constant belongs; the server would read it as a position in an undocumented list"),
             )
             .help(format!("write the constant by name, e.g. {example}"));
-    }
+    });
 }

@@ -1,7 +1,9 @@
+use std::sync::OnceLock;
+
 use crate::body::{Field, Resolution, resolve_protocol, resolve_verifier};
-use crate::diagnostic::Applicability;
+use crate::diagnostic::{Applicability, Span};
 use crate::model::{HostnameVerifier, PROTOCOLS, Protocol, VERIFIERS};
-use crate::rules::shape::{enum_slots, quoted};
+use crate::rules::shape::for_each_enum_slot;
 use crate::rules::{Checker, rule};
 use crate::suggest::nearest;
 use crate::syntax::Value;
@@ -39,11 +41,19 @@ rule! {
     "S004", "unknown-enum-value", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
+static PROTOCOL_HELP: OnceLock<String> = OnceLock::new();
+static VERIFIER_HELP: OnceLock<String> = OnceLock::new();
+
+/// "write one of `A`, `B`", built once per table.
+fn one_of(help: &'static OnceLock<String>, constants: impl Iterator<Item = &'static str>) -> &'static str {
+    help.get_or_init(|| format!("write one of {}", constants.map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")))
+}
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for slot in enum_slots(body) {
+    for_each_enum_slot(body, |slot| {
         let Value::String(text) = &slot.node.value else {
-            continue;
+            return;
         };
         let verifier = slot.field == Field::HostnameVerifierType;
         let (what, resolved) = if verifier {
@@ -52,10 +62,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             ("a protocol constant", resolve_protocol(text).map(Protocol::constant))
         };
         if matches!(resolved, Resolution::Exact(_) | Resolution::Ordinal) {
-            continue;
+            return;
         }
         let span = body.span(slot.node.span);
-        let replace = |constant: &str| vec![(span, quoted(constant))];
+        // Constants need no escapes, so the fix rewrites what is between the quotes.
+        let replace = |constant: &'static str| [(Span::new(span.start + 1, span.end - 1), constant)];
         match resolved {
             Resolution::Exact(_) | Resolution::Ordinal => {}
             Resolution::JavaName(constant) => {
@@ -87,22 +98,25 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     .fix(Applicability::Unsafe, format!("Replace with `{constant}`"), replace(constant));
             }
             Resolution::Unknown => {
-                let constants: Vec<&str> = if verifier {
-                    VERIFIERS.iter().map(|i| i.constant).collect()
-                } else {
-                    PROTOCOLS.iter().map(|i| i.constant).collect()
-                };
-                let listed = constants.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
                 // Java names count as near spellings too: `TLSv1.4` is nearest `TLSv1.3`, hence `TLS_1_3`.
-                let java_names = PROTOCOLS.iter().filter(|_| !verifier).map(|i| i.java_name);
-                let near = nearest(text, constants.iter().copied().chain(java_names))
-                    .map(|near| PROTOCOLS.iter().find(|i| i.java_name == near).map_or(near, |i| i.constant));
+                let near = if verifier {
+                    nearest(text, VERIFIERS.iter().map(|i| i.constant))
+                } else {
+                    let names = PROTOCOLS.iter().flat_map(|i| [i.constant, i.java_name]);
+                    nearest(text, names)
+                        .map(|near| PROTOCOLS.iter().find(|i| i.java_name == near).map_or(near, |i| i.constant))
+                };
                 let message = match near {
                     Some(constant) => format!("`{text}` is not {what}; did you mean `{constant}`?"),
                     None => format!("`{text}` is not {what}"),
                 };
-                checker.report(&RULE, span, slot.pointer(body), message).help(format!("write one of {listed}"));
+                let help = if verifier {
+                    one_of(&VERIFIER_HELP, VERIFIERS.iter().map(|i| i.constant))
+                } else {
+                    one_of(&PROTOCOL_HELP, PROTOCOLS.iter().map(|i| i.constant))
+                };
+                checker.report(&RULE, span, slot.pointer(body), message).help(help);
             }
         }
-    }
+    });
 }

@@ -1,7 +1,9 @@
+use std::sync::OnceLock;
+
 use crate::body::Field;
 use crate::diagnostic::Applicability;
+use crate::diagnostic::Span;
 use crate::model::FIELDS;
-use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
 use crate::suggest::nearest;
 
@@ -73,7 +75,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let pointer = body.pointer(key);
         let span = body.span(member.key_span);
         let other = OTHER_NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)).map(|&(_, meaning)| meaning);
-        let rename = |field: &str| vec![(span, quoted(field))];
+        // Field names need no escapes, so the fix rewrites what is between the quotes.
+        let rename = |field: &'static str| [(Span::new(span.start + 1, span.end - 1), field)];
         match other {
             Some(Meaning::LaterRevision) => {
                 checker.report(&RULE, span, pointer, message).help(format!(
@@ -103,10 +106,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     );
                 }
                 None => {
-                    checker.report(&RULE, span, pointer, message).help(format!(
-                        "the fields are {}; remove this one",
-                        FIELDS.map(|f| format!("`{f}`")).join(", ")
-                    ));
+                    static HELP: OnceLock<String> = OnceLock::new();
+                    let help = HELP.get_or_init(|| {
+                        format!("the fields are {}; remove this one", FIELDS.map(|f| format!("`{f}`")).join(", "))
+                    });
+                    checker.report(&RULE, span, pointer, message).help(help.as_str());
                 }
             },
         }

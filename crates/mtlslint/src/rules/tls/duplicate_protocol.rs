@@ -1,5 +1,6 @@
 use crate::body::{Field, resolve_protocol};
 use crate::diagnostic::{Applicability, Span};
+use crate::model::PROTOCOLS;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -36,7 +37,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Value::Array(items) = &member.value.value else {
             continue;
         };
-        let mut seen = Vec::new();
+        let mut seen = [false; PROTOCOLS.len()];
         for (index, item) in items.iter().enumerate() {
             let Value::String(text) = &item.value else {
                 continue;
@@ -44,7 +45,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             let Some(protocol) = resolve_protocol(text).intended() else {
                 continue;
             };
-            if seen.contains(&protocol) {
+            if std::mem::replace(&mut seen[protocol as usize], true) {
                 let removal = Span::new(items[index - 1].span.end, item.span.end);
                 checker
                     .report(
@@ -55,8 +56,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     )
                     .help("list each protocol once")
                     .fix(Applicability::Safe, "Remove the repeat", vec![(body.span(removal), String::new())]);
-            } else {
-                seen.push(protocol);
             }
         }
     }

@@ -59,7 +59,7 @@ pub(super) fn report_listed(
         };
         let Some(node) = item.node else { continue };
         let index = item_index(&member.value, node);
-        let diagnostic = checker.report(rule, body.span(node.span), body.item_pointer(&member.key, index), text);
+        let mut diagnostic = checker.report(rule, body.span(node.span), body.item_pointer(&member.key, index), text);
         diagnostic.help(help);
         if let Some((span, content)) = &fix {
             diagnostic.fix(

@@ -1,4 +1,4 @@
-use crate::model::PROTOCOLS;
+use crate::model::{PROTOCOLS, ProtocolInfo};
 use crate::rules::tls::judged;
 use crate::rules::{Checker, rule};
 
@@ -35,23 +35,19 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some((listed, _)) = judged(body) else {
         return;
     };
-    let mut ranks: Vec<u8> = listed.iter().map(|item| item.protocol.info().rank).collect();
-    ranks.sort_unstable();
-    ranks.dedup();
-    let missing: Vec<&str> = match (ranks.first(), ranks.last()) {
-        (Some(&low), Some(&high)) => PROTOCOLS
-            .iter()
-            .filter(|i| i.rank > low && i.rank < high && !ranks.contains(&i.rank))
-            .map(|i| i.constant)
-            .collect(),
-        _ => return,
-    };
-    if missing.is_empty() {
+    let ranks: u32 = listed.iter().fold(0, |ranks, item| ranks | 1 << item.protocol.info().rank);
+    if ranks == 0 {
+        return;
+    }
+    let (low, high) = (ranks.trailing_zeros(), u32::BITS - 1 - ranks.leading_zeros());
+    let missing = |i: &&ProtocolInfo| (low..high).contains(&u32::from(i.rank)) && ranks & 1 << i.rank == 0;
+    if !PROTOCOLS.iter().any(|i| missing(&i)) {
         return;
     }
     let effective = body.effective.as_ref().expect("judged implies effective");
     let (span, pointer) = body.anchor(&effective.protocols);
-    let missing = missing.iter().rev().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(" and ");
+    let missing =
+        PROTOCOLS.iter().rev().filter(missing).map(|i| format!("`{}`", i.constant)).collect::<Vec<_>>().join(" and ");
     checker
         .report(&RULE, span, pointer, format!("the protocol list skips {missing} between the versions it allows"))
         .help("list a contiguous range, e.g. [\"TLS_1_2\", \"TLS_1_3\"]");
