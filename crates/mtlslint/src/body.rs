@@ -93,6 +93,15 @@ pub(crate) fn read_id<'a>(node: &'a Node<'a>) -> Reading<Cow<'a, str>> {
     }
 }
 
+/// The pointers of the first protocol list items, in a body and in a request
+/// (under `/body`), so that most findings about an item need no formatting.
+const PROTOCOL_ITEM_POINTERS: [[&str; 8]; 2] = {
+    macro_rules! items {
+        ($prefix:literal: $($index:literal)*) => { [$(concat!($prefix, "/supportedProtocolList/", $index)),*] };
+    }
+    [items!("": 0 1 2 3 4 5 6 7), items!("/body": 0 1 2 3 4 5 6 7)]
+};
+
 pub(crate) fn is_integer(number: &str) -> bool {
     !number.contains(['.', 'e', 'E'])
 }
@@ -333,7 +342,10 @@ impl<'a> Body<'a> {
 
     /// The pointer of item `index` of a top-level array member.
     pub(crate) fn item_pointer(&self, key: &str, index: usize) -> Cow<'static, str> {
-        Cow::Owned(format!("{}/{}/{index}", self.prefix, pointer_token(key)))
+        match PROTOCOL_ITEM_POINTERS[usize::from(!self.prefix.is_empty())].get(index) {
+            Some(pointer) if key == Field::SupportedProtocolList.key() => Cow::Borrowed(pointer),
+            _ => Cow::Owned(format!("{}/{}/{index}", self.prefix, pointer_token(key))),
+        }
     }
 
     /// The pointer of the body itself.
@@ -436,6 +448,15 @@ impl<'a> Body<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn item_pointers_match_their_format() {
+        for (table, prefix) in PROTOCOL_ITEM_POINTERS.iter().zip(["", "/body"]) {
+            for (index, pointer) in table.iter().enumerate() {
+                assert_eq!(*pointer, format!("{prefix}/{}/{index}", Field::SupportedProtocolList.key()));
+            }
+        }
+    }
 
     #[test]
     fn resolves_every_spelling_of_a_protocol() {

@@ -259,10 +259,9 @@ impl<'a> Checker<'a> {
         Report(self.found.last_mut().expect("just pushed"))
     }
 
-    /// A function from offsets to 1-based lines; it finds the line breaks once, so that many lookups stay cheap.
-    pub(crate) fn lines(&self) -> impl Fn(usize) -> usize + use<> {
-        let breaks: Vec<usize> = self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
-        move |offset| breaks.partition_point(|&at| at < offset) + 1
+    /// The 1-based line of an offset in the checker's text.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        Cursor::new(self.text).position(offset).line
     }
 
     /// The checker's text at `span`.
@@ -282,13 +281,10 @@ impl<'a> Checker<'a> {
         let mut cursor = Cursor::new(self.text);
         for diagnostic in &mut self.found {
             let start = cursor.position(diagnostic.range.start.offset);
-            let resolve = |range: &mut Range| {
-                range.start = cursor.after(start, range.start.offset);
-                range.end = cursor.after(range.start, range.end.offset);
-            };
-            resolve(&mut diagnostic.range);
+            diagnostic.range = Range { start, end: cursor.after(start, diagnostic.range.end.offset) };
             for edit in diagnostic.fix.iter_mut().flat_map(|fix| &mut fix.edits) {
-                resolve(&mut edit.range);
+                let edit_start = cursor.after(start, edit.range.start.offset);
+                edit.range = Range { start: edit_start, end: cursor.after(edit_start, edit.range.end.offset) };
             }
         }
         self.found

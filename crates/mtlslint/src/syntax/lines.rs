@@ -36,10 +36,17 @@ impl<'a> Cursor<'a> {
         }
         let Position { mut line, mut column, mut utf16_column, .. } = from;
         let mut rest = &self.text.as_bytes()[from.offset.min(target)..target];
-        // Most walks span a few bytes, where a plain loop beats setting up a vector search.
-        let last = if rest.len() < 64 { rest.iter().rposition(|&b| b == b'\n') } else { memchr::memrchr(b'\n', rest) };
+        // Most walks span a few bytes, where plain loops beat setting up vector searches.
+        let short = rest.len() < 64;
+        let last = if short { rest.iter().rposition(|&b| b == b'\n') } else { memchr::memrchr(b'\n', rest) };
         if let Some(last) = last {
-            line += memchr::memchr_iter(b'\n', &rest[..last]).count() + 1;
+            let before = &rest[..last];
+            let breaks = if short {
+                before.iter().filter(|&&b| b == b'\n').count()
+            } else {
+                memchr::memchr_iter(b'\n', before).count()
+            };
+            line += breaks + 1;
             (column, utf16_column) = (1, 1);
             rest = &rest[last + 1..];
         }

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::diagnostic::Span;
@@ -40,26 +41,27 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if found.is_empty() {
         return;
     }
-    let line = checker.lines();
     for repeat in found {
-        let first = line(body.span(Span::at(repeat.first)).start);
+        let first = checker.line(body.span(Span::at(repeat.first)).start);
         let key = repeat.key;
-        let pointer = format!("{}{}", body.root_pointer(), repeat.pointer);
         checker
             .report(
                 &RULE,
                 body.span(repeat.span),
-                pointer,
+                match repeat.pointer {
+                    Some(nested) => Cow::Owned(format!("{}{nested}", body.root_pointer())),
+                    None => body.pointer(key),
+                },
                 format!("`{key}` is repeated; the server keeps this last value and ignores the one on line {first}"),
             )
             .help(format!("keep one `{key}` member"));
     }
 }
 
-/// A repeated key: where it stands, its pointer below the body, and where it first stood.
 struct Repeat<'a> {
     span: Span,
-    pointer: String,
+    /// The pointer below the body's root, for a repeat inside a nested object.
+    pointer: Option<String>,
     key: &'a str,
     first: usize,
 }
@@ -90,15 +92,20 @@ fn visit<'a>(node: &'a Node<'a>, path: &mut Vec<Step<'a>>, found: &mut Vec<Repea
                     })
                 };
                 if let Some(first) = first {
-                    let mut pointer: String = path
-                        .iter()
-                        .map(|step| match step {
-                            Step::Key(key) => format!("/{}", pointer_token(key)),
-                            Step::Index(index) => format!("/{index}"),
-                        })
-                        .collect();
-                    pointer.push('/');
-                    pointer.push_str(&pointer_token(&member.key));
+                    // Top-level repeats get their pointer from the body; nested ones spell out their path.
+                    let pointer = (!path.is_empty()).then(|| {
+                        let mut pointer = String::new();
+                        for step in path.iter() {
+                            pointer.push('/');
+                            match step {
+                                Step::Key(key) => pointer.push_str(&pointer_token(key)),
+                                Step::Index(index) => pointer.push_str(&index.to_string()),
+                            }
+                        }
+                        pointer.push('/');
+                        pointer.push_str(&pointer_token(&member.key));
+                        pointer
+                    });
                     found.push(Repeat {
                         span: member.key_span,
                         pointer,

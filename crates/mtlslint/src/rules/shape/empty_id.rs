@@ -35,7 +35,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Value::String(id) = &member.value.value else {
             continue;
         };
-        if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && id.trim().is_empty() {
+        if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && id.chars().all(char::is_whitespace) {
             let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
             checker
                 .report(
