@@ -252,13 +252,24 @@ pub(crate) struct Body<'a> {
     /// The root object's members; empty when the root is not an object.
     pub(crate) members: &'a [Member<'a>],
     /// The field each member stands for, worked out once.
-    fields: Vec<Option<Field>>,
+    /// The field of each of the first [`Body::CACHED`] members, worked out once (no allocation for a real body).
+    fields: [Option<Field>; Body::CACHED],
     /// The member the server keeps for each field: the last one.
     last: [Option<&'a Member<'a>>; 5],
     pub(crate) effective: Option<Effective<'a>>,
 }
 
 impl<'a> Body<'a> {
+    /// Members whose field is cached; a settings body has five at most.
+    const CACHED: usize = 16;
+
+    fn field(&self, index: usize, member: &Member<'_>) -> Option<Field> {
+        match self.fields.get(index) {
+            Some(&field) => field,
+            None => Field::from_key(&member.key),
+        }
+    }
+
     pub(crate) fn rejected(rejected: Rejected, offset: usize, prefix: &'static str) -> Self {
         Self {
             source: "",
@@ -267,7 +278,7 @@ impl<'a> Body<'a> {
             rejected: Some(rejected),
             parsed: None,
             members: &[],
-            fields: Vec::new(),
+            fields: [None; Body::CACHED],
             last: [None; 5],
             effective: None,
         }
@@ -284,11 +295,15 @@ impl<'a> Body<'a> {
             Some(Value::Object(members)) => members.as_slice(),
             _ => &[],
         };
-        let fields: Vec<Option<Field>> = members.iter().map(|m| Field::from_key(&m.key)).collect();
+        let mut fields = [None; Body::CACHED];
         let mut last = [None; 5];
-        for (member, field) in members.iter().zip(&fields) {
+        for (index, member) in members.iter().enumerate() {
+            let field = Field::from_key(&member.key);
+            if let Some(slot) = fields.get_mut(index) {
+                *slot = field;
+            }
             if let Some(field) = field {
-                last[*field as usize] = Some(member);
+                last[field as usize] = Some(member);
             }
         }
         let mut body = Self {
@@ -324,12 +339,16 @@ impl<'a> Body<'a> {
 
     /// The members that are fields of the body, with their field.
     pub(crate) fn known(&self) -> impl Iterator<Item = (Field, &'a Member<'a>)> + '_ {
-        self.members.iter().zip(&self.fields).filter_map(|(member, field)| field.map(|f| (f, member)))
+        self.members.iter().enumerate().filter_map(|(index, member)| self.field(index, member).map(|f| (f, member)))
     }
 
     /// The members that are no field of the body.
     pub(crate) fn unknown(&self) -> impl Iterator<Item = &'a Member<'a>> + '_ {
-        self.members.iter().zip(&self.fields).filter(|(_, field)| field.is_none()).map(|(member, _)| member)
+        self.members
+            .iter()
+            .enumerate()
+            .filter(|&(index, member)| self.field(index, member).is_none())
+            .map(|(_, member)| member)
     }
 
     /// The pointer of a top-level member, prefixed for the body's place.
@@ -374,18 +393,16 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// Edits that make `field` hold `json`: its last value replaced, or a member added at the end.
-    pub(crate) fn set_member(&self, field: Field, json: &str) -> Vec<(Span, String)> {
+    /// The edit that makes `field` hold `json`: its last value replaced, or a member added at the end.
+    pub(crate) fn set_member(&self, field: Field, json: &'static str) -> Option<(Span, Cow<'static, str>)> {
         if let Some(member) = self.last(field) {
-            return vec![(self.span(member.value.span), json.to_owned())];
+            return Some((self.span(member.value.span), Cow::Borrowed(json)));
         }
         let key = field.key();
         match (self.members.last(), self.root()) {
-            (Some(last), _) => vec![(self.span(Span::at(last.value.span.end)), format!(", \"{key}\": {json}"))],
-            (None, Some(root)) => {
-                vec![(self.span(Span::new(root.span.start, root.span.end)), format!("{{\"{key}\": {json}}}"))]
-            }
-            (None, None) => Vec::new(),
+            (Some(last), _) => Some((self.span(Span::at(last.value.span.end)), format!(", \"{key}\": {json}").into())),
+            (None, Some(root)) => Some((self.span(root.span), format!("{{\"{key}\": {json}}}").into())),
+            (None, None) => None,
         }
     }
 

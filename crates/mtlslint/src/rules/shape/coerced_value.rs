@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use crate::body::{Field, Reading, read_bool, read_id};
 use crate::diagnostic::Applicability;
 use crate::rules::shape::{describe, quoted};
@@ -36,29 +38,33 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     for (field, member) in body.known() {
         let node = &member.value;
-        let replacement = match field {
+        // Booleans have two spellings, so their texts need no formatting.
+        let (replacement, help, title): (Cow<'static, str>, Cow<'static, str>, Cow<'static, str>) = match field {
             Field::Enabled => match read_bool(node) {
-                Reading::Coerced(value) => Some(value.to_string()),
-                _ => None,
+                Reading::Coerced(true) => ("true".into(), "write true".into(), "Replace with true".into()),
+                Reading::Coerced(false) => ("false".into(), "write false".into(), "Replace with false".into()),
+                _ => continue,
             },
             Field::KeyStoreId | Field::TrustStoreId => match read_id(node) {
-                Reading::Coerced(value) => Some(quoted(&value)),
-                _ => None,
+                Reading::Coerced(value) => {
+                    let json = quoted(&value);
+                    let (help, title) = (format!("write {json}"), format!("Replace with {json}"));
+                    (json.into(), help.into(), title.into())
+                }
+                _ => continue,
             },
-            Field::SupportedProtocolList | Field::HostnameVerifierType => None,
+            Field::SupportedProtocolList | Field::HostnameVerifierType => continue,
         };
-        if let Some(replacement) = replacement {
-            let span = body.span(node.span);
-            let found = describe(node, checker.slice(span));
-            checker
-                .report(
-                    &RULE,
-                    span,
-                    body.pointer(&member.key),
-                    format!("`{}` is {found}; the server converts it to {replacement}", member.key),
-                )
-                .help(format!("write {replacement}"))
-                .fix(Applicability::Safe, format!("Replace with {replacement}"), vec![(span, replacement)]);
-        }
+        let span = body.span(node.span);
+        let found = describe(node, checker.slice(span));
+        checker
+            .report(
+                &RULE,
+                span,
+                body.pointer(&member.key),
+                format!("`{}` is {found}; the server converts it to {replacement}", member.key),
+            )
+            .help(help)
+            .fix(Applicability::Safe, title, [(span, replacement)]);
     }
 }

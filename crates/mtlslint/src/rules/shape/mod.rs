@@ -9,6 +9,8 @@ pub(crate) mod unknown_enum_value;
 pub(crate) mod unknown_field;
 pub(crate) mod wrong_type;
 
+use std::borrow::Cow;
+
 use crate::body::{Body, Field};
 use crate::syntax::{Node, Value};
 
@@ -55,12 +57,12 @@ pub(crate) fn quoted(value: &str) -> String {
 
 /// How a value reads in a message: `the string "yes"`, `the number 1`, `an array`;
 /// `shown` is the value's source text.
-pub(super) fn describe(node: &Node<'_>, shown: &str) -> String {
+pub(super) fn describe(node: &Node<'_>, shown: &str) -> Cow<'static, str> {
     match &node.value {
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
         Value::Null => "null".into(),
-        _ if shown.chars().count() > 40 => format!("a long {}", node.value.type_name()),
-        value => format!("the {} {shown}", value.type_name()),
+        _ if shown.chars().count() > 40 => format!("a long {}", node.value.type_name()).into(),
+        value => format!("the {} {shown}", value.type_name()).into(),
     }
 }
