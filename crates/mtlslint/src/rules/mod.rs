@@ -11,6 +11,7 @@ pub(crate) mod shape;
 mod tls;
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -173,6 +174,21 @@ impl Active {
     }
 }
 
+/// Texts that vary only by one of `N` values (a field, a protocol), formatted
+/// once per process, so that reporting them allocates nothing.
+pub(crate) struct Memo<const N: usize>(OnceLock<[String; N]>);
+
+impl<const N: usize> Memo<N> {
+    pub(crate) const fn new() -> Self {
+        Self(OnceLock::new())
+    }
+
+    /// The text for value `index`; `text` writes each one the first time any is asked for.
+    pub(crate) fn get(&'static self, index: usize, text: impl Fn(usize) -> String) -> &'static str {
+        &self.0.get_or_init(|| std::array::from_fn(text))[index]
+    }
+}
+
 /// Runs the active rules that apply to what the checker holds and returns the findings in text order.
 pub(crate) fn run(mut checker: Checker<'_>, active: &Active) -> Vec<Diagnostic> {
     let body = if checker.body.is_some() { active.body.as_slice() } else { &[] };
@@ -272,10 +288,13 @@ impl<'a> Checker<'a> {
     /// Sorts the findings into text order and turns their offsets into positions.
     fn finish(mut self) -> Vec<Diagnostic> {
         // At one place, the most severe finding comes first.
-        self.found.sort_by(|a, b| {
+        let order = |a: &Diagnostic, b: &Diagnostic| {
             let place = a.range.start.offset.cmp(&b.range.start.offset);
             place.then(b.severity.cmp(&a.severity)).then(a.code.cmp(b.code))
-        });
+        };
+        if !self.found.is_sorted_by(|a, b| order(a, b).is_le()) {
+            self.found.sort_by(order);
+        }
         // Starts come in text order, so one cursor walks the text once; ends and
         // fix edits walk on from their own finding's start without moving it.
         let mut cursor = Cursor::new(self.text);

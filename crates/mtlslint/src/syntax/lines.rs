@@ -7,12 +7,14 @@ const START: Position = Position { line: 1, column: 1, offset: 0, utf16_column: 
 /// Offsets past the end or inside a character move back to a boundary.
 pub(crate) struct Cursor<'a> {
     text: &'a str,
+    /// In ASCII text every byte is a character and a column, which spares the counting.
+    ascii: bool,
     at: Position,
 }
 
 impl<'a> Cursor<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Self { text, at: START }
+        Self { text, ascii: text.is_ascii(), at: START }
     }
 
     /// The position of `offset`, moving the cursor there. Offsets asked for in
@@ -31,7 +33,7 @@ impl<'a> Cursor<'a> {
 
     fn walk(&self, from: Position, offset: usize) -> Position {
         let mut target = offset.min(self.text.len());
-        while !self.text.is_char_boundary(target) {
+        while !self.ascii && !self.text.is_char_boundary(target) {
             target -= 1;
         }
         let Position { mut line, mut column, mut utf16_column, .. } = from;
@@ -50,7 +52,7 @@ impl<'a> Cursor<'a> {
             (column, utf16_column) = (1, 1);
             rest = &rest[last + 1..];
         }
-        if rest.is_ascii() {
+        if self.ascii || rest.is_ascii() {
             column += rest.len();
             utf16_column += rest.len();
         } else {

@@ -1,5 +1,5 @@
 use crate::model::HostnameVerifier;
-use crate::rules::hostname::report_verifier;
+use crate::rules::hostname::{messages, report_verifier};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -36,7 +36,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         checker,
         &RULE,
         HostnameVerifier::BrowserCompat,
-        "`BROWSER_COMPAT` is deprecated and lets a wildcard span several labels",
+        messages!("`BROWSER_COMPAT` is deprecated and lets a wildcard span several labels"),
         "use \"DEFAULT\" (RFC 2818 / RFC 6125 verification)",
     );
 }

@@ -1,5 +1,5 @@
 use crate::model::HostnameVerifier;
-use crate::rules::hostname::report_verifier;
+use crate::rules::hostname::{messages, report_verifier};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -40,7 +40,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             checker,
             &RULE,
             HostnameVerifier::Noop,
-            "hostname verification is off (NOOP): any trusted certificate is accepted for any backend host",
+            messages!("hostname verification is off (NOOP): any trusted certificate is accepted for any backend host"),
             "set \"hostnameVerifierType\": \"DEFAULT\"",
         );
     }

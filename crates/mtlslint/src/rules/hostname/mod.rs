@@ -4,19 +4,37 @@ pub(crate) mod browser_compat_verifier;
 pub(crate) mod hostname_verification_disabled;
 pub(crate) mod strict_verifier;
 
-use std::borrow::Cow;
-
 use crate::body::{Field, Origin};
 use crate::diagnostic::Applicability;
 use crate::model::HostnameVerifier;
 use crate::rules::{Checker, Rule};
+
+/// A finding's message for each place the verifier comes from.
+#[derive(Clone, Copy)]
+pub(super) struct Messages {
+    pub(super) body: &'static str,
+    pub(super) current: &'static str,
+    pub(super) default: &'static str,
+}
+
+/// The [`Messages`] of one text: as sent, as kept from the current settings, as the default.
+macro_rules! messages {
+    ($text:literal) => {
+        $crate::rules::hostname::Messages {
+            body: $text,
+            current: concat!($text, " (current setting, kept by this PATCH)"),
+            default: concat!($text, " (the default when `hostnameVerifierType` is absent)"),
+        }
+    };
+}
+pub(super) use messages;
 
 /// Reports the effective verifier when it is `verifier` and in play, with an unsafe fix to `DEFAULT`.
 pub(super) fn report_verifier(
     checker: &mut Checker<'_>,
     rule: &'static Rule,
     verifier: HostnameVerifier,
-    message: &'static str,
+    messages: Messages,
     help: &'static str,
 ) {
     let Some(body) = checker.body else { return };
@@ -27,10 +45,10 @@ pub(super) fn report_verifier(
     if setting.value != verifier || !setting.in_play(effective.enabled.value) {
         return;
     }
-    let message: Cow<'static, str> = match setting.origin {
-        Origin::Body(_) => Cow::Borrowed(message),
-        Origin::Current => Cow::Owned(format!("{message} (current setting, kept by this PATCH)")),
-        Origin::Default => Cow::Owned(format!("{message} (the default when `hostnameVerifierType` is absent)")),
+    let message = match setting.origin {
+        Origin::Body(_) => messages.body,
+        Origin::Current => messages.current,
+        Origin::Default => messages.default,
     };
     let (span, pointer) = body.anchor(setting);
     checker.report(rule, span, pointer, message).help(help).fix(

@@ -1,5 +1,5 @@
 use crate::model::HostnameVerifier;
-use crate::rules::hostname::report_verifier;
+use crate::rules::hostname::{messages, report_verifier};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -36,7 +36,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         checker,
         &RULE,
         HostnameVerifier::Strict,
-        "`STRICT` is deprecated and not the exact match it sounds like",
+        messages!("`STRICT` is deprecated and not the exact match it sounds like"),
         "use \"DEFAULT\", the maintained RFC 2818 / RFC 6125 verifier",
     );
 }

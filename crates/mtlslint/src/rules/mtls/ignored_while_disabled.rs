@@ -1,5 +1,6 @@
 use crate::body::Field;
-use crate::rules::{Checker, rule};
+use crate::model::FIELDS;
+use crate::rules::{Checker, Memo, rule};
 use crate::syntax::Value;
 
 rule! {
@@ -29,6 +30,8 @@ rule! {
     "M002", "ignored-while-disabled", standard: INFO, production: INFO, fix: None,
 }
 
+static MESSAGE: Memo<5> = Memo::new();
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     let Some(effective) = &body.effective else {
@@ -44,7 +47,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     body.span(member.key_span),
                     body.pointer(&member.key),
-                    format!("mTLS stays disabled, so `{}` has no effect until it is enabled", member.key),
+                    MESSAGE.get(field as usize, |i| {
+                        format!("mTLS stays disabled, so `{}` has no effect until it is enabled", FIELDS[i])
+                    }),
                 )
                 .help("add \"enabled\": true to use it now, or leave it out");
         }

@@ -1,5 +1,6 @@
 use crate::body::Field;
-use crate::rules::{Checker, rule};
+use crate::model::FIELDS;
+use crate::rules::{Checker, Memo, rule};
 use crate::syntax::Value;
 
 rule! {
@@ -29,6 +30,9 @@ rule! {
     "S007", "empty-id", standard: ERROR, production: ERROR, fix: None,
 }
 
+static EMPTY: Memo<5> = Memo::new();
+static BLANK: Memo<5> = Memo::new();
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     for (field, member) in body.known() {
@@ -36,15 +40,20 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             continue;
         };
         if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && id.chars().all(char::is_whitespace) {
-            let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
+            let (memo, state) = if id.is_empty() { (&EMPTY, "empty") } else { (&BLANK, "blank") };
+            let help = if field == Field::KeyStoreId {
+                "write the id of a keystore uploaded to the project, or leave the field out"
+            } else {
+                "write the id of a truststore uploaded to the project, or leave the field out"
+            };
             checker
                 .report(
                     &RULE,
                     body.span(member.value.span),
                     body.pointer(&member.key),
-                    format!("`{}` is {}", member.key, if id.is_empty() { "empty" } else { "blank" }),
+                    memo.get(field as usize, |i| format!("`{}` is {state}", FIELDS[i])),
                 )
-                .help(format!("write the id of a {store} uploaded to the project, or leave the field out"));
+                .help(help);
         }
     }
 }

@@ -1,4 +1,5 @@
-use crate::rules::{Checker, rule};
+use crate::model::FIELDS;
+use crate::rules::{Checker, Memo, rule};
 use crate::syntax::Value;
 
 rule! {
@@ -29,16 +30,20 @@ rule! {
     "S006", "null-value", standard: WARNING, production: ERROR, fix: None,
 }
 
+static MESSAGE: Memo<5> = Memo::new();
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    for (_, member) in body.known() {
+    for (field, member) in body.known() {
         if member.value.value == Value::Null {
             checker
                 .report(
                     &RULE,
                     body.span(member.value.span),
                     body.pointer(&member.key),
-                    format!("`{}` is null; what null means to this PATCH is not documented", member.key),
+                    MESSAGE.get(field as usize, |i| {
+                        format!("`{}` is null; what null means to this PATCH is not documented", FIELDS[i])
+                    }),
                 )
                 .help("leave the field out to keep its current value, or write a value");
         }

@@ -1,7 +1,7 @@
 use crate::body::{Field, resolve_protocol};
 use crate::diagnostic::{Applicability, Span};
 use crate::model::PROTOCOLS;
-use crate::rules::{Checker, rule};
+use crate::rules::{Checker, Memo, rule};
 use crate::syntax::Value;
 
 rule! {
@@ -31,6 +31,8 @@ rule! {
     "T004", "duplicate-protocol", standard: WARNING, production: WARNING, fix: Safe,
 }
 
+static MESSAGE: Memo<{ PROTOCOLS.len() }> = Memo::new();
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     for member in body.all(Field::SupportedProtocolList) {
@@ -52,7 +54,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                         &RULE,
                         body.span(item.span),
                         body.item_pointer(&member.key, index),
-                        format!("`{}` is listed twice", protocol.constant()),
+                        MESSAGE.get(protocol as usize, |i| format!("`{}` is listed twice", PROTOCOLS[i].constant)),
                     )
                     .help("list each protocol once")
                     .fix(Applicability::Safe, "Remove the repeat", vec![(body.span(removal), String::new())]);

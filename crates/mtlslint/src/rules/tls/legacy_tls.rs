@@ -1,6 +1,6 @@
-use crate::model::Protocol;
+use crate::model::{PROTOCOLS, Protocol};
 use crate::rules::tls::report_listed;
-use crate::rules::{Checker, rule};
+use crate::rules::{Checker, Memo, rule};
 
 rule! {
     /// `TLS_1_0` or `TLS_1_1` is in the protocol list.
@@ -32,16 +32,19 @@ rule! {
     "T002", "legacy-tls", standard: WARNING, production: ERROR, fix: Unsafe,
 }
 
+static MESSAGE: Memo<{ PROTOCOLS.len() }> = Memo::new();
+static HELP: Memo<{ PROTOCOLS.len() }> = Memo::new();
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     report_listed(
         checker,
         &RULE,
         |p| matches!(p, Protocol::Tls10 | Protocol::Tls11),
         |p| {
-            let info = p.info();
+            let info = |i: usize| &PROTOCOLS[i];
             (
-                format!("{} is deprecated (RFC 8996)", info.label),
-                format!("remove `{}`; use `TLS_1_2` and `TLS_1_3`", info.constant),
+                MESSAGE.get(p as usize, |i| format!("{} is deprecated (RFC 8996)", info(i).label)),
+                HELP.get(p as usize, |i| format!("remove `{}`; use `TLS_1_2` and `TLS_1_3`", info(i).constant)),
             )
         },
     );

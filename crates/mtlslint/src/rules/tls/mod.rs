@@ -30,7 +30,7 @@ pub(super) fn report_listed(
     checker: &mut Checker<'_>,
     rule: &'static Rule,
     is_bad: fn(Protocol) -> bool,
-    message: impl Fn(Protocol) -> (String, String),
+    message: impl Fn(Protocol) -> (&'static str, &'static str),
 ) {
     let Some(body) = checker.body else { return };
     let Some((listed, origin)) = judged(body) else {

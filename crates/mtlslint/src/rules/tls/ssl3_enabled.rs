@@ -36,6 +36,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         checker,
         &RULE,
         |p| p == Protocol::Ssl30,
-        |_| ("SSL 3.0 must not be used (RFC 7568)".into(), "remove `SSL_3_0`; use `TLS_1_2` and `TLS_1_3`".into()),
+        |_| ("SSL 3.0 must not be used (RFC 7568)", "remove `SSL_3_0`; use `TLS_1_2` and `TLS_1_3`"),
     );
 }
