@@ -275,9 +275,10 @@ impl<'a> Checker<'a> {
         Report(self.found.last_mut().expect("just pushed"))
     }
 
-    /// The 1-based line of an offset in the checker's text.
-    pub(crate) fn line(&self, offset: usize) -> usize {
-        Cursor::new(self.text).position(offset).line
+    /// A function from offsets to 1-based lines; it finds the line breaks once, so that many lookups stay cheap.
+    pub(crate) fn lines(&self) -> impl Fn(usize) -> usize + use<> {
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', self.text.as_bytes()).collect();
+        move |offset| breaks.partition_point(|&at| at < offset) + 1
     }
 
     /// The checker's text at `span`.

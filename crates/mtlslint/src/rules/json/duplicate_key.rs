@@ -41,8 +41,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if found.is_empty() {
         return;
     }
+    let line = checker.lines();
     for repeat in found {
-        let first = checker.line(body.span(Span::at(repeat.first)).start);
+        let first = line(body.span(Span::at(repeat.first)).start);
         let key = repeat.key;
         checker
             .report(
