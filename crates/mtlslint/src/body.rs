@@ -251,12 +251,9 @@ pub(crate) struct Body<'a> {
     pub(crate) parsed: Option<&'a Parsed<'a>>,
     /// The root object's members; empty when the root is not an object.
     pub(crate) members: &'a [Member<'a>],
+    /// The field each member stands for, worked out once.
     /// The field of each of the first [`Body::CACHED`] members, worked out once (no allocation for a real body).
     fields: [Option<Field>; Body::CACHED],
-    /// The members among the first [`Body::CACHED`] that are fields, in order, with their field:
-    /// what most rules walk, so it is a plain slice.
-    known: [Option<(Field, &'a Member<'a>)>; Body::CACHED],
-    known_len: usize,
     /// The member the server keeps for each field: the last one.
     last: [Option<&'a Member<'a>>; 5],
     pub(crate) effective: Option<Effective<'a>>,
@@ -282,8 +279,6 @@ impl<'a> Body<'a> {
             parsed: None,
             members: &[],
             fields: [None; Body::CACHED],
-            known: [None; Body::CACHED],
-            known_len: 0,
             last: [None; 5],
             effective: None,
         }
@@ -301,16 +296,11 @@ impl<'a> Body<'a> {
             _ => &[],
         };
         let mut fields = [None; Body::CACHED];
-        let (mut known, mut known_len) = ([None; Body::CACHED], 0);
         let mut last = [None; 5];
         for (index, member) in members.iter().enumerate() {
             let field = Field::from_key(&member.key);
             if let Some(slot) = fields.get_mut(index) {
                 *slot = field;
-                if let Some(field) = field {
-                    known[known_len] = Some((field, member));
-                    known_len += 1;
-                }
             }
             if let Some(field) = field {
                 last[field as usize] = Some(member);
@@ -324,8 +314,6 @@ impl<'a> Body<'a> {
             parsed: Some(parsed),
             members,
             fields,
-            known,
-            known_len,
             last,
             effective: None,
         };
@@ -351,9 +339,7 @@ impl<'a> Body<'a> {
 
     /// The members that are fields of the body, with their field.
     pub(crate) fn known(&self) -> impl Iterator<Item = (Field, &'a Member<'a>)> + '_ {
-        let beyond = self.members.get(Body::CACHED..).unwrap_or_default();
-        let cached = self.known[..self.known_len].iter().flatten().copied();
-        cached.chain(beyond.iter().filter_map(|member| Field::from_key(&member.key).map(|f| (f, member))))
+        self.members.iter().enumerate().filter_map(|(index, member)| self.field(index, member).map(|f| (f, member)))
     }
 
     /// The members that are no field of the body.
