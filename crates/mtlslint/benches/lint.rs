@@ -8,7 +8,7 @@
 //! - `jsonschema`: the same parse, then the `jsonschema` crate validating the
 //!   value against a schema equivalent to the body's model, compiled once.
 //!
-//! `cargo bench -p mtlslint --bench lint` runs criterion, then a best-of-5
+//! `cargo bench -p mtlslint --bench lint` runs criterion, then a best-of-15
 //! measurement of the three in one process that prints MB/s, bodies/s and the
 //! ratios `lint/parse` and `lint/jsonschema`. With `MTLSLINT_BENCH_QUICK` set,
 //! criterion is skipped (a CI smoke run). Under `cargo test --benches` the
@@ -571,6 +571,6 @@ fn main() {
         criterion.final_summary();
     }
     if benchmarking || quick {
-        measure(&pipelines, &corpus.bodies, if benchmarking { 5 } else { 1 });
+        measure(&pipelines, &corpus.bodies, if benchmarking { 15 } else { 1 });
     }
 }
