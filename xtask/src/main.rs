@@ -4,6 +4,7 @@
 //! - `test`: formatting, lints, a quick run of the benchmark, every test,
 //!   the API docs (warnings are errors) and the doctests; what `.ci/run` runs.
 //! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
+//! - `schemas`: writes every published JSON Schema into `schemas/`.
 
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -13,9 +14,10 @@ fn main() -> ExitCode {
     let result = match task.as_str() {
         "test" => test(),
         "bench" => cargo(&["bench", "-p", "mtlslint", "--bench", "lint"], &[]),
+        "schemas" => schemas(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  test   formatting, lints, benchmark smoke run, all tests\n  bench  the full benchmark"
+                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/"
             );
             return ExitCode::from(2);
         }
@@ -37,6 +39,23 @@ fn test() -> Result<(), String> {
     cargo(&["test", "--workspace", "--all-targets"], &[])?;
     cargo(&["doc", "--workspace", "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])?;
     cargo(&["test", "--workspace", "--doc"], &[])
+}
+
+/// Writes every published schema, in every dialect, under the workspace's `schemas/`.
+fn schemas() -> Result<(), String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace");
+    for published in &mtlslint::schema::SCHEMAS {
+        for draft in mtlslint::schema::Draft::ALL {
+            let path = root.join(published.path(draft));
+            let write = || {
+                std::fs::create_dir_all(path.parent().expect("a schema path has a folder"))?;
+                std::fs::write(&path, published.render(draft))
+            };
+            write().map_err(|e| format!("writing {} ({e})", path.display()))?;
+            eprintln!("xtask: wrote {}", published.path(draft));
+        }
+    }
+    Ok(())
 }
 
 fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {

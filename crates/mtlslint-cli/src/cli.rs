@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use mtlslint::Profile;
+use mtlslint::schema::Draft;
 
 /// Pre-flight checks for an API gateway's mTLS settings and truststore assignment calls.
 #[derive(Debug, Parser)]
@@ -19,6 +20,25 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Lint a whole call to either endpoint: method, URL and its names, headers, body.
     Request(RequestArgs),
+    /// Print a JSON Schema generated from mtlslint's model (the mTLS settings body by default).
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// Which schema: `mtls-settings`, `mtls-settings-path` or `truststore-assignment`.
+    #[arg(value_name = "NAME", default_value = "mtls-settings")]
+    pub(crate) name: String,
+    /// The JSON Schema dialect.
+    #[arg(long, value_name = "DRAFT", default_value = "2020-12", value_parser = parse_draft)]
+    pub(crate) draft: Draft,
+    /// List the schemas instead of printing one.
+    #[arg(long)]
+    pub(crate) list: bool,
+}
+
+fn parse_draft(name: &str) -> Result<Draft, String> {
+    Draft::from_name(name).ok_or_else(|| format!("`{name}` is no dialect mtlslint writes; write `2020-12` or `07`"))
 }
 
 #[derive(Debug, Args)]

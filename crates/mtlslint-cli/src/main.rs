@@ -10,12 +10,17 @@ use std::process::ExitCode;
 use clap::Parser;
 use mtlslint::{Linter, Options, Severity};
 
-use cli::{Cli, Command, CommonArgs, Format};
+use cli::{Cli, Command, CommonArgs, Format, SchemaArgs};
+use mtlslint::schema;
 use output::FileResult;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let outcome = match cli.command {
+        Command::Schema(args) => schema(&args).map(|()| Vec::new()),
+        command => run(command),
+    };
+    match outcome {
         Ok(results) => {
             let failed = results.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity == Severity::Error);
             if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
@@ -27,8 +32,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<Vec<FileResult>, String> {
-    let (common, results) = match cli.command {
+fn run(command: Command) -> Result<Vec<FileResult>, String> {
+    let (common, results) = match command {
         Command::Check(args) => {
             let linter = linter(&args.common, None)?;
             let mut results = Vec::new();
@@ -52,6 +57,7 @@ fn run(cli: Cli) -> Result<Vec<FileResult>, String> {
                 vec![FileResult { source: "request".into(), text: report.text, diagnostics: report.diagnostics }],
             )
         }
+        Command::Schema(_) => unreachable!("printed before linting"),
     };
     let written = match common.format {
         Format::Human => output::human::write(&mut anstream::stdout().lock(), &results),
@@ -62,6 +68,29 @@ fn run(cli: Cli) -> Result<Vec<FileResult>, String> {
             Err(format!("cannot write the output: {error}"))
         }
         _ => Ok(results),
+    }
+}
+
+/// Prints one published schema, or the list of them.
+fn schema(args: &SchemaArgs) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    let written = if args.list {
+        schema::SCHEMAS.iter().try_for_each(|s| writeln!(out, "{:<24}{}", s.name, s.summary))
+    } else {
+        let Some(published) = schema::find(&args.name) else {
+            let instead = match schema::suggest(&args.name) {
+                Some(name) => format!("did you mean `{name}`?"),
+                None => "`mtlslint schema --list` shows them".into(),
+            };
+            return Err(format!("no schema is called `{}`; {instead}", args.name));
+        };
+        out.write_all(published.render(args.draft).as_bytes())
+    };
+    match written {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {error}"))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -204,3 +204,21 @@ fn a_long_minified_line_is_shown_as_a_short_excerpt() {
     assert!(text.contains("error[S001]: unknown field `x19999`"), "{}", &text[..500.min(text.len())]);
     assert!(text.lines().all(|line| line.len() < 400), "an excerpt line is too long");
 }
+
+#[test]
+fn schema_prints_the_committed_schemas() {
+    for (draft, folder) in [("2020-12", "2020-12"), ("07", "draft-07")] {
+        let output = mtlslint(&["schema", "--draft", draft]);
+        assert_eq!(output.status.code(), Some(0));
+        let committed = fs::read_to_string(repo().join("schemas").join(folder).join("mtls-settings.json")).unwrap();
+        assert_eq!(stdout(&output), committed);
+    }
+    let listed = stdout(&mtlslint(&["schema", "--list"]));
+    assert!(listed.lines().count() >= 3 && listed.contains("truststore-assignment"), "{listed}");
+    let misspelt = mtlslint(&["schema", "mtls-setting"]);
+    assert_eq!(misspelt.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&misspelt.stderr).contains("did you mean `mtls-settings`?"));
+    let unknown_draft = mtlslint(&["schema", "--draft", "04"]);
+    assert_eq!(unknown_draft.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown_draft.stderr).contains("write `2020-12` or `07`"));
+}

@@ -30,6 +30,7 @@ pub mod model;
 mod options;
 mod request;
 pub mod rules;
+pub mod schema;
 mod suggest;
 pub mod syntax;
 

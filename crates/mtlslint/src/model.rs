@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::json;
 
 /// A constant of the server's `EnumSSLContextProtocolType`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,7 +106,7 @@ pub struct VerifierInfo {
     pub constant: &'static str,
     /// What it does, in the API documentation's words.
     pub meaning: &'static str,
-    /// Why not to use it, when it is deprecated or unsafe.
+    /// Why not to use it, when it is deprecated.
     pub deprecation: Option<&'static str>,
 }
 
@@ -115,7 +116,7 @@ pub const VERIFIERS: [VerifierInfo; 4] = [
         verifier: HostnameVerifier::Noop,
         constant: "NOOP",
         meaning: "No hostname verification (not recommended for production)",
-        deprecation: Some("accepts any host name for any trusted certificate"),
+        deprecation: None,
     },
     VerifierInfo {
         verifier: HostnameVerifier::Default,
@@ -183,28 +184,57 @@ macro_rules! constant_table {
                 $schema_name.into()
             }
 
+            /// An enum of the constants with their descriptions, plus one `const`
+            /// schema each, so that editors mark the deprecated ones.
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                let describe = $describe;
                 let constants: Vec<_> = $table.iter().map(|info| info.constant).collect();
-                let descriptions: Vec<String> = $table.iter().map($describe).collect();
+                let (plain, markdown): (Vec<String>, Vec<String>) = $table.iter().map(describe).unzip();
+                let each: Vec<_> = $table
+                    .iter()
+                    .zip(plain.iter().zip(&markdown))
+                    .map(|(info, (plain, markdown))| {
+                        let mut schema = json!({"const": info.constant, "description": plain, "markdownDescription": markdown});
+                        if let Some(why) = info.deprecation {
+                            schema["deprecated"] = true.into();
+                            schema["deprecationMessage"] = format!("{}: {why}", info.constant).into();
+                        }
+                        schema
+                    })
+                    .collect();
                 json_schema!({
                     "type": "string",
                     "enum": constants,
-                    "enumDescriptions": descriptions,
+                    "enumDescriptions": plain,
+                    "markdownEnumDescriptions": markdown,
+                    "anyOf": each,
                 })
             }
         }
     };
 }
 
-constant_table!(Protocol, PROTOCOLS, ProtocolInfo, protocol, "Protocol", |info: &ProtocolInfo| format!(
-    "{} (Java name \"{}\"){}",
-    info.label,
-    info.java_name,
-    info.deprecation.map(|why| format!(": {why}")).unwrap_or_default()
-));
-constant_table!(HostnameVerifier, VERIFIERS, VerifierInfo, verifier, "HostnameVerifier", |info: &VerifierInfo| info
-    .meaning
-    .to_owned());
+/// A deprecation as a sentence: `Deprecated since ...` or `TLS 1.0 is deprecated ...`.
+fn sentence(why: Option<&str>) -> String {
+    let Some(why) = why else { return String::new() };
+    let mut chars = why.chars();
+    let first = chars.next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    format!(" {first}{}.", chars.as_str())
+}
+
+constant_table!(Protocol, PROTOCOLS, ProtocolInfo, protocol, "Protocol", |info: &ProtocolInfo| {
+    let why = sentence(info.deprecation);
+    let mark = if info.deprecation.is_some() { "**Deprecated.** " } else { "" };
+    (
+        format!("{}, Java name \"{}\".{why}", info.label, info.java_name),
+        format!("{mark}{}, Java name `{}`.{why}", info.label, info.java_name),
+    )
+});
+constant_table!(HostnameVerifier, VERIFIERS, VerifierInfo, verifier, "HostnameVerifier", |info: &VerifierInfo| {
+    let why = sentence(info.deprecation);
+    let mark = if info.deprecation.is_some() { "**Deprecated.** " } else { "" };
+    (format!("{}.{why}", info.meaning), format!("{mark}{}.{why}", info.meaning))
+});
 
 /// Body of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
 /// Every field is optional: only the fields sent are updated.

@@ -1,0 +1,286 @@
+//! JSON Schemas generated from the typed model, in two dialects (Draft
+//! 2020-12 and draft-07), with the extensions VS Code's JSON language service
+//! reads: `markdownDescription`, `markdownEnumDescriptions`,
+//! `deprecationMessage`, `errorMessage` and `defaultSnippets`.
+//!
+//! The body schema accepts a body exactly when the linter reports none of
+//! the findings in [`SHAPE_CODES`]. Like the `production` profile, it rejects
+//! values the server would coerce (`"enabled": "true"`, rule S003) and
+//! explicit `null`s (rule S006), which the `standard` profile only warns
+//! about. What JSON Schema cannot see stays with the linter: repeated keys
+//! (a parsed document keeps the last one), and every warning about what the
+//! settings do.
+//!
+//! ```
+//! use mtlslint::schema::{self, Draft};
+//! let schema = schema::find("mtls-settings").unwrap().generate(Draft::Draft07);
+//! assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+//! assert_eq!(schema["properties"]["keyStoreId"]["type"], "string");
+//! ```
+
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde_json::{Value, json};
+
+use crate::model::{MtlsSettings, MtlsSettingsPath, TruststoreAssignment};
+
+/// The rules whose findings the body schema reproduces: it rejects a body
+/// exactly when the linter reports one of these (with no context).
+pub const SHAPE_CODES: [&str; 10] = ["J004", "S001", "S002", "S003", "S004", "S005", "S006", "S007", "S008", "M001"];
+
+/// Where the published schemas live; `$id`s are built from it.
+const BASE_URL: &str = "https://raw.githubusercontent.com/mtlslint/mtlslint/main/schemas";
+
+/// A JSON Schema dialect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Draft {
+    /// Draft 2020-12, the current one.
+    Draft2020_12,
+    /// Draft-07, what editors and SchemaStore prefer.
+    Draft07,
+}
+
+impl Draft {
+    /// Every dialect, newest first.
+    pub const ALL: [Draft; 2] = [Draft::Draft2020_12, Draft::Draft07];
+
+    /// The name on the command line: `2020-12` or `07`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Draft::Draft2020_12 => "2020-12",
+            Draft::Draft07 => "07",
+        }
+    }
+
+    /// The dialect a command-line name stands for (`2020-12`, `07`, `7`, `draft-07`).
+    pub fn from_name(name: &str) -> Option<Draft> {
+        match name.trim_start_matches("draft").trim_start_matches(['-', '_']) {
+            "2020-12" | "202012" => Some(Draft::Draft2020_12),
+            "07" | "7" => Some(Draft::Draft07),
+            _ => None,
+        }
+    }
+
+    /// The folder of `schemas/` that holds this dialect.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Draft::Draft2020_12 => "2020-12",
+            Draft::Draft07 => "draft-07",
+        }
+    }
+
+    fn settings(self) -> SchemaSettings {
+        let settings = match self {
+            Draft::Draft2020_12 => SchemaSettings::draft2020_12(),
+            Draft::Draft07 => SchemaSettings::draft07(),
+        };
+        // Editors show inline schemas more reliably than `$ref`s.
+        settings.with(|s| s.inline_subschemas = true)
+    }
+}
+
+/// A schema mtlslint publishes.
+#[derive(Debug, Clone, Copy)]
+pub struct Published {
+    /// Its name, e.g. `mtls-settings`; also its file name without `.json`.
+    pub name: &'static str,
+    /// What it describes.
+    pub summary: &'static str,
+    build: fn(Draft) -> Value,
+}
+
+impl Published {
+    /// The schema in `draft`.
+    pub fn generate(&self, draft: Draft) -> Value {
+        let mut schema = (self.build)(draft);
+        if let Some(object) = schema.as_object_mut() {
+            object.insert("$id".into(), self.id(draft).into());
+        }
+        schema
+    }
+
+    /// The schema in `draft` as the file `schemas/` holds: pretty JSON and a final newline.
+    pub fn render(&self, draft: Draft) -> String {
+        let text = serde_json::to_string_pretty(&self.generate(draft)).expect("a schema serialises");
+        text + "\n"
+    }
+
+    /// Its path in the repository, e.g. `schemas/draft-07/mtls-settings.json`.
+    pub fn path(&self, draft: Draft) -> String {
+        format!("schemas/{}/{}.json", draft.folder(), self.name)
+    }
+
+    /// Its `$id`.
+    pub fn id(&self, draft: Draft) -> String {
+        format!("{BASE_URL}/{}/{}.json", draft.folder(), self.name)
+    }
+}
+
+/// Every schema mtlslint publishes.
+pub const SCHEMAS: [Published; 3] = [
+    Published { name: "mtls-settings", summary: "the body of the PATCH mTLS settings call", build: mtls_settings },
+    Published {
+        name: "mtls-settings-path",
+        summary: "the path parameters of the PATCH mTLS settings call",
+        build: plain::<MtlsSettingsPath>,
+    },
+    Published {
+        name: "truststore-assignment",
+        summary: "the path parameters of the PUT truststore assignment call",
+        build: plain::<TruststoreAssignment>,
+    },
+];
+
+/// The published schema called `name`.
+pub fn find(name: &str) -> Option<&'static Published> {
+    SCHEMAS.iter().find(|schema| schema.name == name)
+}
+
+/// The published schema name nearest to one that names none.
+pub fn suggest(name: &str) -> Option<&'static str> {
+    crate::suggest::nearest(name, SCHEMAS.iter().map(|schema| schema.name))
+}
+
+fn plain<T: JsonSchema>(draft: Draft) -> Value {
+    let mut schema = draft.settings().into_generator().into_root_schema_for::<T>().to_value();
+    with_markdown(&mut schema);
+    schema
+}
+
+/// The two bodies of the API documentation's examples.
+fn seed_bodies() -> [Value; 2] {
+    [
+        json!({
+            "enabled": true,
+            "keyStoreId": "keystore-id-123",
+            "trustStoreId": "truststore-id-456",
+            "supportedProtocolList": ["TLS_1_2", "TLS_1_3"],
+            "hostnameVerifierType": "STRICT"
+        }),
+        json!({
+            "enabled": true,
+            "keyStoreId": "keystore-id-123",
+            "supportedProtocolList": ["TLS_1_2"],
+            "hostnameVerifierType": "DEFAULT"
+        }),
+    ]
+}
+
+/// What the linter says when mTLS is enabled without a keystore: the server's own words.
+const KEYSTORE_REQUIRED: &str = "KeyStore ID is required when mTLS is enabled";
+
+fn mtls_settings(draft: Draft) -> Value {
+    let mut schema = draft.settings().into_generator().into_root_schema_for::<MtlsSettings>().to_value();
+    // Strict like the production profile: `null` is no value of any field (rule S006).
+    for property in schema["properties"].as_object_mut().into_iter().flat_map(|p| p.values_mut()) {
+        without_null(property);
+    }
+    let properties = &mut schema["properties"];
+    properties["enabled"]["default"] = false.into();
+    for (field, store) in [("keyStoreId", "keystore"), ("trustStoreId", "truststore")] {
+        // Rust's and JSON Schema validators' `\S` agree on Unicode white space (rule S007).
+        properties[field]["pattern"] = "\\S".into();
+        properties[field]["patternErrorMessage"] =
+            format!("write the id of a {store} uploaded to the project; an empty or blank id names no store").into();
+    }
+    properties["$schema"] = json!({
+        "description": "The JSON Schema of this file, for editors; the server ignores it.",
+        "type": "string",
+    });
+    let [full, keystore_only] = seed_bodies();
+    let object = schema.as_object_mut().expect("a struct's schema is an object");
+    object.insert("title".into(), "mTLS settings".into());
+    object.insert(
+        "description".into(),
+        "Body of PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/. Only the fields \
+         sent are updated. When `enabled` is true, `keyStoreId` is required. This schema is as strict as mtlslint's \
+         production profile: it rejects values the server would convert (\"true\" for true, 123 for \"123\") and \
+         explicit nulls."
+            .into(),
+    );
+    object.insert("if".into(), json!({"properties": {"enabled": {"const": true}}, "required": ["enabled"]}));
+    // `required` for every validator; the double negation carries the server's
+    // message to editors that show `errorMessage`.
+    object.insert(
+        "then".into(),
+        json!({
+            "required": ["keyStoreId"],
+            "not": {"not": {"required": ["keyStoreId"]}},
+            "errorMessage": KEYSTORE_REQUIRED,
+        }),
+    );
+    object.insert("examples".into(), json!([full, keystore_only]));
+    object.insert(
+        "defaultSnippets".into(),
+        json!([
+            {"label": "Enable mTLS with a keystore and a truststore", "body": full},
+            {"label": "Enable mTLS with a keystore only", "body": keystore_only},
+            {"label": "Disable mTLS", "body": {"enabled": false}},
+        ]),
+    );
+    with_markdown(&mut schema);
+    schema
+}
+
+/// Drops `null` from a generated `Option`'s type, enum or alternatives.
+fn without_null(schema: &mut Value) {
+    if let Some(alternatives) = schema.get_mut("anyOf").and_then(Value::as_array_mut) {
+        alternatives.retain(|alternative| alternative.get("type").is_none_or(|t| t != "null"));
+        if let [Value::Object(_)] = alternatives.as_slice() {
+            let Some(Value::Object(single)) = alternatives.pop() else { unreachable!() };
+            let object = schema.as_object_mut().expect("a schema with `anyOf` is an object");
+            object.remove("anyOf");
+            for (key, value) in single {
+                object.entry(key).or_insert(value);
+            }
+        }
+    }
+    if let Some(types) = schema.get_mut("type").and_then(Value::as_array_mut) {
+        types.retain(|t| t != "null");
+        if let [single] = types.as_slice() {
+            schema["type"] = single.clone();
+        }
+    }
+    if let Some(values) = schema.get_mut("enum").and_then(Value::as_array_mut) {
+        values.retain(|v| !v.is_null());
+    }
+}
+
+/// Gives every schema with a `description` the same text as `markdownDescription`
+/// (the doc comments are Markdown already), which VS Code renders on hover.
+fn with_markdown(schema: &mut Value) {
+    match schema {
+        Value::Object(object) => {
+            if let Some(description) = object.get("description").cloned() {
+                object.entry("markdownDescription").or_insert(description);
+            }
+            object.values_mut().for_each(with_markdown);
+        }
+        Value::Array(items) => items.iter_mut().for_each(with_markdown),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_dialects_round_trip() {
+        for draft in Draft::ALL {
+            assert_eq!(Draft::from_name(draft.name()), Some(draft));
+        }
+        assert_eq!(Draft::from_name("draft-07"), Some(Draft::Draft07));
+        assert_eq!(Draft::from_name("04"), None);
+        assert_eq!(suggest("mtls-setting"), Some("mtls-settings"));
+    }
+
+    #[test]
+    fn body_schema_has_no_null_and_requires_a_keystore_when_enabled() {
+        let schema = find("mtls-settings").unwrap().generate(Draft::Draft2020_12);
+        let text = schema.to_string();
+        assert!(!text.contains("\"null\""), "{text}");
+        assert_eq!(schema["then"]["errorMessage"], KEYSTORE_REQUIRED);
+        assert_eq!(schema["additionalProperties"], false);
+    }
+}

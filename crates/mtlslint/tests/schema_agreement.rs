@@ -1,0 +1,175 @@
+//! The published body schema and the linter agree: with the `jsonschema`
+//! crate as the judge, the schema accepts a generated body exactly when the
+//! linter reports none of the shape findings (`schema::SHAPE_CODES`). Bodies
+//! are valid JSON without repeated keys, which a parsed document cannot show.
+
+use mtlslint::Linter;
+use mtlslint::schema::{self, Draft, SHAPE_CODES};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::{Map, Value, json};
+
+/// Strings that are, or nearly are, what a field takes.
+fn text() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(json!("ks-prod-0042")),
+        Just(json!("")),
+        Just(json!("   ")),
+        Just(json!("\u{a0}\t")),
+        Just(json!(" ks-1 ")),
+        Just(json!("true")),
+        Just(json!("False")),
+        Just(json!("yes")),
+        Just(json!("7")),
+        Just(json!(" 2 ")),
+        "[a-zA-Z_ .0-9-]{0,12}".prop_map(Value::from),
+    ]
+}
+
+/// Any small JSON value, nested at most twice.
+fn anything() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        (-3i64..300).prop_map(Value::from),
+        Just(json!(1.5)),
+        text(),
+    ];
+    leaf.prop_recursive(2, 6, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..3).prop_map(Value::from),
+            prop::collection::btree_map("[a-z]{1,3}", inner, 0..3).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// A protocol list item: constants, Java names, other spellings, ordinals, other types.
+fn protocol() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        4 => prop::sample::select(vec!["TLS_1_3", "TLS_1_2", "TLS_1_1", "TLS_1_0", "SSL_3_0"]).prop_map(Value::from),
+        2 => prop::sample::select(vec!["TLSv1.2", "TLSv1", "tls_1_3", "TLS 1.2", "TLS_1_4", "SSLv3", "1", "", " TLS_1_2"])
+            .prop_map(Value::from),
+        1 => anything(),
+    ]
+}
+
+fn verifier() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        4 => prop::sample::select(vec!["NOOP", "DEFAULT", "STRICT", "BROWSER_COMPAT"]).prop_map(Value::from),
+        2 => prop::sample::select(vec!["default", "Strict", "browser-compat", "NONE", "2", "", "DefaultHostnameVerifier"])
+            .prop_map(Value::from),
+        1 => anything(),
+    ]
+}
+
+fn field_value(key: &'static str) -> BoxedStrategy<Value> {
+    match key {
+        "enabled" => prop_oneof![4 => any::<bool>().prop_map(Value::from), 1 => anything()].boxed(),
+        "keyStoreId" | "trustStoreId" => prop_oneof![3 => text(), 1 => anything()].boxed(),
+        "supportedProtocolList" => prop_oneof![
+            4 => prop::collection::vec(protocol(), 0..4).prop_map(Value::from),
+            1 => protocol(),
+            1 => anything(),
+        ]
+        .boxed(),
+        "hostnameVerifierType" => verifier().boxed(),
+        // Unknown keys: misspellings, another revision's fields, `$schema`.
+        _ => anything().boxed(),
+    }
+}
+
+/// A body: mostly near-valid objects, sometimes not an object at all.
+fn body() -> impl Strategy<Value = Value> {
+    let keys = vec![
+        "enabled",
+        "keyStoreId",
+        "trustStoreId",
+        "supportedProtocolList",
+        "hostnameVerifierType",
+        "keystoreId",
+        "deploy",
+        "$schema",
+    ];
+    let members = prop::sample::subsequence(keys, 0..=6).prop_flat_map(|keys| {
+        let values: Vec<_> = keys.iter().map(|key| field_value(key)).collect();
+        (Just(keys), values)
+    });
+    let object = members.prop_map(|(keys, values)| {
+        let mut map = Map::new();
+        for (key, value) in keys.into_iter().zip(values) {
+            let value = if key == "$schema" { json!("./mtls-settings.json") } else { value };
+            map.insert(key.into(), value);
+        }
+        Value::Object(map)
+    });
+    prop_oneof![20 => object, 1 => anything()]
+}
+
+#[test]
+fn schema_accepts_exactly_what_the_linter_accepts() {
+    let linter = Linter::default();
+    for draft in Draft::ALL {
+        let schema = schema::find("mtls-settings").unwrap().generate(draft);
+        let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+        let (accepted, rejected) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+        let mut runner = TestRunner::new(Config { cases: 10_000, failure_persistence: None, ..Config::default() });
+        runner
+            .run(&body(), |body| {
+                let text = body.to_string();
+                let findings: Vec<_> =
+                    linter.lint_body(text.as_bytes()).into_iter().filter(|d| SHAPE_CODES.contains(&d.code)).collect();
+                let valid = validator.is_valid(&body);
+                let outcome = if valid { &accepted } else { &rejected };
+                outcome.set(outcome.get() + 1);
+                let codes: Vec<_> = findings.iter().map(|d| d.code).collect();
+                let errors: Vec<_> = validator.iter_errors(&body).map(|e| e.to_string()).collect();
+                prop_assert_eq!(
+                    valid,
+                    findings.is_empty(),
+                    "draft {}: {}\nlinter: {:?}\nschema: {:?}",
+                    draft.name(),
+                    text,
+                    codes,
+                    errors
+                );
+                Ok(())
+            })
+            .unwrap();
+        // Both outcomes are well represented, so agreement is not trivial.
+        let (accepted, rejected) = (accepted.get(), rejected.get());
+        assert!(
+            accepted > 1_000 && rejected > 1_000,
+            "draft {}: {accepted} accepted, {rejected} rejected",
+            draft.name()
+        );
+    }
+}
+
+#[test]
+fn every_shape_rule_is_seen_by_the_schema() {
+    let cases = [
+        ("J004", json!(["enabled"])),
+        ("S001", json!({"keystoreId": "ks-1"})),
+        ("S002", json!({"enabled": {"on": true}})),
+        ("S003", json!({"enabled": "true"})),
+        ("S004", json!({"supportedProtocolList": ["TLSv1.2"]})),
+        ("S005", json!({"hostnameVerifierType": 1})),
+        ("S006", json!({"trustStoreId": null})),
+        ("S007", json!({"keyStoreId": "  "})),
+        ("S008", json!({"supportedProtocolList": "TLS_1_2"})),
+        ("M001", json!({"enabled": true})),
+    ];
+    let linter = Linter::default();
+    for draft in Draft::ALL {
+        let validator = jsonschema::validator_for(&schema::find("mtls-settings").unwrap().generate(draft)).unwrap();
+        for (code, body) in &cases {
+            let codes: Vec<_> = linter.lint_body(body.to_string().as_bytes()).into_iter().map(|d| d.code).collect();
+            assert!(codes.contains(code), "{body} should draw {code}, drew {codes:?}");
+            assert!(!validator.is_valid(body), "draft {}: the schema accepts {body}", draft.name());
+        }
+        for clean in [json!({}), json!({"enabled": false}), json!({"enabled": true, "keyStoreId": "ks-1"})] {
+            assert!(validator.is_valid(&clean), "draft {}: the schema rejects {clean}", draft.name());
+        }
+    }
+    assert_eq!(cases.map(|(code, _)| code), SHAPE_CODES);
+}
