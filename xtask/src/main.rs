@@ -2,7 +2,8 @@
 //! wherever cargo does.
 //!
 //! - `test`: formatting, lints, a quick run of the benchmark, every test,
-//!   the API docs (warnings are errors) and the doctests; what `.ci/run` runs.
+//!   the API docs (warnings are errors), the doctests, and the schemas in
+//!   VS Code's JSON language service (Node, `tests/editor`); what `.ci/run` runs.
 //! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
 //! - `schemas`: writes every published JSON Schema into `schemas/`.
 
@@ -38,15 +39,22 @@ fn test() -> Result<(), String> {
     cargo(&["bench", "-p", "mtlslint", "--bench", "lint"], &[("MTLSLINT_BENCH_QUICK", "1")])?;
     cargo(&["test", "--workspace", "--all-targets"], &[])?;
     cargo(&["doc", "--workspace", "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])?;
-    cargo(&["test", "--workspace", "--doc"], &[])
+    cargo(&["test", "--workspace", "--doc"], &[])?;
+    // The schemas as VS Code's own JSON language service reads them.
+    let editor = root().join("tests/editor");
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&editor))?;
+    run(Command::new("node").arg("--test").current_dir(&editor))
+}
+
+fn root() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace")
 }
 
 /// Writes every published schema, in every dialect, under the workspace's `schemas/`.
 fn schemas() -> Result<(), String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace");
     for published in &mtlslint::schema::SCHEMAS {
         for draft in mtlslint::schema::Draft::ALL {
-            let path = root.join(published.path(draft));
+            let path = root().join(published.path(draft));
             let write = || {
                 std::fs::create_dir_all(path.parent().expect("a schema path has a folder"))?;
                 std::fs::write(&path, published.render(draft))
@@ -59,14 +67,21 @@ fn schemas() -> Result<(), String> {
 }
 
 fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
-    let line = format!("cargo {}", args.join(" "));
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    run(command.args(args).envs(env.iter().copied()))
+}
+
+/// Runs a command, timing it; the error names the command line.
+fn run(command: &mut Command) -> Result<(), String> {
+    let program = std::path::Path::new(command.get_program());
+    let mut line = program.file_name().unwrap_or(program.as_os_str()).to_string_lossy().into_owned();
+    for arg in command.get_args() {
+        line.push(' ');
+        line.push_str(&arg.to_string_lossy());
+    }
     eprintln!("xtask: {line}");
     let started = Instant::now();
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(args)
-        .envs(env.iter().copied())
-        .status()
-        .map_err(|e| format!("{line} ({e})"))?;
+    let status = command.status().map_err(|e| format!("{line} ({e}; is it installed?)"))?;
     eprintln!("xtask: {line}: {:.1}s", started.elapsed().as_secs_f64());
     if status.success() { Ok(()) } else { Err(line) }
 }
