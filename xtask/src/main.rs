@@ -5,7 +5,7 @@
 //!   the API docs (warnings are errors), the doctests, and the schemas in
 //!   VS Code's JSON language service (Node, `tests/editor`); what `.ci/run` runs.
 //! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
-//! - `schemas`: writes every published JSON Schema into `schemas/`.
+//! - `schemas`: writes every published JSON Schema and the OpenAPI document into `schemas/`.
 
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -63,6 +63,10 @@ fn schemas() -> Result<(), String> {
             eprintln!("xtask: wrote {}", published.path(draft));
         }
     }
+    let path = root().join(mtlslint::schema::OPENAPI_PATH);
+    std::fs::write(&path, mtlslint::schema::render_openapi())
+        .map_err(|e| format!("writing {} ({e})", path.display()))?;
+    eprintln!("xtask: wrote {}", mtlslint::schema::OPENAPI_PATH);
     Ok(())
 }
 

@@ -2,7 +2,8 @@
 //! the names that exist. Secrets in the files these come from (passwords,
 //! keystore files, tokens) are never read into memory that output can reach.
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{HostnameVerifier, MtlsSettings, Protocol};
@@ -131,6 +132,52 @@ impl Inventory {
     pub fn names(&self) -> impl Iterator<Item = &str> + Clone {
         self.names.iter().map(String::as_str)
     }
+}
+
+/// The file `--keystores`, `--admin-keystores` and `--credentials` read: a
+/// saved response of the List Keystores or List Credentials call, or a plain
+/// array of names. Only names are read; everything else in it (passwords,
+/// keystore files) is ignored. [`Inventory::from_json`] reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum InventoryFile {
+    /// A saved List response.
+    Saved(SavedList),
+    /// Names, or objects with a name.
+    Names(Vec<InventoryItem>),
+}
+
+/// A saved List Keystores / List Credentials response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedList {
+    /// `SUCCESS` for a listing; another status is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("const" = "SUCCESS"))]
+    pub status: Option<String>,
+    /// The keystores or credentials.
+    pub result_list: Vec<InventoryItem>,
+}
+
+/// One keystore or credential: its name, or an object with its `name`, `username` or `id`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum InventoryItem {
+    /// A bare name.
+    Name(String),
+    /// An object from a List response; other members are ignored.
+    #[schemars(extend("anyOf" = [{"required": ["name"]}, {"required": ["username"]}, {"required": ["id"]}]))]
+    Object {
+        /// A keystore's name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        /// A credential's username.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        username: Option<String>,
+        /// An id, when the listing has no name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+    },
 }
 
 /// Reads the proxy's current mTLS settings: an object with the body's

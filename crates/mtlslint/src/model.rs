@@ -291,6 +291,61 @@ pub struct TruststoreAssignment {
     pub keystore_name: String,
 }
 
+/// Success response of the PATCH mTLS settings call (200 OK).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MtlsSettingsResponse {
+    /// Whether the settings were updated.
+    pub success: bool,
+}
+
+/// Success response of the PUT truststore assignment call (200 OK): the
+/// assignment, then the credential's automatic deployment to every environment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TruststoreAssignmentResponse {
+    /// Whether the truststore was assigned.
+    pub success: bool,
+    /// How the credential's deployment went, environment by environment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment_result: Option<DeploymentResult>,
+}
+
+/// The outcome of deploying to every environment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentResult {
+    /// Whether every environment deployed; `false` when one failed.
+    pub success: bool,
+    /// A summary, e.g. "Deployment completed successfully".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// One result per environment.
+    #[serde(default)]
+    pub environment_results: Vec<EnvironmentResult>,
+}
+
+/// The outcome of deploying to one environment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentResult {
+    /// The environment, e.g. `production`.
+    pub environment_name: String,
+    /// Whether it deployed there.
+    pub success: bool,
+    /// What happened there, e.g. "Deployed successfully".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// Error response of both calls (400 Bad Request, 401 Unauthorized, 404 Not Found).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ErrorResponse {
+    /// The error code: `bad_request`, `unauthorized_client` or `not_found`.
+    pub error: String,
+    /// What went wrong, e.g. "KeyStore ID is required when mTLS is enabled".
+    pub error_description: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,11 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Value, json};
 
-use crate::model::{MtlsSettings, MtlsSettingsPath, TruststoreAssignment};
+use crate::context::InventoryFile;
+use crate::model::{
+    ErrorResponse, MtlsSettings, MtlsSettingsPath, MtlsSettingsResponse, TruststoreAssignment,
+    TruststoreAssignmentResponse,
+};
 
 /// The rules whose findings the body schema reproduces: it rejects a body
 /// exactly when the linter reports one of these (with no context).
@@ -117,19 +121,148 @@ impl Published {
 }
 
 /// Every schema mtlslint publishes.
-pub const SCHEMAS: [Published; 3] = [
+pub const SCHEMAS: [Published; 7] = [
     Published { name: "mtls-settings", summary: "the body of the PATCH mTLS settings call", build: mtls_settings },
     Published {
         name: "mtls-settings-path",
         summary: "the path parameters of the PATCH mTLS settings call",
-        build: plain::<MtlsSettingsPath>,
+        build: |draft| {
+            with_examples(
+                plain::<MtlsSettingsPath>(draft),
+                [json!({"projectName": "MyProject", "apiProxyName": "MyAPI"})],
+            )
+        },
+    },
+    Published {
+        name: "mtls-settings-response",
+        summary: "the success response of the PATCH mTLS settings call",
+        build: |draft| with_examples(plain::<MtlsSettingsResponse>(draft), [json!({"success": true})]),
     },
     Published {
         name: "truststore-assignment",
         summary: "the path parameters of the PUT truststore assignment call",
-        build: plain::<TruststoreAssignment>,
+        build: |draft| {
+            let example = json!({"projectName": "MyProject", "username": "api-user", "keystoreName": "my-truststore"});
+            with_examples(plain::<TruststoreAssignment>(draft), [example])
+        },
+    },
+    Published {
+        name: "truststore-assignment-response",
+        summary: "the success response of the PUT truststore assignment call, with its deployment",
+        build: |draft| with_examples(plain::<TruststoreAssignmentResponse>(draft), [deployed()]),
+    },
+    Published {
+        name: "error-response",
+        summary: "the error response of both calls (400, 401, 404)",
+        build: |draft| with_examples(plain::<ErrorResponse>(draft), error_examples()),
+    },
+    Published {
+        name: "inventory",
+        summary: "what --keystores, --admin-keystores and --credentials read",
+        build: inventory,
     },
 ];
+
+/// Where [`openapi`] lives in the repository.
+pub const OPENAPI_PATH: &str = "schemas/openapi.json";
+
+/// An OpenAPI 3.1 document for both calls, built from the 2020-12 schemas
+/// (OpenAPI 3.1's own dialect): paths, methods, path parameters, the bearer
+/// token, the body, and every documented response with its examples.
+pub fn openapi() -> Value {
+    let schema = |name: &str| {
+        let mut schema = find(name).expect("a published schema").generate(Draft::Draft2020_12);
+        if let Some(object) = schema.as_object_mut() {
+            object.remove("$schema");
+            object.remove("$id");
+        }
+        schema
+    };
+    let parameters = |name: &str| -> Vec<Value> {
+        let path = schema(name);
+        let properties = path["properties"].as_object().cloned().unwrap_or_default();
+        properties
+            .into_iter()
+            .map(|(parameter, property)| {
+                json!({
+                    "name": parameter,
+                    "in": "path",
+                    "required": true,
+                    "description": property["description"],
+                    "schema": {"type": "string"},
+                })
+            })
+            .collect()
+    };
+    let errors = {
+        let [keystore, truststore, token, proxy] = error_examples();
+        let reference = json!({"$ref": "#/components/schemas/ErrorResponse"});
+        json!({
+            "400": {"description": "Bad Request: the body or a name is wrong", "content": {"application/json": {
+                "schema": reference, "examples": {"keystoreRequired": {"value": keystore}, "truststoreNotFound": {"value": truststore}}}}},
+            "401": {"description": "Unauthorized: the token is missing, invalid or expired", "content": {"application/json": {
+                "schema": reference, "examples": {"invalidToken": {"value": token}}}}},
+            "404": {"description": "Not Found: the project or API proxy does not exist or is not yours", "content": {"application/json": {
+                "schema": reference, "examples": {"proxyNotFound": {"value": proxy}}}}},
+        })
+    };
+    let with_errors = |ok: Value| {
+        let mut responses = errors.clone();
+        responses["200"] = ok;
+        responses
+    };
+    let [full, keystore_only] = seed_bodies();
+    json!({
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+        "info": {
+            "title": "API gateway management: mTLS settings and truststore assignment",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "The two calls mtlslint checks, as the product documents them. Generated by mtlslint from its model.",
+        },
+        "security": [{"bearerToken": []}],
+        "paths": {
+            "/apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/": {
+                "patch": {
+                    "operationId": "updateMtlsSettings",
+                    "summary": "Update an API proxy's mTLS settings for its backend connections",
+                    "description": "Only the fields sent are updated. Enabling mTLS disables the proxy's connection pool.",
+                    "parameters": parameters("mtls-settings-path"),
+                    "requestBody": {"required": true, "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/MtlsSettings"},
+                        "examples": {"keystoreAndTruststore": {"value": full}, "keystoreOnly": {"value": keystore_only}},
+                    }}},
+                    "responses": with_errors(json!({"description": "The settings were updated", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/MtlsSettingsResponse"}}}})),
+                }
+            },
+            "/apiops/projects/{projectName}/credentials/{username}/truststore/{keystoreName}/": {
+                "put": {
+                    "operationId": "setCredentialTruststore",
+                    "summary": "Assign a truststore to a credential, replacing any other, and deploy the credential",
+                    "description": "The call takes no body. The truststore must exist in the project or the admin project; names are case-sensitive.",
+                    "parameters": parameters("truststore-assignment"),
+                    "responses": with_errors(json!({"description": "The truststore was assigned; the deployment result follows", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/TruststoreAssignmentResponse"}}}})),
+                }
+            },
+        },
+        "components": {
+            "securitySchemes": {"bearerToken": {"type": "http", "scheme": "bearer", "description": "A personal API access token"}},
+            "schemas": {
+                "MtlsSettings": schema("mtls-settings"),
+                "MtlsSettingsResponse": schema("mtls-settings-response"),
+                "TruststoreAssignmentResponse": schema("truststore-assignment-response"),
+                "ErrorResponse": schema("error-response"),
+            },
+        },
+    })
+}
+
+/// [`openapi`] as `schemas/openapi.json` holds it.
+pub fn render_openapi() -> String {
+    serde_json::to_string_pretty(&openapi()).expect("a document serialises") + "\n"
+}
 
 /// The published schema called `name`.
 pub fn find(name: &str) -> Option<&'static Published> {
@@ -145,6 +278,49 @@ fn plain<T: JsonSchema>(draft: Draft) -> Value {
     let mut schema = draft.settings().into_generator().into_root_schema_for::<T>().to_value();
     with_markdown(&mut schema);
     schema
+}
+
+fn with_examples<const N: usize>(mut schema: Value, examples: [Value; N]) -> Value {
+    schema["examples"] = Value::Array(examples.into());
+    schema
+}
+
+/// The truststore assignment's success response in the API documentation.
+fn deployed() -> Value {
+    json!({
+        "success": true,
+        "deploymentResult": {
+            "success": true,
+            "message": "Deployment completed successfully",
+            "environmentResults": [
+                {"environmentName": "production", "success": true, "message": "Deployed successfully"},
+                {"environmentName": "staging", "success": true, "message": "Deployed successfully"}
+            ]
+        }
+    })
+}
+
+/// The error responses in the API documentation.
+fn error_examples() -> [Value; 4] {
+    [
+        json!({"error": "bad_request", "error_description": KEYSTORE_REQUIRED}),
+        json!({"error": "bad_request", "error_description": "Truststore (name: my-truststore) is not found!"}),
+        json!({"error": "unauthorized_client", "error_description": "Invalid token"}),
+        json!({"error": "not_found", "error_description": "ApiProxy (name: MyAPI) was not found!"}),
+    ]
+}
+
+fn inventory(draft: Draft) -> Value {
+    let mut schema = plain::<InventoryFile>(draft);
+    // A name is a string: the reader does not take `null` for one.
+    without_null_anywhere(&mut schema);
+    with_examples(
+        schema,
+        [
+            json!({"status": "SUCCESS", "resultList": [{"name": "ks-prod", "projectId": "p-1"}, {"name": "ts-backend"}]}),
+            json!(["ks-prod", "ts-backend"]),
+        ],
+    )
 }
 
 /// The two bodies of the API documentation's examples.
@@ -243,6 +419,15 @@ fn without_null(schema: &mut Value) {
     }
     if let Some(values) = schema.get_mut("enum").and_then(Value::as_array_mut) {
         values.retain(|v| !v.is_null());
+    }
+}
+
+fn without_null_anywhere(schema: &mut Value) {
+    without_null(schema);
+    match schema {
+        Value::Object(object) => object.values_mut().for_each(without_null_anywhere),
+        Value::Array(items) => items.iter_mut().for_each(without_null_anywhere),
+        _ => {}
     }
 }
 

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use mtlslint::schema::{Draft, SCHEMAS};
+use mtlslint::Inventory;
+use mtlslint::schema::{self, Draft, SCHEMAS};
+use serde_json::{Value, json};
 
 #[test]
 fn committed_schemas_are_fresh() {
@@ -14,6 +16,93 @@ fn committed_schemas_are_fresh() {
             let committed = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
             assert!(committed == published.render(draft), "{path} is stale or missing: run `cargo xtask schemas`");
         }
+    }
+    let committed = std::fs::read_to_string(root.join(schema::OPENAPI_PATH)).unwrap_or_default();
+    assert!(committed == schema::render_openapi(), "{} is stale: run `cargo xtask schemas`", schema::OPENAPI_PATH);
+}
+
+#[test]
+fn every_schema_accepts_its_own_examples() {
+    for published in &SCHEMAS {
+        for draft in Draft::ALL {
+            let schema = published.generate(draft);
+            let validator = jsonschema::validator_for(&schema).unwrap();
+            let examples =
+                schema["examples"].as_array().unwrap_or_else(|| panic!("{} has no examples", published.name));
+            for example in examples {
+                assert!(validator.is_valid(example), "{}: rejects its example {example}", published.path(draft));
+            }
+        }
+    }
+}
+
+#[test]
+fn inventory_schema_and_reader_agree() {
+    let validator = jsonschema::validator_for(&schema::find("inventory").unwrap().generate(Draft::Draft07)).unwrap();
+    let read = [
+        json!(["ks-1", "ts-1"]),
+        json!([{"name": "ks-1", "password": "s3cret"}]),
+        json!({"status": "SUCCESS", "resultList": [{"username": "api-user"}]}),
+        json!({"resultList": []}),
+    ];
+    let refused = [
+        json!({"status": "FAILURE", "resultList": []}),
+        json!({"status": "SUCCESS"}),
+        json!([1, 2]),
+        json!([{"projectId": "p-1"}]),
+        json!([{"name": null}]),
+        json!("ks-1"),
+    ];
+    for file in read {
+        assert!(Inventory::from_json(&file.to_string()).is_ok(), "the reader refuses {file}");
+        assert!(validator.is_valid(&file), "the schema refuses {file}");
+    }
+    for file in refused {
+        assert!(Inventory::from_json(&file.to_string()).is_err(), "the reader takes {file}");
+        assert!(!validator.is_valid(&file), "the schema takes {file}");
+    }
+}
+
+#[test]
+fn openapi_document_describes_both_calls_and_its_references_resolve() {
+    let document = schema::openapi();
+    assert_eq!(document["openapi"], "3.1.0");
+    let calls = [
+        ("/apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/", "patch"),
+        ("/apiops/projects/{projectName}/credentials/{username}/truststore/{keystoreName}/", "put"),
+    ];
+    for (path, method) in calls {
+        let operation = &document["paths"][path][method];
+        assert!(operation.is_object(), "{method} {path} is missing");
+        let mut named: Vec<_> =
+            operation["parameters"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        let mut placeholders: Vec<_> = path.split(['{', '}']).skip(1).step_by(2).collect();
+        named.sort_unstable();
+        placeholders.sort_unstable();
+        assert_eq!(named, placeholders, "{path}");
+        for status in ["200", "400", "401", "404"] {
+            assert!(operation["responses"][status].is_object(), "{method} {path} lacks {status}");
+        }
+    }
+    let mut references = Vec::new();
+    collect_references(&document, &mut references);
+    assert!(references.len() >= 5);
+    for reference in references {
+        let pointer = reference.strip_prefix('#').unwrap();
+        assert!(document.pointer(pointer).is_some(), "{reference} does not resolve");
+    }
+}
+
+fn collect_references(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(reference)) = object.get("$ref") {
+                found.push(reference.clone());
+            }
+            object.values().for_each(|v| collect_references(v, found));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_references(v, found)),
+        _ => {}
     }
 }
 
