@@ -6,6 +6,7 @@
 //!   VS Code's JSON language service (Node, `tests/editor`); what `.ci/run` runs.
 //! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
 //! - `schemas`: writes every published JSON Schema and the OpenAPI document into `schemas/`.
+//! - `docs`: writes the rule reference `docs/rules.md` from the rules' doc comments.
 
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -16,9 +17,10 @@ fn main() -> ExitCode {
         "test" => test(),
         "bench" => cargo(&["bench", "-p", "mtlslint", "--bench", "lint"], &[]),
         "schemas" => schemas(),
+        "docs" => write("docs/rules.md", &mtlslint::rules::reference()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/"
+                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/\n  docs     write the rule reference docs/rules.md"
             );
             return ExitCode::from(2);
         }
@@ -54,19 +56,19 @@ fn root() -> &'static std::path::Path {
 fn schemas() -> Result<(), String> {
     for published in &mtlslint::schema::SCHEMAS {
         for draft in mtlslint::schema::Draft::ALL {
-            let path = root().join(published.path(draft));
-            let write = || {
-                std::fs::create_dir_all(path.parent().expect("a schema path has a folder"))?;
-                std::fs::write(&path, published.render(draft))
-            };
-            write().map_err(|e| format!("writing {} ({e})", path.display()))?;
-            eprintln!("xtask: wrote {}", published.path(draft));
+            write(&published.path(draft), &published.render(draft))?;
         }
     }
-    let path = root().join(mtlslint::schema::OPENAPI_PATH);
-    std::fs::write(&path, mtlslint::schema::render_openapi())
-        .map_err(|e| format!("writing {} ({e})", path.display()))?;
-    eprintln!("xtask: wrote {}", mtlslint::schema::OPENAPI_PATH);
+    write(mtlslint::schema::OPENAPI_PATH, &mtlslint::schema::render_openapi())
+}
+
+/// Writes a generated file at a path relative to the workspace, creating its folder.
+fn write(relative: &str, text: &str) -> Result<(), String> {
+    let path = root().join(relative);
+    let written =
+        std::fs::create_dir_all(path.parent().expect("a file has a folder")).and_then(|()| std::fs::write(&path, text));
+    written.map_err(|e| format!("writing {} ({e})", path.display()))?;
+    eprintln!("xtask: wrote {relative}");
     Ok(())
 }
 

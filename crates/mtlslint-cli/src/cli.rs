@@ -22,6 +22,24 @@ pub(crate) enum Command {
     Request(RequestArgs),
     /// Print a JSON Schema generated from mtlslint's model (the mTLS settings body by default).
     Schema(SchemaArgs),
+    /// Explain a rule: what it checks, why, an example, what to write instead, fix safety.
+    Explain(ExplainArgs),
+    /// List every rule with its default severity under each profile.
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// The rule's code (`M001`) or name (`keystore-required`).
+    #[arg(value_name = "CODE|NAME")]
+    pub(crate) rule: String,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RulesArgs {
+    /// `human` (a table) or `json`.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub(crate) format: Format,
 }
 
 #[derive(Debug, Args)]

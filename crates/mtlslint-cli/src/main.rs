@@ -4,6 +4,7 @@ mod cli;
 mod inputs;
 mod output;
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -18,6 +19,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Schema(args) => schema(&args).map(|()| Vec::new()),
+        Command::Explain(args) => explain(&args.rule).map(|()| Vec::new()),
+        Command::Rules(args) => rules(args.format).map(|()| Vec::new()),
         command => run(command),
     };
     match outcome {
@@ -57,7 +60,7 @@ fn run(command: Command) -> Result<Vec<FileResult>, String> {
                 vec![FileResult { source: "request".into(), text: report.text, diagnostics: report.diagnostics }],
             )
         }
-        Command::Schema(_) => unreachable!("printed before linting"),
+        Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
     };
     let written = match common.format {
         Format::Human => output::human::write(&mut anstream::stdout().lock(), &results),
@@ -68,6 +71,70 @@ fn run(command: Command) -> Result<Vec<FileResult>, String> {
             Err(format!("cannot write the output: {error}"))
         }
         _ => Ok(results),
+    }
+}
+
+/// Prints a rule's documentation.
+fn explain(selector: &str) -> Result<(), String> {
+    let Some(rule) = mtlslint::rules::find(selector) else {
+        let instead = match mtlslint::rules::suggest(selector) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "`mtlslint rules` lists them".into(),
+        };
+        return Err(format!("no rule is called `{selector}`; {instead}"));
+    };
+    print(&rule.explanation())
+}
+
+/// Lists the rules as a table or a JSON array.
+fn rules(format: Format) -> Result<(), String> {
+    let text = match format {
+        Format::Human => {
+            let severity = |s: Option<Severity>| s.map_or("off", Severity::as_str);
+            let mut text = format!(
+                "{:<6}{:<34}{:<10}{:<12}{:<11}{}\n",
+                "code", "name", "standard", "production", "fix", "summary"
+            );
+            for rule in mtlslint::rules::all() {
+                let _ = writeln!(
+                    text,
+                    "{:<6}{:<34}{:<10}{:<12}{:<11}{}",
+                    rule.code,
+                    rule.name,
+                    severity(rule.standard),
+                    severity(rule.production),
+                    rule.fix.as_str(),
+                    rule.summary()
+                );
+            }
+            text
+        }
+        Format::Json => {
+            let rules: Vec<_> = mtlslint::rules::all()
+                .map(|rule| {
+                    serde_json::json!({
+                        "code": rule.code,
+                        "name": rule.name,
+                        "standard": rule.standard,
+                        "production": rule.production,
+                        "fix": rule.fix,
+                        "summary": rule.summary(),
+                        "documentation": rule.documentation(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&rules).expect("rules serialise") + "\n"
+        }
+    };
+    print(&text)
+}
+
+fn print(text: &str) -> Result<(), String> {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {error}"))
+        }
+        _ => Ok(()),
     }
 }
 

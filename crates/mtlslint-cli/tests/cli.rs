@@ -222,3 +222,31 @@ fn schema_prints_the_committed_schemas() {
     assert_eq!(unknown_draft.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown_draft.stderr).contains("write `2020-12` or `07`"));
 }
+
+#[test]
+fn explain_prints_a_rule_by_code_or_name() {
+    for selector in ["M001", "m001", "keystore-required"] {
+        let output = mtlslint(&["explain", selector]);
+        assert_eq!(output.status.code(), Some(0));
+        let text = stdout(&output);
+        assert!(text.starts_with("## M001 `keystore-required`"), "{text}");
+        assert!(text.contains("KeyStore ID is required when mTLS is enabled") && text.contains("### Use instead"));
+    }
+    let misspelt = mtlslint(&["explain", "keystore-requird"]);
+    assert_eq!(misspelt.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&misspelt.stderr).contains("did you mean `keystore-required`?"));
+}
+
+#[test]
+fn rules_lists_every_rule_with_both_profiles() {
+    let table = stdout(&mtlslint(&["rules"]));
+    assert_eq!(table.lines().count(), 1 + mtlslint::rules::all().count());
+    assert!(table.lines().any(|line| line.starts_with("H001") && line.contains("warning   error")), "{table}");
+    let json: Value = serde_json::from_str(&stdout(&mtlslint(&["rules", "--format", "json"]))).unwrap();
+    let rules = json.as_array().unwrap();
+    assert_eq!(rules.len(), mtlslint::rules::all().count());
+    let t005 = rules.iter().find(|r| r["code"] == "T005").unwrap();
+    let t004 = rules.iter().find(|r| r["code"] == "T004").unwrap();
+    assert_eq!((t004["standard"].as_str(), t004["fix"].as_str()), (Some("warning"), Some("safe")));
+    assert!(t005["documentation"].as_str().unwrap().contains("## Why is this bad?"));
+}

@@ -52,3 +52,19 @@ fn registry_matches_the_catalog() {
     }
     assert_eq!(compared, rules::all().count(), "every registered rule is in the catalog");
 }
+
+#[test]
+fn rule_reference_is_fresh_and_complete() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    let reference = mtlslint::rules::reference();
+    assert!(committed == reference, "docs/rules.md is stale or missing: run `cargo xtask docs`");
+    for rule in mtlslint::rules::all() {
+        let heading = format!("## {} `{}`", rule.code, rule.name);
+        assert!(reference.contains(&heading), "{heading} is missing");
+        for section in ["### What it does", "### Why is this bad?", "### Example", "### Use instead", "### Fix safety"]
+        {
+            assert!(rule.explanation().contains(section), "{} lacks {section}", rule.code);
+        }
+    }
+}

@@ -11,6 +11,7 @@ pub(crate) mod shape;
 mod tls;
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -72,6 +73,68 @@ impl Rule {
     pub fn documentation(&self) -> String {
         self.doc.lines().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect::<Vec<_>>().join("\n")
     }
+}
+
+/// A default severity as the reference writes it.
+fn severity_name(severity: Option<Severity>) -> &'static str {
+    severity.map_or("off", Severity::as_str)
+}
+
+impl FixAvailability {
+    /// As the reference writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Safe => "safe",
+            FixAvailability::Unsafe => "unsafe",
+            FixAvailability::Sometimes => "sometimes",
+        }
+    }
+}
+
+impl Rule {
+    /// The rule as `mtlslint explain` prints it and `docs/rules.md` holds it:
+    /// a heading, its default severities and fix, then its documentation, with
+    /// its headings moved under the rule's.
+    pub fn explanation(&self) -> String {
+        let body = self.documentation().replace("\n## ", "\n### ");
+        let (summary, rest) = body.split_once('\n').unwrap_or((&body, ""));
+        format!(
+            "## {} `{}`\n\n{summary}\n\nDefault severity: {} (standard profile), {} (production profile). Fix: {}.\n{rest}\n",
+            self.code,
+            self.name,
+            severity_name(self.standard),
+            severity_name(self.production),
+            self.fix.as_str(),
+        )
+    }
+}
+
+/// The rule reference, `docs/rules.md`: every rule's explanation, in catalog order.
+pub fn reference() -> String {
+    let mut text = String::from(
+        "# Rule reference\n\nGenerated from each rule's doc comment by `cargo xtask docs`; a test fails when this file \
+         is stale. `mtlslint explain CODE` prints one rule, `mtlslint rules` lists them all.\n\n",
+    );
+    text.push_str("| code | name | standard | production | fix | summary |\n|---|---|---|---|---|---|\n");
+    for rule in all() {
+        let _ = writeln!(
+            text,
+            "| [{code}](#{anchor}) | `{}` | {} | {} | {} | {} |",
+            rule.name,
+            severity_name(rule.standard),
+            severity_name(rule.production),
+            rule.fix.as_str(),
+            rule.summary().replace('|', "\\|"),
+            code = rule.code,
+            anchor = format!("{}-{}", rule.code, rule.name).to_lowercase(),
+        );
+    }
+    for rule in all() {
+        text.push('\n');
+        text.push_str(&rule.explanation());
+    }
+    text
 }
 
 const ERROR: Option<Severity> = Some(Severity::Error);
@@ -153,7 +216,7 @@ pub fn find(selector: &str) -> Option<&'static Rule> {
 }
 
 /// The rule code or name nearest to a selector that names none.
-pub(crate) fn suggest(selector: &str) -> Option<&'static str> {
+pub fn suggest(selector: &str) -> Option<&'static str> {
     crate::suggest::nearest(selector, all().flat_map(|rule| [rule.code, rule.name]))
 }
 
