@@ -60,10 +60,20 @@ fn parse_draft(name: &str) -> Result<Draft, String> {
 }
 
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("apply").args(["fix", "diff"]).multiple(false))]
 pub(crate) struct CheckArgs {
     /// JSON files, folders (searched for *.json), or `-` for stdin.
     #[arg(value_name = "FILE", default_value = "-")]
     pub(crate) paths: Vec<PathBuf>,
+    /// Apply the safe fixes in place (stdin: print the fixed body), then report what is left.
+    #[arg(long)]
+    pub(crate) fix: bool,
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is one.
+    #[arg(long)]
+    pub(crate) diff: bool,
+    /// With --fix or --diff, apply the unsafe fixes too: they change what the settings mean.
+    #[arg(long, requires = "apply")]
+    pub(crate) unsafe_fixes: bool,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }

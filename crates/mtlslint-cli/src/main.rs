@@ -9,24 +9,27 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use mtlslint::{Linter, Options, Severity};
+use mtlslint::{FixMode, Linter, Options, Severity};
 
-use cli::{Cli, Command, CommonArgs, Format, SchemaArgs};
+use cli::{CheckArgs, Cli, Command, CommonArgs, Format, SchemaArgs};
 use mtlslint::schema;
 use output::FileResult;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Schema(args) => schema(&args).map(|()| Vec::new()),
-        Command::Explain(args) => explain(&args.rule).map(|()| Vec::new()),
-        Command::Rules(args) => rules(args.format).map(|()| Vec::new()),
+        Command::Schema(args) => schema(&args).map(|()| false),
+        Command::Explain(args) => explain(&args.rule).map(|()| false),
+        Command::Rules(args) => rules(args.format).map(|()| false),
         command => run(command),
     };
     match outcome {
-        Ok(results) => {
-            let failed = results.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity == Severity::Error);
-            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        Ok(failed) => {
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Err(message) => {
             let _ = writeln!(anstream::stderr(), "mtlslint: error: {message}");
@@ -35,10 +38,19 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<Vec<FileResult>, String> {
+/// Whether any finding is an error: what makes the exit status 1.
+fn failed(results: &[FileResult]) -> bool {
+    results.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity == Severity::Error)
+}
+
+/// Lints and reports; `Ok(true)` when a finding is an error.
+fn run(command: Command) -> Result<bool, String> {
     let (common, results) = match command {
         Command::Check(args) => {
             let linter = linter(&args.common, None)?;
+            if args.fix || args.diff {
+                return fix(&linter, &args);
+            }
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths)? {
                 let bytes = input.read()?;
@@ -62,16 +74,60 @@ fn run(command: Command) -> Result<Vec<FileResult>, String> {
         }
         Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
     };
+    write_results(&common, &results)?;
+    Ok(failed(&results))
+}
+
+fn write_results(common: &CommonArgs, results: &[FileResult]) -> Result<(), String> {
     let written = match common.format {
-        Format::Human => output::human::write(&mut anstream::stdout().lock(), &results),
-        Format::Json => output::json::write(&mut std::io::stdout().lock(), &results),
+        Format::Human => output::human::write(&mut anstream::stdout().lock(), results),
+        Format::Json => output::json::write(&mut std::io::stdout().lock(), results),
     };
     match written {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write the output: {error}"))
         }
-        _ => Ok(results),
+        _ => Ok(()),
     }
+}
+
+/// `check --fix` and `check --diff`: fixes each input, then writes it back (or
+/// prints the fixed body for stdin) or prints the diff, and reports what is left.
+fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
+    let mode = if args.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
+    let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
+    for input in inputs::collect(&args.paths)? {
+        let bytes = input.read()?;
+        let fixed = linter.fix_body(&bytes, mode);
+        let source = input.name();
+        if fixed.applied > 0 {
+            (applied, files) = (applied + fixed.applied, files + 1);
+            let before = String::from_utf8_lossy(&bytes);
+            if args.diff {
+                let diff = similar::TextDiff::from_lines(before.as_ref(), fixed.text.as_str());
+                let _ = write!(diffs, "{}", diff.unified_diff().header(&source, &source));
+            } else if let inputs::Input::File(path) = &input {
+                std::fs::write(path, &fixed.text).map_err(|e| format!("cannot write {source}: {e}"))?;
+            }
+        }
+        if !args.diff && matches!(input, inputs::Input::Stdin) {
+            print(&fixed.text)?;
+        }
+        results.push(FileResult { source, text: fixed.text, diagnostics: fixed.remaining });
+    }
+    let noun = if applied == 1 { "fix" } else { "fixes" };
+    if args.diff {
+        print(&diffs)?;
+        let _ = writeln!(anstream::stderr(), "mtlslint: {applied} {noun} would change {files} input(s)");
+        // Like a formatter's check mode: a pending change fails.
+        return Ok(applied > 0);
+    }
+    let _ = writeln!(anstream::stderr(), "mtlslint: applied {applied} {noun} in {files} input(s)");
+    // The fixed body of stdin went to stdout; the findings left go there for files.
+    if results.iter().all(|r| r.source != "-") {
+        write_results(&args.common, &results)?;
+    }
+    Ok(failed(&results))
 }
 
 /// Prints a rule's documentation.

@@ -250,3 +250,40 @@ fn rules_lists_every_rule_with_both_profiles() {
     assert_eq!((t004["standard"].as_str(), t004["fix"].as_str()), (Some("warning"), Some("safe")));
     assert!(t005["documentation"].as_str().unwrap().contains("## Why is this bad?"));
 }
+
+#[test]
+fn fix_rewrites_files_in_place_and_diff_only_shows() {
+    let dir = std::env::temp_dir().join(format!("mtlslint-fix-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("settings.json");
+    let body = "{\n  \"enabled\": \"true\",\n  \"keyStoreId\": \"ks-1\",\n  \"supportedProtocolList\": [\"TLSv1.2\", \"TLS_1_0\"]\n}\n";
+    fs::write(&path, body).unwrap();
+    let file = path.to_str().unwrap();
+
+    let diff = mtlslint(&["check", "--diff", file]);
+    assert_eq!(diff.status.code(), Some(1), "a pending change fails --diff");
+    let shown = stdout(&diff);
+    assert!(shown.contains("-  \"enabled\": \"true\",\n+  \"enabled\": true,"), "{shown}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), body, "--diff writes nothing");
+
+    let fixed = mtlslint(&["check", "--fix", "--format", "json", file]);
+    assert_eq!(fixed.status.code(), Some(0));
+    let after = fs::read_to_string(&path).unwrap();
+    assert_eq!(after, body.replace("\"true\"", "true").replace("TLSv1.2", "TLS_1_2"));
+    // What is left is reported: TLS_1_0 waits for an unsafe fix.
+    let report: Value = serde_json::from_str(&stdout(&fixed)).unwrap();
+    assert!(report["results"][0]["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "T002"));
+
+    assert_eq!(mtlslint(&["check", "--fix", "--unsafe-fixes", file]).status.code(), Some(0));
+    assert!(fs::read_to_string(&path).unwrap().contains("[\"TLS_1_2\"]"));
+    assert_eq!(mtlslint(&["check", "--diff", "--unsafe-fixes", file]).status.code(), Some(0), "nothing left to fix");
+
+    let piped = with_stdin(&["check", "--fix", "-"], br#"{"hostnameVerifierType": "default"}"#);
+    assert_eq!(stdout(&piped), r#"{"hostnameVerifierType": "DEFAULT"}"#);
+    assert_eq!(
+        mtlslint(&["check", "--unsafe-fixes", file]).status.code(),
+        Some(2),
+        "--unsafe-fixes needs --fix or --diff"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -26,6 +26,7 @@
 mod body;
 pub mod context;
 mod diagnostic;
+mod fix;
 pub mod model;
 mod options;
 mod request;
@@ -36,6 +37,7 @@ pub mod syntax;
 
 pub use context::{Context, ContextError, Inventory};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span};
+pub use fix::{FixMode, Fixed, apply as apply_fixes};
 pub use options::{Limits, Options, Profile, UnknownRule};
 pub use request::{Endpoint, MASKED_TOKEN, Request};
 

@@ -1,0 +1,130 @@
+//! Applies the fixes diagnostics carry, keeping every byte they do not touch.
+
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::{Limits, Linter, syntax};
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Only safe fixes: they keep what the server does with the body, or do what it would have done.
+    Safe,
+    /// Safe and unsafe fixes: unsafe ones change what the settings mean.
+    Unsafe,
+}
+
+impl FixMode {
+    fn allows(self, applicability: Applicability) -> bool {
+        matches!((self, applicability), (FixMode::Unsafe, _) | (FixMode::Safe, Applicability::Safe))
+    }
+}
+
+/// The outcome of [`Linter::fix_body`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text with the fixes applied; the input itself when none applied.
+    pub text: String,
+    /// How many fixes were applied.
+    pub applied: usize,
+    /// The findings left in `text`.
+    pub remaining: Vec<Diagnostic>,
+}
+
+/// Rounds of lint-then-fix before giving up; fixes that touch one place
+/// (T001 and T002 share an edit) need a round each.
+const MAX_ROUNDS: usize = 10;
+
+/// A replacement of `text[start..end]`.
+type Replacement<'d> = (usize, usize, &'d str);
+
+/// Applies the fixes `mode` allows, in text order; a fix whose edits overlap
+/// one already taken is left for the next round. Returns the new text and
+/// how many fixes it took.
+pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, usize) {
+    let mut taken: Vec<Replacement<'_>> = Vec::new();
+    let mut applied = 0;
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.allows(f.applicability)) {
+        let edits: Vec<Replacement<'_>> =
+            fix.edits.iter().map(|e| (e.range.start.offset, e.range.end.offset, e.content.as_ref())).collect();
+        let fits = |&(start, end, _): &Replacement<'_>| {
+            start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+        };
+        // Two edits clash when they overlap, or insert at the same place.
+        let clashes = |&(start, end, _): &Replacement<'_>| {
+            taken.iter().any(|&(s, e, _)| (start < e && s < end) || (start == s && (start == end || s == e)))
+        };
+        if edits.iter().all(fits) && !edits.iter().any(clashes) {
+            taken.extend(edits);
+            applied += 1;
+        }
+    }
+    taken.sort_by_key(|&(start, end, _)| (start, end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end, content) in taken {
+        out.push_str(&text[at..start]);
+        out.push_str(content);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    (out, applied)
+}
+
+impl Linter {
+    /// Lints `source`, applies the fixes `mode` allows, and repeats until no
+    /// fix applies. A round whose result would no longer parse as JSON, where
+    /// the text before it did, is dropped: fixes never break a body.
+    ///
+    /// ```
+    /// use mtlslint::{FixMode, Linter};
+    /// let fixed = Linter::default().fix_body(br#"{"supportedProtocolList": ["TLSv1.2"]}"#, FixMode::Safe);
+    /// assert_eq!(fixed.text, r#"{"supportedProtocolList": ["TLS_1_2"]}"#);
+    /// assert_eq!(fixed.applied, 1);
+    /// ```
+    pub fn fix_body(&self, source: &[u8], mode: FixMode) -> Fixed {
+        let Ok(text) = std::str::from_utf8(source) else {
+            return Fixed {
+                text: String::from_utf8_lossy(source).into_owned(),
+                applied: 0,
+                remaining: self.lint_body(source),
+            };
+        };
+        let mut text = text.to_owned();
+        let mut remaining = self.lint_body(text.as_bytes());
+        let mut applied = 0;
+        for _ in 0..MAX_ROUNDS {
+            let (next, count) = apply(&text, &remaining, mode);
+            if count == 0 || next == text || (parses(&text) && !parses(&next)) {
+                break;
+            }
+            text = next;
+            applied += count;
+            remaining = self.lint_body(text.as_bytes());
+        }
+        Fixed { text, applied, remaining }
+    }
+}
+
+fn parses(text: &str) -> bool {
+    syntax::parse(text, Limits::MAX_DEPTH).error.is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixes_keep_untouched_text_and_settle() {
+        let linter = Linter::default();
+        // Not JSON (a comment): nothing is fixed, the text stays as it is.
+        let commented = "{\n  // keep\n  \"supportedProtocolList\": [\"tls_1_3\"]\n}";
+        assert_eq!(linter.fix_body(commented.as_bytes(), FixMode::Unsafe).text, commented);
+        let body = "{\n  \"key_store_id\": \"ks\",\n  \"supportedProtocolList\": [\"tls_1_3\", \"TLSv1.2\"]\n}";
+        let fixed = linter.fix_body(body.as_bytes(), FixMode::Safe);
+        let expected = "{\n  \"key_store_id\": \"ks\",\n  \"supportedProtocolList\": [\"TLS_1_3\", \"TLS_1_2\"]\n}";
+        assert_eq!((fixed.text.as_str(), fixed.applied), (expected, 2));
+        // The rename changes which field the server reads: an unsafe fix.
+        let more = linter.fix_body(fixed.text.as_bytes(), FixMode::Unsafe);
+        assert!(more.text.contains("\"keyStoreId\": \"ks\""), "{}", more.text);
+        assert_eq!(linter.fix_body(more.text.as_bytes(), FixMode::Unsafe).applied, 0);
+    }
+}

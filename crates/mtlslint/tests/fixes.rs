@@ -1,0 +1,120 @@
+//! Fixes never break a body, touch nothing else, and settle: applying them
+//! twice changes nothing the second time.
+
+use std::path::Path;
+
+use mtlslint::{FixMode, Linter};
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+
+fn parses(text: &str) -> bool {
+    serde_json::from_str::<Value>(text).is_ok()
+}
+
+/// Fixes `text` in both modes and checks what every fix must keep.
+fn check(linter: &Linter, text: &str) {
+    for mode in [FixMode::Safe, FixMode::Unsafe] {
+        let fixed = linter.fix_body(text.as_bytes(), mode);
+        if parses(text) {
+            assert!(parses(&fixed.text), "{mode:?} fixes broke\n{text}\ninto\n{}", fixed.text);
+        }
+        let again = linter.fix_body(fixed.text.as_bytes(), mode);
+        assert_eq!(
+            again.applied, 0,
+            "{mode:?} fixes did not settle on\n{text}\nfirst\n{}\nthen\n{}",
+            fixed.text, again.text
+        );
+        assert_eq!(again.text, fixed.text);
+        assert_eq!(fixed.remaining, linter.lint_body(fixed.text.as_bytes()));
+        if fixed.applied == 0 {
+            assert_eq!(fixed.text, text);
+        }
+    }
+}
+
+#[test]
+fn every_vector_body_fixes_cleanly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let linter = Linter::default();
+    let mut fixed_some = 0;
+    for folder in std::fs::read_dir(root).unwrap() {
+        for file in std::fs::read_dir(folder.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            // `case.json` is a body; `case.expected.json`, `case.current.json`, ... are not.
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let is_body = path.extension().is_some_and(|e| e == "json") && !stem.contains('.');
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            if is_body {
+                check(&linter, &text);
+                fixed_some += usize::from(linter.fix_body(text.as_bytes(), FixMode::Unsafe).applied > 0);
+            }
+        }
+    }
+    assert!(fixed_some >= 10, "only {fixed_some} vectors had a fix applied");
+}
+
+#[test]
+fn safe_fixes_of_the_common_slips() {
+    let linter = Linter::default();
+    let cases = [
+        (r#"{"enabled": "true"}"#, r#"{"enabled": true}"#),
+        (r#"{"keystoreId": "ks-1"}"#, r#"{"keyStoreId": "ks-1"}"#),
+        (r#"{"supportedProtocolList": "TLS_1_2"}"#, r#"{"supportedProtocolList": ["TLS_1_2"]}"#),
+        (r#"{"supportedProtocolList": ["TLS_1_2", "TLS_1_2"]}"#, r#"{"supportedProtocolList": ["TLS_1_2"]}"#),
+        (r#"{"hostnameVerifierType": "default"}"#, r#"{"hostnameVerifierType": "DEFAULT"}"#),
+    ];
+    for (body, expected) in cases {
+        assert_eq!(linter.fix_body(body.as_bytes(), FixMode::Safe).text, expected, "{body}");
+    }
+    // An unsafe fix waits for --unsafe-fixes.
+    let noop = r#"{"enabled": true, "keyStoreId": "ks-1", "hostnameVerifierType": "NOOP"}"#;
+    assert_eq!(linter.fix_body(noop.as_bytes(), FixMode::Safe).text, noop);
+    assert!(linter.fix_body(noop.as_bytes(), FixMode::Unsafe).text.contains(r#""hostnameVerifierType": "DEFAULT""#));
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        Just(json!(1)),
+        Just(json!("true")),
+        Just(json!("  ")),
+        prop::sample::select(vec![
+            "TLS_1_2", "TLSv1.2", "tls_1_3", "TLS 1.1", "SSL_3_0", "TLS_1_0", "NOOP", "strict", "x"
+        ])
+        .prop_map(Value::from),
+        prop::collection::vec(
+            prop::sample::select(vec!["TLS_1_2", "TLSv1", "tls_1_3", "SSL_3_0", "TLS_1_1", "TLS_1_2", "1"]),
+            0..5
+        )
+        .prop_map(|items| json!(items)),
+    ]
+}
+
+fn body() -> impl Strategy<Value = String> {
+    let keys = prop::sample::select(vec![
+        "enabled",
+        "keyStoreId",
+        "keystoreId",
+        "key_store_id",
+        "trustStoreId",
+        "supportedProtocolList",
+        "supportedProtocols",
+        "hostnameVerifierType",
+        "deploy",
+    ]);
+    (prop::collection::vec((keys, value()), 0..6), any::<bool>()).prop_map(|(members, pretty)| {
+        let object: Map<String, Value> = members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let value = Value::Object(object);
+        if pretty { serde_json::to_string_pretty(&value).unwrap() } else { value.to_string() }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_bodies_fix_cleanly(text in body()) {
+        check(&Linter::default(), &text);
+    }
+}
