@@ -101,9 +101,12 @@ pub(crate) struct RequestArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct CommonArgs {
-    /// Which default severities apply.
-    #[arg(long, value_enum, default_value_t = ProfileArg::Standard)]
-    pub(crate) profile: ProfileArg,
+    /// Which default severities apply [default: standard, or the configuration's].
+    #[arg(long, value_enum)]
+    pub(crate) profile: Option<ProfileArg>,
+    /// The configuration file [default: the nearest mtlslint.json from the working directory up].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
     /// The proxy's current mTLS settings (JSON); the body is judged by the settings it produces.
     #[arg(long, value_name = "FILE")]
     pub(crate) current: Option<PathBuf>,
@@ -116,12 +119,12 @@ pub(crate) struct CommonArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
-    /// Largest input in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = mtlslint::Limits::default().max_bytes)]
-    pub(crate) max_bytes: usize,
-    /// Deepest nesting of arrays and objects, up to the library's ceiling.
-    #[arg(long, value_name = "LEVELS", default_value_t = mtlslint::Limits::default().max_depth, value_parser = depth)]
-    pub(crate) max_depth: usize,
+    /// Largest input in bytes [default: 1048576, or the configuration's].
+    #[arg(long, value_name = "BYTES")]
+    pub(crate) max_bytes: Option<usize>,
+    /// Deepest nesting of arrays and objects, up to 128 [default: 64, or the configuration's].
+    #[arg(long, value_name = "LEVELS", value_parser = depth)]
+    pub(crate) max_depth: Option<usize>,
 }
 
 /// Reads `--max-depth`, bounded by [`mtlslint::Limits::MAX_DEPTH`].

@@ -5,7 +5,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use mtlslint::{Context, Inventory, Request};
+use mtlslint::config::Inventories;
+use mtlslint::{Config, Context, Inventory, Request};
 
 use crate::cli::CommonArgs;
 
@@ -74,12 +75,38 @@ fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// Reads the context files the flags name.
-pub(crate) fn context(common: &CommonArgs, credentials: Option<&Path>) -> Result<Context, String> {
+/// The configuration: `--config FILE`, or the nearest `mtlslint.json` from the
+/// working directory up; `None` when there is none.
+pub(crate) fn config(flag: Option<&Path>) -> Result<Option<(PathBuf, Config)>, String> {
+    let path = if let Some(path) = flag {
+        path.to_path_buf()
+    } else {
+        let here = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+        let found = here.ancestors().map(|dir| dir.join(mtlslint::config::FILE_NAME)).find(|path| path.is_file());
+        let Some(path) = found else { return Ok(None) };
+        path
+    };
+    let text = fs::read_to_string(&path).map_err(|e| format!("--config {}: {e}", path.display()))?;
+    let config = Config::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Some((path, config)))
+}
+
+/// The context files: a flag's path, else the configuration's (relative to its folder).
+pub(crate) fn context(
+    common: &CommonArgs,
+    credentials: Option<&Path>,
+    configured: Option<(&Inventories, &Path)>,
+) -> Result<Context, String> {
     let text =
         |flag: &str, path: &Path| fs::read_to_string(path).map_err(|e| format!("{flag} {}: {e}", path.display()));
-    let inventory = |flag: &str, path: Option<&PathBuf>| -> Result<Option<Inventory>, String> {
-        path.map(|path| Inventory::from_json(&text(flag, path)?).map_err(|e| format!("{flag} {}: {e}", path.display())))
-            .transpose()
+    let inventory = |flag: &str, path: Option<PathBuf>| -> Result<Option<Inventory>, String> {
+        path.map(|path| {
+            Inventory::from_json(&text(flag, &path)?).map_err(|e| format!("{flag} {}: {e}", path.display()))
+        })
+        .transpose()
+    };
+    let from_config = |pick: fn(&Inventories) -> Option<&String>| {
+        configured.and_then(|(inventories, folder)| pick(inventories).map(|path| folder.join(path)))
     };
     let current = common
         .current
@@ -91,9 +118,18 @@ pub(crate) fn context(common: &CommonArgs, credentials: Option<&Path>) -> Result
         .transpose()?;
     Ok(Context {
         current,
-        keystores: inventory("--keystores", common.keystores.as_ref())?,
-        admin_keystores: inventory("--admin-keystores", common.admin_keystores.as_ref())?,
-        credentials: inventory("--credentials", credentials.map(Path::to_path_buf).as_ref())?,
+        keystores: inventory(
+            "--keystores",
+            common.keystores.clone().or_else(|| from_config(|i| i.keystores.as_ref())),
+        )?,
+        admin_keystores: inventory(
+            "--admin-keystores",
+            common.admin_keystores.clone().or_else(|| from_config(|i| i.admin_keystores.as_ref())),
+        )?,
+        credentials: inventory(
+            "--credentials",
+            credentials.map(Path::to_path_buf).or_else(|| from_config(|i| i.credentials.as_ref())),
+        )?,
     })
 }
 

@@ -218,9 +218,19 @@ fn schema(args: &SchemaArgs) -> Result<(), String> {
 }
 
 fn linter(common: &CommonArgs, credentials: Option<&std::path::Path>) -> Result<Linter, String> {
-    let mut options = Options::new(common.profile.into());
-    options.limits.max_bytes = common.max_bytes;
-    options.limits.max_depth = common.max_depth;
-    let context = inputs::context(common, credentials)?;
+    let config = inputs::config(common.config.as_deref())?;
+    let (mut options, found) = match &config {
+        Some((path, config)) => {
+            (config.options().map_err(|e| format!("{}: {e}", path.display()))?, config.inventories.as_ref())
+        }
+        None => (Options::default(), None),
+    };
+    if let Some(profile) = common.profile {
+        options.profile = profile.into();
+    }
+    options.limits.max_bytes = common.max_bytes.unwrap_or(options.limits.max_bytes);
+    options.limits.max_depth = common.max_depth.unwrap_or(options.limits.max_depth);
+    let folder = config.as_ref().and_then(|(path, _)| path.parent());
+    let context = inputs::context(common, credentials, found.zip(folder))?;
     Ok(Linter::new(options, context))
 }

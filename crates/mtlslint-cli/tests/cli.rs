@@ -287,3 +287,54 @@ fn fix_rewrites_files_in_place_and_diff_only_shows() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn configuration_is_found_upward_and_flags_win() {
+    let root = std::env::temp_dir().join(format!("mtlslint-config-{}", std::process::id()));
+    let nested = root.join("bodies/team");
+    fs::create_dir_all(&nested).unwrap();
+    fs::write(root.join("keystores.json"), r#"["ks-prod"]"#).unwrap();
+    fs::write(
+        root.join("mtlslint.json"),
+        r#"{"profile": "production", "rules": {"M003": "off"}, "inventories": {"keystores": "keystores.json"}}"#,
+    )
+    .unwrap();
+    let body = nested.join("body.json");
+    fs::write(&body, r#"{"enabled": true, "keyStoreId": "KS-PROD", "hostnameVerifierType": "NOOP"}"#).unwrap();
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&nested).output().unwrap();
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+        let codes: Vec<(String, String)> = report["results"][0]["diagnostics"]
+            .as_array()
+            .map(|ds| {
+                ds.iter()
+                    .map(|d| (d["code"].as_str().unwrap().into(), d["severity"].as_str().unwrap().into()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (output.status.code(), codes, String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    // Found two folders up: production profile, M003 off, the keystore inventory read relative to the file.
+    let (status, codes, _) = run(&["check", "--format", "json", "body.json"]);
+    assert_eq!(status, Some(1));
+    assert!(codes.contains(&("H001".into(), "error".into())), "{codes:?}");
+    assert!(
+        codes.contains(&("M006".into(), "error".into())) || codes.iter().any(|(c, _)| c.starts_with('M')),
+        "{codes:?}"
+    );
+    assert!(!codes.iter().any(|(c, _)| c == "M003"), "{codes:?}");
+    // A flag wins over the file.
+    let (_, codes, _) = run(&["check", "--format", "json", "--profile", "standard", "body.json"]);
+    assert!(codes.contains(&("H001".into(), "warning".into())), "{codes:?}");
+    // A broken file is a usage error that names it and says what to write.
+    fs::write(root.join("mtlslint.json"), r#"{"profle": "production"}"#).unwrap();
+    let (status, _, stderr) = run(&["check", "body.json"]);
+    assert_eq!(status, Some(2));
+    assert!(stderr.contains("mtlslint.json: unknown key `profle`: did you mean `profile`?"), "{stderr}");
+    // --config names another file.
+    let other = root.join("other.json");
+    fs::write(&other, r#"{"rules": {"H001": "off", "M003": "off", "M004": "off"}}"#).unwrap();
+    let (status, codes, _) = run(&["check", "--format", "json", "--config", other.to_str().unwrap(), "body.json"]);
+    assert_eq!((status, codes.iter().any(|(c, _)| c == "H001")), (Some(0), false), "{codes:?}");
+    fs::remove_dir_all(root).unwrap();
+}

@@ -24,6 +24,7 @@
 //! ```
 
 mod body;
+pub mod config;
 pub mod context;
 mod diagnostic;
 mod fix;
@@ -35,6 +36,7 @@ pub mod schema;
 mod suggest;
 pub mod syntax;
 
+pub use config::{Config, ConfigError};
 pub use context::{Context, ContextError, Inventory};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span};
 pub use fix::{FixMode, Fixed, apply as apply_fixes};

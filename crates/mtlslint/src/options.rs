@@ -10,7 +10,7 @@ use crate::diagnostic::Severity;
 use crate::rules::{self, Rule};
 
 /// A named set of default severities.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
     /// For development and staging: risks are warnings.

@@ -22,6 +22,7 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Value, json};
 
+use crate::config::Config;
 use crate::context::InventoryFile;
 use crate::model::{
     ErrorResponse, MtlsSettings, MtlsSettingsPath, MtlsSettingsResponse, TruststoreAssignment,
@@ -121,7 +122,7 @@ impl Published {
 }
 
 /// Every schema mtlslint publishes.
-pub const SCHEMAS: [Published; 7] = [
+pub const SCHEMAS: [Published; 8] = [
     Published { name: "mtls-settings", summary: "the body of the PATCH mTLS settings call", build: mtls_settings },
     Published {
         name: "mtls-settings-path",
@@ -155,6 +156,18 @@ pub const SCHEMAS: [Published; 7] = [
         name: "error-response",
         summary: "the error response of both calls (400, 401, 404)",
         build: |draft| with_examples(plain::<ErrorResponse>(draft), error_examples()),
+    },
+    Published {
+        name: "mtlslint-config",
+        summary: "mtlslint.json, the configuration file",
+        build: |draft| {
+            let example = json!({
+                "profile": "production",
+                "rules": {"T005": "off", "strict-verifier": "error"},
+                "inventories": {"keystores": "context/keystores.json", "adminKeystores": "context/admin-keystores.json"}
+            });
+            with_examples(config(draft), [example])
+        },
     },
     Published {
         name: "inventory",
@@ -308,6 +321,22 @@ fn error_examples() -> [Value; 4] {
         json!({"error": "unauthorized_client", "error_description": "Invalid token"}),
         json!({"error": "not_found", "error_description": "ApiProxy (name: MyAPI) was not found!"}),
     ]
+}
+
+/// `mtlslint.json`: the rules' codes and names complete, with their summaries.
+fn config(draft: Draft) -> Value {
+    let mut schema = plain::<Config>(draft);
+    let rules = &mut schema["properties"]["rules"];
+    let level = rules["additionalProperties"].clone();
+    let names: Vec<&str> = crate::rules::all().flat_map(|rule| [rule.code, rule.name]).collect();
+    rules["propertyNames"] = json!({"enum": names});
+    for rule in crate::rules::all() {
+        let mut property = level.clone();
+        property["description"] = format!("{} `{}`: {}", rule.code, rule.name, rule.summary()).into();
+        property["markdownDescription"] = property["description"].clone();
+        rules["properties"][rule.code] = property;
+    }
+    schema
 }
 
 fn inventory(draft: Draft) -> Value {

@@ -123,3 +123,33 @@ fn every_schema_is_valid_against_its_meta_schema() {
         }
     }
 }
+
+#[test]
+fn config_schema_and_reader_agree() {
+    let validator =
+        jsonschema::validator_for(&schema::find("mtlslint-config").unwrap().generate(Draft::Draft07)).unwrap();
+    let read = [
+        json!({}),
+        json!({"$schema": "./schemas/draft-07/mtlslint-config.json", "profile": "standard"}),
+        json!({"rules": {"T005": "off", "keystore-required": "warning"}, "limits": {"maxBytes": 4096}}),
+        json!({"inventories": {"keystores": "ks.json", "credentials": "creds.json"}}),
+    ];
+    let refused = [
+        json!({"profle": "production"}),
+        json!({"profile": "prod"}),
+        json!({"rules": {"T005": "silent"}}),
+        json!({"limits": {"maxDepht": 3}}),
+        json!({"inventories": {"keystore": "ks.json"}}),
+        json!({"rules": {"X999": "off"}}),
+    ];
+    for file in read {
+        let config = mtlslint::Config::from_json(&file.to_string()).and_then(|c| c.options().map(|_| c));
+        assert!(config.is_ok(), "the reader refuses {file}: {config:?}");
+        assert!(validator.is_valid(&file), "the schema refuses {file}");
+    }
+    for file in refused {
+        let config = mtlslint::Config::from_json(&file.to_string()).and_then(|c| c.options().map(|_| c));
+        assert!(config.is_err(), "the reader takes {file}");
+        assert!(!validator.is_valid(&file), "the schema takes {file}");
+    }
+}

@@ -1,0 +1,192 @@
+//! `mtlslint.json`: a project's choices for mtlslint, so that every run in a
+//! repository (CLI, CI, editor) judges alike.
+//!
+//! ```
+//! let config = mtlslint::Config::from_json(r#"{"profile": "production", "rules": {"T005": "off"}}"#).unwrap();
+//! let options = config.options().unwrap();
+//! assert_eq!(options.profile, mtlslint::Profile::Production);
+//! let error = mtlslint::Config::from_json(r#"{"profle": "production"}"#).unwrap_err();
+//! assert_eq!(error.to_string(), "unknown key `profle`: did you mean `profile`?");
+//! ```
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::diagnostic::Severity;
+use crate::options::{Limits, Options, Profile};
+
+/// The file looked for from the working directory upward.
+pub const FILE_NAME: &str = "mtlslint.json";
+
+/// What `mtlslint.json` holds. Every member is optional; command-line flags win over it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Config {
+    /// The JSON Schema of this file, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Which default severities apply: `standard` (risks are warnings) or `production` (they are errors).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
+    /// Severity by rule code or name, over the profile's: `error`, `warning`, `info` or `off`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, Level>,
+    /// Input limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<ConfigLimits>,
+    /// Saved List responses (or JSON arrays of names), as paths relative to this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inventories: Option<Inventories>,
+}
+
+/// A rule's severity, or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Reported as an error: the exit status is 1.
+    Error,
+    /// Reported as a warning.
+    Warning,
+    /// Reported as information.
+    Info,
+    /// Not reported.
+    Off,
+}
+
+impl Level {
+    /// The severity, `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+/// Input limits; each falls back to its default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConfigLimits {
+    /// Largest input in bytes (default 1048576).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub max_bytes: Option<usize>,
+    /// Deepest nesting of arrays and objects (default 64, at most 128).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 128))]
+    pub max_depth: Option<usize>,
+}
+
+/// Where the inventories are, relative to the configuration file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Inventories {
+    /// The project's saved List Keystores response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keystores: Option<String>,
+    /// The admin project's saved List Keystores response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin_keystores: Option<String>,
+    /// The project's saved List Credentials response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<String>,
+}
+
+/// Why a configuration cannot be used; the message says what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(String);
+
+impl Config {
+    /// Reads `mtlslint.json`. Unknown keys are errors that name the nearest known one.
+    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| ConfigError(format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column())))?;
+        let schema = SchemaSettings::draft2020_12()
+            .with(|s| s.inline_subschemas = true)
+            .into_generator()
+            .into_root_schema_for::<Config>()
+            .to_value();
+        check_keys(&value, &schema, "")?;
+        serde_json::from_value(value).map_err(|e| ConfigError(e.to_string()))
+    }
+
+    /// The options this configuration chooses over the defaults.
+    pub fn options(&self) -> Result<Options, ConfigError> {
+        let mut options = Options::new(self.profile.unwrap_or_default());
+        if let Some(limits) = self.limits {
+            let defaults = Limits::default();
+            let max_depth = limits.max_depth.unwrap_or(defaults.max_depth);
+            if !(1..=Limits::MAX_DEPTH).contains(&max_depth) {
+                return Err(ConfigError(format!("`limits.maxDepth` must be from 1 to {}", Limits::MAX_DEPTH)));
+            }
+            options.limits = Limits { max_bytes: limits.max_bytes.unwrap_or(defaults.max_bytes), max_depth };
+        }
+        for (selector, level) in &self.rules {
+            options.set_severity(selector, level.severity()).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
+        }
+        Ok(options)
+    }
+}
+
+/// Refuses keys the schema does not define, at any depth, naming the nearest one.
+fn check_keys(value: &Value, schema: &Value, at: &str) -> Result<(), ConfigError> {
+    let (Value::Object(members), Some(properties)) = (value, schema["properties"].as_object()) else {
+        return Ok(());
+    };
+    for (key, member) in members {
+        let Some(property) = properties.get(key) else {
+            let known = properties.keys().map(String::as_str);
+            let instead = match crate::suggest::nearest(key, known.clone()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the keys are {}", known.map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+            };
+            return Err(ConfigError(format!("unknown key `{at}{key}`: {instead}")));
+        };
+        // `Option` fields generate `anyOf: [T, null]`; the object schema is the first.
+        let object = property.get("anyOf").and_then(|a| a.get(0)).unwrap_or(property);
+        check_keys(member, object, &format!("{at}{key}."))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_named_with_the_nearest_known_one() {
+        let error = |text| Config::from_json(text).unwrap_err().to_string();
+        assert_eq!(error(r#"{"limits": {"maxDepht": 10}}"#), "unknown key `limits.maxDepht`: did you mean `maxDepth`?");
+        assert!(error(r#"{"colour": true}"#).starts_with("unknown key `colour`: the keys are `$schema`"));
+        assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
+        assert!(error(r#"{"profile": "prod"}"#).contains("unknown variant `prod`"));
+        assert!(error("{").starts_with("not valid JSON"));
+    }
+
+    #[test]
+    fn options_follow_the_file() {
+        let config = Config::from_json(
+            r#"{"profile": "production", "rules": {"T005": "off", "strict-verifier": "error"}, "limits": {"maxDepth": 8}}"#,
+        )
+        .unwrap();
+        let options = config.options().unwrap();
+        assert_eq!(
+            (options.profile, options.limits.max_depth, options.limits.max_bytes),
+            (Profile::Production, 8, 1 << 20)
+        );
+        let rule = |code| crate::rules::find(code).unwrap();
+        assert_eq!(options.severity(rule("T005")), None);
+        assert_eq!(options.severity(rule("H003")), Some(Severity::Error));
+        let unknown = Config::from_json(r#"{"rules": {"M010": "off"}}"#).unwrap().options().unwrap_err();
+        assert!(unknown.to_string().starts_with("`rules`: unknown rule `M010`"), "{unknown}");
+        let deep = Config::from_json(r#"{"limits": {"maxDepth": 500}}"#).unwrap().options().unwrap_err();
+        assert!(deep.to_string().contains("from 1 to 128"));
+    }
+}
