@@ -45,7 +45,50 @@ fn test() -> Result<(), String> {
     // The schemas as VS Code's own JSON language service reads them.
     let editor = root().join("tests/editor");
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&editor))?;
-    run(Command::new("node").arg("--test").current_dir(&editor))
+    run(Command::new("node").arg("--test").current_dir(&editor))?;
+    sarif()
+}
+
+/// Lints the shipped examples to SARIF and has Microsoft's validator (with
+/// its GitHub ingestion rules) check the log: no error and no warning may remain.
+fn sarif() -> Result<(), String> {
+    cargo(&["build", "-q", "-p", "mtlslint-cli"], &[])?;
+    let examples = root().join("examples");
+    let binary = root().join("target/debug/mtlslint");
+    let output = Command::new(&binary)
+        .args(["check", "--format", "sarif", "bodies", "--keystores", "context/keystores.json"])
+        .current_dir(&examples)
+        .output()
+        .map_err(|e| format!("{} ({e})", binary.display()))?;
+    let log = root().join("target/examples.sarif");
+    std::fs::write(&log, &output.stdout).map_err(|e| format!("writing {} ({e})", log.display()))?;
+    let tool = root().join("tests/sarif");
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tool))?;
+    let report = root().join("target/examples.validation.sarif");
+    let _ = std::fs::remove_file(&report);
+    let validator = tool.join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
+    run(Command::new(validator).arg("validate").arg(&log).arg("--output").arg(&report).args([
+        "--rule-kind",
+        "Gh;Sarif",
+        "--level",
+        "Error;Warning;Note",
+        "--quiet",
+    ]))?;
+    let text = std::fs::read_to_string(&report).map_err(|e| format!("reading {} ({e})", report.display()))?;
+    let validation: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{} ({e})", report.display()))?;
+    let findings = validation["runs"][0]["results"].as_array().cloned().unwrap_or_default();
+    let serious: Vec<_> =
+        findings.iter().filter(|r| matches!(r["level"].as_str(), Some("error" | "warning") | None)).collect();
+    eprintln!("xtask: SARIF validator: {} findings, {} errors or warnings", findings.len(), serious.len());
+    if serious.is_empty() {
+        Ok(())
+    } else {
+        for finding in &serious {
+            eprintln!("xtask: {} {}", finding["ruleId"], finding["message"]);
+        }
+        Err("SARIF validation".into())
+    }
 }
 
 fn root() -> &'static std::path::Path {

@@ -38,8 +38,16 @@ pub(crate) struct ExplainArgs {
 #[derive(Debug, Args)]
 pub(crate) struct RulesArgs {
     /// `human` (a table) or `json`.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub(crate) format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub(crate) format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// A table.
+    Human,
+    /// A JSON array with each rule's documentation.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -159,4 +167,10 @@ pub(crate) enum Format {
     Human,
     /// One JSON document, for tools.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// JUnit XML, for CI test reports.
+    Junit,
 }

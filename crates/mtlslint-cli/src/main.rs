@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use mtlslint::{FixMode, Linter, Options, Severity};
 
-use cli::{CheckArgs, Cli, Command, CommonArgs, Format, SchemaArgs};
+use cli::{CheckArgs, Cli, Command, CommonArgs, Format, ListFormat, SchemaArgs};
 use mtlslint::schema;
 use output::FileResult;
 
@@ -82,6 +82,9 @@ fn write_results(common: &CommonArgs, results: &[FileResult]) -> Result<(), Stri
     let written = match common.format {
         Format::Human => output::human::write(&mut anstream::stdout().lock(), results),
         Format::Json => output::json::write(&mut std::io::stdout().lock(), results),
+        Format::Sarif => output::sarif::write(&mut std::io::stdout().lock(), results),
+        Format::Github => output::github::write(&mut std::io::stdout().lock(), results),
+        Format::Junit => output::junit::write(&mut std::io::stdout().lock(), results),
     };
     match written {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -143,9 +146,9 @@ fn explain(selector: &str) -> Result<(), String> {
 }
 
 /// Lists the rules as a table or a JSON array.
-fn rules(format: Format) -> Result<(), String> {
+fn rules(format: ListFormat) -> Result<(), String> {
     let text = match format {
-        Format::Human => {
+        ListFormat::Human => {
             let severity = |s: Option<Severity>| s.map_or("off", Severity::as_str);
             let mut text = format!(
                 "{:<6}{:<34}{:<10}{:<12}{:<11}{}\n",
@@ -165,7 +168,7 @@ fn rules(format: Format) -> Result<(), String> {
             }
             text
         }
-        Format::Json => {
+        ListFormat::Json => {
             let rules: Vec<_> = mtlslint::rules::all()
                 .map(|rule| {
                     serde_json::json!({

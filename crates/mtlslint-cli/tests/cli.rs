@@ -338,3 +338,54 @@ fn configuration_is_found_upward_and_flags_win() {
     assert_eq!((status, codes.iter().any(|(c, _)| c == "H001")), (Some(0), false), "{codes:?}");
     fs::remove_dir_all(root).unwrap();
 }
+
+#[test]
+fn ci_formats_carry_what_their_consumers_read() {
+    let examples = repo().join("examples");
+    let run = |format: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+            .args(["check", "--format", format, "bodies/bad-java-protocol-names.json", "bodies/disable-mtls.json"])
+            .current_dir(&examples)
+            .output()
+            .unwrap();
+        (output.status.code(), String::from_utf8(output.stdout).unwrap())
+    };
+    let (status, sarif) = run("sarif");
+    assert_eq!(status, Some(1));
+    let log: Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run0 = &log["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), mtlslint::rules::all().count());
+    for rule in rules {
+        for key in ["shortDescription", "fullDescription", "help"] {
+            assert!(rule[key]["text"].as_str().is_some_and(|t| !t.is_empty()), "{} lacks {key}", rule["id"]);
+        }
+    }
+    let result = &run0["results"][0];
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "bodies/bad-java-protocol-names.json");
+    for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+        assert!(location["region"][key].as_u64().is_some_and(|n| n >= 1), "region lacks {key}");
+    }
+    let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
+    assert_eq!(rules[index]["id"], result["ruleId"]);
+    assert!(result["partialFingerprints"]["mtlslint/v1"].as_str().is_some_and(|f| f.len() == 16));
+    let levels: Vec<_> = run0["results"].as_array().unwrap().iter().map(|r| r["level"].as_str().unwrap()).collect();
+    assert!(levels.contains(&"error") && levels.iter().all(|l| ["error", "warning", "note"].contains(l)));
+
+    let (_, github) = run("github");
+    let error = github.lines().find(|l| l.starts_with("::error ")).unwrap();
+    assert!(error.starts_with("::error file=bodies/bad-java-protocol-names.json,line="), "{error}");
+    assert!(error.contains(",title=S004 unknown-enum-value::"), "{error}");
+    assert!(github.contains("%0A"), "multi-line messages are escaped");
+    assert!(
+        github.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "))
+    );
+
+    let (_, junit) = run("junit");
+    assert!(junit.starts_with("<?xml") && junit.trim_end().ends_with("</testsuites>"));
+    assert!(junit.contains(r#"tests="2" failures="1""#), "{junit}");
+    assert!(junit.contains(r#"<testcase classname="mtlslint" name="bodies/disable-mtls.json""#));
+    assert!(junit.contains("<failure type=\"S004\"") && !junit.contains("\"TLSv1.2\""), "quotes are escaped");
+}

@@ -1,7 +1,10 @@
 //! Renders results; one module per format.
 
+pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod sarif;
 
 use mtlslint::{Diagnostic, Severity};
 use serde::Serialize;

@@ -1,0 +1,87 @@
+//! JUnit XML, which most CI systems show as a test report: each input is a
+//! test case that fails when it has an error or a warning; every finding is
+//! listed in it.
+
+use std::io::{self, Write};
+
+use mtlslint::Severity;
+
+use super::{FileResult, Summary};
+
+/// Writes one `<testsuite>` with a `<testcase>` per input.
+pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
+    let failing = |r: &FileResult| r.diagnostics.iter().any(|d| d.severity >= Severity::Warning);
+    let failures = results.iter().filter(|r| failing(r)).count();
+    let summary = Summary::of(results);
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(out, r#"<testsuites name="mtlslint" tests="{}" failures="{failures}">"#, results.len())?;
+    writeln!(
+        out,
+        r#"  <testsuite name="mtlslint" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
+        results.len()
+    )?;
+    writeln!(
+        out,
+        r#"    <properties><property name="findings" value="{} errors, {} warnings, {} infos"/></properties>"#,
+        summary.errors, summary.warnings, summary.infos
+    )?;
+    for result in results {
+        let name = escape(&result.source);
+        write!(out, r#"    <testcase classname="mtlslint" name="{name}" file="{name}""#)?;
+        if result.diagnostics.is_empty() {
+            writeln!(out, "/>")?;
+            continue;
+        }
+        writeln!(out, ">")?;
+        let listing: Vec<String> = result
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let help = d.help.as_ref().map(|h| format!("\n    help: {h}")).unwrap_or_default();
+                format!(
+                    "{}:{}:{}: {} [{} {}] {}{help}",
+                    result.source,
+                    d.range.start.line,
+                    d.range.start.column,
+                    d.severity.as_str(),
+                    d.code,
+                    d.name,
+                    d.message
+                )
+            })
+            .collect();
+        if failing(result) {
+            let worst = result.diagnostics.iter().max_by_key(|d| d.severity).expect("not empty");
+            writeln!(
+                out,
+                r#"      <failure type="{}" message="{}">{}</failure>"#,
+                worst.code,
+                escape(&worst.message),
+                escape(&listing.join("\n"))
+            )?;
+        } else {
+            writeln!(out, "      <system-out>{}</system-out>", escape(&listing.join("\n")))?;
+        }
+        writeln!(out, "    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")?;
+    writeln!(out, "</testsuites>")
+}
+
+/// Escapes text for XML content and attribute values; control characters XML cannot carry become U+FFFD.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' | '\t' | '\r' => out.push(c),
+            c if c < ' ' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}

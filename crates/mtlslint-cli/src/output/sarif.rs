@@ -1,0 +1,160 @@
+//! SARIF 2.1.0, with what GitHub code scanning reads: every rule with its
+//! descriptions and help, results with start and end, partial fingerprints,
+//! and paths relative to the working directory (the repository, in CI).
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use mtlslint::{Diagnostic, Severity};
+use serde_json::{Value, json};
+
+use super::FileResult;
+
+const DOCS: &str = "https://github.com/mtlslint/mtlslint/blob/main/docs/rules.md";
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Writes one SARIF log with one run.
+pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
+    let rules: Vec<_> = mtlslint::rules::all().collect();
+    let descriptors: Vec<Value> = rules
+        .iter()
+        .map(|rule| {
+            let documentation = rule.documentation();
+            let full = documentation
+                .split("\n## ")
+                .nth(1)
+                .map_or(rule.summary(), |what| what.strip_prefix("What it does\n").unwrap_or(what).trim());
+            json!({
+                "id": rule.code,
+                // SARIF's friendly names are Pascal case: `keystore-required` is `KeystoreRequired`.
+                "name": pascal_case(rule.name),
+                "shortDescription": {"text": rule.summary()},
+                "fullDescription": {"text": full.replace('\n', " ")},
+                "help": {"text": documentation, "markdown": documentation},
+                "helpUri": format!("{DOCS}#{}-{}", rule.code.to_lowercase(), rule.name),
+                "defaultConfiguration": {"level": rule.standard.map_or("none", level)},
+                "properties": {"tags": ["mtls"]},
+            })
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for result in results {
+        let uri = relative_uri(&result.source);
+        for diagnostic in &result.diagnostics {
+            let index = rules.iter().position(|rule| rule.code == diagnostic.code).unwrap_or_default();
+            findings.push(finding(diagnostic, index, &uri, &result.text));
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mtlslint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/mtlslint/mtlslint",
+                "rules": descriptors,
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory mtlslint ran in."}}},
+            "columnKind": "unicodeCodePoints",
+            "results": findings,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+fn finding(diagnostic: &Diagnostic, rule_index: usize, uri: &str, text: &str) -> Value {
+    let (start, end) = (diagnostic.range.start, diagnostic.range.end);
+    let message = match &diagnostic.help {
+        Some(help) => format!("{} ({help})", diagnostic.message),
+        None => diagnostic.message.to_string(),
+    };
+    let artifact =
+        if uri.starts_with("file://") { json!({"uri": uri}) } else { json!({"uri": uri, "uriBaseId": "%SRCROOT%"}) };
+    json!({
+        "ruleId": diagnostic.code,
+        "ruleIndex": rule_index,
+        "level": level(diagnostic.severity),
+        "message": {"text": message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": artifact,
+                "region": {
+                    "startLine": start.line,
+                    "startColumn": start.column,
+                    "endLine": end.line,
+                    "endColumn": end.column,
+                    "snippet": {"text": text.get(start.offset..end.offset).unwrap_or_default()},
+                },
+                "contextRegion": {
+                    "startLine": start.line,
+                    "endLine": end.line,
+                    "snippet": {"text": lines(text, start.offset, end.offset)},
+                },
+            },
+            "logicalLocations": [{"fullyQualifiedName": diagnostic.pointer, "kind": "member"}],
+        }],
+        // Stable while lines move: the rule, the file and the JSON pointer.
+        "partialFingerprints": {"mtlslint/v1": fingerprint(&[diagnostic.code, uri, &diagnostic.pointer])},
+    })
+}
+
+/// The whole lines that hold `text[start..end]`.
+fn lines(text: &str, start: usize, end: usize) -> &str {
+    let from = text.get(..start).and_then(|before| before.rfind('\n')).map_or(0, |at| at + 1);
+    let to = text.get(end..).and_then(|after| after.find('\n')).map_or(text.len(), |at| end + at);
+    text.get(from..to).unwrap_or_default()
+}
+
+fn pascal_case(name: &str) -> String {
+    name.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A path as a URI relative to the working directory, with `/` separators;
+/// an absolute `file://` URI for a file outside it.
+fn relative_uri(source: &str) -> String {
+    if source == "-" {
+        return "stdin".into();
+    }
+    let path = Path::new(source);
+    let relative = std::env::current_dir().ok().and_then(|here| path.strip_prefix(here).ok().map(Path::to_path_buf));
+    let path = relative.unwrap_or_else(|| path.to_path_buf());
+    let text = path.to_string_lossy().replace('\\', "/");
+    let text = text.strip_prefix("./").unwrap_or(&text);
+    let encoded = text.split('/').map(percent_encode).collect::<Vec<_>>().join("/");
+    if path.is_absolute() { format!("file://{encoded}") } else { encoded }
+}
+
+fn percent_encode(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => char::from(b).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// FNV-1a over the parts: stable across runs, platforms and Rust versions.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in parts.join("\u{0}").bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
