@@ -103,6 +103,9 @@ pub(crate) struct RequestArgs {
     /// Saved List Credentials response (or JSON array of usernames) of the project.
     #[arg(long, value_name = "FILE")]
     pub(crate) credentials: Option<PathBuf>,
+    /// The token's permissions in the project, e.g. `API_MANAGEMENT+MANAGE,IDENTITY+MANAGE`, or `@FILE`.
+    #[arg(long, value_name = "LIST|@FILE")]
+    pub(crate) permissions: Option<String>,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }

@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use mtlslint::config::Inventories;
+use mtlslint::context::Permissions;
 use mtlslint::{Config, Context, Inventory, Request};
 
 use crate::cli::CommonArgs;
@@ -130,7 +131,17 @@ pub(crate) fn context(
             "--credentials",
             credentials.map(Path::to_path_buf).or_else(|| from_config(|i| i.credentials.as_ref())),
         )?,
+        permissions: None,
     })
+}
+
+/// Reads `--permissions`: a list, or `@FILE` holding one (or a JSON array).
+pub(crate) fn permissions(flag: &str) -> Result<Permissions, String> {
+    let text = match flag.strip_prefix('@') {
+        Some(path) => fs::read_to_string(path).map_err(|e| format!("--permissions {path}: {e}"))?,
+        None => flag.to_owned(),
+    };
+    Permissions::from_text(&text).map_err(|e| format!("--permissions: {e}"))
 }
 
 /// Builds the request from the flags. A malformed header is reported without its value, which may be a token.

@@ -64,7 +64,10 @@ fn run(command: Command) -> Result<bool, String> {
             (args.common, results)
         }
         Command::Request(args) => {
-            let linter = linter(&args.common, args.credentials.as_deref())?;
+            let mut linter = linter(&args.common, args.credentials.as_deref())?;
+            if let Some(permissions) = &args.permissions {
+                linter = linter.with_permissions(inputs::permissions(permissions)?);
+            }
             let request = inputs::request(&args.method, &args.url, &args.headers, args.data.as_deref())?;
             let report = linter.lint_request(&request);
             (

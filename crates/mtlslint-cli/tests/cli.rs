@@ -42,10 +42,12 @@ fn run_vector(path: &Path, profile: &str) -> Output {
         ("keystores", "--keystores"),
         ("admin-keystores", "--admin-keystores"),
         ("credentials", "--credentials"),
+        ("permissions", "--permissions"),
     ] {
         let file = path.with_file_name(format!("{case}.{kind}.json"));
         if file.exists() {
-            flags.extend([flag.to_owned(), file.display().to_string()]);
+            let value = if kind == "permissions" { format!("@{}", file.display()) } else { file.display().to_string() };
+            flags.extend([flag.to_owned(), value]);
         }
     }
     if name.ends_with(".request.json") {
@@ -59,7 +61,7 @@ fn run_vector(path: &Path, profile: &str) -> Output {
             args.extend(["--data".into(), body.into()]);
         }
     } else {
-        flags.retain(|f| f != "--credentials");
+        flags.retain(|f| f != "--credentials" && f != "--permissions");
         args.extend(["check".into(), path.display().to_string()]);
     }
     args.extend(flags);

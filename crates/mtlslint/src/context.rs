@@ -19,6 +19,67 @@ pub struct Context {
     pub admin_keystores: Option<Inventory>,
     /// Credentials of the project.
     pub credentials: Option<Inventory>,
+    /// The permissions the caller's token carries in the project (rules P001, P002).
+    pub permissions: Option<Permissions>,
+}
+
+/// Permissions as `RESOURCE+ACTION` grants, e.g. `API_MANAGEMENT+MANAGE`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Permissions {
+    grants: Vec<(String, String)>,
+}
+
+/// Legacy role names and the grant each stands for.
+const LEGACY_ROLES: [(&str, (&str, &str)); 1] = [("ROLE_MANAGE_PROXIES", ("API_MANAGEMENT", "MANAGE"))];
+
+impl Permissions {
+    /// Reads grants written `RESOURCE+ACTION` or `RESOURCE:ACTION` (any case),
+    /// or a legacy role such as `ROLE_MANAGE_PROXIES`, separated by commas,
+    /// spaces or lines, or as a JSON array of such strings.
+    ///
+    /// ```
+    /// let permissions = mtlslint::context::Permissions::from_text("api_management:manage, IDENTITY+DEPLOY_UNDEPLOY").unwrap();
+    /// assert!(permissions.has("API_MANAGEMENT", "MANAGE"));
+    /// assert!(!permissions.has("IDENTITY", "MANAGE"));
+    /// ```
+    pub fn from_text(text: &str) -> Result<Self, ContextError> {
+        let items: Vec<String> = match serde_json::from_str::<Value>(text) {
+            Ok(Value::Array(items)) => items
+                .into_iter()
+                .enumerate()
+                .map(|(index, item)| match item {
+                    Value::String(grant) => Ok(grant),
+                    _ => Err(ContextError::Shape(format!("item {index} is not a string such as \"IDENTITY+MANAGE\""))),
+                })
+                .collect::<Result<_, _>>()?,
+            _ => text.split([',', ' ', '\n', '\r', '\t']).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+        };
+        let mut grants = Vec::with_capacity(items.len());
+        for item in items {
+            let upper = item.trim().to_ascii_uppercase();
+            if let Some((_, (resource, action))) = LEGACY_ROLES.iter().find(|(role, _)| *role == upper) {
+                grants.push(((*resource).to_owned(), (*action).to_owned()));
+                continue;
+            }
+            match upper.split_once(['+', ':']) {
+                Some((resource, action)) if !resource.is_empty() && !action.is_empty() => {
+                    grants.push((resource.to_owned(), action.to_owned()));
+                }
+                _ => {
+                    let shown: String = item.chars().take(40).collect();
+                    return Err(ContextError::Shape(format!(
+                        "`{shown}` is no permission; write RESOURCE+ACTION, e.g. API_MANAGEMENT+MANAGE or IDENTITY+DEPLOY_UNDEPLOY"
+                    )));
+                }
+            }
+        }
+        Ok(Self { grants })
+    }
+
+    /// Whether the grant `resource`+`action` is there.
+    pub fn has(&self, resource: &str, action: &str) -> bool {
+        self.grants.iter().any(|(r, a)| r == resource && a == action)
+    }
 }
 
 /// Names known to exist (and ids, where the listing carries them).

@@ -72,6 +72,7 @@ fn load_context(case: &Path) -> (Context, Vec<String>) {
         keystores: inventory("keystores"),
         admin_keystores: inventory("admin-keystores"),
         credentials: inventory("credentials"),
+        permissions: read("permissions").map(|text| mtlslint::context::Permissions::from_text(&text).unwrap()),
     };
     (context, secrets)
 }

@@ -6,6 +6,7 @@
 mod hostname;
 mod json;
 mod mtls;
+mod permission;
 mod request;
 pub(crate) mod shape;
 mod tls;
@@ -203,6 +204,8 @@ static REQUEST_RULES: &[(&Rule, Check)] = &[
     (&request::name_case_mismatch::RULE, request::name_case_mismatch::check),
     (&request::name_not_found::RULE, request::name_not_found::check),
     (&request::unexpected_body::RULE, request::unexpected_body::check),
+    (&permission::missing_permission::RULE, permission::missing_permission::check),
+    (&permission::missing_deploy_permission::RULE, permission::missing_deploy_permission::check),
 ];
 
 /// Every rule, in catalog order.

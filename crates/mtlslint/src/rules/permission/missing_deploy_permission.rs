@@ -1,0 +1,44 @@
+use crate::request::Endpoint;
+use crate::rules::permission::report_missing;
+use crate::rules::{Checker, rule};
+
+rule! {
+    /// The token may assign the truststore but not deploy the credential.
+    ///
+    /// ## What it does
+    /// When you give mtlslint your token's permissions, checks that a
+    /// truststore assignment also has `IDENTITY+DEPLOY_UNDEPLOY`.
+    ///
+    /// ## Why is this bad?
+    /// After the assignment the server deploys the credential to every
+    /// environment, which needs `IDENTITY+DEPLOY_UNDEPLOY`. Without it the
+    /// assignment is saved but the environments keep the old truststore
+    /// until someone deploys. (Source: the endpoint's documentation,
+    /// "Permissions" and "Automatic Deployment".)
+    ///
+    /// ## Example
+    /// `PUT .../credentials/api-user/truststore/my-ts/` with a token whose
+    /// permissions are `IDENTITY+MANAGE` only.
+    ///
+    /// ## Use instead
+    /// A token with `IDENTITY+MANAGE` and `IDENTITY+DEPLOY_UNDEPLOY`.
+    ///
+    /// ## Fix safety
+    /// No fix: permissions are granted in the product, not in the request.
+    "P002", "missing-deploy-permission", standard: WARNING, production: ERROR, fix: None,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let (Some(view), Some(permissions)) = (checker.request, &checker.context.permissions) else { return };
+    if view.endpoint != Some(Endpoint::TruststoreAssignment) || permissions.has("IDENTITY", "DEPLOY_UNDEPLOY") {
+        return;
+    }
+    report_missing(
+        checker,
+        &RULE,
+        "the token lacks IDENTITY+DEPLOY_UNDEPLOY: the truststore would be assigned, but the credential's automatic \
+         deployment to the environments would fail"
+            .into(),
+        "use a token that also has IDENTITY+DEPLOY_UNDEPLOY, or deploy the credential yourself afterwards",
+    );
+}
