@@ -20,12 +20,38 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Lint a whole call to either endpoint: method, URL and its names, headers, body.
     Request(RequestArgs),
+    /// Check a response of either endpoint: its shape, the deployment per environment, documented errors.
+    Response(ResponseArgs),
     /// Print a JSON Schema generated from mtlslint's model (the mTLS settings body by default).
     Schema(SchemaArgs),
     /// Explain a rule: what it checks, why, an example, what to write instead, fix safety.
     Explain(ExplainArgs),
     /// List every rule with its default severity under each profile.
     Rules(RulesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ResponseArgs {
+    /// The saved response body, or `-` for stdin.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub(crate) path: PathBuf,
+    /// Which call answered [default: told by the shape; either when it cannot tell].
+    #[arg(long, value_enum)]
+    pub(crate) endpoint: Option<EndpointArg>,
+    /// Which default severities apply.
+    #[arg(long, value_enum)]
+    pub(crate) profile: Option<ProfileArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub(crate) format: Format,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum EndpointArg {
+    /// PATCH .../settings/mtls/
+    Mtls,
+    /// PUT .../truststore/{keystoreName}/
+    Truststore,
 }
 
 #[derive(Debug, Args)]

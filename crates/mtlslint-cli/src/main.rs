@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use mtlslint::{FixMode, Linter, Options, Severity};
 
-use cli::{CheckArgs, Cli, Command, CommonArgs, Format, ListFormat, SchemaArgs};
+use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, SchemaArgs};
 use mtlslint::schema;
 use output::FileResult;
 
@@ -45,7 +45,7 @@ fn failed(results: &[FileResult]) -> bool {
 
 /// Lints and reports; `Ok(true)` when a finding is an error.
 fn run(command: Command) -> Result<bool, String> {
-    let (common, results) = match command {
+    let (format, results) = match command {
         Command::Check(args) => {
             let linter = linter(&args.common, None)?;
             if args.fix || args.diff {
@@ -61,7 +61,7 @@ fn run(command: Command) -> Result<bool, String> {
                     diagnostics,
                 });
             }
-            (args.common, results)
+            (args.common.format, results)
         }
         Command::Request(args) => {
             let mut linter = linter(&args.common, args.credentials.as_deref())?;
@@ -71,18 +71,33 @@ fn run(command: Command) -> Result<bool, String> {
             let request = inputs::request(&args.method, &args.url, &args.headers, args.data.as_deref())?;
             let report = linter.lint_request(&request);
             (
-                args.common,
+                args.common.format,
                 vec![FileResult { source: "request".into(), text: report.text, diagnostics: report.diagnostics }],
             )
         }
+        Command::Response(args) => {
+            let options = Options::new(args.profile.map(Into::into).unwrap_or_default());
+            let input = inputs::collect(std::slice::from_ref(&args.path))?.into_iter().next().expect("one input");
+            let bytes = input.read()?;
+            let endpoint = args.endpoint.map(|e| match e {
+                EndpointArg::Mtls => mtlslint::Endpoint::MtlsSettings,
+                EndpointArg::Truststore => mtlslint::Endpoint::TruststoreAssignment,
+            });
+            let diagnostics = Linter::new(options, mtlslint::Context::default()).lint_response(&bytes, endpoint);
+            if args.format == Format::Human {
+                print(&deployment_report(&bytes))?;
+            }
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            (args.format, vec![FileResult { source: input.name(), text, diagnostics }])
+        }
         Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
     };
-    write_results(&common, &results)?;
+    write_results(format, &results)?;
     Ok(failed(&results))
 }
 
-fn write_results(common: &CommonArgs, results: &[FileResult]) -> Result<(), String> {
-    let written = match common.format {
+fn write_results(format: Format, results: &[FileResult]) -> Result<(), String> {
+    let written = match format {
         Format::Human => output::human::write(&mut anstream::stdout().lock(), results),
         Format::Json => output::json::write(&mut std::io::stdout().lock(), results),
         Format::Sarif => output::sarif::write(&mut std::io::stdout().lock(), results),
@@ -131,9 +146,26 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
     let _ = writeln!(anstream::stderr(), "mtlslint: applied {applied} {noun} in {files} input(s)");
     // The fixed body of stdin went to stdout; the findings left go there for files.
     if results.iter().all(|r| r.source != "-") {
-        write_results(&args.common, &results)?;
+        write_results(args.common.format, &results)?;
     }
     Ok(failed(&results))
+}
+
+/// One line per environment of a truststore assignment's deployment, before the findings.
+fn deployment_report(bytes: &[u8]) -> String {
+    let Ok(response) = serde_json::from_slice::<serde_json::Value>(bytes) else { return String::new() };
+    let Some(environments) = response["deploymentResult"]["environmentResults"].as_array() else {
+        return String::new();
+    };
+    let mut report = String::from("deployment:\n");
+    for environment in environments {
+        let name = environment["environmentName"].as_str().unwrap_or("(unnamed)");
+        let state = if environment["success"] == true { "deployed" } else { "FAILED" };
+        let message = environment["message"].as_str().map(|m| format!(" ({m})")).unwrap_or_default();
+        let _ = writeln!(report, "  {name:<20} {state}{message}");
+    }
+    report.push('\n');
+    report
 }
 
 /// Prints a rule's documentation.

@@ -34,7 +34,7 @@ fn stdout(output: &Output) -> String {
 /// Runs a vector through the CLI with the flags its context files call for.
 fn run_vector(path: &Path, profile: &str) -> Output {
     let name = path.file_name().unwrap().to_str().unwrap();
-    let case = name.trim_end_matches(".json").trim_end_matches(".request");
+    let case = name.trim_end_matches(".json").trim_end_matches(".request").trim_end_matches(".response");
     let mut args: Vec<String> = Vec::new();
     let mut flags: Vec<String> = vec!["--format".into(), "json".into(), "--profile".into(), profile.into()];
     for (kind, flag) in [
@@ -60,6 +60,10 @@ fn run_vector(path: &Path, profile: &str) -> Output {
         if let Some(body) = request["body"].as_str() {
             args.extend(["--data".into(), body.into()]);
         }
+    } else if name.ends_with(".response.json") {
+        args.extend(["response".into(), path.display().to_string(), "--format".into(), "json".into()]);
+        args.extend(["--profile".into(), profile.into()]);
+        return Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(&args).output().unwrap();
     } else {
         flags.retain(|f| f != "--credentials" && f != "--permissions");
         args.extend(["check".into(), path.display().to_string()]);

@@ -31,6 +31,7 @@ mod fix;
 pub mod model;
 mod options;
 mod request;
+mod response;
 pub mod rules;
 pub mod schema;
 mod suggest;

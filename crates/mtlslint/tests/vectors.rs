@@ -26,6 +26,7 @@ struct Vector {
 enum Input {
     Body(Vec<u8>),
     Request(Request),
+    Response(Vec<u8>),
 }
 
 fn load_all() -> Vec<Vector> {
@@ -41,12 +42,14 @@ fn load_all() -> Vec<Vector> {
         .filter_map(|path| {
             let name = path.file_name()?.to_str()?.to_owned();
             let stem = name.strip_suffix(".json")?;
-            let (case, input) = match stem.strip_suffix(".request") {
-                Some(case) => {
-                    (case.to_owned(), Input::Request(serde_json::from_slice(&fs::read(&path).unwrap()).unwrap()))
-                }
-                None if !stem.contains('.') => (stem.to_owned(), Input::Body(fs::read(&path).unwrap())),
-                None => return None,
+            let (case, input) = if let Some(case) = stem.strip_suffix(".request") {
+                (case.to_owned(), Input::Request(serde_json::from_slice(&fs::read(&path).unwrap()).unwrap()))
+            } else if let Some(case) = stem.strip_suffix(".response") {
+                (case.to_owned(), Input::Response(fs::read(&path).unwrap()))
+            } else if !stem.contains('.') {
+                (stem.to_owned(), Input::Body(fs::read(&path).unwrap()))
+            } else {
+                return None;
             };
             let (context, mut secrets) = load_context(&path.with_file_name(&case));
             if let Input::Request(request) = &input {
@@ -97,12 +100,13 @@ fn lint(vector: &Vector, profile: Profile) -> Vec<Diagnostic> {
     match &vector.input {
         Input::Body(bytes) => linter.lint_body(bytes),
         Input::Request(request) => linter.lint_request(request).diagnostics,
+        Input::Response(bytes) => linter.lint_response(bytes, None),
     }
 }
 
 fn expected_path(vector: &Vector) -> PathBuf {
     let name = vector.path.file_name().unwrap().to_str().unwrap();
-    let case = name.trim_end_matches(".json").trim_end_matches(".request");
+    let case = name.trim_end_matches(".json").trim_end_matches(".request").trim_end_matches(".response");
     vector.path.with_file_name(format!("{case}.expected.json"))
 }
 

@@ -8,6 +8,7 @@ mod json;
 mod mtls;
 mod permission;
 mod request;
+mod response;
 pub(crate) mod shape;
 mod tls;
 
@@ -22,6 +23,7 @@ use crate::context::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span};
 use crate::options::{Options, Profile};
 use crate::request::RequestView;
+use crate::response::ResponseView;
 use crate::syntax::Cursor;
 
 /// Whether a rule's findings come with a fix.
@@ -208,9 +210,16 @@ static REQUEST_RULES: &[(&Rule, Check)] = &[
     (&permission::missing_deploy_permission::RULE, permission::missing_deploy_permission::check),
 ];
 
+/// The rules that judge a response of either endpoint, in catalog order.
+static RESPONSE_RULES: &[(&Rule, Check)] = &[
+    (&response::response_shape::RULE, response::response_shape::check),
+    (&response::deployment_failed::RULE, response::deployment_failed::check),
+    (&response::server_error::RULE, response::server_error::check),
+];
+
 /// Every rule, in catalog order.
 pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
-    BODY_RULES.iter().chain(REQUEST_RULES).map(|(rule, _)| *rule)
+    BODY_RULES.iter().chain(REQUEST_RULES).chain(RESPONSE_RULES).map(|(rule, _)| *rule)
 }
 
 /// The rule with this code (any case) or name.
@@ -229,6 +238,7 @@ pub fn suggest(selector: &str) -> Option<&'static str> {
 pub(crate) struct Active {
     body: Vec<(Check, Severity)>,
     request: Vec<(Check, Severity)>,
+    response: Vec<(Check, Severity)>,
 }
 
 impl Active {
@@ -236,7 +246,7 @@ impl Active {
         let enabled = |rules: &[(&Rule, Check)]| -> Vec<(Check, Severity)> {
             rules.iter().filter_map(|&(rule, check)| options.severity(rule).map(|severity| (check, severity))).collect()
         };
-        Self { body: enabled(BODY_RULES), request: enabled(REQUEST_RULES) }
+        Self { body: enabled(BODY_RULES), request: enabled(REQUEST_RULES), response: enabled(RESPONSE_RULES) }
     }
 }
 
@@ -259,7 +269,8 @@ impl<const N: usize> Memo<N> {
 pub(crate) fn run(mut checker: Checker<'_>, active: &Active) -> Vec<Diagnostic> {
     let body = if checker.body.is_some() { active.body.as_slice() } else { &[] };
     let request = if checker.request.is_some() { active.request.as_slice() } else { &[] };
-    for &(check, severity) in body.iter().chain(request) {
+    let response = if checker.response.is_some() { active.response.as_slice() } else { &[] };
+    for &(check, severity) in body.iter().chain(request).chain(response) {
         checker.severity = severity;
         check(&mut checker);
     }
@@ -275,6 +286,8 @@ pub(crate) struct Checker<'a> {
     pub(crate) body: Option<&'a Body<'a>>,
     /// The request line and headers, when a whole request is linted.
     pub(crate) request: Option<&'a RequestView<'a>>,
+    /// The response, when one is linted.
+    pub(crate) response: Option<&'a ResponseView<'a>>,
     text: &'a str,
     /// Findings so far. Until [`Checker::finish`], each range holds only byte offsets.
     found: Vec<Diagnostic>,
@@ -314,7 +327,7 @@ fn unresolved(span: Span) -> Range {
 
 impl<'a> Checker<'a> {
     pub(crate) fn new(context: &'a Context, text: &'a str) -> Self {
-        Self { context, severity: Severity::Error, body: None, request: None, text, found: Vec::new() }
+        Self { context, severity: Severity::Error, body: None, request: None, response: None, text, found: Vec::new() }
     }
 
     /// Reports `rule` at `span` of the whole text, with a pointer as given.

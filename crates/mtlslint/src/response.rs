@@ -1,0 +1,63 @@
+//! What came back from either endpoint, for the D rules.
+
+use crate::diagnostic::Diagnostic;
+use crate::options::Limits;
+use crate::request::Endpoint;
+use crate::rules::Checker;
+use crate::syntax::{self, Member, Node, ParseError, Parsed, Value};
+use crate::{Linter, rules};
+
+/// A parsed response and the endpoint it answers.
+pub(crate) struct ResponseView<'a> {
+    pub(crate) parsed: &'a Parsed<'a>,
+    /// The endpoint the caller named, or the one the shape shows (a
+    /// `deploymentResult` answers the truststore assignment); `None` when
+    /// either could have sent it.
+    pub(crate) endpoint: Option<Endpoint>,
+    /// Whether the caller named the endpoint.
+    pub(crate) named: bool,
+}
+
+impl ResponseView<'_> {
+    pub(crate) fn root(&self) -> Option<&Node<'_>> {
+        self.parsed.root.as_ref()
+    }
+
+    pub(crate) fn problem(&self) -> Option<&ParseError> {
+        self.parsed.error.as_ref()
+    }
+}
+
+/// The last member called `key` of an object node.
+pub(crate) fn member<'n>(node: &'n Node<'n>, key: &str) -> Option<&'n Member<'n>> {
+    match &node.value {
+        Value::Object(members) => members.iter().rev().find(|m| m.key == key),
+        _ => None,
+    }
+}
+
+impl Linter {
+    /// Lints a response of either endpoint: its shape (D001), each failed
+    /// environment of the truststore assignment's deployment (D002), and for
+    /// a documented error the rule that would have caught it (D003).
+    ///
+    /// ```
+    /// let response = br#"{"error": "bad_request", "error_description": "KeyStore ID is required when mTLS is enabled"}"#;
+    /// let diagnostics = mtlslint::Linter::default().lint_response(response, None);
+    /// assert_eq!(diagnostics[0].code, "D003");
+    /// assert!(diagnostics[0].help.as_deref().unwrap().starts_with("M001 keystore-required would have caught this"));
+    /// ```
+    pub fn lint_response(&self, source: &[u8], endpoint: Option<Endpoint>) -> Vec<Diagnostic> {
+        let text = String::from_utf8_lossy(source);
+        let parsed = syntax::parse(&text, self.options.limits.max_depth.min(Limits::MAX_DEPTH));
+        let inferred = parsed
+            .root
+            .as_ref()
+            .and_then(|root| member(root, "deploymentResult"))
+            .map(|_| Endpoint::TruststoreAssignment);
+        let view = ResponseView { parsed: &parsed, endpoint: endpoint.or(inferred), named: endpoint.is_some() };
+        let mut checker = Checker::new(&self.context, &text);
+        checker.response = Some(&view);
+        rules::run(checker, &self.active)
+    }
+}

@@ -1,0 +1,156 @@
+use crate::request::Endpoint;
+use crate::response::member;
+use crate::rules::{Checker, rule};
+use crate::syntax::{Node, Value};
+
+rule! {
+    /// The response is none of the documented shapes.
+    ///
+    /// ## What it does
+    /// Checks a response against what the endpoints document: an error is
+    /// `{"error": "...", "error_description": "..."}`; the mTLS settings call
+    /// answers `{"success": true}`; the truststore assignment adds a
+    /// `deploymentResult` with `success`, `message` and one
+    /// `environmentResults` item (`environmentName`, `success`, `message`)
+    /// per environment. Members beyond these are allowed.
+    ///
+    /// ## Why is this bad?
+    /// A tool that reads the response by its documented shape misreads any
+    /// other: it may take a proxy's HTML error page or a gateway timeout for
+    /// success. (Source: the endpoints' documentation, "Response".)
+    ///
+    /// ## Example
+    /// ```json
+    /// {"success": "yes", "deploymentResult": {"environmentResults": [{"name": "prod"}]}}
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// {"success": true, "deploymentResult": {"success": true, "environmentResults": [{"environmentName": "prod", "success": true}]}}
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the response comes from the server.
+    "D001", "response-shape", standard: ERROR, production: ERROR, fix: None,
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(view) = checker.response else { return };
+    if let Some(problem) = view.problem() {
+        let (span, message) = match problem {
+            crate::syntax::ParseError::Syntax(p) | crate::syntax::ParseError::TooDeep(p) => (p.span, &p.message),
+        };
+        checker
+            .report(&RULE, span, "", format!("the response is not JSON: {message}"))
+            .help("check the status code and the content type: a proxy or gateway may have answered instead");
+        return;
+    }
+    let Some(root) = view.root() else { return };
+    let mut problems = Vec::new();
+    if !matches!(root.value, Value::Object(_)) {
+        problems.push((root, String::new(), format!("the response is {}, not an object", root.value.type_name())));
+    } else if member(root, "error").is_some() {
+        for key in ["error", "error_description"] {
+            expect(root, key, "", Kind::String, true, &mut problems);
+        }
+    } else {
+        expect(root, "success", "", Kind::Bool, true, &mut problems);
+        let deployment = member(root, "deploymentResult");
+        match (view.endpoint, deployment) {
+            (Some(Endpoint::MtlsSettings), Some(found)) if view.named => problems.push((
+                &found.value,
+                "/deploymentResult".into(),
+                "the mTLS settings call answers no `deploymentResult`: is this the truststore assignment's response?"
+                    .into(),
+            )),
+            (Some(Endpoint::TruststoreAssignment), None) if view.named => problems.push((
+                root,
+                String::new(),
+                "no `deploymentResult`: the truststore assignment reports the credential's deployment".into(),
+            )),
+            _ => {}
+        }
+        if let Some(found) = deployment {
+            deployment_shape(&found.value, &mut problems);
+        }
+    }
+    for (node, pointer, message) in problems {
+        checker.report(&RULE, node.span, pointer, message).help("compare with the documented response of the call");
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    String,
+    Bool,
+    Object,
+    Array,
+}
+
+impl Kind {
+    fn matches(self, value: &Value<'_>) -> bool {
+        matches!(
+            (self, value),
+            (Kind::String, Value::String(_))
+                | (Kind::Bool, Value::Bool(_))
+                | (Kind::Object, Value::Object(_))
+                | (Kind::Array, Value::Array(_))
+        )
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::String => "a string",
+            Kind::Bool => "a boolean",
+            Kind::Object => "an object",
+            Kind::Array => "an array",
+        }
+    }
+}
+
+type Problems<'a> = Vec<(&'a Node<'a>, String, String)>;
+
+/// Checks `object.key`: present when `required`, and of `kind` when present.
+fn expect<'a>(object: &'a Node<'a>, key: &str, at: &str, kind: Kind, required: bool, problems: &mut Problems<'a>) {
+    match member(object, key) {
+        Some(found) if !kind.matches(&found.value.value) => problems.push((
+            &found.value,
+            format!("{at}/{key}"),
+            format!(
+                "`{}` must be {}, found {}",
+                &format!("{at}/{key}")[1..],
+                kind.name(),
+                found.value.value.type_name()
+            ),
+        )),
+        None if required => {
+            let place = if at.is_empty() { String::new() } else { format!(" in `{}`", &at[1..]) };
+            problems.push((object, at.to_owned(), format!("`{key}` is missing{place}")));
+        }
+        _ => {}
+    }
+}
+
+fn deployment_shape<'a>(deployment: &'a Node<'a>, problems: &mut Problems<'a>) {
+    let at = "/deploymentResult";
+    if !Kind::Object.matches(&deployment.value) {
+        let found = deployment.value.type_name();
+        problems.push((deployment, at.into(), format!("`deploymentResult` must be an object, found {found}")));
+        return;
+    }
+    expect(deployment, "success", at, Kind::Bool, true, problems);
+    expect(deployment, "message", at, Kind::String, false, problems);
+    expect(deployment, "environmentResults", at, Kind::Array, false, problems);
+    let Some(Value::Array(items)) = member(deployment, "environmentResults").map(|m| &m.value.value) else { return };
+    for (index, item) in items.iter().enumerate() {
+        let here = format!("{at}/environmentResults/{index}");
+        if !Kind::Object.matches(&item.value) {
+            let found = item.value.type_name();
+            problems.push((item, here.clone(), format!("an environment result must be an object, found {found}")));
+            continue;
+        }
+        expect(item, "environmentName", &here, Kind::String, true, problems);
+        expect(item, "success", &here, Kind::Bool, true, problems);
+        expect(item, "message", &here, Kind::String, false, problems);
+    }
+}

@@ -1,0 +1,74 @@
+use crate::response::member;
+use crate::rules::{Checker, rule};
+use crate::syntax::Value;
+
+rule! {
+    /// A documented error came back; names the check that catches it before sending.
+    ///
+    /// ## What it does
+    /// Reads `{"error": ..., "error_description": ...}` and says which
+    /// mtlslint rule would have caught the mistake before the call, and with
+    /// which context: `KeyStore ID is required when mTLS is enabled` is
+    /// M001; a missing truststore or credential is R008/R009 with
+    /// `--keystores`/`--credentials`; a project "not found or ... privilege"
+    /// is P001 with `--permissions`.
+    ///
+    /// ## Why is this bad?
+    /// The call failed. Most documented errors are knowable before sending;
+    /// running the check in the pipeline saves the round trip and the
+    /// half-applied change. (Source: the endpoints' documentation, "Error
+    /// Response".)
+    ///
+    /// ## Example
+    /// ```json
+    /// {"error": "bad_request", "error_description": "KeyStore ID is required when mTLS is enabled"}
+    /// ```
+    ///
+    /// ## Use instead
+    /// Run `mtlslint request` (or `mtlslint check` on the body) before the call.
+    ///
+    /// ## Fix safety
+    /// No fix: the response comes from the server.
+    "D003", "server-error", standard: INFO, production: INFO, fix: None,
+}
+
+/// Documented error texts and what would have caught each before sending.
+const CAUGHT_BY: [(&str, &str); 6] = [
+    ("KeyStore ID is required", "M001 keystore-required would have caught this: run `mtlslint check` on the body"),
+    (
+        "Truststore (name:",
+        "R008/R009 would have caught this: run `mtlslint request` with `--keystores` and `--admin-keystores`",
+    ),
+    (
+        "Credential (username:",
+        "R009 name-not-found would have caught this: run `mtlslint request` with `--credentials`",
+    ),
+    (
+        "does not have privilege",
+        "P001 missing-permission would have caught a missing permission: run `mtlslint request` with `--permissions`; otherwise check the project name (case-sensitive)",
+    ),
+    (
+        "ApiProxy (name:",
+        "no pre-flight rule knows the proxy names: check `apiProxyName` in the URL (names are case-sensitive)",
+    ),
+    (
+        "Invalid token",
+        "R005 checks the header's form, but no pre-flight rule can validate a token: create a new personal API access token",
+    ),
+];
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(view) = checker.response else { return };
+    let Some(root) = view.root() else { return };
+    let (Some(error), Some(description)) = (member(root, "error"), member(root, "error_description")) else {
+        return;
+    };
+    let (Value::String(code), Value::String(text)) = (&error.value.value, &description.value.value) else { return };
+    let caught = CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
+        "a documented error; `mtlslint request` checks the method, URL, names, headers and body before the call",
+        |(_, caught)| caught,
+    );
+    checker
+        .report(&RULE, description.value.span, "/error_description", format!("the server answered `{code}`: {text}"))
+        .help(caught);
+}
