@@ -53,6 +53,66 @@ fn every_vector_body_fixes_cleanly() {
     assert!(fixed_some >= 10, "only {fixed_some} vectors had a fix applied");
 }
 
+/// `--fix` turns each vector a safe fix applies to into its fixed twin,
+/// `<case>.fixed.json` beside it (`MTLSLINT_BLESS=1` rewrites the twins), and
+/// every rule with a safe fix has such a vector.
+#[test]
+fn safe_fixes_turn_vectors_into_their_fixed_twins() {
+    let bless = std::env::var_os("MTLSLINT_BLESS").is_some();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let mut fixed_by = std::collections::BTreeSet::new();
+    for folder in std::fs::read_dir(root).unwrap() {
+        for file in std::fs::read_dir(folder.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if path.extension().is_none_or(|e| e != "json") || stem.contains('.') {
+                continue;
+            }
+            // Vectors of invalid UTF-8 have nothing to fix.
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let twin = path.with_file_name(format!("{stem}.fixed.json"));
+            let linter = with_context(&path.with_file_name(&stem));
+            let fixed = linter.fix_body(text.as_bytes(), FixMode::Safe);
+            if fixed.applied == 0 {
+                assert!(!twin.exists(), "{} has a fixed twin but no safe fix applies", path.display());
+                continue;
+            }
+            let before = linter.lint_body(text.as_bytes());
+            let safe = |d: &&mtlslint::Diagnostic| {
+                d.fix.as_ref().is_some_and(|f| f.applicability == mtlslint::Applicability::Safe)
+            };
+            fixed_by.extend(before.iter().filter(safe).map(|d| d.code));
+            if bless {
+                std::fs::write(&twin, &fixed.text).unwrap();
+            }
+            assert_eq!(std::fs::read_to_string(&twin).ok().as_deref(), Some(fixed.text.as_str()), "{}", twin.display());
+            // A second run finds nothing left that a safe fix could change.
+            let again = linter.lint_body(fixed.text.as_bytes());
+            assert!(!again.iter().any(|d| safe(&d)), "{}: safe fixes left after --fix", path.display());
+        }
+    }
+    for rule in mtlslint::rules::all() {
+        if matches!(rule.fix, mtlslint::rules::FixAvailability::Safe | mtlslint::rules::FixAvailability::Sometimes) {
+            let request_only = rule.code.starts_with('R');
+            assert!(request_only || fixed_by.contains(rule.code), "no vector shows {}'s safe fix", rule.code);
+        }
+    }
+}
+
+/// The linter a vector runs with: its context files beside it, if any.
+fn with_context(case: &Path) -> Linter {
+    let read = |kind: &str| std::fs::read_to_string(format!("{}.{kind}.json", case.display())).ok();
+    let inventory = |kind: &str| read(kind).map(|text| mtlslint::Inventory::from_json(&text).unwrap());
+    let context = mtlslint::Context {
+        current: read("current").map(|text| mtlslint::context::current_settings_from_json(&text).unwrap()),
+        keystores: inventory("keystores"),
+        admin_keystores: inventory("admin-keystores"),
+        credentials: inventory("credentials"),
+        permissions: None,
+    };
+    Linter::new(mtlslint::Options::default(), context)
+}
+
 #[test]
 fn safe_fixes_of_the_common_slips() {
     let linter = Linter::default();
