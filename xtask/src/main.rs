@@ -49,14 +49,14 @@ fn test() -> Result<(), String> {
     sarif()
 }
 
-/// Lints the shipped examples to SARIF and has Microsoft's validator (with
+/// Lints the shipped examples (bodies, cURL commands, an `.http` file) to SARIF and has Microsoft's validator (with
 /// its GitHub ingestion rules) check the log: no error and no warning may remain.
 fn sarif() -> Result<(), String> {
     cargo(&["build", "-q", "-p", "mtlslint-cli"], &[])?;
     let examples = root().join("examples");
     let binary = root().join("target/debug/mtlslint");
     let output = Command::new(&binary)
-        .args(["check", "--format", "sarif", "bodies", "--keystores", "context/keystores.json"])
+        .args(["check", "--format", "sarif", "bodies", "requests", "--keystores", "context/keystores.json"])
         .current_dir(&examples)
         .output()
         .map_err(|e| format!("{} ({e})", binary.display()))?;

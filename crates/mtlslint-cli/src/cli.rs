@@ -96,7 +96,8 @@ fn parse_draft(name: &str) -> Result<Draft, String> {
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("apply").args(["fix", "diff"]).multiple(false))]
 pub(crate) struct CheckArgs {
-    /// JSON files, folders (searched for *.json), or `-` for stdin.
+    /// Bodies (JSON), `.http` request files, cURL commands, folders (searched for *.json, *.http,
+    /// *.rest, *.curl), or `-` for stdin.
     #[arg(value_name = "FILE", default_value = "-")]
     pub(crate) paths: Vec<PathBuf>,
     /// Apply the safe fixes in place (stdin: print the fixed body), then report what is left.
@@ -115,11 +116,14 @@ pub(crate) struct CheckArgs {
 #[derive(Debug, Args)]
 pub(crate) struct RequestArgs {
     /// HTTP method, e.g. PATCH or PUT.
-    #[arg(long, short = 'X')]
-    pub(crate) method: String,
+    #[arg(long, short = 'X', required_unless_present = "curl")]
+    pub(crate) method: Option<String>,
     /// The URL (or just the path) of the call.
-    #[arg(long)]
-    pub(crate) url: String,
+    #[arg(long, required_unless_present = "curl")]
+    pub(crate) url: Option<String>,
+    /// The whole call as a cURL command, e.g. pasted from the documentation.
+    #[arg(long, value_name = "COMMAND", conflicts_with_all = ["method", "url", "headers", "data"])]
+    pub(crate) curl: Option<String>,
     /// A header, as `Name: value`; repeat for more.
     #[arg(long = "header", short = 'H', value_name = "NAME: VALUE")]
     pub(crate) headers: Vec<String>,

@@ -37,7 +37,11 @@ impl Input {
     }
 }
 
-/// Expands the paths: files as given, folders to their `*.json` files in name order, `-` to stdin.
+/// The file extensions a folder is searched for: bodies, `.http` request files and cURL commands.
+pub(crate) const EXTENSIONS: [&str; 4] = ["json", "http", "rest", "curl"];
+
+/// Expands the paths: files as given, folders to their `*.json`, `*.http`,
+/// `*.rest` and `*.curl` files in name order, `-` to stdin.
 pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     let mut inputs = Vec::new();
     for path in paths {
@@ -48,7 +52,7 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
             walk(path, &mut found)?;
             found.sort();
             if found.is_empty() {
-                return Err(format!("{} holds no .json files", path.display()));
+                return Err(format!("{} holds no .json, .http, .rest or .curl files", path.display()));
             }
             inputs.extend(found.into_iter().map(Input::File));
         } else if path.exists() {
@@ -68,7 +72,7 @@ fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
         let kind = entry.file_type().map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         if kind.is_dir() {
             walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "json") {
+        } else if path.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e == *x)) {
             found.push(path);
         }
     }
@@ -142,6 +146,35 @@ pub(crate) fn permissions(flag: &str) -> Result<Permissions, String> {
         None => flag.to_owned(),
     };
     Permissions::from_text(&text).map_err(|e| format!("--permissions: {e}"))
+}
+
+/// What a file holds, told by its extension or, for cURL, its first word.
+pub(crate) enum Holds {
+    Body,
+    HttpRequests,
+    Curl,
+}
+
+pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
+    let extension = match input {
+        Input::File(path) => path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()),
+        Input::Stdin => None,
+    };
+    match extension.as_deref() {
+        Some("http" | "rest") => Holds::HttpRequests,
+        _ if mtlslint::import::looks_like_curl(&String::from_utf8_lossy(bytes)) => Holds::Curl,
+        _ => Holds::Body,
+    }
+}
+
+/// Reads `--data @FILE` or `< FILE` of an imported request, relative to `base`.
+pub(crate) fn imported_body(imported: &mut mtlslint::import::Imported, base: &Path) -> Result<(), String> {
+    if let Some(file) = &imported.body_file {
+        let path = base.join(file);
+        let text = fs::read_to_string(&path).map_err(|e| format!("the body file {}: {e}", path.display()))?;
+        imported.request.body = Some(text);
+    }
+    Ok(())
 }
 
 /// Builds the request from the flags. A malformed header is reported without its value, which may be a token.

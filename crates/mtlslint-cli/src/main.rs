@@ -54,12 +54,21 @@ fn run(command: Command) -> Result<bool, String> {
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths)? {
                 let bytes = input.read()?;
-                let diagnostics = linter.lint_body(&bytes);
-                results.push(FileResult {
-                    source: input.name(),
-                    text: String::from_utf8_lossy(&bytes).into_owned(),
-                    diagnostics,
-                });
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let requests = match inputs::holds(&input, &bytes) {
+                    inputs::Holds::Body => {
+                        let diagnostics = linter.lint_body(&bytes);
+                        results.push(FileResult { source: input.name(), text, diagnostics });
+                        continue;
+                    }
+                    inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
+                    inputs::Holds::HttpRequests => mtlslint::import::parse_http_file(&text),
+                };
+                let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
+                let diagnostics = lint_imported(&linter, &input, &text, &requests)?;
+                // Excerpts show the file; the token in it is not shown.
+                let text = mtlslint::import::mask_secrets(&text, &requests);
+                results.push(FileResult { source: input.name(), text, diagnostics });
             }
             (args.common.format, results)
         }
@@ -68,7 +77,19 @@ fn run(command: Command) -> Result<bool, String> {
             if let Some(permissions) = &args.permissions {
                 linter = linter.with_permissions(inputs::permissions(permissions)?);
             }
-            let request = inputs::request(&args.method, &args.url, &args.headers, args.data.as_deref())?;
+            if let Some(command) = &args.curl {
+                let mut imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
+                inputs::imported_body(&mut imported, std::path::Path::new("."))?;
+                let diagnostics = linter.lint_imported(command, &imported);
+                let text = mtlslint::import::mask_secrets(command, std::slice::from_ref(&imported));
+                let result = FileResult { source: "--curl".into(), text, diagnostics };
+                write_results(args.common.format, std::slice::from_ref(&result))?;
+                return Ok(failed(std::slice::from_ref(&result)));
+            }
+            let (Some(method), Some(url)) = (&args.method, &args.url) else {
+                return Err("`request` needs --method and --url, or --curl 'curl ...'".into());
+            };
+            let request = inputs::request(method, url, &args.headers, args.data.as_deref())?;
             let report = linter.lint_request(&request);
             (
                 args.common.format,
@@ -110,6 +131,27 @@ fn write_results(format: Format, results: &[FileResult]) -> Result<(), String> {
         }
         _ => Ok(()),
     }
+}
+
+/// Lints the requests of a cURL or `.http` file; findings point into the file.
+fn lint_imported(
+    linter: &Linter,
+    input: &inputs::Input,
+    text: &str,
+    requests: &[mtlslint::import::Imported],
+) -> Result<Vec<mtlslint::Diagnostic>, String> {
+    let base = match input {
+        inputs::Input::File(path) => path.parent().map(std::path::Path::to_path_buf).unwrap_or_default(),
+        inputs::Input::Stdin => std::path::PathBuf::from("."),
+    };
+    let mut diagnostics = Vec::new();
+    for imported in requests {
+        let mut imported = imported.clone();
+        inputs::imported_body(&mut imported, &base)?;
+        diagnostics.extend(linter.lint_imported(text, &imported));
+    }
+    diagnostics.sort_by_key(|d| d.range.start.offset);
+    Ok(diagnostics)
 }
 
 /// `check --fix` and `check --diff`: fixes each input, then writes it back (or

@@ -396,3 +396,46 @@ fn ci_formats_carry_what_their_consumers_read() {
     assert!(junit.contains(r#"<testcase classname="mtlslint" name="bodies/disable-mtls.json""#));
     assert!(junit.contains("<failure type=\"S004\"") && !junit.contains("\"TLSv1.2\""), "quotes are escaped");
 }
+
+#[test]
+fn a_folder_of_http_files_lints_to_sarif_and_fails_only_on_errors() {
+    let dir = std::env::temp_dir().join(format!("mtlslint-http-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let call = |slash: &str| {
+        format!(
+            "PUT https://gw.example.com/apiops/projects/P/credentials/api-user/truststore/ts{slash}\nAuthorization: Bearer http-file-s3cret\n"
+        )
+    };
+    // Only a warning (a body on a call that takes none): the step passes.
+    fs::write(dir.join("a.http"), call("/") + "\n{}\n").unwrap();
+    let run = |format: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+            .args(["check", "--format", format, "."])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        (output.status.code(), String::from_utf8(output.stdout).unwrap())
+    };
+    let (status, sarif) = run("sarif");
+    assert_eq!(status, Some(0), "{sarif}");
+    assert!(sarif.contains("\"ruleId\": \"R010\"") && sarif.contains("\"uri\": \"a.http\""), "{sarif}");
+    // An error (no trailing slash): the step fails.
+    fs::write(dir.join("b.http"), call("")).unwrap();
+    let (status, sarif) = run("sarif");
+    assert_eq!(status, Some(1));
+    let log: Value = serde_json::from_str(&sarif).unwrap();
+    let slash = log["runs"][0]["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "R003").unwrap();
+    let region = &slash["locations"][0]["physicalLocation"]["region"];
+    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(1), Some(78)));
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        assert!(!run(format).1.contains("http-file-s3cret"), "{format} shows the token");
+    }
+    let curl = mtlslint(&[
+        "request",
+        "--curl",
+        "curl -X PUT https://gw/apiops/projects/P/credentials/u/truststore/ts/ -H 'Authorization: Bearer curl-s3cret'",
+    ]);
+    assert_eq!(curl.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&curl.stdout).contains("curl-s3cret"));
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -28,6 +28,7 @@ pub mod config;
 pub mod context;
 mod diagnostic;
 mod fix;
+pub mod import;
 pub mod model;
 mod options;
 mod request;

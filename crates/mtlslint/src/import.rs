@@ -1,0 +1,471 @@
+//! Requests as people keep them: a cURL command line (as the API
+//! documentation shows them) or an `.http` file (the JetBrains HTTP Client's
+//! and VS Code REST Client's format). Each becomes a [`Request`] plus a map
+//! from the request's parts back to the file, so that findings point at the
+//! file's own lines and columns.
+
+use crate::diagnostic::{Diagnostic, Range, Span};
+use crate::request::{Request, mask_credentials};
+use crate::{Linter, syntax};
+
+/// A request read from a file, with where each part stands in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The request.
+    pub request: Request,
+    /// `--data @FILE` or `< FILE`: the body is that file's text, which the caller reads.
+    pub body_file: Option<String>,
+    parts: Parts,
+}
+
+/// Where the request's parts stand in the source. A span whose text is the
+/// part itself maps offset by offset; any other maps to its ends.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Parts {
+    method: Span,
+    url: Span,
+    headers: Vec<(Span, Span)>,
+    body: Option<Span>,
+}
+
+/// Why a file could not be read as requests; the message says what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} (line {line})")]
+pub struct ImportError {
+    /// What is wrong.
+    pub message: String,
+    /// The 1-based line where it is.
+    pub line: usize,
+}
+
+fn error(text: &str, at: usize, message: impl Into<String>) -> ImportError {
+    ImportError { message: message.into(), line: syntax::position(text, at).line }
+}
+
+/// Whether `text` is a cURL command: its first word, past comments, is `curl`.
+pub fn looks_like_curl(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_start)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))
+        .is_some_and(|line| line.split_whitespace().next().is_some_and(|w| w == "curl" || w.ends_with("/curl")))
+}
+
+/// A shell word, unquoted, with its span and, when its text stands verbatim
+/// in the source, the span of that text.
+#[derive(Debug)]
+struct Word {
+    text: String,
+    span: Span,
+    verbatim: Option<Span>,
+}
+
+/// Splits a command line as a POSIX shell does: quotes, backslashes, and
+/// backslash-newline continuations; `#` starts a comment.
+fn words(text: &str) -> Result<Vec<Word>, ImportError> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b' ' | b'\t' | b'\n' | b'\r' => at += 1,
+            b'\\' if matches!(bytes.get(at + 1), Some(b'\n' | b'\r')) => at += 2,
+            b'#' => at = text[at..].find('\n').map_or(bytes.len(), |n| at + n),
+            _ => {
+                let start = at;
+                let (mut word, mut pieces, mut plain) = (String::new(), 0, true);
+                let mut verbatim = Span::at(at);
+                while at < bytes.len() && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
+                    pieces += 1;
+                    match bytes[at] {
+                        b'\'' => {
+                            let end = text[at + 1..]
+                                .find('\'')
+                                .ok_or_else(|| error(text, at, "a single quote is never closed"))?;
+                            word.push_str(&text[at + 1..at + 1 + end]);
+                            verbatim = Span::new(at + 1, at + 1 + end);
+                            at += end + 2;
+                        }
+                        b'"' => {
+                            let open = at;
+                            at += 1;
+                            verbatim = Span::at(at);
+                            loop {
+                                match bytes.get(at) {
+                                    None => return Err(error(text, open, "a double quote is never closed")),
+                                    Some(b'"') => break,
+                                    Some(b'\\')
+                                        if matches!(bytes.get(at + 1), Some(b'"' | b'\\' | b'$' | b'`' | b'\n')) =>
+                                    {
+                                        plain = false;
+                                        if bytes[at + 1] != b'\n' {
+                                            word.push(char::from(bytes[at + 1]));
+                                        }
+                                        at += 2;
+                                    }
+                                    Some(_) => {
+                                        let c = text[at..].chars().next().expect("in bounds");
+                                        word.push(c);
+                                        at += c.len_utf8();
+                                    }
+                                }
+                            }
+                            verbatim.end = at;
+                            at += 1;
+                        }
+                        b'\\' => {
+                            plain = false;
+                            if let Some(c) = text[at + 1..].chars().next() {
+                                word.push(c);
+                                at += 1 + c.len_utf8();
+                            } else {
+                                at += 1;
+                            }
+                        }
+                        _ => {
+                            let run = text[at..]
+                                .find([' ', '\t', '\n', '\r', '\'', '"', '\\'])
+                                .map_or(bytes.len(), |n| at + n);
+                            word.push_str(&text[at..run]);
+                            verbatim = Span::new(at, run);
+                            at = run;
+                        }
+                    }
+                }
+                let verbatim = (plain && pieces == 1).then_some(verbatim);
+                words.push(Word { text: word, span: Span::new(start, at), verbatim });
+            }
+        }
+    }
+    Ok(words)
+}
+
+/// The options of curl that take a value and do not matter here.
+const VALUE_OPTIONS: [&str; 24] = [
+    "-o",
+    "--output",
+    "-u",
+    "--user",
+    "-A",
+    "--user-agent",
+    "-e",
+    "--referer",
+    "-m",
+    "--max-time",
+    "--connect-timeout",
+    "-w",
+    "--write-out",
+    "-b",
+    "--cookie",
+    "-c",
+    "--cookie-jar",
+    "--cacert",
+    "--cert",
+    "--key",
+    "-x",
+    "--proxy",
+    "--retry",
+    "-F",
+];
+
+/// Reads a cURL command: `-X`/`--request`, `-H`/`--header`, `-d`/`--data`/
+/// `--data-raw`/`--data-binary` (with `@FILE`), `--json`, `--url` or the URL.
+///
+/// ```
+/// let text = "curl -X PUT \\\n  \"https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts/\" \\\n  -H 'Authorization: Bearer T'";
+/// let imported = mtlslint::import::parse_curl(text).unwrap();
+/// assert_eq!(imported.request.method, "PUT");
+/// assert_eq!(imported.request.headers, [("Authorization".to_owned(), "Bearer T".to_owned())]);
+/// ```
+pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
+    let words = words(text)?;
+    let Some(first) = words.first().filter(|w| w.text == "curl" || w.text.ends_with("/curl")) else {
+        return Err(error(text, 0, "this is no cURL command: it should start with `curl`"));
+    };
+    let mut request = Request { method: String::new(), url: String::new(), headers: Vec::new(), body: None };
+    let mut parts = Parts { method: Span::at(first.span.start), ..Parts::default() };
+    let (mut body_file, mut forced_get) = (None, false);
+    let mut rest = words.iter().skip(1).peekable();
+    while let Some(word) = rest.next() {
+        let (option, attached) = split_option(&word.text);
+        let mut value = |name: &str| -> Result<(String, Span, Option<Span>), ImportError> {
+            match attached {
+                Some(value) => Ok((value.to_owned(), word.span, None)),
+                None => rest
+                    .next()
+                    .map(|w| (w.text.clone(), w.span, w.verbatim))
+                    .ok_or_else(|| error(text, word.span.start, format!("`{name}` needs a value after it"))),
+            }
+        };
+        match option {
+            "-X" | "--request" => {
+                let (method, span, verbatim) = value(option)?;
+                request.method = method;
+                parts.method = verbatim.unwrap_or(span);
+            }
+            "-H" | "--header" => {
+                let (header, span, verbatim) = value(option)?;
+                let Some((name, field)) = header.split_once(':') else {
+                    return Err(error(text, span.start, "a header is written `Name: value`"));
+                };
+                let (name_span, value_span) = match verbatim {
+                    Some(v) => {
+                        let value_at = v.start + name.len() + 1 + (field.len() - field.trim_start().len());
+                        (Span::new(v.start, v.start + name.len()), Span::new(value_at, v.end))
+                    }
+                    None => (span, span),
+                };
+                request.headers.push((name.trim().to_owned(), field.trim().to_owned()));
+                parts.headers.push((name_span, value_span));
+            }
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--json" => {
+                let (data, span, verbatim) = value(option)?;
+                match data.strip_prefix('@').filter(|_| option != "--data-raw") {
+                    Some(path) => {
+                        body_file = Some(path.to_owned());
+                        request.body = Some(String::new());
+                    }
+                    None => request.body = Some(data),
+                }
+                parts.body = Some(verbatim.unwrap_or(span));
+                if option == "--json" {
+                    request.headers.push(("Content-Type".into(), "application/json".into()));
+                    parts.headers.push((word.span, word.span));
+                }
+            }
+            "--url" => {
+                let (url, span, verbatim) = value(option)?;
+                request.url = url;
+                parts.url = verbatim.unwrap_or(span);
+            }
+            "-G" | "--get" => forced_get = true,
+            _ if VALUE_OPTIONS.contains(&option) => {
+                value(option)?;
+            }
+            _ if word.text.starts_with('-') => {}
+            _ => {
+                request.url.clone_from(&word.text);
+                parts.url = word.verbatim.unwrap_or(word.span);
+            }
+        }
+    }
+    if request.url.is_empty() {
+        return Err(error(text, first.span.start, "the command names no URL"));
+    }
+    if request.method.is_empty() {
+        // curl's own default: POST when there is data.
+        request.method = if request.body.is_some() && !forced_get { "POST" } else { "GET" }.into();
+    }
+    Ok(Imported { request, body_file, parts })
+}
+
+/// `-XPUT` is `-X PUT`, `--request=PUT` is `--request PUT`.
+fn split_option(word: &str) -> (&str, Option<&str>) {
+    if let Some((name, value)) = word.split_once('=').filter(|(name, _)| name.starts_with("--")) {
+        return (name, Some(value));
+    }
+    match word.as_bytes() {
+        [b'-', b'X' | b'H' | b'd', _, ..] => (&word[..2], Some(&word[2..])),
+        _ => (word, None),
+    }
+}
+
+/// Reads an `.http` file: requests separated by `###` lines, each a request
+/// line (`METHOD URL [HTTP/1.1]`), headers, a blank line and the body.
+/// Comment lines (`#`, `//`) and variable lines (`@name = value`) are skipped.
+pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
+    let mut requests = Vec::new();
+    let mut block_start = 0;
+    let mut offsets: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
+    offsets.insert(0, 0);
+    let mut blocks = Vec::new();
+    for &start in &offsets {
+        if text[start..].starts_with("###") {
+            blocks.push((block_start, start));
+            block_start = text[start..].find('\n').map_or(text.len(), |n| start + n + 1);
+        }
+    }
+    blocks.push((block_start, text.len()));
+    for (start, end) in blocks {
+        if let Some(imported) = http_request(text, start, end)? {
+            requests.push(imported);
+        }
+    }
+    Ok(requests)
+}
+
+fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>, ImportError> {
+    let mut lines = Vec::new();
+    let mut at = start;
+    while at < end {
+        let line_end = text[at..end].find('\n').map_or(end, |n| at + n);
+        let content_end = if text[at..line_end].ends_with('\r') { line_end - 1 } else { line_end };
+        lines.push(Span::new(at, content_end));
+        at = line_end + 1;
+    }
+    let skip = |line: &str| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line.starts_with("//") || line.starts_with('@')
+    };
+    let Some(first) = lines.iter().position(|l| !skip(&text[l.start..l.end])) else { return Ok(None) };
+    let line = lines[first];
+    let request_line = &text[line.start..line.end];
+    let mut fields = request_line.split_whitespace();
+    let (method, url) = match (fields.next(), fields.next()) {
+        (Some(method), Some(url)) if method.chars().all(|c| c.is_ascii_uppercase()) => (method, url),
+        (Some(url), _) => ("GET", url),
+        (None, _) => return Ok(None),
+    };
+    let find = |part: &str| {
+        let offset = request_line.find(part).map_or(0, |i| line.start + i);
+        Span::new(offset, offset + part.len())
+    };
+    let mut parts = Parts { method: find(method), url: find(url), ..Parts::default() };
+    if method == "GET" && !request_line.trim_start().starts_with("GET") {
+        parts.method = Span::at(line.start);
+    }
+    let mut request = Request { method: method.into(), url: url.into(), headers: Vec::new(), body: None };
+    let mut index = first + 1;
+    while let Some(&line) = lines.get(index) {
+        let header = &text[line.start..line.end];
+        if header.trim().is_empty() {
+            break;
+        }
+        index += 1;
+        if skip(header) {
+            continue;
+        }
+        let Some((name, value)) = header.split_once(':') else {
+            return Err(error(text, line.start, "a header is written `Name: value`; put a blank line before the body"));
+        };
+        let value_at = line.start + name.len() + 1 + (value.len() - value.trim_start().len());
+        request.headers.push((name.trim().into(), value.trim().into()));
+        parts.headers.push((Span::new(line.start, line.start + name.len()), Span::new(value_at, line.end)));
+    }
+    let body_lines: Vec<Span> = lines.iter().skip(index + 1).copied().collect();
+    let mut body_file = None;
+    if let (Some(first), Some(last)) =
+        (body_lines.first(), body_lines.iter().rev().find(|l| !text[l.start..l.end].trim().is_empty()))
+    {
+        let span = Span::new(first.start, last.end);
+        let body = &text[span.start..span.end];
+        if let Some(path) = body.trim().strip_prefix("< ") {
+            body_file = Some(path.trim().to_owned());
+            request.body = Some(String::new());
+        } else {
+            request.body = Some(body.to_owned());
+        }
+        parts.body = Some(span);
+    }
+    Ok(Some(Imported { request, body_file, parts }))
+}
+
+impl Linter {
+    /// Lints an imported request; ranges point into `source`, the file it came from.
+    /// Fixes are dropped: their edits belong to the request, not to the file.
+    pub fn lint_imported(&self, source: &str, imported: &Imported) -> Vec<Diagnostic> {
+        let report = self.lint_request(&imported.request);
+        let map = imported.map(&report.text);
+        report
+            .diagnostics
+            .into_iter()
+            .map(|mut diagnostic| {
+                let (start, end) = (map(diagnostic.range.start.offset), map(diagnostic.range.end.offset));
+                diagnostic.range =
+                    Range { start: syntax::position(source, start), end: syntax::position(source, end.max(start)) };
+                diagnostic.fix = None;
+                diagnostic
+            })
+            .collect()
+    }
+}
+
+/// `source` with the credentials of every request's `Authorization` header
+/// replaced by `*`, byte for byte, so that excerpts of the file can be shown
+/// without the token and every offset stays where it was.
+pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
+    let mut bytes = source.as_bytes().to_vec();
+    for imported in requests {
+        let headers = imported.request.headers.iter().zip(&imported.parts.headers);
+        for ((name, value), (_, span)) in headers {
+            if !(name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")) {
+                continue;
+            }
+            let Some(text) = source.get(span.start..span.end) else { continue };
+            // The scheme stays readable; what follows it is the secret. A value
+            // that does not stand verbatim in the file is hidden whole.
+            let secret_at = if text == value { text.find(' ').map_or(0, |i| i + 1) } else { 0 };
+            for byte in &mut bytes[span.start + secret_at..span.end] {
+                if !byte.is_ascii_whitespace() {
+                    *byte = b'*';
+                }
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| source.replace(|c: char| !c.is_ascii(), "*"))
+}
+
+impl Imported {
+    /// Maps offsets in the request's text (as [`Linter::lint_request`] writes it) to offsets in the source.
+    fn map(&self, rendered: &str) -> impl Fn(usize) -> usize + use<> {
+        let request = &self.request;
+        let mut pairs: Vec<(Span, Span)> = Vec::new();
+        let method = Span::new(0, request.method.len());
+        pairs.push((method, self.parts.method));
+        let url = Span::new(method.end + 1, method.end + 1 + request.url.len());
+        pairs.push((url, self.parts.url));
+        let mut at = url.end + 1;
+        for ((name, value), (name_span, value_span)) in request.headers.iter().zip(&self.parts.headers) {
+            pairs.push((Span::new(at, at + name.len()), *name_span));
+            let shown = mask_credentials(name, value);
+            let value_at = at + name.len() + 2;
+            pairs.push((Span::new(value_at, value_at + shown.len()), *value_span));
+            at = value_at + shown.len() + 1;
+        }
+        if let (Some(body), Some(span)) = (&request.body, self.parts.body) {
+            let from = rendered.len() - body.len();
+            pairs.push((Span::new(from, rendered.len()), span));
+        }
+        move |offset| {
+            // The part that holds the offset, else the nearest part before it.
+            let part = pairs.iter().rev().find(|(r, _)| r.start <= offset).or(pairs.first());
+            let Some(&(rendered, source)) = part else { return 0 };
+            if offset > rendered.end {
+                return source.end;
+            }
+            if rendered.end - rendered.start == source.end - source.start {
+                source.start + (offset - rendered.start)
+            } else if offset == rendered.end {
+                source.end
+            } else {
+                source.start
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words_keep_quotes_continuations_and_spans() {
+        let text = "curl -X PATCH \\\n  \"https://h/a b\" -H 'X: \"q\"' -d \"{\\\"a\\\": 1}\" # done";
+        let split = words(text).unwrap();
+        let texts: Vec<_> = split.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["curl", "-X", "PATCH", "https://h/a b", "-H", "X: \"q\"", "-d", "{\"a\": 1}"]);
+        let header = split[5].verbatim.unwrap();
+        assert_eq!(&text[header.start..header.end], "X: \"q\"");
+        assert!(split[7].verbatim.is_none(), "escapes break the one-to-one map");
+        assert_eq!(words("curl 'open").unwrap_err().message, "a single quote is never closed");
+    }
+
+    #[test]
+    fn http_files_hold_several_requests() {
+        let text = "# ours\n@host = gw\nPATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/ HTTP/1.1\nAuthorization: Bearer t\nContent-Type: application/json\n\n{\"enabled\": false}\n\n### second\nPUT https://gw/apiops/projects/P/credentials/u/truststore/ts/\nAuthorization: Bearer t\n";
+        let requests = parse_http_file(text).unwrap();
+        assert_eq!(requests.len(), 2);
+        assert_eq!(requests[0].request.body.as_deref(), Some("{\"enabled\": false}"));
+        assert_eq!(requests[1].request.method, "PUT");
+        assert_eq!(requests[1].request.body, None);
+    }
+}

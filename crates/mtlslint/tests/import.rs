@@ -1,0 +1,82 @@
+//! Requests as people keep them, cURL commands and `.http` files, lint like
+//! the requests they make, with findings at the file's own lines.
+
+use std::path::Path;
+
+use mtlslint::import::{mask_secrets, parse_curl, parse_http_file};
+use mtlslint::{Linter, Severity};
+
+fn example(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/requests").join(name)).unwrap()
+}
+
+#[test]
+fn the_documentation_curl_examples_lint_clean_as_they_stand() {
+    let linter = Linter::default();
+    for name in ["enable-mtls.curl", "enable-mtls-keystore-only.curl", "set-truststore.curl"] {
+        let text = example(name);
+        let diagnostics = linter.lint_imported(&text, &parse_curl(&text).unwrap());
+        let errors: Vec<_> = diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+}
+
+#[test]
+fn a_broken_body_is_reported_at_its_line_in_the_curl_text() {
+    let text = example("bad-body.curl");
+    let diagnostics = Linter::default().lint_imported(&text, &parse_curl(&text).unwrap());
+    let at = |code: &str| {
+        let d = diagnostics.iter().find(|d| d.code == code).unwrap_or_else(|| panic!("no {code}: {diagnostics:?}"));
+        (d.range.start.line, d.range.start.column, &text[d.range.start.offset..d.range.end.offset])
+    };
+    assert_eq!(at("S001"), (8, 5, "\"keystoreId\""));
+    assert_eq!(at("S004"), (9, 31, "\"TLSv1.2\""));
+    assert_eq!(at("M001").0, 7);
+    assert!(diagnostics.iter().all(|d| d.fix.is_none()), "fixes would edit the request, not the file");
+}
+
+#[test]
+fn http_files_lint_each_request_at_its_own_lines() {
+    let text = example("proxies.http");
+    let linter = Linter::default();
+    let requests = parse_http_file(&text).unwrap();
+    assert_eq!(requests.len(), 2);
+    let diagnostics: Vec<_> = requests.iter().flat_map(|r| linter.lint_imported(&text, r)).collect();
+    assert!(diagnostics.iter().all(|d| d.severity != Severity::Error), "{diagnostics:?}");
+    let broken = text.replace("truststore/ts-payments/\n", "truststore/ts-payments\n");
+    let requests = parse_http_file(&broken).unwrap();
+    let diagnostics: Vec<_> = requests.iter().flat_map(|r| linter.lint_imported(&broken, r)).collect();
+    let slash = diagnostics.iter().find(|d| d.code == "R003").expect("the missing slash");
+    let line = broken.lines().nth(slash.range.start.line - 1).unwrap();
+    assert!(line.starts_with("PUT ") && line.ends_with("ts-payments"), "{line}");
+}
+
+#[test]
+fn tokens_are_masked_in_the_text_shown() {
+    let text =
+        "curl -X PUT 'https://gw/apiops/projects/P/credentials/u/truststore/ts/' -H 'Authorization: Bearer s3cr3t'";
+    let imported = parse_curl(text).unwrap();
+    let masked = mask_secrets(text, std::slice::from_ref(&imported));
+    assert_eq!(masked.len(), text.len());
+    assert!(!masked.contains("s3cr3t") && masked.contains("Authorization: Bearer ******"), "{masked}");
+    let diagnostics = Linter::default().lint_imported(text, &imported);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| !d.message.contains("s3cr3t") && !d.help.as_deref().unwrap_or("").contains("s3cr3t"))
+    );
+}
+
+#[test]
+fn curl_reads_the_options_people_write() {
+    let imported =
+        parse_curl("curl --request=PATCH --url https://gw/x -H'Content-Type: application/json' --data-raw '@{}' -sS")
+            .unwrap();
+    assert_eq!(imported.request.method, "PATCH");
+    assert_eq!(imported.request.url, "https://gw/x");
+    assert_eq!(imported.request.body.as_deref(), Some("@{}"), "--data-raw takes @ literally");
+    let file = parse_curl("curl https://gw/x -d @body.json").unwrap();
+    assert_eq!((file.request.method.as_str(), file.body_file.as_deref()), ("POST", Some("body.json")));
+    assert!(parse_curl("wget https://gw/x").unwrap_err().message.contains("start with `curl`"));
+    assert!(parse_curl("curl -X").unwrap_err().message.contains("`-X` needs a value"));
+}
