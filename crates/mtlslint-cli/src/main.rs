@@ -54,21 +54,7 @@ fn run(command: Command) -> Result<bool, String> {
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths)? {
                 let bytes = input.read()?;
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                let requests = match inputs::holds(&input, &bytes) {
-                    inputs::Holds::Body => {
-                        let diagnostics = linter.lint_body(&bytes);
-                        results.push(FileResult { source: input.name(), text, diagnostics });
-                        continue;
-                    }
-                    inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
-                    inputs::Holds::HttpRequests => mtlslint::import::parse_http_file(&text),
-                };
-                let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
-                let diagnostics = lint_imported(&linter, &input, &text, &requests)?;
-                // Excerpts show the file; the token in it is not shown.
-                let text = mtlslint::import::mask_secrets(&text, &requests);
-                results.push(FileResult { source: input.name(), text, diagnostics });
+                results.push(check_input(&linter, &input, &bytes)?);
             }
             (args.common.format, results)
         }
@@ -133,6 +119,24 @@ fn write_results(format: Format, results: &[FileResult]) -> Result<(), String> {
     }
 }
 
+/// Lints one input of `check`: a body, or the requests of a cURL or `.http` file.
+fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<FileResult, String> {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let requests = match inputs::holds(input, bytes) {
+        inputs::Holds::Body => {
+            let diagnostics = linter.lint_body(bytes);
+            return Ok(FileResult { source: input.name(), text, diagnostics });
+        }
+        inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
+        inputs::Holds::HttpRequests => mtlslint::import::parse_http_file(&text),
+    };
+    let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
+    let diagnostics = lint_imported(linter, input, &text, &requests)?;
+    // Excerpts show the file; the token in it is not shown.
+    let text = mtlslint::import::mask_secrets(&text, &requests);
+    Ok(FileResult { source: input.name(), text, diagnostics })
+}
+
 /// Lints the requests of a cURL or `.http` file; findings point into the file.
 fn lint_imported(
     linter: &Linter,
@@ -161,6 +165,13 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
     for input in inputs::collect(&args.paths)? {
         let bytes = input.read()?;
+        if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
+            // A fix edits the request mtlslint reads from the file, not the file's text.
+            let _ =
+                writeln!(anstream::stderr(), "mtlslint: {}: fixes apply to JSON bodies; reporting only", input.name());
+            results.push(check_input(linter, &input, &bytes)?);
+            continue;
+        }
         let fixed = linter.fix_body(&bytes, mode);
         let source = input.name();
         if fixed.applied > 0 {
