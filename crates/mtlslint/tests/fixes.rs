@@ -152,17 +152,9 @@ fn value() -> impl Strategy<Value = Value> {
 }
 
 fn body() -> impl Strategy<Value = String> {
-    let keys = prop::sample::select(vec![
-        "enabled",
-        "keyStoreId",
-        "keystoreId",
-        "key_store_id",
-        "trustStoreId",
-        "supportedProtocolList",
-        "supportedProtocols",
-        "hostnameVerifierType",
-        "deploy",
-    ]);
+    let names =
+        mtlslint::model::FIELDS.into_iter().chain(["keystoreId", "key_store_id", "supportedProtocols", "deploy"]);
+    let keys = prop::sample::select(names.collect::<Vec<_>>());
     (prop::collection::vec((keys, value()), 0..6), any::<bool>()).prop_map(|(members, pretty)| {
         let object: Map<String, Value> = members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let value = Value::Object(object);

@@ -80,16 +80,9 @@ fn field_value(key: &'static str) -> BoxedStrategy<Value> {
 
 /// A body: mostly near-valid objects, sometimes not an object at all.
 fn body() -> impl Strategy<Value = Value> {
-    let keys = vec![
-        "enabled",
-        "keyStoreId",
-        "trustStoreId",
-        "supportedProtocolList",
-        "hostnameVerifierType",
-        "keystoreId",
-        "deploy",
-        "$schema",
-    ];
+    // The fields, a misspelling, another revision's field, and `$schema`.
+    let keys: Vec<&'static str> =
+        mtlslint::model::FIELDS.into_iter().chain(["keystoreId", "deploy", "$schema"]).collect();
     let members = prop::sample::subsequence(keys, 0..=6).prop_flat_map(|keys| {
         let values: Vec<_> = keys.iter().map(|key| field_value(key)).collect();
         (Just(keys), values)
