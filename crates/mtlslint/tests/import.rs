@@ -43,12 +43,12 @@ fn http_files_lint_each_request_at_its_own_lines() {
     assert_eq!(requests.len(), 2);
     let diagnostics: Vec<_> = requests.iter().flat_map(|r| linter.lint_imported(&text, r)).collect();
     assert!(diagnostics.iter().all(|d| d.severity != Severity::Error), "{diagnostics:?}");
-    let broken = text.replace("truststore/ts-payments/\n", "truststore/ts-payments\n");
+    let broken = text.replace("truststore/ts-payments-backend-ca/\n", "truststore/ts-payments-backend-ca\n");
     let requests = parse_http_file(&broken).unwrap();
     let diagnostics: Vec<_> = requests.iter().flat_map(|r| linter.lint_imported(&broken, r)).collect();
     let slash = diagnostics.iter().find(|d| d.code == "R003").expect("the missing slash");
     let line = broken.lines().nth(slash.range.start.line - 1).unwrap();
-    assert!(line.starts_with("PUT ") && line.ends_with("ts-payments"), "{line}");
+    assert!(line.starts_with("PUT ") && line.ends_with("ts-payments-backend-ca"), "{line}");
 }
 
 #[test]
