@@ -9,7 +9,7 @@ use mtlslint::config::Inventories;
 use mtlslint::context::Permissions;
 use mtlslint::{Config, Context, Inventory, Request};
 
-use crate::cli::CommonArgs;
+use crate::cli::{CommonArgs, RequestArgs};
 
 /// A body to lint.
 pub(crate) enum Input {
@@ -99,7 +99,7 @@ pub(crate) fn config(flag: Option<&Path>) -> Result<Option<(PathBuf, Config)>, S
 /// The context files: a flag's path, else the configuration's (relative to its folder).
 pub(crate) fn context(
     common: &CommonArgs,
-    credentials: Option<&Path>,
+    request: Option<&RequestArgs>,
     configured: Option<(&Inventories, &Path)>,
 ) -> Result<Context, String> {
     let text =
@@ -133,9 +133,9 @@ pub(crate) fn context(
         )?,
         credentials: inventory(
             "--credentials",
-            credentials.map(Path::to_path_buf).or_else(|| from_config(|i| i.credentials.as_ref())),
+            request.and_then(|r| r.credentials.clone()).or_else(|| from_config(|i| i.credentials.as_ref())),
         )?,
-        permissions: None,
+        permissions: request.and_then(|r| r.permissions.as_deref()).map(permissions).transpose()?,
     })
 }
 

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use mtlslint::{FixMode, Linter, Options, Severity};
 
-use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, SchemaArgs};
+use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, RequestArgs, SchemaArgs};
 use mtlslint::schema;
 use output::FileResult;
 
@@ -59,10 +59,7 @@ fn run(command: Command) -> Result<bool, String> {
             (args.common.format, results)
         }
         Command::Request(args) => {
-            let mut linter = linter(&args.common, args.credentials.as_deref())?;
-            if let Some(permissions) = &args.permissions {
-                linter = linter.with_permissions(inputs::permissions(permissions)?);
-            }
+            let linter = linter(&args.common, Some(&args))?;
             if let Some(command) = &args.curl {
                 let mut imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
                 inputs::imported_body(&mut imported, std::path::Path::new("."))?;
@@ -237,7 +234,6 @@ fn explain(selector: &str) -> Result<(), String> {
 fn rules(format: ListFormat) -> Result<(), String> {
     let text = match format {
         ListFormat::Human => {
-            let severity = |s: Option<Severity>| s.map_or("off", Severity::as_str);
             let mut text = format!(
                 "{:<6}{:<34}{:<10}{:<12}{:<11}{}\n",
                 "code", "name", "standard", "production", "fix", "summary"
@@ -248,8 +244,8 @@ fn rules(format: ListFormat) -> Result<(), String> {
                     "{:<6}{:<34}{:<10}{:<12}{:<11}{}",
                     rule.code,
                     rule.name,
-                    severity(rule.standard),
-                    severity(rule.production),
+                    rule.severity_name(mtlslint::Profile::Standard),
+                    rule.severity_name(mtlslint::Profile::Production),
                     rule.fix.as_str(),
                     rule.summary()
                 );
@@ -287,28 +283,25 @@ fn print(text: &str) -> Result<(), String> {
 
 /// Prints one published schema, or the list of them.
 fn schema(args: &SchemaArgs) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    let written = if args.list {
-        schema::SCHEMAS.iter().try_for_each(|s| writeln!(out, "{:<24}{}", s.name, s.summary))
-    } else {
-        let Some(published) = schema::find(&args.name) else {
-            let instead = match schema::suggest(&args.name) {
-                Some(name) => format!("did you mean `{name}`?"),
-                None => "`mtlslint schema --list` shows them".into(),
-            };
-            return Err(format!("no schema is called `{}`; {instead}", args.name));
-        };
-        out.write_all(published.render(args.draft).as_bytes())
-    };
-    match written {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write the output: {error}"))
+    if args.list {
+        let mut list = String::new();
+        for published in &schema::SCHEMAS {
+            let _ = writeln!(list, "{:<24}{}", published.name, published.summary);
         }
-        _ => Ok(()),
+        return print(&list);
     }
+    let Some(published) = schema::find(&args.name) else {
+        let instead = match schema::suggest(&args.name) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => "`mtlslint schema --list` shows them".into(),
+        };
+        return Err(format!("no schema is called `{}`; {instead}", args.name));
+    };
+    print(&published.render(args.draft))
 }
 
-fn linter(common: &CommonArgs, credentials: Option<&std::path::Path>) -> Result<Linter, String> {
+/// The linter the flags and the configuration choose; `request` adds the request-only context.
+fn linter(common: &CommonArgs, request: Option<&RequestArgs>) -> Result<Linter, String> {
     let config = inputs::config(common.config.as_deref())?;
     let (mut options, found) = match &config {
         Some((path, config)) => {
@@ -322,6 +315,6 @@ fn linter(common: &CommonArgs, credentials: Option<&std::path::Path>) -> Result<
     options.limits.max_bytes = common.max_bytes.unwrap_or(options.limits.max_bytes);
     options.limits.max_depth = common.max_depth.unwrap_or(options.limits.max_depth);
     let folder = config.as_ref().and_then(|(path, _)| path.parent());
-    let context = inputs::context(common, credentials, found.zip(folder))?;
+    let context = inputs::context(common, request, found.zip(folder))?;
     Ok(Linter::new(options, context))
 }

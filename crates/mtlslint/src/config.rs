@@ -12,7 +12,6 @@
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use schemars::generate::SchemaSettings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -108,11 +107,7 @@ impl Config {
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
         let value: Value = serde_json::from_str(text)
             .map_err(|e| ConfigError(format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column())))?;
-        let schema = SchemaSettings::draft2020_12()
-            .with(|s| s.inline_subschemas = true)
-            .into_generator()
-            .into_root_schema_for::<Config>()
-            .to_value();
+        let schema = crate::schema::Draft::Draft2020_12.generate::<Config>();
         check_keys(&value, &schema, "")?;
         serde_json::from_value(value).map_err(|e| ConfigError(e.to_string()))
     }

@@ -90,13 +90,17 @@ impl Linter {
         };
         let mut text = text.to_owned();
         let mut remaining = self.lint_body(text.as_bytes());
-        let mut applied = 0;
+        let (mut applied, mut is_json) = (0, parses(&text));
         for _ in 0..MAX_ROUNDS {
             let (next, count) = apply(&text, &remaining, mode);
-            if count == 0 || next == text || (parses(&text) && !parses(&next)) {
+            if count == 0 || next == text {
                 break;
             }
-            text = next;
+            let next_is_json = parses(&next);
+            if is_json && !next_is_json {
+                break;
+            }
+            (text, is_json) = (next, next_is_json);
             applied += count;
             remaining = self.lint_body(text.as_bytes());
         }

@@ -5,7 +5,7 @@
 //! file's own lines and columns.
 
 use crate::diagnostic::{Diagnostic, Range, Span};
-use crate::request::{Request, mask_credentials};
+use crate::request::{Request, RequestView};
 use crate::{Linter, syntax};
 
 /// A request read from a file, with where each part stands in it.
@@ -364,7 +364,7 @@ impl Linter {
     /// Fixes are dropped: their edits belong to the request, not to the file.
     pub fn lint_imported(&self, source: &str, imported: &Imported) -> Vec<Diagnostic> {
         let report = self.lint_request(&imported.request);
-        let map = imported.map(&report.text);
+        let map = imported.map();
         report
             .diagnostics
             .into_iter()
@@ -406,24 +406,19 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
 
 impl Imported {
     /// Maps offsets in the request's text (as [`Linter::lint_request`] writes it) to offsets in the source.
-    fn map(&self, rendered: &str) -> impl Fn(usize) -> usize + use<> {
-        let request = &self.request;
-        let mut pairs: Vec<(Span, Span)> = Vec::new();
-        let method = Span::new(0, request.method.len());
-        pairs.push((method, self.parts.method));
-        let url = Span::new(method.end + 1, method.end + 1 + request.url.len());
-        pairs.push((url, self.parts.url));
-        let mut at = url.end + 1;
-        for ((name, value), (name_span, value_span)) in request.headers.iter().zip(&self.parts.headers) {
-            pairs.push((Span::new(at, at + name.len()), *name_span));
-            let shown = mask_credentials(name, value);
-            let value_at = at + name.len() + 2;
-            pairs.push((Span::new(value_at, value_at + shown.len()), *value_span));
-            at = value_at + shown.len() + 1;
+    fn map(&self) -> impl Fn(usize) -> usize + use<> {
+        // The request's own view knows where it writes each part.
+        let mut text = String::new();
+        let view = RequestView::new(&self.request, &mut text);
+        let mut pairs = vec![(view.method_span, self.parts.method), (view.url_span, self.parts.url)];
+        for (header, &(name_span, value_span)) in view.headers.iter().zip(&self.parts.headers) {
+            // `Name: value`: the name ends two bytes before the value starts.
+            let name_end = header.value_span.start - 2;
+            pairs.push((Span::new(name_end - header.name.len(), name_end), name_span));
+            pairs.push((header.value_span, value_span));
         }
-        if let (Some(body), Some(span)) = (&request.body, self.parts.body) {
-            let from = rendered.len() - body.len();
-            pairs.push((Span::new(from, rendered.len()), span));
+        if let (Some(body), Some(span)) = (view.body, self.parts.body) {
+            pairs.push((body, span));
         }
         move |offset| {
             // The part that holds the offset, else the nearest part before it.

@@ -81,13 +81,6 @@ impl Linter {
         Self { options, context, active }
     }
 
-    /// The same linter, judging requests by the permissions the caller's token carries.
-    #[must_use]
-    pub fn with_permissions(mut self, permissions: context::Permissions) -> Self {
-        self.context.permissions = Some(permissions);
-        self
-    }
-
     /// The options in force.
     pub fn options(&self) -> &Options {
         &self.options

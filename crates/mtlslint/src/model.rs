@@ -189,7 +189,16 @@ macro_rules! constant_table {
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
                 let describe = $describe;
                 let constants: Vec<_> = $table.iter().map(|info| info.constant).collect();
-                let (plain, markdown): (Vec<String>, Vec<String>) = $table.iter().map(describe).unzip();
+                // Each constant's own words, then its deprecation as a sentence, marked in Markdown.
+                let (plain, markdown): (Vec<String>, Vec<String>) = $table
+                    .iter()
+                    .map(|info| {
+                        let (plain, markdown): (String, String) = describe(info);
+                        let why = sentence(info.deprecation);
+                        let mark = if info.deprecation.is_some() { "**Deprecated.** " } else { "" };
+                        (format!("{plain}.{why}"), format!("{mark}{markdown}.{why}"))
+                    })
+                    .unzip();
                 let each: Vec<_> = $table
                     .iter()
                     .zip(plain.iter().zip(&markdown))
@@ -222,19 +231,26 @@ fn sentence(why: Option<&str>) -> String {
     format!(" {first}{}.", chars.as_str())
 }
 
-constant_table!(Protocol, PROTOCOLS, ProtocolInfo, protocol, "Protocol", |info: &ProtocolInfo| {
-    let why = sentence(info.deprecation);
-    let mark = if info.deprecation.is_some() { "**Deprecated.** " } else { "" };
-    (
-        format!("{}, Java name \"{}\".{why}", info.label, info.java_name),
-        format!("{mark}{}, Java name `{}`.{why}", info.label, info.java_name),
-    )
-});
-constant_table!(HostnameVerifier, VERIFIERS, VerifierInfo, verifier, "HostnameVerifier", |info: &VerifierInfo| {
-    let why = sentence(info.deprecation);
-    let mark = if info.deprecation.is_some() { "**Deprecated.** " } else { "" };
-    (format!("{}.{why}", info.meaning), format!("{mark}{}.{why}", info.meaning))
-});
+constant_table!(Protocol, PROTOCOLS, ProtocolInfo, protocol, "Protocol", |info: &ProtocolInfo| (
+    format!("{}, Java name \"{}\"", info.label, info.java_name),
+    format!("{}, Java name `{}`", info.label, info.java_name),
+));
+constant_table!(HostnameVerifier, VERIFIERS, VerifierInfo, verifier, "HostnameVerifier", |info: &VerifierInfo| (
+    info.meaning.to_owned(),
+    info.meaning.to_owned(),
+));
+
+/// The server's 400 message when mTLS ends up enabled without a keystore,
+/// word for word; a macro so that messages can be built on it with `concat!`.
+macro_rules! keystore_required_text {
+    () => {
+        "KeyStore ID is required when mTLS is enabled"
+    };
+}
+pub(crate) use keystore_required_text;
+
+/// The server's 400 message when mTLS ends up enabled without a keystore, word for word.
+pub const KEYSTORE_REQUIRED: &str = keystore_required_text!();
 
 /// Body of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
 /// Every field is optional: only the fields sent are updated.

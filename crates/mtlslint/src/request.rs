@@ -185,7 +185,7 @@ impl<'a> RequestView<'a> {
 }
 
 /// Hides a credential's secret part: `Bearer abc` becomes `Bearer <token>`.
-pub(crate) fn mask_credentials<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
+fn mask_credentials<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
     if !(name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")) {
         return Cow::Borrowed(value);
     }

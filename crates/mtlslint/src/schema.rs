@@ -25,7 +25,7 @@ use serde_json::{Value, json};
 use crate::config::Config;
 use crate::context::InventoryFile;
 use crate::model::{
-    ErrorResponse, MtlsSettings, MtlsSettingsPath, MtlsSettingsResponse, TruststoreAssignment,
+    ErrorResponse, KEYSTORE_REQUIRED, MtlsSettings, MtlsSettingsPath, MtlsSettingsResponse, TruststoreAssignment,
     TruststoreAssignmentResponse,
 };
 
@@ -74,13 +74,14 @@ impl Draft {
         }
     }
 
-    fn settings(self) -> SchemaSettings {
+    /// `T`'s schema as the model generates it in this dialect, subschemas inline
+    /// (editors show inline schemas more reliably than `$ref`s).
+    pub(crate) fn generate<T: JsonSchema>(self) -> Value {
         let settings = match self {
             Draft::Draft2020_12 => SchemaSettings::draft2020_12(),
             Draft::Draft07 => SchemaSettings::draft07(),
         };
-        // Editors show inline schemas more reliably than `$ref`s.
-        settings.with(|s| s.inline_subschemas = true)
+        settings.with(|s| s.inline_subschemas = true).into_generator().into_root_schema_for::<T>().to_value()
     }
 }
 
@@ -288,7 +289,7 @@ pub fn suggest(name: &str) -> Option<&'static str> {
 }
 
 fn plain<T: JsonSchema>(draft: Draft) -> Value {
-    let mut schema = draft.settings().into_generator().into_root_schema_for::<T>().to_value();
+    let mut schema = draft.generate::<T>();
     with_markdown(&mut schema);
     schema
 }
@@ -371,11 +372,8 @@ fn seed_bodies() -> [Value; 2] {
     ]
 }
 
-/// What the linter says when mTLS is enabled without a keystore: the server's own words.
-const KEYSTORE_REQUIRED: &str = "KeyStore ID is required when mTLS is enabled";
-
 fn mtls_settings(draft: Draft) -> Value {
-    let mut schema = draft.settings().into_generator().into_root_schema_for::<MtlsSettings>().to_value();
+    let mut schema = draft.generate::<MtlsSettings>();
     // Strict like the production profile: `null` is no value of any field (rule S006).
     for property in schema["properties"].as_object_mut().into_iter().flat_map(|p| p.values_mut()) {
         without_null(property);

@@ -38,7 +38,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
                 "shortDescription": {"text": rule.summary()},
                 "fullDescription": {"text": full.replace('\n', " ")},
                 "help": {"text": documentation, "markdown": documentation},
-                "helpUri": format!("{DOCS}#{}-{}", rule.code.to_lowercase(), rule.name),
+                "helpUri": format!("{DOCS}#{}", rule.anchor()),
                 "defaultConfiguration": {"level": rule.standard.map_or("none", level)},
                 "properties": {"tags": ["mtls"]},
             })

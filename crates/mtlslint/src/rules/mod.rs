@@ -78,11 +78,6 @@ impl Rule {
     }
 }
 
-/// A default severity as the reference writes it.
-fn severity_name(severity: Option<Severity>) -> &'static str {
-    severity.map_or("off", Severity::as_str)
-}
-
 impl FixAvailability {
     /// As the reference writes it.
     pub fn as_str(self) -> &'static str {
@@ -96,6 +91,16 @@ impl FixAvailability {
 }
 
 impl Rule {
+    /// The default severity under `profile` as the reference and `mtlslint rules` write it: `off` when off.
+    pub fn severity_name(&self, profile: Profile) -> &'static str {
+        self.severity(profile).map_or("off", Severity::as_str)
+    }
+
+    /// The rule's anchor in `docs/rules.md`, e.g. `m001-keystore-required`.
+    pub fn anchor(&self) -> String {
+        format!("{}-{}", self.code, self.name).to_lowercase()
+    }
+
     /// The rule as `mtlslint explain` prints it and `docs/rules.md` holds it:
     /// a heading, its default severities and fix, then its documentation, with
     /// its headings moved under the rule's.
@@ -106,8 +111,8 @@ impl Rule {
             "## {} `{}`\n\n{summary}\n\nDefault severity: {} (standard profile), {} (production profile). Fix: {}.\n{rest}\n",
             self.code,
             self.name,
-            severity_name(self.standard),
-            severity_name(self.production),
+            self.severity_name(Profile::Standard),
+            self.severity_name(Profile::Production),
             self.fix.as_str(),
         )
     }
@@ -125,12 +130,12 @@ pub fn reference() -> String {
             text,
             "| [{code}](#{anchor}) | `{}` | {} | {} | {} | {} |",
             rule.name,
-            severity_name(rule.standard),
-            severity_name(rule.production),
+            rule.severity_name(Profile::Standard),
+            rule.severity_name(Profile::Production),
             rule.fix.as_str(),
             rule.summary().replace('|', "\\|"),
             code = rule.code,
-            anchor = format!("{}-{}", rule.code, rule.name).to_lowercase(),
+            anchor = rule.anchor(),
         );
     }
     for rule in all() {

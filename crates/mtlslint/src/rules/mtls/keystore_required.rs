@@ -1,6 +1,7 @@
 use std::borrow::Cow;
 
 use crate::body::Origin;
+use crate::model::keystore_required_text;
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -45,13 +46,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         Some(_) => return,
     };
     let message = match (blank, matches!(effective.enabled.origin, Origin::Current)) {
-        (false, false) => "KeyStore ID is required when mTLS is enabled: `keyStoreId` is missing",
-        (true, false) => "KeyStore ID is required when mTLS is enabled: `keyStoreId` is blank",
+        (false, false) => concat!(keystore_required_text!(), ": `keyStoreId` is missing"),
+        (true, false) => concat!(keystore_required_text!(), ": `keyStoreId` is blank"),
         (false, true) => {
-            "KeyStore ID is required when mTLS is enabled: `keyStoreId` is missing (mTLS is enabled in the current settings)"
+            concat!(keystore_required_text!(), ": `keyStoreId` is missing (mTLS is enabled in the current settings)")
         }
         (true, true) => {
-            "KeyStore ID is required when mTLS is enabled: `keyStoreId` is blank (mTLS is enabled in the current settings)"
+            concat!(keystore_required_text!(), ": `keyStoreId` is blank (mTLS is enabled in the current settings)")
         }
     };
     let (span, pointer) = body.anchor(&effective.enabled);

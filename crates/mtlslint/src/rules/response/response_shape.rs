@@ -113,16 +113,12 @@ type Problems<'a> = Vec<(&'a Node<'a>, String, String)>;
 /// Checks `object.key`: present when `required`, and of `kind` when present.
 fn expect<'a>(object: &'a Node<'a>, key: &str, at: &str, kind: Kind, required: bool, problems: &mut Problems<'a>) {
     match member(object, key) {
-        Some(found) if !kind.matches(&found.value.value) => problems.push((
-            &found.value,
-            format!("{at}/{key}"),
-            format!(
-                "`{}` must be {}, found {}",
-                &format!("{at}/{key}")[1..],
-                kind.name(),
-                found.value.value.type_name()
-            ),
-        )),
+        Some(found) if !kind.matches(&found.value.value) => {
+            let pointer = format!("{at}/{key}");
+            let (expected, actual) = (kind.name(), found.value.value.type_name());
+            let message = format!("`{}` must be {expected}, found {actual}", &pointer[1..]);
+            problems.push((&found.value, pointer, message));
+        }
         None if required => {
             let place = if at.is_empty() { String::new() } else { format!(" in `{}`", &at[1..]) };
             problems.push((object, at.to_owned(), format!("`{key}` is missing{place}")));

@@ -1,3 +1,4 @@
+use crate::model::KEYSTORE_REQUIRED;
 use crate::response::member;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
@@ -34,7 +35,7 @@ rule! {
 
 /// Documented error texts and what would have caught each before sending.
 const CAUGHT_BY: [(&str, &str); 6] = [
-    ("KeyStore ID is required", "M001 keystore-required would have caught this: run `mtlslint check` on the body"),
+    (KEYSTORE_REQUIRED, "M001 keystore-required would have caught this: run `mtlslint check` on the body"),
     (
         "Truststore (name:",
         "R008/R009 would have caught this: run `mtlslint request` with `--keystores` and `--admin-keystores`",

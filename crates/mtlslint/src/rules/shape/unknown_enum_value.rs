@@ -1,10 +1,8 @@
-use std::sync::OnceLock;
-
 use crate::body::{Field, Resolution, resolve_protocol, resolve_verifier};
 use crate::diagnostic::{Applicability, Span};
 use crate::model::{HostnameVerifier, PROTOCOLS, Protocol, VERIFIERS};
 use crate::rules::shape::for_each_enum_slot;
-use crate::rules::{Checker, rule};
+use crate::rules::{Checker, Memo, rule};
 use crate::suggest::nearest;
 use crate::syntax::Value;
 
@@ -41,13 +39,8 @@ rule! {
     "S004", "unknown-enum-value", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
-static PROTOCOL_HELP: OnceLock<String> = OnceLock::new();
-static VERIFIER_HELP: OnceLock<String> = OnceLock::new();
-
-/// "write one of `A`, `B`", built once per table.
-fn one_of(help: &'static OnceLock<String>, constants: impl Iterator<Item = &'static str>) -> &'static str {
-    help.get_or_init(|| format!("write one of {}", constants.map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")))
-}
+/// "write one of `A`, `B`": for the protocols (0) and for the verifiers (1).
+static ONE_OF: Memo<2> = Memo::new();
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
@@ -110,11 +103,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     Some(constant) => format!("`{text}` is not {what}; did you mean `{constant}`?"),
                     None => format!("`{text}` is not {what}"),
                 };
-                let help = if verifier {
-                    one_of(&VERIFIER_HELP, VERIFIERS.iter().map(|i| i.constant))
-                } else {
-                    one_of(&PROTOCOL_HELP, PROTOCOLS.iter().map(|i| i.constant))
-                };
+                let help = ONE_OF.get(usize::from(verifier), |table| {
+                    let constants: Vec<_> = if table == 1 {
+                        VERIFIERS.iter().map(|i| format!("`{}`", i.constant)).collect()
+                    } else {
+                        PROTOCOLS.iter().map(|i| format!("`{}`", i.constant)).collect()
+                    };
+                    format!("write one of {}", constants.join(", "))
+                });
                 checker.report(&RULE, span, slot.pointer(body), message).help(help);
             }
         }

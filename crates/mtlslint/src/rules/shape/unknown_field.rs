@@ -1,10 +1,8 @@
-use std::sync::OnceLock;
-
 use crate::body::Field;
 use crate::diagnostic::Applicability;
 use crate::diagnostic::Span;
 use crate::model::FIELDS;
-use crate::rules::{Checker, rule};
+use crate::rules::{Checker, Memo, rule};
 use crate::suggest::nearest;
 
 rule! {
@@ -106,11 +104,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     );
                 }
                 None => {
-                    static HELP: OnceLock<String> = OnceLock::new();
-                    let help = HELP.get_or_init(|| {
+                    static HELP: Memo<1> = Memo::new();
+                    let help = HELP.get(0, |_| {
                         format!("the fields are {}; remove this one", FIELDS.map(|f| format!("`{f}`")).join(", "))
                     });
-                    checker.report(&RULE, span, pointer, message).help(help.as_str());
+                    checker.report(&RULE, span, pointer, message).help(help);
                 }
             },
         }
