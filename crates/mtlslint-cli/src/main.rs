@@ -253,19 +253,7 @@ fn rules(format: ListFormat) -> Result<(), String> {
             text
         }
         ListFormat::Json => {
-            let rules: Vec<_> = mtlslint::rules::all()
-                .map(|rule| {
-                    serde_json::json!({
-                        "code": rule.code,
-                        "name": rule.name,
-                        "standard": rule.standard,
-                        "production": rule.production,
-                        "fix": rule.fix,
-                        "summary": rule.summary(),
-                        "documentation": rule.documentation(),
-                    })
-                })
-                .collect();
+            let rules: Vec<_> = mtlslint::rules::all().map(mtlslint::rules::Rule::info).collect();
             serde_json::to_string_pretty(&rules).expect("rules serialise") + "\n"
         }
     };

@@ -45,6 +45,7 @@ pub struct Config {
 /// A rule's severity, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Level {
     /// Reported as an error: the exit status is 1.
     Error,
@@ -71,6 +72,7 @@ impl Level {
 /// Input limits; each falls back to its default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ConfigLimits {
     /// Largest input in bytes (default 1048576).
     #[serde(default, skip_serializing_if = "Option::is_none")]

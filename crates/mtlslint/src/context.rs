@@ -201,6 +201,7 @@ impl Inventory {
 /// keystore files) is ignored. [`Inventory::from_json`] reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum InventoryFile {
     /// A saved List response.
     Saved(SavedList),
@@ -211,6 +212,7 @@ pub enum InventoryFile {
 /// A saved List Keystores / List Credentials response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SavedList {
     /// `SUCCESS` for a listing; another status is refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -223,6 +225,7 @@ pub struct SavedList {
 /// One keystore or credential: its name, or an object with its `name`, `username` or `id`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum InventoryItem {
     /// A bare name.
     Name(String),

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Severity {
     /// Worth knowing; never fails a run.
     Info,
@@ -57,6 +58,7 @@ impl Span {
 /// A point in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Position {
     /// 1-based line.
     pub line: usize,
@@ -70,6 +72,7 @@ pub struct Position {
 
 /// Where a diagnostic or an edit applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Range {
     /// First position covered.
     pub start: Position,
@@ -80,6 +83,7 @@ pub struct Range {
 /// Whether a fix keeps the meaning the author evidently intended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Applicability {
     /// Keeps the intended meaning; applied by `--fix`.
     Safe,
@@ -89,6 +93,7 @@ pub enum Applicability {
 
 /// Replace the text in `range` with `content`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Edit {
     /// The text replaced (empty for an insertion).
     pub range: Range,
@@ -98,6 +103,7 @@ pub struct Edit {
 
 /// A machine-applicable change that resolves a diagnostic.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Fix {
     /// Safe or unsafe.
     pub applicability: Applicability,
@@ -109,6 +115,7 @@ pub struct Fix {
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Diagnostic {
     /// Stable rule code, e.g. `M001`.
     pub code: &'static str,
@@ -128,4 +135,31 @@ pub struct Diagnostic {
     pub help: Option<Cow<'static, str>>,
     /// A machine-applicable fix, when there is one.
     pub fix: Option<Fix>,
+}
+
+/// How many findings there are of each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct Summary {
+    /// Findings that are errors.
+    pub errors: usize,
+    /// Findings that are warnings.
+    pub warnings: usize,
+    /// Findings that are information.
+    pub infos: usize,
+}
+
+impl Summary {
+    /// Counts `diagnostics` by severity.
+    pub fn of<'d>(diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> Self {
+        let mut summary = Self::default();
+        for diagnostic in diagnostics {
+            match diagnostic.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
 }

@@ -19,7 +19,8 @@ impl FixMode {
 }
 
 /// The outcome of [`Linter::fix_body`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Fixed {
     /// The text with the fixes applied; the input itself when none applied.
     pub text: String,

@@ -40,7 +40,7 @@ pub mod syntax;
 
 pub use config::{Config, ConfigError};
 pub use context::{Context, ContextError, Inventory};
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span, Summary};
 pub use fix::{FixMode, Fixed, apply as apply_fixes};
 pub use options::{Limits, Options, Profile, UnknownRule};
 pub use request::{Endpoint, MASKED_TOKEN, Request};
@@ -64,7 +64,8 @@ impl Default for Linter {
 }
 
 /// The outcome of [`Linter::lint_request`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RequestReport {
     /// The request written as an HTTP message, token masked; ranges point into it.
     pub text: String,

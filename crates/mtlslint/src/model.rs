@@ -24,9 +24,12 @@ pub enum Protocol {
 }
 
 /// What the table says about one protocol.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ProtocolInfo {
     /// The protocol.
+    #[serde(skip)]
     pub protocol: Protocol,
     /// The constant the API takes, e.g. `TLS_1_2`.
     pub constant: &'static str,
@@ -98,9 +101,12 @@ pub enum HostnameVerifier {
 }
 
 /// What the table says about one hostname verifier.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct VerifierInfo {
     /// The verifier.
+    #[serde(skip)]
     pub verifier: HostnameVerifier,
     /// The constant the API takes.
     pub constant: &'static str,
@@ -256,6 +262,7 @@ pub const KEYSTORE_REQUIRED: &str = keystore_required_text!();
 /// Every field is optional: only the fields sent are updated.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct MtlsSettings {
     /// Enable or disable mTLS for the proxy's backend connections. Default: `false`.
     #[serde(skip_serializing_if = "Option::is_none")]

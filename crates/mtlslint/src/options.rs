@@ -12,6 +12,7 @@ use crate::rules::{self, Rule};
 /// A named set of default severities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Profile {
     /// For development and staging: risks are warnings.
     #[default]

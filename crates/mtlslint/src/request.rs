@@ -28,11 +28,15 @@ pub struct Request {
 pub const MASKED_TOKEN: &str = "<token>";
 
 /// The two endpoints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Written `mtls` and `truststore`, as the CLI's `--endpoint` takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Endpoint {
     /// `PATCH .../apiProxies/{apiProxyName}/settings/mtls/`
+    #[serde(rename = "mtls")]
     MtlsSettings,
     /// `PUT .../credentials/{username}/truststore/{keystoreName}/`
+    #[serde(rename = "truststore")]
     TruststoreAssignment,
 }
 

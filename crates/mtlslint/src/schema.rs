@@ -92,13 +92,12 @@ pub struct Published {
     pub name: &'static str,
     /// What it describes.
     pub summary: &'static str,
-    build: fn(Draft) -> Value,
 }
 
 impl Published {
     /// The schema in `draft`.
     pub fn generate(&self, draft: Draft) -> Value {
-        let mut schema = (self.build)(draft);
+        let mut schema = build(self.name, draft);
         if let Some(object) = schema.as_object_mut() {
             object.insert("$id".into(), self.id(draft).into());
         }
@@ -124,58 +123,48 @@ impl Published {
 
 /// Every schema mtlslint publishes.
 pub const SCHEMAS: [Published; 8] = [
-    Published { name: "mtls-settings", summary: "the body of the PATCH mTLS settings call", build: mtls_settings },
-    Published {
-        name: "mtls-settings-path",
-        summary: "the path parameters of the PATCH mTLS settings call",
-        build: |draft| {
-            with_examples(
-                plain::<MtlsSettingsPath>(draft),
-                [json!({"projectName": "MyProject", "apiProxyName": "MyAPI"})],
-            )
-        },
-    },
-    Published {
-        name: "mtls-settings-response",
-        summary: "the success response of the PATCH mTLS settings call",
-        build: |draft| with_examples(plain::<MtlsSettingsResponse>(draft), [json!({"success": true})]),
-    },
-    Published {
-        name: "truststore-assignment",
-        summary: "the path parameters of the PUT truststore assignment call",
-        build: |draft| {
-            let example = json!({"projectName": "MyProject", "username": "api-user", "keystoreName": "my-truststore"});
-            with_examples(plain::<TruststoreAssignment>(draft), [example])
-        },
-    },
+    Published { name: "mtls-settings", summary: "the body of the PATCH mTLS settings call" },
+    Published { name: "mtls-settings-path", summary: "the path parameters of the PATCH mTLS settings call" },
+    Published { name: "mtls-settings-response", summary: "the success response of the PATCH mTLS settings call" },
+    Published { name: "truststore-assignment", summary: "the path parameters of the PUT truststore assignment call" },
     Published {
         name: "truststore-assignment-response",
         summary: "the success response of the PUT truststore assignment call, with its deployment",
-        build: |draft| with_examples(plain::<TruststoreAssignmentResponse>(draft), [deployed()]),
     },
-    Published {
-        name: "error-response",
-        summary: "the error response of both calls (400, 401, 404)",
-        build: |draft| with_examples(plain::<ErrorResponse>(draft), error_examples()),
-    },
-    Published {
-        name: "mtlslint-config",
-        summary: "mtlslint.json, the configuration file",
-        build: |draft| {
+    Published { name: "error-response", summary: "the error response of both calls (400, 401, 404)" },
+    Published { name: "mtlslint-config", summary: "mtlslint.json, the configuration file" },
+    Published { name: "inventory", summary: "what --keystores, --admin-keystores and --credentials read" },
+];
+
+/// Generates the published schema called `name`. Kept apart from
+/// [`SCHEMAS`] so that a build that only lists or looks up schemas (the
+/// wasm package serves the files) does not carry the generators.
+fn build(name: &str, draft: Draft) -> Value {
+    match name {
+        "mtls-settings" => mtls_settings(draft),
+        "mtls-settings-path" => with_examples(
+            plain::<MtlsSettingsPath>(draft),
+            [json!({"projectName": "MyProject", "apiProxyName": "MyAPI"})],
+        ),
+        "mtls-settings-response" => with_examples(plain::<MtlsSettingsResponse>(draft), [json!({"success": true})]),
+        "truststore-assignment" => {
+            let example = json!({"projectName": "MyProject", "username": "api-user", "keystoreName": "my-truststore"});
+            with_examples(plain::<TruststoreAssignment>(draft), [example])
+        }
+        "truststore-assignment-response" => with_examples(plain::<TruststoreAssignmentResponse>(draft), [deployed()]),
+        "error-response" => with_examples(plain::<ErrorResponse>(draft), error_examples()),
+        "mtlslint-config" => {
             let example = json!({
                 "profile": "production",
                 "rules": {"T005": "off", "strict-verifier": "error"},
                 "inventories": {"keystores": "context/keystores.json", "adminKeystores": "context/admin-keystores.json"}
             });
             with_examples(config(draft), [example])
-        },
-    },
-    Published {
-        name: "inventory",
-        summary: "what --keystores, --admin-keystores and --credentials read",
-        build: inventory,
-    },
-];
+        }
+        "inventory" => inventory(draft),
+        other => unreachable!("`{other}` is not in SCHEMAS"),
+    }
+}
 
 /// Where [`openapi`] lives in the repository.
 pub const OPENAPI_PATH: &str = "schemas/openapi.json";

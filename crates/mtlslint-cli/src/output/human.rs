@@ -3,7 +3,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use mtlslint::{Diagnostic, Severity};
 
-use super::{FileResult, Summary};
+use super::{FileResult, summary};
 
 /// Lines longer than this are shown as an excerpt around the marker.
 const MAX_EXCERPT: usize = 240;
@@ -17,7 +17,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
             writeln!(out, "{}\n", renderer.render(&report(result, diagnostic)))?;
         }
     }
-    let summary = Summary::of(results);
+    let summary = summary(results);
     let files = results.len();
     let noun = if files == 1 { "input" } else { "inputs" };
     if summary.errors + summary.warnings + summary.infos == 0 {

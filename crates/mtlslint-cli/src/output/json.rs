@@ -1,9 +1,9 @@
 use std::io::{self, Write};
 
-use mtlslint::Diagnostic;
+use mtlslint::{Diagnostic, Summary};
 use serde::Serialize;
 
-use super::{FileResult, Summary};
+use super::{FileResult, summary};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -23,7 +23,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
     let document = Document {
         version: 1,
         results: results.iter().map(|r| Entry { source: &r.source, diagnostics: &r.diagnostics }).collect(),
-        summary: Summary::of(results),
+        summary: summary(results),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -6,13 +6,13 @@ use std::io::{self, Write};
 
 use mtlslint::Severity;
 
-use super::{FileResult, Summary};
+use super::{FileResult, summary};
 
 /// Writes one `<testsuite>` with a `<testcase>` per input.
 pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
     let failing = |r: &FileResult| r.diagnostics.iter().any(|d| d.severity >= Severity::Warning);
     let failures = results.iter().filter(|r| failing(r)).count();
-    let summary = Summary::of(results);
+    let summary = summary(results);
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<testsuites name="mtlslint" tests="{}" failures="{failures}">"#, results.len())?;
     writeln!(

@@ -6,8 +6,7 @@ pub(crate) mod json;
 pub(crate) mod junit;
 pub(crate) mod sarif;
 
-use mtlslint::{Diagnostic, Severity};
-use serde::Serialize;
+use mtlslint::{Diagnostic, Summary};
 
 /// The findings for one input, with the text their ranges point into.
 pub(crate) struct FileResult {
@@ -16,24 +15,7 @@ pub(crate) struct FileResult {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
-/// Counts by severity.
-#[derive(Debug, Default, Clone, Copy, Serialize)]
-pub(crate) struct Summary {
-    pub(crate) errors: usize,
-    pub(crate) warnings: usize,
-    pub(crate) infos: usize,
-}
-
-impl Summary {
-    pub(crate) fn of(results: &[FileResult]) -> Self {
-        let mut summary = Self::default();
-        for diagnostic in results.iter().flat_map(|r| &r.diagnostics) {
-            match diagnostic.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
-        }
-        summary
-    }
+/// Counts by severity over every input.
+pub(crate) fn summary(results: &[FileResult]) -> Summary {
+    Summary::of(results.iter().flat_map(|r| &r.diagnostics))
 }

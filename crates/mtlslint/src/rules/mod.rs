@@ -29,6 +29,7 @@ use crate::syntax::Cursor;
 /// Whether a rule's findings come with a fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum FixAvailability {
     /// No fix.
     None,
@@ -75,6 +76,41 @@ impl Rule {
     /// what to write instead, and fix safety.
     pub fn documentation(&self) -> String {
         self.doc.lines().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// A rule as lists show it: `mtlslint rules --format json` and the wasm package's `rules()`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+pub struct RuleInfo {
+    /// Stable code, e.g. `M001`.
+    pub code: &'static str,
+    /// Kebab-case name, e.g. `keystore-required`.
+    pub name: &'static str,
+    /// Default severity under the standard profile; `null` is off.
+    pub standard: Option<Severity>,
+    /// Default severity under the production profile; `null` is off.
+    pub production: Option<Severity>,
+    /// Whether findings carry a fix.
+    pub fix: FixAvailability,
+    /// The one-line summary.
+    pub summary: &'static str,
+    /// The full documentation in Markdown.
+    pub documentation: String,
+}
+
+impl Rule {
+    /// The rule's metadata and documentation as one value.
+    pub fn info(&self) -> RuleInfo {
+        RuleInfo {
+            code: self.code,
+            name: self.name,
+            standard: self.standard,
+            production: self.production,
+            fix: self.fix,
+            summary: self.summary(),
+            documentation: self.documentation(),
+        }
     }
 }
 

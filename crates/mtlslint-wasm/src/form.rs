@@ -1,0 +1,205 @@
+//! Form validation: a form's field values become the call they describe,
+//! the core lints that call, and each finding goes back to the field it is
+//! about, so that a form can show every message beside its input.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use mtlslint::model::FIELDS;
+use mtlslint::{Diagnostic, Endpoint, Linter, MASKED_TOKEN, Request, Summary};
+use serde::Serialize;
+use serde_json::Value;
+use tsify::Tsify;
+
+/// What `validateForm` returns.
+#[derive(Debug, Serialize, Tsify)]
+pub struct FormReport {
+    /// Findings by the field they are about. Every field passed in has an
+    /// entry, empty when the field is fine, so a form can clear old messages.
+    pub fields: BTreeMap<String, Vec<Diagnostic>>,
+    /// Findings about no single field (the form as a whole).
+    pub other: Vec<Diagnostic>,
+    /// The body (or, with path names, the whole request) the form describes;
+    /// the findings' ranges point into it.
+    pub text: String,
+    /// How many findings there are of each severity.
+    pub summary: Summary,
+}
+
+/// The path names each endpoint's form may carry.
+fn path_fields(endpoint: Endpoint) -> &'static [&'static str] {
+    match endpoint {
+        Endpoint::MtlsSettings => &["projectName", "apiProxyName"],
+        Endpoint::TruststoreAssignment => &["projectName", "username", "keystoreName"],
+    }
+}
+
+/// Lints the call `fields` describe. For the mTLS settings form, without
+/// path names only the body is linted; with them, the whole PATCH.
+pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoint: Endpoint) -> FormReport {
+    let paths = path_fields(endpoint);
+    let body = body_text(fields.iter().filter(|(key, _)| !paths.contains(&key.as_str())));
+    let as_request = endpoint == Endpoint::TruststoreAssignment || paths.iter().any(|p| fields.contains_key(*p));
+    let (text, diagnostics) = if as_request {
+        let report = linter.lint_request(&request(endpoint, fields, body));
+        (report.text, report.diagnostics)
+    } else {
+        let body = body.unwrap_or_else(|| "{}".to_owned());
+        let diagnostics = linter.lint_body(body.as_bytes());
+        (body, diagnostics)
+    };
+    let summary = Summary::of(&diagnostics);
+    let mut report = FormReport {
+        fields: fields.keys().map(|key| (key.clone(), Vec::new())).collect(),
+        other: Vec::new(),
+        text,
+        summary,
+    };
+    for diagnostic in diagnostics {
+        match field_of(&diagnostic.pointer, as_request).and_then(|field| report.fields.get_mut(&field)) {
+            Some(found) => found.push(diagnostic),
+            None => report.other.push(diagnostic),
+        }
+    }
+    report
+}
+
+/// The body the fields describe, known fields first in the API's order; `None` when there are none.
+fn body_text<'f>(fields: impl Iterator<Item = (&'f String, &'f Value)>) -> Option<String> {
+    let mut members: Vec<_> = fields.collect();
+    if members.is_empty() {
+        return None;
+    }
+    members.sort_by_key(|(key, _)| FIELDS.iter().position(|f| f == key).unwrap_or(FIELDS.len()));
+    let mut text = String::from("{\n");
+    for (index, (key, value)) in members.iter().enumerate() {
+        let separator = if index + 1 < members.len() { "," } else { "" };
+        let _ = writeln!(text, "  {}: {value}{separator}", Value::from(key.as_str()));
+    }
+    text.push('}');
+    Some(text)
+}
+
+/// The call an application would send for these fields, with its token as a placeholder.
+fn request(endpoint: Endpoint, fields: &BTreeMap<String, Value>, body: Option<String>) -> Request {
+    let mut url = String::new();
+    for segment in endpoint.template() {
+        url.push('/');
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) => encode_segment(&mut url, fields.get(name)),
+            None => url.push_str(segment),
+        }
+    }
+    url.push('/');
+    let mut headers = vec![("Authorization".to_owned(), format!("Bearer {MASKED_TOKEN}"))];
+    if body.is_some() {
+        headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+    }
+    Request { method: endpoint.method().to_owned(), url, headers, body }
+}
+
+/// Percent-encodes a name for a path segment, as a form's client would.
+fn encode_segment(url: &mut String, value: Option<&Value>) {
+    let text = match value {
+        Some(Value::String(text)) => text.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    };
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            url.push(char::from(byte));
+        } else {
+            let _ = write!(url, "%{byte:02X}");
+        }
+    }
+}
+
+/// The field a pointer is about: in a request, the first name under the
+/// body or the path; in a body, the first name.
+fn field_of(pointer: &str, in_request: bool) -> Option<String> {
+    let rest =
+        if in_request { pointer.strip_prefix("/body").or_else(|| pointer.strip_prefix("/path"))? } else { pointer };
+    let name = rest.strip_prefix('/')?.split('/').next()?;
+    Some(name.replace("~1", "/").replace("~0", "~"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(json: &str) -> BTreeMap<String, Value> {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn each_finding_goes_to_its_field() {
+        let report =
+            validate(&Linter::default(), &fields(r#"{"enabled": true, "keyStoreId": ""}"#), Endpoint::MtlsSettings);
+        assert_eq!(report.text, "{\n  \"enabled\": true,\n  \"keyStoreId\": \"\"\n}");
+        let codes = |field: &str| report.fields[field].iter().map(|d| d.code).collect::<Vec<_>>();
+        assert!(codes("keyStoreId").contains(&"S007"), "{report:?}");
+        assert!(codes("enabled").contains(&"M001"), "{report:?}");
+        assert!(report.other.is_empty(), "{report:?}");
+        assert_eq!(report.summary.errors, 2);
+    }
+
+    #[test]
+    fn a_clean_field_has_an_empty_entry() {
+        let report = validate(
+            &Linter::default(),
+            &fields(r#"{"enabled": true, "keyStoreId": "ks", "hostnameVerifierType": "DEFAULT"}"#),
+            Endpoint::MtlsSettings,
+        );
+        assert_eq!(report.fields["hostnameVerifierType"], []);
+        assert_eq!(report.fields["keyStoreId"], []);
+    }
+
+    #[test]
+    fn path_names_make_a_request_and_get_their_findings() {
+        let report = validate(
+            &Linter::default(),
+            &fields(r#"{"projectName": "P", "apiProxyName": "", "enabled": false}"#),
+            Endpoint::MtlsSettings,
+        );
+        assert!(report.text.starts_with("PATCH /apiops/projects/P/apiProxies//settings/mtls/"), "{}", report.text);
+        assert_eq!(report.fields["apiProxyName"][0].code, "R004");
+        assert!(report.fields["projectName"].is_empty() && report.other.is_empty(), "{report:?}");
+        assert!(!report.text.contains("Bearer x"));
+    }
+
+    #[test]
+    fn truststore_form_names_are_encoded_and_checked_against_inventories() {
+        let context = mtlslint::Context {
+            keystores: Some(mtlslint::Inventory::new(["My TS"])),
+            credentials: Some(mtlslint::Inventory::new(["api-user"])),
+            ..mtlslint::Context::default()
+        };
+        let linter = Linter::new(mtlslint::Options::default(), context);
+        let report = validate(
+            &linter,
+            &fields(r#"{"projectName": "P", "username": "api-user", "keystoreName": "my ts"}"#),
+            Endpoint::TruststoreAssignment,
+        );
+        assert!(report.text.starts_with("PUT /apiops/projects/P/credentials/api-user/truststore/my%20ts/"));
+        let found = &report.fields["keystoreName"];
+        assert_eq!(found[0].code, "R008", "{report:?}");
+        assert!(found[0].message.contains("My TS"), "{report:?}");
+    }
+
+    #[test]
+    fn unknown_keys_stay_in_the_body_and_are_reported_by_their_key() {
+        let report = validate(&Linter::default(), &fields(r#"{"keystoreId": "ks"}"#), Endpoint::MtlsSettings);
+        assert_eq!(report.fields["keystoreId"][0].code, "S001");
+    }
+
+    #[test]
+    fn pointers_map_to_fields() {
+        assert_eq!(field_of("/supportedProtocolList/1", false).as_deref(), Some("supportedProtocolList"));
+        assert_eq!(field_of("/headers", false).as_deref(), Some("headers"));
+        assert_eq!(field_of("/body/a~1b", true).as_deref(), Some("a/b"));
+        assert_eq!(field_of("/path/username", true).as_deref(), Some("username"));
+        assert_eq!(field_of("/headers/Authorization", true), None);
+        assert_eq!(field_of("/method", true), None);
+        assert_eq!(field_of("", false), None);
+    }
+}

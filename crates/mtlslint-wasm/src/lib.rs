@@ -1,0 +1,343 @@
+//! mtlslint for browsers and Node: the core library's verdicts, unchanged,
+//! behind a JavaScript API. Nothing here decides what is wrong with an input:
+//! each export reads its arguments, calls the core and hands back its data.
+//!
+//! Results cross into JavaScript as JSON text that the engine's `JSON.parse`
+//! turns into objects: one copy and one native parse, faster than building
+//! objects a property at a time across the boundary, and the very bytes the
+//! CLI's `--format json` prints for the same findings.
+
+mod form;
+mod options;
+
+use std::collections::BTreeMap;
+
+use mtlslint::schema::{self, Draft};
+use mtlslint::{Endpoint, FixMode, Linter, Request};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+pub use form::FormReport;
+pub use options::LintOptions;
+
+/// TypeScript names for what the Rust types cannot describe themselves: the
+/// constants (serialised by hand from the model's tables; a test keeps these
+/// unions equal to the tables) and the loosely typed inputs.
+#[cfg_attr(not(any(target_family = "wasm", test)), expect(dead_code, reason = "only a wasm build emits the section"))]
+const TYPES: &str = r#"
+/** A protocol constant of `supportedProtocolList`. */
+export type Protocol = "TLS_1_3" | "TLS_1_2" | "TLS_1_1" | "TLS_1_0" | "SSL_3_0";
+/** A constant of `hostnameVerifierType`. */
+export type HostnameVerifier = "NOOP" | "DEFAULT" | "STRICT" | "BROWSER_COMPAT";
+/** A JSON Schema dialect: Draft 2020-12 (the default) or draft-07. */
+export type Draft = "2020-12" | "07";
+/** A call to either endpoint, as a client would send it. */
+export interface RequestInput {
+    /** HTTP method, e.g. `PATCH`. */
+    method: string;
+    /** Full URL (`https://host/apiops/...`) or just the path. */
+    url: string;
+    /** Headers as an object or as `[name, value]` pairs (which keeps repeated names). */
+    headers?: Record<string, string> | [string, string][];
+    /** The body: text, or a value to send as JSON. */
+    body?: string | MtlsSettings | Record<string, unknown> | null;
+}
+/**
+ * A settings form's values by field: the body's fields, and the path's names
+ * (`projectName` and `apiProxyName`, or for the truststore assignment
+ * `projectName`, `username` and `keystoreName`). Leave a field out (or
+ * `undefined`) to leave it out of the call. Values are taken as they are,
+ * so a wrong type is reported rather than refused.
+ */
+export interface FormFields {
+    projectName?: string;
+    apiProxyName?: string;
+    username?: string;
+    keystoreName?: string;
+    enabled?: boolean | string | null;
+    keyStoreId?: string | null;
+    trustStoreId?: string | null;
+    supportedProtocolList?: string[] | string | null;
+    hostnameVerifierType?: string | null;
+    [field: string]: unknown;
+}
+/** The model's tables of constants, for forms and pickers. */
+export interface Constants {
+    protocols: ProtocolInfo[];
+    verifiers: VerifierInfo[];
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = TYPES;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "LintOptions")]
+    pub type JsLintOptions;
+    #[wasm_bindgen(typescript_type = "RequestInput")]
+    pub type JsRequestInput;
+    #[wasm_bindgen(typescript_type = "FormFields")]
+    pub type JsFormFields;
+    #[wasm_bindgen(typescript_type = "Draft")]
+    pub type JsDraft;
+}
+
+/// The package's version, which is the core library's.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Lints an mTLS settings body (the PATCH call's JSON). Findings come in
+/// text order, each with what to write instead; positions carry UTF-8 byte
+/// offsets, and lines with columns in characters and in UTF-16 code units.
+///
+/// Throws an `Error` whose message says what to write instead when the
+/// options cannot be used.
+#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+pub fn lint(text: &str, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
+    let found = with_linter(options.map(JsValue::from), |linter| linter.lint_body(text.as_bytes()))?;
+    Ok(to_js(&found))
+}
+
+/// Lints a whole call to either endpoint: method, URL and its names, headers, body.
+#[wasm_bindgen(js_name = lintRequest, unchecked_return_type = "RequestReport")]
+pub fn lint_request(request: JsRequestInput, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
+    let request: RequestInput = from_js(&request.into(), "request")?;
+    let request = request.into_request();
+    let report = with_linter(options.map(JsValue::from), |linter| linter.lint_request(&request))?;
+    Ok(to_js(&report))
+}
+
+/// Lints a response of either call; `options.endpoint` names the call when the shape alone cannot tell.
+#[wasm_bindgen(js_name = lintResponse, unchecked_return_type = "Diagnostic[]")]
+pub fn lint_response(text: &str, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
+    let options = read_options(options.map(JsValue::from))?;
+    let linter = options.linter().map_err(|e| JsError::new(&e))?;
+    Ok(to_js(&linter.lint_response(text.as_bytes(), options.endpoint)))
+}
+
+/// Validates a form's values and returns the findings keyed by field name,
+/// so that each message can sit beside its input. `options.endpoint` picks
+/// the form: `mtls` (the default) or `truststore`.
+#[wasm_bindgen(js_name = validateForm, unchecked_return_type = "FormReport")]
+pub fn validate_form(fields: JsFormFields, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
+    let fields: BTreeMap<String, Value> = from_js(&fields.into(), "fields")?;
+    let options = read_options(options.map(JsValue::from))?;
+    let linter = options.linter().map_err(|e| JsError::new(&e))?;
+    let endpoint = options.endpoint.unwrap_or(Endpoint::MtlsSettings);
+    Ok(to_js(&form::validate(&linter, &fields, endpoint)))
+}
+
+/// Applies the fixes the findings carry (safe ones, and unsafe ones with
+/// `{unsafe: true}`) until none applies, and returns the new text with the
+/// findings left in it. Fixes never turn valid JSON into invalid JSON.
+#[wasm_bindgen(js_name = applyFixes, unchecked_return_type = "Fixed")]
+pub fn apply_fixes(text: &str, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
+    let options = read_options(options.map(JsValue::from))?;
+    let mode = if options.unsafe_fixes == Some(true) { FixMode::Unsafe } else { FixMode::Safe };
+    let linter = options.linter().map_err(|e| JsError::new(&e))?;
+    Ok(to_js(&linter.fix_body(text.as_bytes(), mode)))
+}
+
+/// Every rule: code, name, default severities, fix availability, summary and documentation.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> JsValue {
+    to_js(&mtlslint::rules::all().map(mtlslint::rules::Rule::info).collect::<Vec<_>>())
+}
+
+/// A rule's documentation in Markdown, by code or name (`M001`, `keystore-required`).
+/// Throws for an unknown rule, naming the nearest one.
+#[wasm_bindgen]
+pub fn explain(rule: &str) -> Result<String, JsError> {
+    match mtlslint::rules::find(rule) {
+        Some(found) => Ok(found.explanation()),
+        None => Err(JsError::new(&match mtlslint::rules::suggest(rule) {
+            Some(near) => format!("no rule is called `{rule}`; did you mean `{near}`?"),
+            None => format!("no rule is called `{rule}`; `rules()` lists them"),
+        })),
+    }
+}
+
+/// A published JSON Schema by name (`mtls-settings`, `truststore-assignment`,
+/// ...), in Draft 2020-12 or draft-07. Throws for an unknown name or draft.
+#[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
+pub fn schema(name: &str, draft: Option<JsDraft>) -> Result<JsValue, JsError> {
+    let draft = match draft.map(JsValue::from).and_then(|d| d.as_string()) {
+        None => Draft::Draft2020_12,
+        Some(text) => Draft::from_name(&text)
+            .ok_or_else(|| JsError::new(&format!("unknown draft `{text}`: write \"2020-12\" or \"07\"")))?,
+    };
+    let Some(published) = schema::find(name) else {
+        let names: Vec<_> = schema::SCHEMAS.iter().map(|s| s.name).collect();
+        let instead = match schema::suggest(name) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the schemas are {}", names.join(", ")),
+        };
+        return Err(JsError::new(&format!("no schema is called `{name}`; {instead}")));
+    };
+    let texts = PUBLISHED.iter().find(|(n, _)| *n == published.name).map(|(_, texts)| texts);
+    let index = Draft::ALL.iter().position(|d| *d == draft).unwrap_or_default();
+    Ok(texts.map_or(JsValue::NULL, |texts| json_parse(texts[index])))
+}
+
+/// The published files of `schemas/` (indentation removed by the build
+/// script), in the order of [`Draft::ALL`]. Served rather than generated,
+/// which keeps the schema generator out of the module; a test checks that
+/// they are the schemas the core generates.
+macro_rules! published {
+    ($($name:literal),* $(,)?) => {
+        const PUBLISHED: [(&str, [&str; 2]); schema::SCHEMAS.len()] = [$(
+            ($name, [
+                include_str!(concat!(env!("OUT_DIR"), "/schemas/2020-12/", $name, ".json")),
+                include_str!(concat!(env!("OUT_DIR"), "/schemas/draft-07/", $name, ".json")),
+            ]),
+        )*];
+    };
+}
+published!(
+    "mtls-settings",
+    "mtls-settings-path",
+    "mtls-settings-response",
+    "truststore-assignment",
+    "truststore-assignment-response",
+    "error-response",
+    "mtlslint-config",
+    "inventory",
+);
+
+/// The names of the published schemas.
+#[wasm_bindgen(js_name = schemaNames, unchecked_return_type = "string[]")]
+pub fn schema_names() -> JsValue {
+    to_js(&schema::SCHEMAS.iter().map(|s| s.name).collect::<Vec<_>>())
+}
+
+/// The protocol and hostname verifier constants with their Java names and meanings.
+#[wasm_bindgen(unchecked_return_type = "Constants")]
+pub fn constants() -> JsValue {
+    #[derive(Serialize)]
+    struct Constants {
+        protocols: &'static [mtlslint::model::ProtocolInfo],
+        verifiers: &'static [mtlslint::model::VerifierInfo],
+    }
+    to_js(&Constants { protocols: &mtlslint::model::PROTOCOLS, verifiers: &mtlslint::model::VERIFIERS })
+}
+
+/// The request of `lintRequest`, as JavaScript writes it.
+#[derive(Deserialize)]
+struct RequestInput {
+    method: String,
+    url: String,
+    #[serde(default)]
+    headers: Headers,
+    #[serde(default)]
+    body: Option<Value>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(untagged)]
+enum Headers {
+    #[default]
+    None,
+    Pairs(Vec<(String, String)>),
+    Object(BTreeMap<String, String>),
+}
+
+impl RequestInput {
+    fn into_request(self) -> Request {
+        let headers = match self.headers {
+            Headers::None => Vec::new(),
+            Headers::Pairs(pairs) => pairs,
+            Headers::Object(map) => map.into_iter().collect(),
+        };
+        let body = match self.body {
+            None | Some(Value::Null) => None,
+            Some(Value::String(text)) => Some(text),
+            Some(value) => Some(value.to_string()),
+        };
+        Request { method: self.method, url: self.url, headers, body }
+    }
+}
+
+thread_local! {
+    /// The linter of calls without options, built once.
+    static DEFAULT: Linter = Linter::default();
+}
+
+fn with_linter<T>(options: Option<JsValue>, run: impl FnOnce(&Linter) -> T) -> Result<T, JsError> {
+    if options.as_ref().is_none_or(JsValue::is_undefined) {
+        return Ok(DEFAULT.with(run));
+    }
+    let linter = read_options(options)?.linter().map_err(|e| JsError::new(&e))?;
+    Ok(run(&linter))
+}
+
+fn read_options(options: Option<JsValue>) -> Result<LintOptions, JsError> {
+    match options {
+        Some(options) if !options.is_undefined() && !options.is_null() => {
+            LintOptions::from_json(&stringify(&options, "options")?).map_err(|e| JsError::new(&e))
+        }
+        _ => Ok(LintOptions::default()),
+    }
+}
+
+/// Reads a JavaScript value through its JSON.
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
+    serde_json::from_str(&stringify(value, what)?).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| JsError::new(&format!("{what}: expected a plain object that JSON.stringify can write")))
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    json_parse(&serde_json::to_string(value).expect("the core's data serialises"))
+}
+
+fn json_parse(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("serde_json writes JSON")
+}
+
+#[cfg(test)]
+mod tests {
+    use mtlslint::model::{PROTOCOLS, VERIFIERS};
+
+    use super::TYPES;
+
+    fn union(constants: impl Iterator<Item = &'static str>) -> String {
+        constants.map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(" | ")
+    }
+
+    #[test]
+    fn constant_unions_match_the_model() {
+        let protocols = format!("export type Protocol = {};", union(PROTOCOLS.iter().map(|p| p.constant)));
+        let verifiers = format!("export type HostnameVerifier = {};", union(VERIFIERS.iter().map(|v| v.constant)));
+        assert!(TYPES.contains(&protocols), "write `{protocols}` in TYPES");
+        assert!(TYPES.contains(&verifiers), "write `{verifiers}` in TYPES");
+    }
+
+    #[test]
+    fn served_schemas_are_the_published_ones() {
+        let names: Vec<_> = super::PUBLISHED.iter().map(|(name, _)| *name).collect();
+        let published: Vec<_> = mtlslint::schema::SCHEMAS.iter().map(|s| s.name).collect();
+        assert_eq!(names, published);
+        for ((name, texts), schema) in super::PUBLISHED.iter().zip(&mtlslint::schema::SCHEMAS) {
+            for (text, draft) in texts.iter().zip(mtlslint::schema::Draft::ALL) {
+                let served: serde_json::Value = serde_json::from_str(text).unwrap();
+                assert!(
+                    served == schema.generate(draft),
+                    "{name} ({}) is stale: run `cargo xtask schemas`",
+                    draft.name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn draft_union_matches_the_dialects() {
+        let drafts = mtlslint::schema::Draft::ALL.map(|d| format!("\"{}\"", d.name())).join(" | ");
+        assert!(TYPES.contains(&format!("export type Draft = {drafts};")));
+    }
+}
