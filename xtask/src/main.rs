@@ -7,6 +7,9 @@
 //! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
 //! - `schemas`: writes every published JSON Schema and the OpenAPI document into `schemas/`.
 //! - `docs`: writes the rule reference `docs/rules.md` from the rules' doc comments.
+//! - `wasm`: builds the npm package in `pkg/` and reports the module's size.
+
+mod wasm;
 
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -18,9 +21,10 @@ fn main() -> ExitCode {
         "bench" => cargo(&["bench", "-p", "mtlslint", "--bench", "lint"], &[]),
         "schemas" => schemas(),
         "docs" => write("docs/rules.md", &mtlslint::rules::reference()),
+        "wasm" => wasm::build(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/\n  docs     write the rule reference docs/rules.md"
+                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/\n  docs     write the rule reference docs/rules.md\n  wasm     build the npm package in pkg/"
             );
             return ExitCode::from(2);
         }

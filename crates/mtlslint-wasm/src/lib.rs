@@ -16,6 +16,7 @@ use mtlslint::schema::{self, Draft};
 use mtlslint::{Endpoint, FixMode, Linter, Request};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 pub use form::FormReport;
@@ -24,7 +25,7 @@ pub use options::LintOptions;
 /// TypeScript names for what the Rust types cannot describe themselves: the
 /// constants (serialised by hand from the model's tables; a test keeps these
 /// unions equal to the tables) and the loosely typed inputs.
-#[cfg_attr(not(any(target_family = "wasm", test)), expect(dead_code, reason = "only a wasm build emits the section"))]
+#[cfg_attr(not(test), allow(dead_code, reason = "the custom section below reads it, unseen by the lint"))]
 const TYPES: &str = r#"
 /** A protocol constant of `supportedProtocolList`. */
 export type Protocol = "TLS_1_3" | "TLS_1_2" | "TLS_1_1" | "TLS_1_0" | "SSL_3_0";
@@ -84,18 +85,20 @@ extern "C" {
     pub type JsDraft;
 }
 
-/// The package's version, which is the core library's.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// Lints an mTLS settings body (the PATCH call's JSON). Findings come in
+/// Lints an mTLS settings body (the PATCH call's JSON): text, or bytes as
+/// read from a file (bytes that are not UTF-8 are a finding). Findings come in
 /// text order, each with what to write instead; positions carry UTF-8 byte
 /// offsets, and lines with columns in characters and in UTF-16 code units.
 ///
 /// Throws an `Error` whose message says what to write instead when the
 /// options cannot be used.
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-pub fn lint(text: &str, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
-    let found = with_linter(options.map(JsValue::from), |linter| linter.lint_body(text.as_bytes()))?;
+pub fn lint(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    options: Option<JsLintOptions>,
+) -> Result<JsValue, JsError> {
+    let bytes = input(text, "text")?;
+    let found = with_linter(options.map(JsValue::from), |linter| linter.lint_body(&bytes))?;
     Ok(to_js(&found))
 }
 
@@ -103,17 +106,21 @@ pub fn lint(text: &str, options: Option<JsLintOptions>) -> Result<JsValue, JsErr
 #[wasm_bindgen(js_name = lintRequest, unchecked_return_type = "RequestReport")]
 pub fn lint_request(request: JsRequestInput, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
     let request: RequestInput = from_js(&request.into(), "request")?;
-    let request = request.into_request();
+    let request = request.into_request().map_err(|e| JsError::new(&e))?;
     let report = with_linter(options.map(JsValue::from), |linter| linter.lint_request(&request))?;
     Ok(to_js(&report))
 }
 
 /// Lints a response of either call; `options.endpoint` names the call when the shape alone cannot tell.
 #[wasm_bindgen(js_name = lintResponse, unchecked_return_type = "Diagnostic[]")]
-pub fn lint_response(text: &str, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
+pub fn lint_response(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    options: Option<JsLintOptions>,
+) -> Result<JsValue, JsError> {
+    let bytes = input(text, "text")?;
     let options = read_options(options.map(JsValue::from))?;
     let linter = options.linter().map_err(|e| JsError::new(&e))?;
-    Ok(to_js(&linter.lint_response(text.as_bytes(), options.endpoint)))
+    Ok(to_js(&linter.lint_response(&bytes, options.endpoint)))
 }
 
 /// Validates a form's values and returns the findings keyed by field name,
@@ -227,34 +234,42 @@ pub fn constants() -> JsValue {
 struct RequestInput {
     method: String,
     url: String,
+    /// An object, or `[name, value]` pairs.
     #[serde(default)]
-    headers: Headers,
+    headers: Option<Value>,
     #[serde(default)]
     body: Option<Value>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(untagged)]
-enum Headers {
-    #[default]
-    None,
-    Pairs(Vec<(String, String)>),
-    Object(BTreeMap<String, String>),
-}
-
 impl RequestInput {
-    fn into_request(self) -> Request {
+    fn into_request(self) -> Result<Request, String> {
+        let text = |value: Value| match value {
+            Value::String(text) => text,
+            other => other.to_string(),
+        };
         let headers = match self.headers {
-            Headers::None => Vec::new(),
-            Headers::Pairs(pairs) => pairs,
-            Headers::Object(map) => map.into_iter().collect(),
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Object(map)) => map.into_iter().map(|(name, value)| (name, text(value))).collect(),
+            Some(Value::Array(pairs)) => pairs
+                .into_iter()
+                .map(|pair| match pair {
+                    Value::Array(mut pair) if pair.len() == 2 => {
+                        let value = pair.pop().map(text).unwrap_or_default();
+                        Ok((pair.pop().map(text).unwrap_or_default(), value))
+                    }
+                    _ => Err("request.headers: write each header as a [name, value] pair".to_owned()),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => {
+                return Err("request.headers: write an object of names and values, or [name, value] pairs".into());
+            }
         };
         let body = match self.body {
             None | Some(Value::Null) => None,
             Some(Value::String(text)) => Some(text),
             Some(value) => Some(value.to_string()),
         };
-        Request { method: self.method, url: self.url, headers, body }
+        Ok(Request { method: self.method, url: self.url, headers, body })
     }
 }
 
@@ -277,6 +292,17 @@ fn read_options(options: Option<JsValue>) -> Result<LintOptions, JsError> {
             LintOptions::from_json(&stringify(&options, "options")?).map_err(|e| JsError::new(&e))
         }
         _ => Ok(LintOptions::default()),
+    }
+}
+
+/// The bytes of a text argument: a string, or a `Uint8Array` as read from a file.
+fn input(value: JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
+    }
+    match value.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => Ok(bytes.to_vec()),
+        Err(_) => Err(JsError::new(&format!("{what}: expected a string or a Uint8Array"))),
     }
 }
 

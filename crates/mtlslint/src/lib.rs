@@ -49,6 +49,9 @@ use body::{Body, Rejected};
 use request::RequestView;
 use rules::Checker;
 
+/// This library's version; the CLI and the npm package carry the same.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Lints bodies and requests with fixed options and context.
 #[derive(Debug, Clone)]
 pub struct Linter {

@@ -1,0 +1,129 @@
+// The package as its README shows it: both Node entry points, and each
+// export's behaviour, errors included.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+
+import init, * as esm from "../../pkg/node.mjs";
+
+const require = createRequire(import.meta.url);
+const cjs = require("../../pkg/mtlslint.cjs");
+const manifest = JSON.parse(readFileSync(new URL("../../pkg/package.json", import.meta.url), "utf8"));
+
+const seed = `{"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "ts-1",
+ "supportedProtocolList": ["TLS_1_2", "TLS_1_3"], "hostnameVerifierType": "DEFAULT"}`;
+
+test("import and require give the same API, with the package's version", async () => {
+  await init(); // resolves at once in Node
+  assert.equal(esm.version, manifest.version);
+  assert.equal(cjs.version, manifest.version);
+  const exported = ["lint", "lintRequest", "lintResponse", "validateForm", "applyFixes", "rules", "explain", "schema"];
+  for (const name of exported) {
+    assert.equal(typeof esm[name], "function", `import: ${name}`);
+    assert.equal(typeof cjs[name], "function", `require: ${name}`);
+  }
+  assert.deepEqual(cjs.lint('{"enabled": true}'), esm.lint('{"enabled": true}'));
+});
+
+test("lint: the seed body is clean; enabling without a keystore quotes the server", () => {
+  assert.deepEqual(esm.lint(seed).filter((d) => d.severity !== "info"), []);
+  const [first] = esm.lint('{"enabled": true}');
+  assert.equal(first.code, "M001");
+  assert.match(first.message, /KeyStore ID is required when mTLS is enabled/);
+  assert.equal(first.pointer, "/enabled");
+});
+
+test("lint: positions carry byte offsets and UTF-16 columns", () => {
+  // "😀" is 4 bytes, 1 character and 2 UTF-16 code units.
+  const text = '{"trustStoreId": "😀", "keystoreId": "ks"}';
+  const typo = esm.lint(text).find((d) => d.code === "S001");
+  const at = text.indexOf('"keystoreId"');
+  assert.equal(typo.range.start.utf16Column, at + 1);
+  assert.equal(typo.range.start.column, at);
+  assert.equal(typo.range.start.offset, Buffer.byteLength(text.slice(0, at)));
+  assert.equal(text.slice(typo.range.start.utf16Column - 1, typo.range.end.utf16Column - 1), '"keystoreId"');
+});
+
+test("lint: options pick the profile, rule levels and context", () => {
+  const noop = '{"enabled": true, "keyStoreId": "ks", "hostnameVerifierType": "NOOP"}';
+  const severity = (options) => esm.lint(noop, options).find((d) => d.code === "H001")?.severity;
+  assert.equal(severity(), "warning");
+  assert.equal(severity({ profile: "production" }), "error");
+  assert.equal(severity({ rules: { "hostname-verification-disabled": "off" } }), undefined);
+  const keystores = { status: "SUCCESS", resultList: [{ name: "ks-Prod", password: "hunter2" }] };
+  const found = esm.lint('{"keyStoreId": "ks-prod"}', { keystores });
+  const missing = found.find((d) => d.code === "M006");
+  assert.match(missing.message, /ks-Prod/);
+  assert.ok(!JSON.stringify(found).includes("hunter2"));
+});
+
+test("bad options throw an Error that says what to write", () => {
+  assert.throws(() => esm.lint("{}", { profle: "production" }), /unknown field `profle`, expected one of `profile`/);
+  assert.throws(() => esm.lint("{}", { profile: "prod" }), /unknown variant `prod`, expected `standard` or `production`/);
+  assert.throws(() => esm.lint("{}", { rules: { T05: "off" } }), /did you mean `T005`/);
+  assert.throws(() => esm.lint("{}", { keystores: "not json" }), /options.keystores/);
+  assert.throws(() => esm.lint(42), /expected a string or a Uint8Array/);
+  assert.throws(() => esm.explain("M01"), /did you mean `M001`/);
+  assert.throws(() => esm.schema("mtls-setting"), /did you mean `mtls-settings`/);
+  assert.throws(() => esm.schema("mtls-settings", "04"), /write "2020-12" or "07"/);
+});
+
+test("lintRequest: headers as an object or as pairs; the token never comes back", () => {
+  const url = "https://gw.example.com/apiops/projects/P/credentials/api-user/truststore/my-ts";
+  for (const headers of [{ Authorization: "Bearer s3cret" }, [["Authorization", "Bearer s3cret"]]]) {
+    const report = esm.lintRequest({ method: "PUT", url, headers });
+    assert.equal(report.endpoint, "truststore");
+    assert.equal(report.diagnostics[0].code, "R003");
+    assert.ok(!JSON.stringify(report).includes("s3cret"));
+  }
+  assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: [["Authorization"]] }), /\[name, value\] pair/);
+});
+
+test("lintResponse: a documented error names the rule that catches it", () => {
+  const response = '{"error": "bad_request", "error_description": "KeyStore ID is required when mTLS is enabled"}';
+  const [finding] = esm.lintResponse(response);
+  assert.equal(finding.code, "D003");
+  assert.match(finding.help, /^M001 keystore-required/);
+});
+
+test("validateForm: findings by field, an empty list for a fine field", () => {
+  const report = esm.validateForm({ enabled: true, keyStoreId: "", hostnameVerifierType: "DEFAULT" });
+  assert.deepEqual(report.fields.hostnameVerifierType, []);
+  assert.deepEqual(report.fields.keyStoreId.map((d) => d.code), ["S007"]);
+  assert.ok(report.fields.enabled.some((d) => d.code === "M001"));
+  assert.equal(report.summary.errors, 2);
+  const truststore = esm.validateForm(
+    { projectName: "P", username: "api-user", keystoreName: "my-ts" },
+    { endpoint: "truststore", keystores: ["My-TS"] },
+  );
+  assert.equal(truststore.fields.keystoreName[0].code, "R008");
+  assert.match(truststore.fields.keystoreName[0].message, /My-TS/);
+});
+
+test("applyFixes: safe by default, unsafe on request", () => {
+  const text = '{"supportedProtocolList": ["TLSv1.2", "SSL_3_0"]}';
+  const safe = esm.applyFixes(text);
+  assert.equal(safe.text, '{"supportedProtocolList": ["TLS_1_2", "SSL_3_0"]}');
+  assert.equal(safe.applied, 1);
+  assert.ok(safe.remaining.some((d) => d.code === "T001"));
+  const all = esm.applyFixes(text, { unsafe: true });
+  assert.ok(!all.text.includes("SSL_3_0"), all.text);
+});
+
+test("rules, explain, schema and constants come from the core's one source", () => {
+  const rules = esm.rules();
+  assert.ok(rules.length >= 43);
+  const m001 = rules.find((r) => r.code === "M001");
+  assert.equal(m001.name, "keystore-required");
+  assert.equal(m001.standard, "error");
+  assert.match(esm.explain("keystore-required"), /^## M001 `keystore-required`/);
+  const body = esm.schema("mtls-settings");
+  assert.equal(body.$schema, "https://json-schema.org/draft/2020-12/schema");
+  const disk = JSON.parse(readFileSync(new URL("../../schemas/draft-07/mtls-settings.json", import.meta.url), "utf8"));
+  assert.deepEqual(esm.schema("mtls-settings", "07"), disk);
+  assert.deepEqual(esm.schemaNames().length, 8);
+  const { protocols, verifiers } = esm.constants();
+  assert.deepEqual(protocols.map((p) => [p.constant, p.javaName]).slice(0, 2), [["TLS_1_3", "TLSv1.3"], ["TLS_1_2", "TLSv1.2"]]);
+  assert.ok(verifiers.find((v) => v.constant === "NOOP").meaning.includes("No hostname verification"));
+});

@@ -1,0 +1,50 @@
+// The browser entry point imported as a plain ES module, in Chromium, from a
+// page served on localhost: what the package README tells a web developer to do.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+import { serve } from "./server.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+/** Chromium as these machines run it: headless, no sandbox (root), no network of its own; Playwright gives it a fresh profile. */
+export async function launch() {
+  assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}: apt-get install chromium`);
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+test("import init, { lint } from the package in a plain page", async () => {
+  const { server, url } = await serve(root);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(`${url}/tests/wasm/page.html`);
+    const result = await page.waitForFunction(() => window.result, null, { timeout: 10_000 }).then((h) => h.jsonValue());
+    assert.deepEqual(problems, []);
+    assert.deepEqual(result.codes, ["M001", "H001", "M003", "M004", "S004"]);
+    assert.match(result.keystore, /KeyStore ID is required when mTLS is enabled/);
+    assert.deepEqual(result.formFields, ["enabled", "keyStoreId"]);
+    assert.match(result.version, /^\d+\.\d+\.\d+/);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});

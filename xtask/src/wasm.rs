@@ -1,0 +1,205 @@
+//! `cargo xtask wasm`: builds the npm package in `pkg/` from `crates/mtlslint-wasm`.
+//!
+//! The module is compiled for `wasm32-unknown-unknown` with rustup's target
+//! when it is installed, and otherwise with Debian's `rustc-web`, which ships
+//! the standard library's source to build it from (installed with apt when
+//! the machine lets us). Then `wasm-bindgen` (the version Cargo.lock pins,
+//! installed once into `.cache/tools/`) writes the JavaScript glue for
+//! browsers and for Node, and `wasm-opt` (npm's `binaryen`) shrinks the module.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{cargo, root, run};
+
+/// The bar for the module's size, gzipped.
+pub(crate) const GZIP_BAR: usize = 150 * 1024;
+
+/// Files of `pkg/` that are tracked; the build replaces everything else.
+const TRACKED: [&str; 3] = ["package.json", "README.md", "LICENSE"];
+
+/// Where the npm tools of the wasm tests live (`binaryen`, `ajv`, `playwright-core`).
+pub(crate) const NODE_TESTS: &str = "tests/wasm";
+
+pub(crate) fn build() -> Result<(), String> {
+    let module = compile()?;
+    let bindgen = wasm_bindgen()?;
+    let pkg = root().join("pkg");
+    clean(&pkg)?;
+    run(Command::new(&bindgen)
+        .args(["--target", "web", "--out-name", "mtlslint", "--out-dir"])
+        .arg(&pkg)
+        .arg(&module))?;
+    // Node's CommonJS glue loads the same module file; wasm-bindgen writes it byte for byte alike for both targets.
+    let node = root().join("target/wasm-node");
+    run(Command::new(&bindgen)
+        .args(["--target", "nodejs", "--out-name", "mtlslint", "--out-dir"])
+        .arg(&node)
+        .arg(&module))?;
+    copy(&node.join("mtlslint.js"), &pkg.join("mtlslint.cjs"))?;
+    copy(&node.join("mtlslint.d.ts"), &pkg.join("mtlslint.d.cts"))?;
+    optimize(&pkg.join("mtlslint_bg.wasm"))?;
+    add_version(&pkg)?;
+    write(&pkg.join("node.mjs"), NODE_ENTRY)?;
+    report(&pkg.join("mtlslint_bg.wasm"))
+}
+
+/// Node's ES module entry: the browser module, instantiated at once from the file beside it.
+const NODE_ENTRY: &str = r#"// Node's ES module entry (written by `cargo xtask wasm`): the browser module,
+// instantiated synchronously from the .wasm beside it, so no `init()` is needed.
+// Calling the default export anyway resolves at once, as in a browser.
+import { readFileSync } from "node:fs";
+import { initSync } from "./mtlslint.js";
+
+initSync({ module: readFileSync(new URL("./mtlslint_bg.wasm", import.meta.url)) });
+
+export * from "./mtlslint.js";
+export { default } from "./mtlslint.js";
+"#;
+
+/// Compiles the crate for wasm32 and returns the module's path.
+fn compile() -> Result<PathBuf, String> {
+    let args = ["build", "--profile", "wasm", "--target", "wasm32-unknown-unknown", "-p", "mtlslint-wasm"];
+    if rustup_has_wasm32() {
+        cargo(&args, &[])?;
+        return Ok(root().join("target/wasm32-unknown-unknown/wasm/mtlslint_wasm.wasm"));
+    }
+    debian_toolchain()?;
+    let target_dir = root().join("target/wasm-debian");
+    let mut command = Command::new("/usr/bin/cargo");
+    command
+        .args(args)
+        .args(["-Z", "build-std=std,panic_abort", "--target-dir"])
+        .arg(&target_dir)
+        .env("RUSTC", "/usr/bin/rustc")
+        .env("RUSTC_BOOTSTRAP", "1")
+        // Building std here lets a panic abort at once, without its formatting code.
+        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort")
+        .current_dir(root());
+    run(&mut command)?;
+    Ok(target_dir.join("wasm32-unknown-unknown/wasm/mtlslint_wasm.wasm"))
+}
+
+fn rustup_has_wasm32() -> bool {
+    Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown"))
+}
+
+/// Debian's second compiler, with the standard library's source (see `../shared/notes/wasm-toolchain.md`).
+fn debian_toolchain() -> Result<(), String> {
+    const PACKAGES: [&str; 4] = ["rustc-web", "cargo-web", "rust-web-src", "lld-22"];
+    if Path::new("/usr/bin/rustc").exists() && Path::new("/usr/lib/rustlib/src/rust/library").exists() {
+        return Ok(());
+    }
+    apt_install(&PACKAGES).map_err(|e| {
+        format!(
+            "{e}: no wasm32 toolchain; run `rustup target add wasm32-unknown-unknown` or `apt-get install {}`",
+            PACKAGES.join(" ")
+        )
+    })
+}
+
+/// Installs Debian packages when this process may (root, as in CI).
+pub(crate) fn apt_install(packages: &[&str]) -> Result<(), String> {
+    let root_user = Command::new("id").arg("-u").output().is_ok_and(|out| out.stdout.starts_with(b"0\n"));
+    if !root_user {
+        return Err(format!("apt-get install {} (needs root)", packages.join(" ")));
+    }
+    run(Command::new("apt-get").args(["update", "-q"]))?;
+    run(Command::new("apt-get").args(["install", "-y", "-q", "--no-install-recommends"]).args(packages))
+}
+
+/// The `wasm-bindgen` CLI of the version Cargo.lock pins, installed into `.cache/tools/` once.
+fn wasm_bindgen() -> Result<PathBuf, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock ({e})"))?;
+    let version = lock
+        .split("[[package]]")
+        .find(|entry| entry.contains("\nname = \"wasm-bindgen\"\n"))
+        .and_then(|entry| entry.lines().find_map(|l| l.strip_prefix("version = \"")))
+        .and_then(|v| v.strip_suffix('"'))
+        .ok_or("Cargo.lock pins no wasm-bindgen")?;
+    let tools = root().join(format!(".cache/tools/wasm-bindgen-{version}"));
+    let binary = tools.join("bin/wasm-bindgen");
+    if !binary.exists() {
+        // Not `--locked`: the CLI's lock file pins crates the registry mirror may not carry.
+        cargo(&["install", "wasm-bindgen-cli", "--version", version, "--root", &tools.to_string_lossy()], &[])?;
+    }
+    Ok(binary)
+}
+
+/// `wasm-opt -Oz` from npm's `binaryen` (Debian's is too old for the module's features).
+fn optimize(module: &Path) -> Result<(), String> {
+    let tests = root().join(NODE_TESTS);
+    let wasm_opt = tests.join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
+    }
+    let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"];
+    run(Command::new(wasm_opt).arg("-Oz").args(features).arg(module).arg("-o").arg(module))
+}
+
+/// Adds `version` (the crates' version, which `pkg/package.json` must carry too) to every entry.
+fn add_version(pkg: &Path) -> Result<(), String> {
+    let version = mtlslint::VERSION;
+    let manifest =
+        std::fs::read_to_string(pkg.join("package.json")).map_err(|e| format!("reading pkg/package.json ({e})"))?;
+    let declared: serde_json::Value = serde_json::from_str(&manifest).map_err(|e| format!("pkg/package.json: {e}"))?;
+    if declared["version"] != version {
+        return Err(format!("pkg/package.json has version {}; the crates have {version}", declared["version"]));
+    }
+    let lines = [
+        ("mtlslint.js", format!("\n/** The package's version. */\nexport const version = \"{version}\";\n")),
+        ("mtlslint.d.ts", format!("\n/** The package's version. */\nexport const version: \"{version}\";\n")),
+        ("mtlslint.cjs", format!("\nmodule.exports.version = \"{version}\";\n")),
+        ("mtlslint.d.cts", format!("\n/** The package's version. */\nexport const version: \"{version}\";\n")),
+    ];
+    for (file, line) in lines {
+        let path = pkg.join(file);
+        let mut out =
+            std::fs::OpenOptions::new().append(true).open(&path).map_err(|e| format!("{} ({e})", path.display()))?;
+        out.write_all(line.as_bytes()).map_err(|e| format!("{} ({e})", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Prints the module's size, raw and gzipped, against the bar.
+fn report(module: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(module).map_err(|e| format!("{} ({e})", module.display()))?;
+    let gzipped = gzip_len(&bytes);
+    let verdict = if gzipped <= GZIP_BAR { "within" } else { "OVER" };
+    eprintln!(
+        "xtask: pkg/mtlslint_bg.wasm: {} bytes, {} gzipped (-9): {verdict} the bar of {} KiB gzipped",
+        bytes.len(),
+        gzipped,
+        GZIP_BAR / 1024
+    );
+    Ok(())
+}
+
+pub(crate) fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+fn clean(pkg: &Path) -> Result<(), String> {
+    for entry in std::fs::read_dir(pkg).map_err(|e| format!("{} ({e})", pkg.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if !TRACKED.contains(&name) && path.is_file() {
+            std::fs::remove_file(&path).map_err(|e| format!("{} ({e})", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to).map(drop).map_err(|e| format!("copying {} ({e})", from.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{} ({e})", path.display()))
+}
