@@ -3,11 +3,14 @@
 //!
 //! - `test`: formatting, lints, a quick run of the benchmark, every test,
 //!   the API docs (warnings are errors), the doctests, and the schemas in
-//!   VS Code's JSON language service (Node, `tests/editor`); what `.ci/run` runs.
+//!   VS Code's JSON language service (Node, `tests/editor`), SARIF validation,
+//!   then the npm package built and tested in Node and Chromium (`tests/wasm`)
+//!   with a quick run of its benchmark; what `.ci/run` runs.
 //! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
 //! - `schemas`: writes every published JSON Schema and the OpenAPI document into `schemas/`.
 //! - `docs`: writes the rule reference `docs/rules.md` from the rules' doc comments.
 //! - `wasm`: builds the npm package in `pkg/` and reports the module's size.
+//! - `bench-wasm`: the npm package's throughput against ajv in Node (`tests/wasm/bench.mjs`).
 
 mod wasm;
 
@@ -22,9 +25,10 @@ fn main() -> ExitCode {
         "schemas" => schemas(),
         "docs" => write("docs/rules.md", &mtlslint::rules::reference()),
         "wasm" => wasm::build(),
+        "bench-wasm" => wasm::build().and_then(|()| wasm::bench(false)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/\n  docs     write the rule reference docs/rules.md\n  wasm     build the npm package in pkg/"
+                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/\n  docs     write the rule reference docs/rules.md\n  wasm     build the npm package in pkg/\n  bench-wasm  the npm package against ajv in Node"
             );
             return ExitCode::from(2);
         }
@@ -50,7 +54,11 @@ fn test() -> Result<(), String> {
     let editor = root().join("tests/editor");
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&editor))?;
     run(Command::new("node").arg("--test").current_dir(&editor))?;
-    sarif()
+    sarif()?;
+    // The npm package: every shared vector against the CLI, the API, a plain page in Chromium, a quick benchmark.
+    wasm::build()?;
+    wasm::node_tests()?;
+    wasm::bench(true)
 }
 
 /// Lints the shipped examples (bodies, cURL commands, an `.http` file) to SARIF and has Microsoft's validator (with

@@ -203,3 +203,41 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{} ({e})", path.display()))
 }
+
+/// The Node tests of `tests/wasm`: the vectors against the CLI, the API, and the page in Chromium.
+pub(crate) fn node_tests() -> Result<(), String> {
+    if !Path::new("/usr/bin/chromium").exists() && std::env::var_os("CHROMIUM").is_none() {
+        apt_install(&["chromium", "chromium-driver"])?;
+    }
+    cargo(&["build", "-p", "mtlslint-cli"], &[])?;
+    let tests = root().join(NODE_TESTS);
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
+    run(Command::new("node")
+        .arg("--test")
+        .env("MTLSLINT_BIN", root().join("target/debug/mtlslint"))
+        .current_dir(&tests))
+}
+
+/// `tests/wasm/bench.mjs` on the native benchmark's corpus; `quick` takes 3 rounds.
+pub(crate) fn bench(quick: bool) -> Result<(), String> {
+    let corpus = root().join("target/corpus.json");
+    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo_bin)
+        .args(["run", "-q", "-p", "mtlslint", "--example", "corpus"])
+        .output()
+        .map_err(|e| format!("cargo run --example corpus ({e})"))?;
+    if !out.status.success() {
+        return Err("cargo run -p mtlslint --example corpus".into());
+    }
+    write(&corpus, &String::from_utf8_lossy(&out.stdout))?;
+    let tests = root().join(NODE_TESTS);
+    if !tests.join("node_modules/ajv").exists() {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
+    }
+    let mut command = Command::new("node");
+    command.arg("bench.mjs").arg(&corpus).current_dir(&tests);
+    if quick {
+        command.env("MTLSLINT_BENCH_QUICK", "1");
+    }
+    run(&mut command)
+}
