@@ -58,6 +58,7 @@ fn test() -> Result<(), String> {
     // The npm package: every shared vector against the CLI, the API, a plain page in Chromium, a quick benchmark.
     wasm::build()?;
     wasm::node_tests()?;
+    wasm::browser_tests()?;
     wasm::bench(true)
 }
 

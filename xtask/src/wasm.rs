@@ -60,13 +60,27 @@ export { default } from "./mtlslint.js";
 
 /// Compiles the crate for wasm32 and returns the module's path.
 fn compile() -> Result<PathBuf, String> {
-    let args = ["build", "--profile", "wasm", "--target", "wasm32-unknown-unknown", "-p", "mtlslint-wasm"];
+    let args = ["build", "--profile", "wasm", "--target", WASM32, "-p", "mtlslint-wasm"];
+    // Building std lets a panic abort at once, without its formatting code.
+    let (mut command, target_dir) = wasm_cargo(&args, "-Zunstable-options -Cpanic=immediate-abort", "wasm-debian")?;
+    run(&mut command)?;
+    Ok(target_dir.join("wasm32-unknown-unknown/wasm/mtlslint_wasm.wasm"))
+}
+
+const WASM32: &str = "wasm32-unknown-unknown";
+
+/// A cargo command for wasm32 and its target folder: rustup's target when it
+/// is installed, otherwise Debian's compiler building std from source (with
+/// `debian_flags` in RUSTFLAGS, which only a std built here allows, and
+/// `target/<folder>` as its target folder, one per set of flags).
+fn wasm_cargo(args: &[&str], debian_flags: &str, folder: &str) -> Result<(Command, PathBuf), String> {
     if rustup_has_wasm32() {
-        cargo(&args, &[])?;
-        return Ok(root().join("target/wasm32-unknown-unknown/wasm/mtlslint_wasm.wasm"));
+        let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        command.args(args).current_dir(root());
+        return Ok((command, root().join("target")));
     }
     debian_toolchain()?;
-    let target_dir = root().join("target/wasm-debian");
+    let target_dir = root().join("target").join(folder);
     let mut command = Command::new("/usr/bin/cargo");
     command
         .args(args)
@@ -74,11 +88,9 @@ fn compile() -> Result<PathBuf, String> {
         .arg(&target_dir)
         .env("RUSTC", "/usr/bin/rustc")
         .env("RUSTC_BOOTSTRAP", "1")
-        // Building std here lets a panic abort at once, without its formatting code.
-        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort")
+        .env("RUSTFLAGS", debian_flags)
         .current_dir(root());
-    run(&mut command)?;
-    Ok(target_dir.join("wasm32-unknown-unknown/wasm/mtlslint_wasm.wasm"))
+    Ok((command, target_dir))
 }
 
 fn rustup_has_wasm32() -> bool {
@@ -204,11 +216,22 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{} ({e})", path.display()))
 }
 
+/// `crates/mtlslint-wasm/tests/browser.rs` under `wasm-bindgen-test-runner`, in headless Chromium.
+pub(crate) fn browser_tests() -> Result<(), String> {
+    let runner = wasm_bindgen()?.with_file_name("wasm-bindgen-test-runner");
+    let args = ["test", "--target", WASM32, "-p", "mtlslint-wasm", "--test", "browser"];
+    let (mut command, _) = wasm_cargo(&args, "-Cpanic=abort -Zpanic-abort-tests", "wasm-debian-test")?;
+    // The runner reads Chromium's flags from webdriver.json in the folder it starts in.
+    command
+        .current_dir(root().join("crates/mtlslint-wasm"))
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    run(&mut command)
+}
+
 /// The Node tests of `tests/wasm`: the vectors against the CLI, the API, and the page in Chromium.
 pub(crate) fn node_tests() -> Result<(), String> {
-    if !Path::new("/usr/bin/chromium").exists() && std::env::var_os("CHROMIUM").is_none() {
-        apt_install(&["chromium", "chromium-driver"])?;
-    }
+    chromium()?;
     cargo(&["build", "-p", "mtlslint-cli"], &[])?;
     let tests = root().join(NODE_TESTS);
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
@@ -216,6 +239,14 @@ pub(crate) fn node_tests() -> Result<(), String> {
         .arg("--test")
         .env("MTLSLINT_BIN", root().join("target/debug/mtlslint"))
         .current_dir(&tests))
+}
+
+/// Debian's Chromium and ChromeDriver, which the browser tests drive.
+pub(crate) fn chromium() -> Result<(), String> {
+    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
+        return Ok(());
+    }
+    apt_install(&["chromium", "chromium-driver"])
 }
 
 /// `tests/wasm/bench.mjs` on the native benchmark's corpus; `quick` takes 3 rounds.
