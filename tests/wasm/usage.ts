@@ -1,0 +1,57 @@
+// The package's TypeScript declarations, checked by `tsc --strict` (types.test.mjs):
+// every call as the README writes it, and mistakes the types must refuse.
+import init, {
+  applyFixes,
+  constants,
+  explain,
+  lint,
+  lintRequest,
+  rules,
+  schema,
+  validateForm,
+  version,
+  type Diagnostic,
+  type FormReport,
+  type LintOptions,
+  type Protocol,
+} from "../../pkg/mtlslint.js";
+
+await init();
+const found: Diagnostic[] = lint('{"enabled": true}', { profile: "production", rules: { T005: "off" } });
+const first: Diagnostic | undefined = found[0];
+if (first) {
+  const column: number = first.range.start.utf16Column;
+  const help: string | null = first.help;
+  const safe: boolean = first.fix?.applicability === "safe";
+  console.log(first.code, first.severity, column, help, safe);
+}
+const options: LintOptions = {
+  keystores: { status: "SUCCESS", resultList: [{ name: "ks-1" }] },
+  adminKeystores: ["shared-ts"],
+  permissions: ["API_MANAGEMENT+MANAGE"],
+  current: { enabled: true, keyStoreId: "ks-1", supportedProtocolList: ["TLS_1_2"] },
+};
+const report = lintRequest({ method: "PATCH", url: "/apiops/projects/P/apiProxies/A/settings/mtls/", body: "{}" }, options);
+const endpoint: "mtls" | "truststore" | null = report.endpoint;
+const form: FormReport = validateForm({ enabled: true, keyStoreId: "" }, { endpoint: "mtls" });
+const keystoreMessages: Diagnostic[] | undefined = form.fields["keyStoreId"];
+const fixed: string = applyFixes('{"supportedProtocolList": ["TLSv1.2"]}', { unsafe: true }).text;
+const protocol: Protocol = "TLS_1_3";
+const javaNames: string[] = constants().protocols.map((p) => p.javaName);
+const codes: string[] = rules().map((r) => r.code);
+const text: string = explain("M001");
+const body: Record<string, unknown> = schema("mtls-settings", "07");
+const semver: string = version;
+console.log(endpoint, keystoreMessages, fixed, protocol, javaNames, codes, text, body, semver);
+
+// @ts-expect-error: the profiles are "standard" and "production"
+lint("{}", { profile: "prod" });
+// @ts-expect-error: options are checked by name
+lint("{}", { profle: "production" });
+// @ts-expect-error: rule levels are error, warning, info or off
+lint("{}", { rules: { T005: "disabled" } });
+// @ts-expect-error: a diagnostic's severity is one of three words
+const wrong: "fatal" = first!.severity;
+// @ts-expect-error: "07" or "2020-12"
+schema("mtls-settings", "04");
+console.log(wrong);
