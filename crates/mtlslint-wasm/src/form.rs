@@ -16,6 +16,8 @@ use tsify::Tsify;
 pub struct FormReport {
     /// Findings by the field they are about. Every field passed in has an
     /// entry, empty when the field is fine, so a form can clear old messages.
+    /// A finding about a field left out (no keystore while mTLS is enabled)
+    /// is listed under that field, beside the input to fill in.
     pub fields: BTreeMap<String, Vec<Diagnostic>>,
     /// Findings about no single field (the form as a whole).
     pub other: Vec<Diagnostic>,
@@ -56,12 +58,31 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
         summary,
     };
     for diagnostic in diagnostics {
-        match field_of(&diagnostic.pointer, as_request).and_then(|field| report.fields.get_mut(&field)) {
-            Some(found) => found.push(diagnostic),
-            None => report.other.push(diagnostic),
+        let field = field_of(&diagnostic.pointer, as_request).map(|field| left_out(&diagnostic, field));
+        match field {
+            Some(field) if fields.contains_key(&field) || LEFT_OUT.iter().any(|(_, f)| *f == field) => {
+                report.fields.entry(field).or_default().push(diagnostic);
+            }
+            _ => report.other.push(diagnostic),
         }
     }
     report
+}
+
+/// Findings about a field that was left out point at `enabled`, which is
+/// what makes the field needed; a form shows them beside the input to fill.
+const LEFT_OUT: [(&str, &str); 4] = [
+    ("M001", "keyStoreId"),
+    ("M004", "trustStoreId"),
+    ("T003", "supportedProtocolList"),
+    ("H001", "hostnameVerifierType"),
+];
+
+fn left_out(diagnostic: &Diagnostic, field: String) -> String {
+    match LEFT_OUT.iter().find(|(code, _)| *code == diagnostic.code) {
+        Some((_, missing)) if field == "enabled" => (*missing).to_owned(),
+        _ => field,
+    }
 }
 
 /// The body the fields describe, known fields first in the API's order; `None` when there are none.
@@ -138,9 +159,28 @@ mod tests {
         assert_eq!(report.text, "{\n  \"enabled\": true,\n  \"keyStoreId\": \"\"\n}");
         let codes = |field: &str| report.fields[field].iter().map(|d| d.code).collect::<Vec<_>>();
         assert!(codes("keyStoreId").contains(&"S007"), "{report:?}");
-        assert!(codes("enabled").contains(&"M001"), "{report:?}");
+        // An empty id counts as none: mTLS is on without a keystore.
+        assert!(codes("keyStoreId").contains(&"M001"), "{report:?}");
+        assert_eq!(codes("enabled"), ["M003"], "{report:?}");
         assert!(report.other.is_empty(), "{report:?}");
         assert_eq!(report.summary.errors, 2);
+    }
+
+    #[test]
+    fn findings_about_a_left_out_field_sit_beside_it() {
+        let report = validate(&Linter::default(), &fields(r#"{"enabled": true}"#), Endpoint::MtlsSettings);
+        let codes = |field: &str| report.fields[field].iter().map(|d| d.code).collect::<Vec<_>>();
+        assert_eq!(codes("keyStoreId"), ["M001"]);
+        assert_eq!(codes("trustStoreId"), ["M004"]);
+        assert_eq!(codes("supportedProtocolList"), ["T003"]);
+        assert_eq!(codes("hostnameVerifierType"), ["H001"]);
+        assert_eq!(codes("enabled"), ["M003"]);
+        let present = validate(
+            &Linter::default(),
+            &fields(r#"{"enabled": true, "keyStoreId": "ks", "hostnameVerifierType": "NOOP"}"#),
+            Endpoint::MtlsSettings,
+        );
+        assert_eq!(present.fields["hostnameVerifierType"][0].code, "H001");
     }
 
     #[test]
