@@ -2,35 +2,17 @@
 // page served on localhost: what the package README tells a web developer to do.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-import { serve } from "./server.mjs";
+import { serve } from "../../web-demo/serve.mjs";
+import { launchOptions } from "../../web-demo/tests/chromium.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-/** Chromium as these machines run it: headless, no sandbox (root), no network of its own; Playwright gives it a fresh profile. */
-export async function launch() {
-  assert.ok(existsSync(executablePath), `no Chromium at ${executablePath}: apt-get install chromium`);
-  return chromium.launch({
-    executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}
 
 test("import init, { lint } from the package in a plain page", async () => {
   const { server, url } = await serve(root);
-  const browser = await launch();
+  const browser = await chromium.launch(launchOptions());
   try {
     const page = await browser.newPage();
     const problems = [];
@@ -41,7 +23,7 @@ test("import init, { lint } from the package in a plain page", async () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(result.codes, ["M001", "H001", "M003", "M004", "S004"]);
     assert.match(result.keystore, /KeyStore ID is required when mTLS is enabled/);
-    assert.deepEqual(result.formFields, ["enabled", "keyStoreId"]);
+    assert.deepEqual(result.keystoreCodes, ["M001", "S007"]);
     assert.match(result.version, /^\d+\.\d+\.\d+/);
   } finally {
     await browser.close();

@@ -5,13 +5,17 @@
 //!   the API docs (warnings are errors), the doctests, and the schemas in
 //!   VS Code's JSON language service (Node, `tests/editor`), SARIF validation,
 //!   then the npm package built and tested in Node and Chromium (`tests/wasm`)
-//!   with a quick run of its benchmark; what `.ci/run` runs.
+//!   with a quick run of its benchmark, and the web demo end to end in
+//!   Chromium (`web-demo/tests`); what `.ci/run` runs.
 //! - `bench`: the full benchmark (`cargo bench -p mtlslint`).
 //! - `schemas`: writes every published JSON Schema and the OpenAPI document into `schemas/`.
 //! - `docs`: writes the rule reference `docs/rules.md` from the rules' doc comments.
 //! - `wasm`: builds the npm package in `pkg/` and reports the module's size.
 //! - `bench-wasm`: the npm package's throughput against ajv in Node (`tests/wasm/bench.mjs`).
+//! - `demo`: builds the package and serves `web-demo/` on localhost, printing its URL.
+//! - `bench-demo`: the demo's validation time per keystroke in Chromium (`web-demo/bench.mjs`).
 
+mod demo;
 mod wasm;
 
 use std::process::{Command, ExitCode};
@@ -26,9 +30,11 @@ fn main() -> ExitCode {
         "docs" => write("docs/rules.md", &mtlslint::rules::reference()),
         "wasm" => wasm::build(),
         "bench-wasm" => wasm::build().and_then(|()| wasm::bench(false)),
+        "demo" => wasm::build().and_then(|()| demo::serve()),
+        "bench-demo" => wasm::build().and_then(|()| demo::bench()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/\n  docs     write the rule reference docs/rules.md\n  wasm     build the npm package in pkg/\n  bench-wasm  the npm package against ajv in Node"
+                "usage: cargo xtask <task>\n\ntasks:\n  test     formatting, lints, benchmark smoke run, all tests\n  bench    the full benchmark\n  schemas  write the JSON Schemas into schemas/\n  docs     write the rule reference docs/rules.md\n  wasm     build the npm package in pkg/\n  bench-wasm  the npm package against ajv in Node\n  demo     build the package and serve the web demo on localhost\n  bench-demo  validation time per keystroke in the demo, in Chromium"
             );
             return ExitCode::from(2);
         }
@@ -59,7 +65,9 @@ fn test() -> Result<(), String> {
     wasm::build()?;
     wasm::node_tests()?;
     wasm::browser_tests()?;
-    wasm::bench(true)
+    wasm::bench(true)?;
+    // The web demo end to end in Chromium.
+    demo::tests()
 }
 
 /// Lints the shipped examples (bodies, cURL commands, an `.http` file) to SARIF and has Microsoft's validator (with

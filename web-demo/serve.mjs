@@ -1,8 +1,11 @@
 // A static file server for the repository on localhost, with the MIME types
 // browsers insist on (`application/wasm` for streaming compilation).
+// `node web-demo/serve.mjs [PORT]` (what `cargo xtask demo` runs) serves the
+// demo with its Content-Security-Policy and prints its URL.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -16,7 +19,7 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1 at a free port; resolves to the server and its base URL. */
-export function serve(root, headers = {}) {
+export function serve(root, headers = {}, port = 0) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://localhost").pathname));
     const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
@@ -33,6 +36,23 @@ export function serve(root, headers = {}) {
     }
   });
   return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` }));
+    server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` }));
   });
+}
+
+/** What the demo's page may do: its own scripts, styles and module, nothing else, no inline code. */
+export const DEMO_HEADERS = {
+  "Content-Security-Policy":
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  // Isolated from other origins, which also gives performance.now() its fine resolution.
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "require-corp",
+  "Referrer-Policy": "no-referrer",
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const { url } = await serve(root, DEMO_HEADERS, Number(process.argv[2] ?? 8080));
+  console.log(`mtlslint demo: ${url}/web-demo/  (Ctrl-C stops it)`);
 }

@@ -1,0 +1,403 @@
+// The demo's behaviour: the form, the JSON pane and the findings, all judged
+// by the npm package. Every user-supplied string reaches the page as text
+// (textContent, value), never as HTML.
+import init, { constants, explain, lint, schema, schemaNames, validateForm, version } from "../pkg/mtlslint.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** An element with properties and children; strings become text nodes. */
+function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "class") element.className = value;
+    else if (key.startsWith("on")) element.addEventListener(key.slice(2), value);
+    else if (key in element && !key.includes("-")) element[key] = value;
+    else element.setAttribute(key, value);
+  }
+  element.append(...children.filter((child) => child != null));
+  return element;
+}
+
+const SEVERITY_WORD = { error: "error", warning: "warning", info: "note" };
+const BODY_FIELDS = ["enabled", "keyStoreId", "trustStoreId", "supportedProtocolList", "hostnameVerifierType"];
+const TEXT_FIELDS = ["keyStoreId", "trustStoreId"];
+
+let profile = "standard";
+
+// ---------------------------------------------------------------- helpers
+
+/** The UTF-16 index of a position: what JavaScript strings count. */
+function indexOf(text, position) {
+  let index = 0;
+  for (let line = 1; line < position.line; line += 1) {
+    const next = text.indexOf("\n", index);
+    if (next < 0) return text.length;
+    index = next + 1;
+  }
+  return Math.min(index + position.utf16Column - 1, text.length);
+}
+
+/** Applies one diagnostic's fix to `text`. */
+function applyFix(text, fix) {
+  const edits = fix.edits
+    .map((edit) => ({ start: indexOf(text, edit.range.start), end: indexOf(text, edit.range.end), content: edit.content }))
+    .sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const edit of edits) result = result.slice(0, edit.start) + edit.content + result.slice(edit.end);
+  return result;
+}
+
+function summaryText(summary) {
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  if (summary.errors + summary.warnings + summary.infos === 0) return "No findings: the call is ready to send.";
+  return `${plural(summary.errors, "error", "errors")}, ${plural(summary.warnings, "warning", "warnings")}, ${plural(summary.infos, "note", "notes")}`;
+}
+
+function renderSummary(element, summary) {
+  element.textContent = summaryText(summary);
+  element.dataset.state = summary.errors ? "error" : summary.warnings ? "warning" : "ok";
+}
+
+/** Single-quotes a word for a POSIX shell. */
+const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
+const segment = (name, placeholder) => encodeURIComponent(name) || placeholder;
+
+/** The messages beside one field, tied to its control for assistive technology. */
+function showMessages(container, control, diagnostics) {
+  const id = `${control.id}-messages`;
+  let list = container.querySelector(".messages");
+  if (!list) {
+    list = h("ul", { class: "messages", id });
+    container.append(list);
+  }
+  list.replaceChildren(
+    ...diagnostics.map((d) =>
+      h("li", { class: `message ${d.severity}` },
+        h("span", { class: "badge" }, SEVERITY_WORD[d.severity]), " ",
+        h("span", { class: "code" }, d.code), " ", d.message,
+        d.help ? h("span", { class: "help" }, ` ${d.help}`) : null),
+    ),
+  );
+  const serious = diagnostics.some((d) => d.severity !== "info");
+  control.setAttribute("aria-invalid", String(serious));
+  const described = new Set((control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
+  if (diagnostics.length) described.add(id);
+  else described.delete(id);
+  if (described.size) control.setAttribute("aria-describedby", [...described].join(" "));
+  else control.removeAttribute("aria-describedby");
+  container.dataset.severity = diagnostics.find((d) => d.severity === "error") ? "error"
+    : diagnostics.find((d) => d.severity === "warning") ? "warning" : diagnostics.length ? "info" : "";
+}
+
+/** One finding in a list, with its quick fix and its rule's documentation. */
+function findingItem(d, onFix) {
+  const where = `line ${d.range.start.line}, column ${d.range.start.utf16Column}`;
+  const docs = h("div", { class: "docs", hidden: true });
+  const docsButton = h("button", {
+    type: "button",
+    class: "link",
+    "aria-expanded": "false",
+    onclick: () => {
+      const open = docs.hidden;
+      if (open && !docs.firstChild) docs.append(h("pre", {}, explain(d.code)));
+      docs.hidden = !open;
+      docsButton.setAttribute("aria-expanded", String(open));
+    },
+  }, `About ${d.code} ${d.name}`);
+  const fix = d.fix && onFix
+    ? h("button", {
+        type: "button",
+        class: d.fix.applicability === "unsafe" ? "fix unsafe" : "fix",
+        title: d.fix.applicability === "unsafe" ? "Unsafe: changes what the settings mean" : "Safe: keeps what you meant",
+        onclick: () => onFix(d),
+      }, d.fix.applicability === "unsafe" ? `Fix (unsafe): ${d.fix.message}` : `Fix: ${d.fix.message}`)
+    : null;
+  return h("li", { class: `finding ${d.severity}`, "data-code": d.code },
+    h("div", { class: "finding-head" },
+      h("span", { class: "badge" }, SEVERITY_WORD[d.severity]),
+      h("span", { class: "code" }, d.code),
+      h("span", { class: "where" }, where),
+      h("code", { class: "pointer" }, d.pointer || "/")),
+    h("p", { class: "finding-message" }, d.message),
+    d.help ? h("p", { class: "help" }, d.help) : null,
+    h("div", { class: "actions" }, fix, docsButton),
+    docs);
+}
+
+// ---------------------------------------------------------- mTLS settings
+
+const json = $("json");
+const backdrop = $("backdrop");
+const controls = {
+  projectName: $("projectName"),
+  apiProxyName: $("apiProxyName"),
+  enabled: $("enabled"),
+  keyStoreId: $("keyStoreId"),
+  trustStoreId: $("trustStoreId"),
+  supportedProtocolList: $("supportedProtocolList"),
+  hostnameVerifierType: $("hostnameVerifierType"),
+};
+
+function protocolBoxes() {
+  return [...document.querySelectorAll("#protocols input[type=checkbox]")];
+}
+
+/** The body the form describes, in the API's field order. */
+function formBody() {
+  const body = { enabled: controls.enabled.checked };
+  for (const field of TEXT_FIELDS) if (controls[field].value !== "") body[field] = controls[field].value;
+  const protocols = protocolBoxes().filter((box) => box.checked).map((box) => box.value);
+  if (protocols.length) body.supportedProtocolList = protocols;
+  if (controls.hostnameVerifierType.value) body.hostnameVerifierType = controls.hostnameVerifierType.value;
+  return body;
+}
+
+/** Shows a body in the form, as far as the form's controls can show it. */
+function showInForm(body) {
+  controls.enabled.checked = body.enabled === true;
+  for (const field of TEXT_FIELDS) controls[field].value = typeof body[field] === "string" ? body[field] : "";
+  const protocols = Array.isArray(body.supportedProtocolList) ? body.supportedProtocolList : [];
+  for (const box of protocolBoxes()) box.checked = protocols.includes(box.value);
+  const verifier = body.hostnameVerifierType;
+  const known = [...controls.hostnameVerifierType.options].some((option) => option.value === verifier);
+  controls.hostnameVerifierType.value = known ? verifier : "";
+}
+
+function pathFields() {
+  const fields = {};
+  for (const name of ["projectName", "apiProxyName"]) if (controls[name].value) fields[name] = controls[name].value;
+  return fields;
+}
+
+/** Marks each finding at its place in the JSON text, behind the transparent
+ * textarea; where findings overlap, the most serious one colours the text. */
+function markText(text, diagnostics) {
+  const names = ["", "info", "warning", "error"];
+  const level = new Uint8Array(text.length + 1);
+  for (const d of diagnostics) {
+    const start = indexOf(text, d.range.start);
+    // An empty range (a place rather than a value) still gets one marked character.
+    const end = Math.max(indexOf(text, d.range.end), start + 1);
+    const rank = names.indexOf(d.severity);
+    for (let i = start; i < end; i += 1) level[i] = Math.max(level[i], rank);
+  }
+  const parts = [];
+  let from = 0;
+  for (let i = 1; i <= level.length; i += 1) {
+    if (i < level.length && level[i] === level[from]) continue;
+    const piece = text.slice(from, i) || (level[from] ? " " : "");
+    parts.push(level[from] ? h("mark", { class: names[level[from]] }, piece) : piece);
+    from = i;
+  }
+  parts.push("\n");
+  backdrop.replaceChildren(...parts);
+  // Reading the textarea's scroll position here would force a layout on every keystroke.
+  requestAnimationFrame(syncScroll);
+}
+
+function syncScroll() {
+  backdrop.scrollTop = json.scrollTop;
+  backdrop.scrollLeft = json.scrollLeft;
+}
+
+function renderCurl() {
+  const base = $("gateway").value.replace(/\/+$/, "") || "https://gateway.example.com";
+  const url = `${base}/apiops/projects/${segment(controls.projectName.value, "{projectName}")}/apiProxies/${segment(controls.apiProxyName.value, "{apiProxyName}")}/settings/mtls/`;
+  let body = json.value;
+  try {
+    body = JSON.stringify(JSON.parse(json.value));
+  } catch {}
+  $("curl-mtls").textContent = [
+    `curl -X PATCH ${quote(url)}`,
+    `  -H ${quote("Authorization: Bearer <token>")}`,
+    `  -H ${quote("Content-Type: application/json")}`,
+    `  --data ${quote(body)}`,
+  ].join(" \\\n");
+}
+
+/** Re-judges everything from the JSON text; the form has already been written into it when it changed. */
+function revalidateMtls() {
+  const text = json.value;
+  const options = { profile };
+  const found = lint(text, options);
+  markText(text, found);
+  $("findings").replaceChildren(
+    ...(found.length ? found.map((d) => findingItem(d, fixInJson)) : [h("li", { class: "none" }, "Nothing to report.")]),
+  );
+  let body = null;
+  try {
+    const parsed = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed;
+  } catch {}
+  const report = validateForm({ ...pathFields(), ...(body ?? {}) }, options);
+  for (const [field, control] of Object.entries(controls)) {
+    const container = control.closest(".field");
+    // Without a readable body, the body's findings are all in the JSON pane.
+    const diagnostics = body || !BODY_FIELDS.includes(field) ? report.fields[field] ?? [] : [];
+    showMessages(container, control, diagnostics);
+  }
+  const summary = body ? report.summary : countSeverities([...found, ...Object.values(report.fields).flat()]);
+  renderSummary($("summary-mtls"), summary);
+  renderCurl();
+}
+
+function countSeverities(diagnostics) {
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of diagnostics) summary[d.severity === "info" ? "infos" : `${d.severity}s`] += 1;
+  return summary;
+}
+
+function fixInJson(diagnostic) {
+  json.value = applyFix(json.value, diagnostic.fix);
+  onJsonInput();
+  json.focus();
+}
+
+function onFormInput() {
+  json.value = JSON.stringify(formBody(), null, 2);
+  revalidateMtls();
+}
+
+function onJsonInput() {
+  try {
+    const parsed = JSON.parse(json.value);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) showInForm(parsed);
+  } catch {}
+  revalidateMtls();
+}
+
+// ---------------------------------------------------- truststore assignment
+
+const tsControls = {
+  projectName: $("ts-projectName"),
+  username: $("ts-username"),
+  keystoreName: $("ts-keystoreName"),
+  keystores: $("ts-keystores"),
+  adminKeystores: $("ts-adminKeystores"),
+};
+
+function revalidateTruststore() {
+  const fields = {};
+  for (const name of ["projectName", "username", "keystoreName"]) fields[name] = tsControls[name].value;
+  const options = { profile, endpoint: "truststore" };
+  const inventoryProblems = {};
+  for (const name of ["keystores", "adminKeystores"]) {
+    const text = tsControls[name].value.trim();
+    if (!text) continue;
+    try {
+      validateForm({}, { endpoint: "truststore", [name]: text });
+      options[name] = text;
+    } catch (error) {
+      inventoryProblems[name] = error.message.replace(/^options\.\w+: /, "");
+    }
+  }
+  const report = validateForm(fields, options);
+  for (const name of ["projectName", "username", "keystoreName"]) {
+    showMessages(tsControls[name].closest(".field"), tsControls[name], report.fields[name] ?? []);
+  }
+  for (const name of ["keystores", "adminKeystores"]) {
+    const problem = inventoryProblems[name];
+    const shown = problem
+      ? [{ severity: "error", code: "input", message: `Not a List Keystores response nor an array of names: ${problem}`, help: null }]
+      : [];
+    showMessages(tsControls[name].closest(".field"), tsControls[name], shown);
+  }
+  $("ts-findings").replaceChildren(
+    ...(report.other.length ? report.other.map((d) => findingItem(d, null)) : [h("li", { class: "none" }, "Nothing else to report.")]),
+  );
+  // A pasted response that cannot be read is an error too: the check it was for is not made.
+  const unread = Object.keys(inventoryProblems).length;
+  renderSummary($("summary-truststore"), { ...report.summary, errors: report.summary.errors + unread });
+  const base = $("gateway").value.replace(/\/+$/, "") || "https://gateway.example.com";
+  const url = `${base}/apiops/projects/${segment(fields.projectName, "{projectName}")}/credentials/${segment(fields.username, "{username}")}/truststore/${segment(fields.keystoreName, "{keystoreName}")}/`;
+  $("curl-truststore").textContent = `curl -X PUT ${quote(url)} \\\n  -H ${quote("Authorization: Bearer <token>")}`;
+}
+
+// ------------------------------------------------------------------ set-up
+
+function buildChoices() {
+  const { protocols, verifiers } = constants();
+  $("protocols").replaceChildren(
+    ...protocols.map((p) =>
+      h("label", { class: p.deprecation ? "choice deprecated" : "choice" },
+        h("input", { type: "checkbox", value: p.constant, name: "protocol" }),
+        h("code", {}, p.constant), " ", h("span", { class: "java" }, `Java ${p.javaName}`),
+        p.deprecation ? h("span", { class: "hint" }, ` · ${p.deprecation}`) : null),
+    ),
+  );
+  for (const v of verifiers) {
+    controls.hostnameVerifierType.append(h("option", { value: v.constant }, `${v.constant}: ${v.meaning}`));
+  }
+}
+
+function buildDownloads() {
+  const wanted = schemaNames().filter((name) => name.startsWith("mtls-settings") || name.startsWith("truststore") || name === "error-response");
+  const items = [];
+  for (const name of wanted) {
+    for (const draft of ["2020-12", "07"]) {
+      const text = `${JSON.stringify(schema(name, draft), null, 2)}\n`;
+      const href = URL.createObjectURL(new Blob([text], { type: "application/schema+json" }));
+      const file = `${name}${draft === "07" ? ".draft-07" : ""}.json`;
+      items.push(h("li", {}, h("a", { href, download: file }, file)));
+    }
+  }
+  $("downloads").replaceChildren(...items);
+}
+
+function setUpTabs() {
+  const tabs = [...document.querySelectorAll("[role=tab]")];
+  const select = (tab) => {
+    for (const other of tabs) {
+      const selected = other === tab;
+      other.setAttribute("aria-selected", String(selected));
+      other.tabIndex = selected ? 0 : -1;
+      $(other.getAttribute("aria-controls")).hidden = !selected;
+    }
+    tab.focus();
+  };
+  for (const tab of tabs) {
+    tab.addEventListener("click", () => select(tab));
+    tab.addEventListener("keydown", (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (step) select(tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]);
+    });
+  }
+}
+
+async function main() {
+  await init();
+  $("version").textContent = version;
+  buildChoices();
+  buildDownloads();
+  setUpTabs();
+  $("form-mtls").addEventListener("input", onFormInput);
+  $("form-mtls").addEventListener("change", onFormInput);
+  json.addEventListener("input", onJsonInput);
+  json.addEventListener("scroll", syncScroll);
+  $("gateway").addEventListener("input", () => {
+    renderCurl();
+    revalidateTruststore();
+  });
+  for (const form of ["form-truststore", "form-inventories"]) $(form).addEventListener("input", revalidateTruststore);
+  for (const radio of document.querySelectorAll("input[name=profile]")) {
+    radio.addEventListener("change", () => {
+      profile = radio.value;
+      revalidateMtls();
+      revalidateTruststore();
+    });
+  }
+  for (const button of document.querySelectorAll("[data-copy]")) {
+    button.addEventListener("click", () => navigator.clipboard?.writeText($(button.dataset.copy).textContent));
+  }
+  json.value = JSON.stringify(formBody(), null, 2);
+  revalidateMtls();
+  revalidateTruststore();
+  $("status").textContent = "";
+  $("status").hidden = true;
+  document.body.dataset.ready = "true";
+}
+
+main().catch((error) => {
+  $("status").textContent = `The linter could not start: ${error.message}`;
+  $("status").dataset.state = "error";
+});

@@ -1,0 +1,166 @@
+// The demo as a user meets it: in Chromium, served on localhost with its
+// Content-Security-Policy. Screenshots of the main states go to
+// target/web-demo/screenshots/.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+import { DEMO_HEADERS, serve } from "../serve.mjs";
+import { launchOptions } from "./chromium.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const shots = fileURLToPath(new URL("../../target/web-demo/screenshots/", import.meta.url));
+mkdirSync(shots, { recursive: true });
+
+let server;
+let base;
+let browser;
+let page;
+let problems;
+
+before(async () => {
+  ({ server, url: base } = await serve(root, DEMO_HEADERS));
+  browser = await chromium.launch(launchOptions());
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  problems = [];
+  page.on("console", (message) => ["error", "warning"].includes(message.type()) && problems.push(message.text()));
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("dialog", (dialog) => {
+    problems.push(`a dialog opened: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  // Nothing leaves the page: every request goes to the page's own origin.
+  page.on("request", (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith("blob:") && !request.url().startsWith("data:")) {
+      problems.push(`a request left the page: ${request.url()}`);
+    }
+  });
+  await page.goto(`${base}/web-demo/`);
+  await page.waitForSelector("body[data-ready=true]");
+});
+
+/** The messages shown beside a field, as text. */
+const messages = (field, severity = "") =>
+  page.locator(`#panel-mtls .field[data-field=${field}] .message${severity ? `.${severity}` : ""}`);
+
+test("enabling mTLS without a keystore shows the error beside the keystore field, until one is typed", async () => {
+  await page.check("#enabled");
+  const error = messages("keyStoreId", "error");
+  await assert.doesNotReject(error.filter({ hasText: "KeyStore ID is required when mTLS is enabled" }).waitFor());
+  assert.equal(await page.getAttribute("#keyStoreId", "aria-invalid"), "true");
+  assert.match(await page.getAttribute("#keyStoreId", "aria-describedby"), /keyStoreId-messages/);
+  assert.match(await page.textContent("#summary-mtls"), /^1 error/);
+  await page.screenshot({ path: `${shots}enabled-without-keystore.png`, fullPage: true });
+  await page.fill("#keyStoreId", "ks-payments");
+  assert.equal(await error.count(), 0);
+  assert.equal(await page.getAttribute("#keyStoreId", "aria-invalid"), "false");
+  assert.equal(await page.getAttribute("#keyStoreId", "aria-describedby"), null);
+  assert.match(await page.inputValue("#json"), /"keyStoreId": "ks-payments"/);
+  assert.deepEqual(problems, []);
+});
+
+test("choosing SSL_3_0 shows an error beside the protocols", async () => {
+  await page.check("#enabled");
+  await page.fill("#keyStoreId", "ks-payments");
+  await page.check("input[value=SSL_3_0]");
+  await messages("supportedProtocolList", "error").filter({ hasText: "T001" }).waitFor();
+  assert.match(await page.textContent("#findings"), /SSL_3_0/);
+  await page.screenshot({ path: `${shots}ssl3-chosen.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test("the production profile turns the NOOP warning into an error", async () => {
+  await page.check("#enabled");
+  await page.fill("#keyStoreId", "ks-payments");
+  await page.selectOption("#hostnameVerifierType", "NOOP");
+  await messages("hostnameVerifierType", "warning").filter({ hasText: "H001" }).waitFor();
+  assert.equal(await messages("hostnameVerifierType", "error").count(), 0);
+  await page.check("input[name=profile][value=production]");
+  await messages("hostnameVerifierType", "error").filter({ hasText: "H001" }).waitFor();
+  assert.equal(await messages("hostnameVerifierType", "warning").count(), 0);
+  await page.screenshot({ path: `${shots}production-noop.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test("a quick fix rewrites TLSv1.2 in the JSON pane, and the form follows", async () => {
+  await page.fill("#json", '{\n  "enabled": true,\n  "keyStoreId": "ks-payments",\n  "supportedProtocolList": ["TLSv1.2"]\n}');
+  const fix = page.locator("#findings li[data-code=S004] button.fix");
+  assert.match(await fix.textContent(), /TLS_1_2/);
+  assert.equal(await page.locator("#backdrop mark.error").count() > 0, true);
+  await page.screenshot({ path: `${shots}java-name-in-json.png`, fullPage: true });
+  await fix.click();
+  const text = await page.inputValue("#json");
+  assert.match(text, /"supportedProtocolList": \["TLS_1_2"\]/);
+  assert.doesNotMatch(text, /TLSv1\.2/);
+  assert.equal(await page.isChecked("input[value=TLS_1_2]"), true);
+  assert.equal(await page.locator("#findings li[data-code=S004]").count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test("markup typed into a key and a value stays text", async () => {
+  const payload = '{"<img src=x onerror=window.pwned=1>": "<script>window.pwned=2</script>", "keyStoreId": "<b id=bold>x</b>"}';
+  await page.fill("#json", payload);
+  await page.locator("#findings li[data-code=S001]").waitFor();
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator("img, script:not([src]), #bold").count(), 0);
+  assert.match(await page.textContent("#findings"), /<img src=x onerror=window\.pwned=1>/);
+  assert.equal(await page.inputValue("#keyStoreId"), "<b id=bold>x</b>");
+  await page.fill("#keyStoreId", "<svg onload=window.pwned=3>");
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.match(await page.textContent("#curl-mtls"), /<svg onload=window.pwned=3>/);
+  await page.screenshot({ path: `${shots}markup-stays-text.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test("the truststore tab suggests the exact name from a pasted List Keystores response", async () => {
+  await page.click("#tab-truststore");
+  await page.fill("#ts-projectName", "Payments");
+  await page.fill("#ts-username", "api-user");
+  await page.fill("#ts-keystores", '{"status": "SUCCESS", "resultList": [{"name": "Partner-TS", "password": "hunter2"}]}');
+  await page.fill("#ts-keystoreName", "partner-ts");
+  const message = page.locator("#panel-truststore .field[data-field=keystoreName] .message.error");
+  await message.filter({ hasText: "Partner-TS" }).waitFor();
+  assert.doesNotMatch(await page.textContent("main"), /hunter2/);
+  assert.match(await page.textContent("#curl-truststore"), /credentials\/api-user\/truststore\/partner-ts\//);
+  await page.fill("#ts-keystores", "{not json");
+  await page.locator("#panel-truststore .field[data-field=keystores] .message.error").waitFor();
+  assert.match(await page.textContent("#summary-truststore"), /^1 error/);
+  await page.screenshot({ path: `${shots}truststore-case.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test("rule documentation opens on demand", async () => {
+  await page.check("#enabled");
+  const button = page.locator("#findings li[data-code=M001] button.link");
+  await button.click();
+  assert.equal(await button.getAttribute("aria-expanded"), "true");
+  assert.match(await page.textContent("#findings li[data-code=M001] .docs"), /M001 `keystore-required`/);
+  assert.deepEqual(problems, []);
+});
+
+test("every control has a label, and the keyboard alone reaches and switches the tabs", async () => {
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea")]
+      .filter((control) => control.labels.length === 0 && !control.getAttribute("aria-label"))
+      .map((control) => control.id || control.name),
+  );
+  assert.deepEqual(unlabelled, []);
+  await page.focus("#tab-mtls");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.isVisible("#panel-truststore"), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-truststore");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Payments");
+  assert.equal(await page.inputValue("#ts-projectName"), "Payments");
+  assert.deepEqual(problems, []);
+});
