@@ -142,14 +142,26 @@ function protocolBoxes() {
   return [...document.querySelectorAll("#protocols input[type=checkbox]")];
 }
 
-/** The body the form describes, in the API's field order. */
-function formBody() {
+/** The body the form describes, in the API's field order, after which come
+ * the members of `others` that the form has no control for. */
+function formBody(others = {}) {
   const body = { enabled: controls.enabled.checked };
   for (const field of TEXT_FIELDS) if (controls[field].value !== "") body[field] = controls[field].value;
   const protocols = protocolBoxes().filter((box) => box.checked).map((box) => box.value);
   if (protocols.length) body.supportedProtocolList = protocols;
   if (controls.hostnameVerifierType.value) body.hostnameVerifierType = controls.hostnameVerifierType.value;
+  for (const [key, value] of Object.entries(others)) if (!BODY_FIELDS.includes(key)) body[key] = value;
   return body;
+}
+
+/** The JSON pane's object, or null while its text is not a JSON object. */
+function paneObject() {
+  try {
+    const parsed = JSON.parse(json.value);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Shows a body in the form, as far as the form's controls can show it. */
@@ -224,11 +236,7 @@ function revalidateMtls() {
   $("findings").replaceChildren(
     ...(found.length ? found.map((d) => findingItem(d, fixInJson)) : [h("li", { class: "none" }, "Nothing to report.")]),
   );
-  let body = null;
-  try {
-    const parsed = JSON.parse(text);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed;
-  } catch {}
+  const body = paneObject();
   const report = validateForm({ ...pathFields(), ...(body ?? {}) }, options);
   for (const [field, control] of Object.entries(controls)) {
     const container = control.closest(".field");
@@ -253,16 +261,19 @@ function fixInJson(diagnostic) {
   json.focus();
 }
 
-function onFormInput() {
-  json.value = JSON.stringify(formBody(), null, 2);
+function onFormInput(event) {
+  // Path names are not in the body; and a pane whose text is not a JSON
+  // object keeps it (the form's change waits until the text parses again).
+  const current = paneObject();
+  if (current && !["projectName", "apiProxyName"].includes(event?.target?.name)) {
+    json.value = JSON.stringify(formBody(current), null, 2);
+  }
   revalidateMtls();
 }
 
 function onJsonInput() {
-  try {
-    const parsed = JSON.parse(json.value);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) showInForm(parsed);
-  } catch {}
+  const parsed = paneObject();
+  if (parsed) showInForm(parsed);
   revalidateMtls();
 }
 

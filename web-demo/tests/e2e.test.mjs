@@ -117,6 +117,8 @@ test("markup typed into a key and a value stays text", async () => {
   assert.equal(await page.inputValue("#keyStoreId"), "<b id=bold>x</b>");
   await page.fill("#keyStoreId", "<svg onload=window.pwned=3>");
   assert.equal(await page.evaluate(() => window.pwned), undefined);
+  // The form's change keeps the members it has no control for.
+  assert.match(await page.inputValue("#json"), /"<img src=x onerror=window.pwned=1>": "<script>/);
   assert.match(await page.textContent("#curl-mtls"), /<svg onload=window.pwned=3>/);
   await page.screenshot({ path: `${shots}markup-stays-text.png`, fullPage: true });
   assert.deepEqual(problems, []);
@@ -136,6 +138,17 @@ test("the truststore tab suggests the exact name from a pasted List Keystores re
   await page.locator("#panel-truststore .field[data-field=keystores] .message.error").waitFor();
   assert.match(await page.textContent("#summary-truststore"), /^1 error/);
   await page.screenshot({ path: `${shots}truststore-case.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test("the form waits while the JSON pane does not parse, and loses nothing", async () => {
+  await page.fill("#json", '{"enabled": true, "keyStoreId": "ks-1",');
+  await page.locator("#findings li[data-code=J001]").waitFor();
+  await page.fill("#trustStoreId", "ts-1");
+  assert.equal(await page.inputValue("#json"), '{"enabled": true, "keyStoreId": "ks-1",');
+  await page.fill("#json", '{"enabled": true, "keyStoreId": "ks-1", "extra": 1}');
+  await page.fill("#trustStoreId", "ts-2");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), { enabled: true, keyStoreId: "ks-1", trustStoreId: "ts-2", extra: 1 });
   assert.deepEqual(problems, []);
 });
 
