@@ -121,10 +121,7 @@ pub(crate) fn apt_install(packages: &[&str]) -> Result<(), String> {
         return Err(format!("apt-get install {} (needs root)", packages.join(" ")));
     }
     run(Command::new("apt-get").args(["update", "-q"]))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "-q", "--no-install-recommends"])
-        .args(packages)
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    run(Command::new("apt-get").args(["install", "-y", "-q"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// The `wasm-bindgen` CLI of the version Cargo.lock pins, installed into `.cache/tools/` once.
