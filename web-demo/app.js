@@ -287,6 +287,9 @@ const tsControls = {
   adminKeystores: $("ts-adminKeystores"),
 };
 
+/** The names the user has edited or left; an empty name is reported only after that. */
+const touched = new Set();
+
 function revalidateTruststore() {
   const fields = {};
   for (const name of ["projectName", "username", "keystoreName"]) fields[name] = tsControls[name].value;
@@ -303,22 +306,35 @@ function revalidateTruststore() {
     }
   }
   const report = validateForm(fields, options);
+  const pending = [];
+  let shown = [...report.other];
   for (const name of ["projectName", "username", "keystoreName"]) {
-    showMessages(tsControls[name].closest(".field"), tsControls[name], report.fields[name] ?? []);
+    const waiting = fields[name] === "" && !touched.has(name);
+    if (waiting) pending.push(tsControls[name].labels[0].firstChild.textContent.trim().toLowerCase());
+    const diagnostics = waiting ? [] : report.fields[name] ?? [];
+    shown = shown.concat(diagnostics);
+    showMessages(tsControls[name].closest(".field"), tsControls[name], diagnostics);
   }
   for (const name of ["keystores", "adminKeystores"]) {
     const problem = inventoryProblems[name];
-    const shown = problem
+    const problems = problem
       ? [{ severity: "error", code: "input", message: `Not a List Keystores response nor an array of names: ${problem}`, help: null }]
       : [];
-    showMessages(tsControls[name].closest(".field"), tsControls[name], shown);
+    shown = shown.concat(problems);
+    showMessages(tsControls[name].closest(".field"), tsControls[name], problems);
   }
   $("ts-findings").replaceChildren(
     ...(report.other.length ? report.other.map((d) => findingItem(d, null)) : [h("li", { class: "none" }, "Nothing else to report.")]),
   );
-  // A pasted response that cannot be read is an error too: the check it was for is not made.
-  const unread = Object.keys(inventoryProblems).length;
-  renderSummary($("summary-truststore"), { ...report.summary, errors: report.summary.errors + unread });
+  // A pasted response that cannot be read counts as an error: the check it was for is not made.
+  const summary = countSeverities(shown);
+  const element = $("summary-truststore");
+  renderSummary(element, summary);
+  if (pending.length) {
+    const rest = `Still to fill in: ${pending.join(", ")}.`;
+    element.textContent = summary.errors + summary.warnings + summary.infos ? `${element.textContent} · ${rest}` : rest;
+    element.dataset.state = summary.errors ? "error" : "pending";
+  }
   const base = $("gateway").value.replace(/\/+$/, "") || "https://gateway.example.com";
   const url = `${base}/apiops/projects/${segment(fields.projectName, "{projectName}")}/credentials/${segment(fields.username, "{username}")}/truststore/${segment(fields.keystoreName, "{keystoreName}")}/`;
   $("curl-truststore").textContent = `curl -X PUT ${quote(url)} \\\n  -H ${quote("Authorization: Bearer <token>")}`;
@@ -390,6 +406,11 @@ async function main() {
     revalidateTruststore();
   });
   for (const form of ["form-truststore", "form-inventories"]) $(form).addEventListener("input", revalidateTruststore);
+  $("form-truststore").addEventListener("focusout", (event) => {
+    touched.add(event.target.name);
+    revalidateTruststore();
+  });
+  $("form-truststore").addEventListener("input", (event) => touched.add(event.target.name), { capture: true });
   for (const radio of document.querySelectorAll("input[name=profile]")) {
     radio.addEventListener("change", () => {
       profile = radio.value;

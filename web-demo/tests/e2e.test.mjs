@@ -126,10 +126,16 @@ test("markup typed into a key and a value stays text", async () => {
 
 test("the truststore tab suggests the exact name from a pasted List Keystores response", async () => {
   await page.click("#tab-truststore");
+  // Names not yet typed are asked for, not reported as errors.
+  assert.match(await page.textContent("#summary-truststore"), /^Still to fill in: project name, credential username, truststore name/);
+  assert.equal(await page.locator("#panel-truststore .message").count(), 0);
   await page.fill("#ts-projectName", "Payments");
   await page.fill("#ts-username", "api-user");
   await page.fill("#ts-keystores", '{"status": "SUCCESS", "resultList": [{"name": "Partner-TS", "password": "hunter2"}]}');
   await page.fill("#ts-keystoreName", "partner-ts");
+  await page.fill("#ts-username", "");
+  await page.locator("#panel-truststore .field[data-field=username] .message.error").filter({ hasText: "R004" }).waitFor();
+  await page.fill("#ts-username", "api-user");
   const message = page.locator("#panel-truststore .field[data-field=keystoreName] .message.error");
   await message.filter({ hasText: "Partner-TS" }).waitFor();
   assert.doesNotMatch(await page.textContent("main"), /hunter2/);
