@@ -23,6 +23,8 @@ const BODY_FIELDS = ["enabled", "keyStoreId", "trustStoreId", "supportedProtocol
 const TEXT_FIELDS = ["keyStoreId", "trustStoreId"];
 
 let profile = "standard";
+/** The path names the user has edited or left; an empty name is reported only after that. */
+const touched = new Set();
 
 // ---------------------------------------------------------------- helpers
 
@@ -79,7 +81,9 @@ function showMessages(container, control, diagnostics) {
     ),
   );
   const serious = diagnostics.some((d) => d.severity !== "info");
-  control.setAttribute("aria-invalid", String(serious));
+  // A group (the protocols) cannot be invalid itself; its checkboxes can.
+  const invalid = control.matches("fieldset") ? control.querySelectorAll("input") : [control];
+  for (const element of invalid) element.setAttribute("aria-invalid", String(serious));
   const described = new Set((control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
   if (diagnostics.length) described.add(id);
   else described.delete(id);
@@ -175,10 +179,10 @@ function showInForm(body) {
   controls.hostnameVerifierType.value = known ? verifier : "";
 }
 
+/** The path names, once the user has started on them: then both go in, so an empty one is reported. */
 function pathFields() {
-  const fields = {};
-  for (const name of ["projectName", "apiProxyName"]) if (controls[name].value) fields[name] = controls[name].value;
-  return fields;
+  const started = ["projectName", "apiProxyName"].some((name) => controls[name].value || touched.has(name));
+  return started ? { projectName: controls.projectName.value, apiProxyName: controls.apiProxyName.value } : {};
 }
 
 /** Marks each finding at its place in the JSON text, behind the transparent
@@ -229,15 +233,30 @@ function renderCurl() {
 
 /** Re-judges everything from the JSON text; the form has already been written into it when it changed. */
 function revalidateMtls() {
+  try {
+    judgeMtls();
+  } catch (error) {
+    problem($("summary-mtls"), error);
+  }
+}
+
+/** Shows why a check could not be made, instead of a verdict that no longer holds. */
+function problem(summary, error) {
+  summary.textContent = `Could not check this: ${error.message}`;
+  summary.dataset.state = "error";
+}
+
+function judgeMtls() {
   const text = json.value;
   const options = { profile };
   const found = lint(text, options);
   markText(text, found);
-  $("findings").replaceChildren(
-    ...(found.length ? found.map((d) => findingItem(d, fixInJson)) : [h("li", { class: "none" }, "Nothing to report.")]),
-  );
   const body = paneObject();
   const report = validateForm({ ...pathFields(), ...(body ?? {}) }, options);
+  // Findings about the request as a whole (not its body, which the pane's own list covers).
+  const requestOnly = report.other.filter((d) => !d.pointer.startsWith("/body"));
+  const listed = [...found.map((d) => findingItem(d, fixInJson)), ...requestOnly.map((d) => findingItem(d, null))];
+  $("findings").replaceChildren(...(listed.length ? listed : [h("li", { class: "none" }, "Nothing to report.")]));
   for (const [field, control] of Object.entries(controls)) {
     const container = control.closest(".field");
     // Without a readable body, the body's findings are all in the JSON pane.
@@ -261,12 +280,43 @@ function fixInJson(diagnostic) {
   json.focus();
 }
 
+/** The value a control gives its field; `undefined` leaves the field out. */
+function controlValue(field, current) {
+  switch (field) {
+    case "enabled":
+      return controls.enabled.checked;
+    case "supportedProtocolList": {
+      // Entries the boxes cannot show (a Java name, a typo) stay in the list.
+      const others = Array.isArray(current) ? current.filter((p) => !protocolBoxes().some((b) => b.value === p)) : [];
+      const ticked = protocolBoxes().filter((box) => box.checked).map((box) => box.value);
+      return others.length + ticked.length ? [...others, ...ticked] : undefined;
+    }
+    default:
+      return controls[field].value === "" ? undefined : controls[field].value;
+  }
+}
+
 function onFormInput(event) {
-  // Path names are not in the body; and a pane whose text is not a JSON
-  // object keeps it (the form's change waits until the text parses again).
+  const name = event.target.name;
+  const field = name === "protocol" ? "supportedProtocolList" : name;
+  if (name === "projectName" || name === "apiProxyName") touched.add(name);
   const current = paneObject();
-  if (current && !["projectName", "apiProxyName"].includes(event?.target?.name)) {
-    json.value = JSON.stringify(formBody(current), null, 2);
+  // Only the field the user changed is rewritten; a pane whose text is not a
+  // JSON object keeps its text until it parses again.
+  if (current && BODY_FIELDS.includes(field)) {
+    const value = controlValue(field, current[field]);
+    const next = {};
+    let placed = false;
+    for (const [key, old] of Object.entries(current)) {
+      if (key === field) {
+        placed = true;
+        if (value !== undefined) next[key] = value;
+      } else {
+        next[key] = old;
+      }
+    }
+    if (!placed && value !== undefined) next[field] = value;
+    json.value = JSON.stringify(next, null, 2);
   }
   revalidateMtls();
 }
@@ -287,10 +337,15 @@ const tsControls = {
   adminKeystores: $("ts-adminKeystores"),
 };
 
-/** The names the user has edited or left; an empty name is reported only after that. */
-const touched = new Set();
-
 function revalidateTruststore() {
+  try {
+    judgeTruststore();
+  } catch (error) {
+    problem($("summary-truststore"), error);
+  }
+}
+
+function judgeTruststore() {
   const fields = {};
   for (const name of ["projectName", "username", "keystoreName"]) fields[name] = tsControls[name].value;
   const options = { profile, endpoint: "truststore" };
@@ -385,8 +440,12 @@ function setUpTabs() {
   for (const tab of tabs) {
     tab.addEventListener("click", () => select(tab));
     tab.addEventListener("keydown", (event) => {
-      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-      if (step) select(tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]);
+      const at = tabs.indexOf(tab);
+      const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+      if (next !== undefined) {
+        event.preventDefault();
+        select(tabs[(next + tabs.length) % tabs.length]);
+      }
     });
   }
 }
@@ -398,7 +457,12 @@ async function main() {
   buildDownloads();
   setUpTabs();
   $("form-mtls").addEventListener("input", onFormInput);
-  $("form-mtls").addEventListener("change", onFormInput);
+  $("form-mtls").addEventListener("focusout", (event) => {
+    if (["projectName", "apiProxyName"].includes(event.target.name)) {
+      touched.add(event.target.name);
+      revalidateMtls();
+    }
+  });
   json.addEventListener("input", onJsonInput);
   json.addEventListener("scroll", syncScroll);
   $("gateway").addEventListener("input", () => {
@@ -419,7 +483,15 @@ async function main() {
     });
   }
   for (const button of document.querySelectorAll("[data-copy]")) {
-    button.addEventListener("click", () => navigator.clipboard?.writeText($(button.dataset.copy).textContent));
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText($(button.dataset.copy).textContent);
+        button.textContent = "Copied";
+      } catch {
+        button.textContent = "Copy refused: select the text instead";
+      }
+      setTimeout(() => (button.textContent = "Copy"), 2000);
+    });
   }
   json.value = JSON.stringify(formBody(), null, 2);
   revalidateMtls();

@@ -18,13 +18,25 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to the server and its base URL. */
-export function serve(root, headers = {}, port = 0) {
+/** Serves the folders `within` of `root` on 127.0.0.1 (a free port unless
+ * `port` is given); `/` leads to the first of them. Resolves to the server
+ * and its base URL. */
+export function serve(root, headers = {}, port = 0, within = ["/web-demo/", "/pkg/"]) {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, "http://localhost").pathname));
+    let path;
+    try {
+      path = normalize(decodeURIComponent(new URL(request.url, "http://localhost").pathname));
+    } catch {
+      response.writeHead(400, { "Content-Type": "text/plain" }).end("bad request");
+      return;
+    }
+    if (path === "/") {
+      response.writeHead(302, { Location: within[0] }).end();
+      return;
+    }
     const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
+    if (!within.some((folder) => path.startsWith(folder)) || !file.startsWith(root)) {
+      response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
       return;
     }
     try {

@@ -12,6 +12,9 @@ fn main() {
         fs::create_dir_all(out.join(folder)).expect("OUT_DIR is writable");
         for entry in fs::read_dir(schemas.join(folder)).expect("schemas/ holds both dialects") {
             let path = entry.expect("a readable folder").path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
             let text = fs::read_to_string(&path).expect("a readable schema");
             let value: serde_json::Value = serde_json::from_str(&text).expect("a published schema is JSON");
             let name = path.file_name().expect("a file name");

@@ -67,6 +67,19 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.explain("M01"), /did you mean `M001`/);
   assert.throws(() => esm.schema("mtls-setting"), /did you mean `mtls-settings`/);
   assert.throws(() => esm.schema("mtls-settings", "04"), /write "2020-12" or "07"/);
+  assert.throws(() => esm.schema("mtls-settings", 7), /write "2020-12" or "07"/);
+  // Wrong types are errors that name the argument, never a trap of the module.
+  assert.throws(() => esm.applyFixes(5), /^Error: text: expected a string or a Uint8Array, not a number/);
+  assert.throws(() => esm.applyFixes(), /text: expected a string or a Uint8Array, not undefined/);
+  assert.throws(() => esm.explain(5), /explain: expected a string, not a number/);
+  assert.throws(() => esm.schema({}), /schema: expected a string, not a object/);
+  assert.throws(() => esm.lint("{}", ["production"]), /options: expected an object such as \{profile: "production"\}, not an array/);
+  assert.throws(() => esm.validateForm("enabled"), /fields: expected an object/);
+  assert.throws(() => esm.lint("{}", { limits: { maxDepth: "deep" } }), (e) => !/at line \d+ column/.test(e.message));
+  assert.equal(esm.applyFixes(new TextEncoder().encode('{"supportedProtocolList": ["TLSv1.2"]}')).applied, 1);
+  assert.throws(() => esm.applyFixes("x".repeat(2_000_000)), /over the limit of 1048576/);
+  // Values a form cannot carry as JSON still validate.
+  assert.deepEqual(esm.validateForm({ keyStoreId: "\ud800" }).fields.keyStoreId.map((d) => d.code), ["M002"]);
 });
 
 test("lintRequest: headers as an object or as pairs; the token never comes back", () => {
@@ -78,6 +91,23 @@ test("lintRequest: headers as an object or as pairs; the token never comes back"
     assert.ok(!JSON.stringify(report).includes("s3cret"));
   }
   assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: [["Authorization"]] }), /\[name, value\] pair/);
+  // However the name is written, and whatever carries the headers, the token stays out.
+  for (const headers of [{ " Authorization": "Bearer s3cret" }, new Headers({ Authorization: "Bearer s3cret" }), new Map([["authorization", "Bearer s3cret"]])]) {
+    const report = esm.lintRequest({ method: "PUT", url: `${url}/`, headers });
+    assert.ok(!JSON.stringify(report).includes("s3cret"), JSON.stringify(report.text));
+    assert.ok(!report.diagnostics.some((d) => d.code === "R005"), "the header is read");
+  }
+  assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: { "X-A": "x\nAuthorization: Bearer s3cret" } }), /a header value is one line/);
+  assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: { "Bad Name": "x" } }), /is not a header name/);
+  assert.throws(() => esm.lintRequest({ method: "PUT", url, header: {} }), /unknown member `header`; the members are method, url, headers, body/);
+  // Object headers keep the caller's order: the last Content-Type wins, as it is written.
+  const patch = esm.lintRequest({
+    method: "PATCH",
+    url: "/apiops/projects/P/apiProxies/A/settings/mtls/",
+    headers: { Authorization: "Bearer t", "content-type": "text/plain", "Content-Type": "application/json" },
+    body: { enabled: false },
+  });
+  assert.ok(!patch.diagnostics.some((d) => d.code === "R006"), JSON.stringify(patch.diagnostics));
 });
 
 test("lintResponse: a documented error names the rule that catches it", () => {

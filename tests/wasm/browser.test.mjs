@@ -11,7 +11,7 @@ import { launchOptions } from "../../web-demo/tests/chromium.mjs";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 test("import init, { lint } from the package in a plain page", async () => {
-  const { server, url } = await serve(root);
+  const { server, url } = await serve(root, {}, 0, ["/tests/wasm/", "/pkg/"]);
   const browser = await chromium.launch(launchOptions());
   try {
     const page = await browser.newPage();

@@ -167,6 +167,45 @@ test("rule documentation opens on demand", async () => {
   assert.deepEqual(problems, []);
 });
 
+test("the server serves the page and the package, nothing else of the repository", async () => {
+  for (const [path, status] of [["/web-demo/", 200], ["/pkg/mtlslint_bg.wasm", 200], ["/.git/config", 404], ["/Cargo.toml", 404], ["/%E0%A4%A", 400]]) {
+    const response = await fetch(`${base}${path}`, { redirect: "manual" });
+    assert.equal(response.status, status, path);
+  }
+  assert.equal((await fetch(`${base}/pkg/mtlslint_bg.wasm`)).headers.get("content-type"), "application/wasm");
+});
+
+test("a form change rewrites only its own field, keeping what the form cannot show", async () => {
+  const text = '{"enabled": true, "keyStoreId": "ks", "supportedProtocolList": ["TLSv1.2"], "hostnameVerifierType": "noop", "trustStoreId": 42}';
+  await page.fill("#json", text);
+  await page.check("input[value=TLS_1_3]");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), {
+    enabled: true,
+    keyStoreId: "ks",
+    supportedProtocolList: ["TLSv1.2", "TLS_1_3"],
+    hostnameVerifierType: "noop",
+    trustStoreId: 42,
+  });
+  await page.fill("#keyStoreId", "ks-2");
+  const after = JSON.parse(await page.inputValue("#json"));
+  assert.equal(after.trustStoreId, 42);
+  assert.equal(after.hostnameVerifierType, "noop");
+  assert.ok(await page.locator("#findings li[data-code=S004]").count() >= 1);
+  assert.deepEqual(problems, []);
+});
+
+test("a path name typed and cleared is reported beside it, and a check that cannot run says so", async () => {
+  await page.fill("#projectName", "Payments");
+  await page.locator("#panel-mtls .field[data-field=apiProxyName] .message.error").filter({ hasText: "R004" }).waitFor();
+  await page.fill("#apiProxyName", "orders");
+  assert.equal(await page.locator("#panel-mtls .field[data-field=apiProxyName] .message").count(), 0);
+  assert.doesNotMatch(await page.textContent("#findings"), /R006|J001/);
+  // Nesting deeper than a form value can be is refused with a reason, not a stale verdict.
+  await page.fill("#json", `{"deep": ${"[".repeat(200)}${"]".repeat(200)}}`);
+  assert.match(await page.textContent("#summary-mtls"), /^Could not check this: fields\.deep: /);
+  assert.deepEqual(problems, []);
+});
+
 test("every control has a label, and the keyboard alone reaches and switches the tabs", async () => {
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll("input, select, textarea")]

@@ -43,6 +43,9 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
     let body = body_text(fields.iter().filter(|(key, _)| !paths.contains(&key.as_str())));
     let as_request = endpoint == Endpoint::TruststoreAssignment || paths.iter().any(|p| fields.contains_key(*p));
     let (text, diagnostics) = if as_request {
+        // A settings form always sends a body, `{}` when no field is set.
+        let body =
+            if endpoint == Endpoint::MtlsSettings { Some(body.unwrap_or_else(|| "{}".to_owned())) } else { body };
         let report = linter.lint_request(&request(endpoint, fields, body));
         (report.text, report.diagnostics)
     } else {
@@ -114,6 +117,7 @@ fn request(endpoint: Endpoint, fields: &BTreeMap<String, Value>, body: Option<St
     url.push('/');
     let mut headers = vec![("Authorization".to_owned(), format!("Bearer {MASKED_TOKEN}"))];
     if body.is_some() {
+        // The form's client sends its body as JSON.
         headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
     }
     Request { method: endpoint.method().to_owned(), url, headers, body }
@@ -230,6 +234,17 @@ mod tests {
     fn unknown_keys_stay_in_the_body_and_are_reported_by_their_key() {
         let report = validate(&Linter::default(), &fields(r#"{"keystoreId": "ks"}"#), Endpoint::MtlsSettings);
         assert_eq!(report.fields["keystoreId"][0].code, "S001");
+    }
+
+    #[test]
+    fn a_form_with_only_path_names_reports_only_about_them() {
+        let report = validate(
+            &Linter::default(),
+            &fields(r#"{"projectName": "P", "apiProxyName": "A"}"#),
+            Endpoint::MtlsSettings,
+        );
+        assert!(report.text.ends_with("\n\n{}"), "{}", report.text);
+        assert_eq!(report.summary, mtlslint::Summary::default(), "{report:?}");
     }
 
     #[test]

@@ -7,16 +7,13 @@
 //! objects a property at a time across the boundary, and the very bytes the
 //! CLI's `--format json` prints for the same findings.
 
+mod args;
 mod form;
 mod options;
 
-use std::collections::BTreeMap;
-
 use mtlslint::schema::{self, Draft};
-use mtlslint::{Endpoint, FixMode, Linter, Request};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use wasm_bindgen::JsCast;
+use mtlslint::{Endpoint, FixMode, Linter};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub use form::FormReport;
@@ -39,10 +36,10 @@ export interface RequestInput {
     method: string;
     /** Full URL (`https://host/apiops/...`) or just the path. */
     url: string;
-    /** Headers as an object or as `[name, value]` pairs (which keeps repeated names). */
-    headers?: Record<string, string> | [string, string][];
-    /** The body: text, or a value to send as JSON. */
-    body?: string | MtlsSettings | Record<string, unknown> | null;
+    /** Headers as an object, as `[name, value]` pairs (which keeps repeated names), or a `Headers` or `Map`. */
+    headers?: Record<string, string> | [string, string][] | Iterable<[string, string]>;
+    /** The body: text, bytes, or a value to send as JSON. */
+    body?: string | Uint8Array | MtlsSettings | Record<string, unknown> | null;
 }
 /**
  * A settings form's values by field: the body's fields, and the path's names
@@ -97,7 +94,7 @@ pub fn lint(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
-    let bytes = input(text, "text")?;
+    let bytes = args::text(text, "text")?;
     let found = with_linter(options.map(JsValue::from), |linter| linter.lint_body(&bytes))?;
     Ok(to_js(&found))
 }
@@ -105,8 +102,7 @@ pub fn lint(
 /// Lints a whole call to either endpoint: method, URL and its names, headers, body.
 #[wasm_bindgen(js_name = lintRequest, unchecked_return_type = "RequestReport")]
 pub fn lint_request(request: JsRequestInput, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
-    let request: RequestInput = from_js(&request.into(), "request")?;
-    let request = request.into_request().map_err(|e| JsError::new(&e))?;
+    let request = args::request(&request.into())?;
     let report = with_linter(options.map(JsValue::from), |linter| linter.lint_request(&request))?;
     Ok(to_js(&report))
 }
@@ -117,8 +113,8 @@ pub fn lint_response(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
-    let bytes = input(text, "text")?;
-    let options = read_options(options.map(JsValue::from))?;
+    let bytes = args::text(text, "text")?;
+    let options = args::options(options.map(JsValue::from))?;
     let linter = options.linter().map_err(|e| JsError::new(&e))?;
     Ok(to_js(&linter.lint_response(&bytes, options.endpoint)))
 }
@@ -128,8 +124,8 @@ pub fn lint_response(
 /// the form: `mtls` (the default) or `truststore`.
 #[wasm_bindgen(js_name = validateForm, unchecked_return_type = "FormReport")]
 pub fn validate_form(fields: JsFormFields, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
-    let fields: BTreeMap<String, Value> = from_js(&fields.into(), "fields")?;
-    let options = read_options(options.map(JsValue::from))?;
+    let fields = args::fields(&fields.into())?;
+    let options = args::options(options.map(JsValue::from))?;
     let linter = options.linter().map_err(|e| JsError::new(&e))?;
     let endpoint = options.endpoint.unwrap_or(Endpoint::MtlsSettings);
     Ok(to_js(&form::validate(&linter, &fields, endpoint)))
@@ -139,11 +135,22 @@ pub fn validate_form(fields: JsFormFields, options: Option<JsLintOptions>) -> Re
 /// `{unsafe: true}`) until none applies, and returns the new text with the
 /// findings left in it. Fixes never turn valid JSON into invalid JSON.
 #[wasm_bindgen(js_name = applyFixes, unchecked_return_type = "Fixed")]
-pub fn apply_fixes(text: &str, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
-    let options = read_options(options.map(JsValue::from))?;
+pub fn apply_fixes(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    options: Option<JsLintOptions>,
+) -> Result<JsValue, JsError> {
+    let bytes = args::text(text, "text")?;
+    let options = args::options(options.map(JsValue::from))?;
     let mode = if options.unsafe_fixes == Some(true) { FixMode::Unsafe } else { FixMode::Safe };
     let linter = options.linter().map_err(|e| JsError::new(&e))?;
-    Ok(to_js(&linter.fix_body(text.as_bytes(), mode)))
+    let limit = linter.options().limits.max_bytes;
+    if bytes.len() > limit {
+        return Err(JsError::new(&format!(
+            "text: {} bytes, over the limit of {limit} (options.limits.maxBytes); `lint` reports it as J005",
+            bytes.len()
+        )));
+    }
+    Ok(to_js(&linter.fix_body(&bytes, mode)))
 }
 
 /// Every rule: code, name, default severities, fix availability, summary and documentation.
@@ -155,7 +162,9 @@ pub fn rules() -> JsValue {
 /// A rule's documentation in Markdown, by code or name (`M001`, `keystore-required`).
 /// Throws for an unknown rule, naming the nearest one.
 #[wasm_bindgen]
-pub fn explain(rule: &str) -> Result<String, JsError> {
+pub fn explain(#[wasm_bindgen(unchecked_param_type = "string")] rule: &JsValue) -> Result<String, JsError> {
+    let rule = args::string(rule, "explain")?;
+    let rule = rule.as_str();
     match mtlslint::rules::find(rule) {
         Some(found) => Ok(found.explanation()),
         None => Err(JsError::new(&match mtlslint::rules::suggest(rule) {
@@ -168,11 +177,19 @@ pub fn explain(rule: &str) -> Result<String, JsError> {
 /// A published JSON Schema by name (`mtls-settings`, `truststore-assignment`,
 /// ...), in Draft 2020-12 or draft-07. Throws for an unknown name or draft.
 #[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
-pub fn schema(name: &str, draft: Option<JsDraft>) -> Result<JsValue, JsError> {
-    let draft = match draft.map(JsValue::from).and_then(|d| d.as_string()) {
+pub fn schema(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: &JsValue,
+    draft: Option<JsDraft>,
+) -> Result<JsValue, JsError> {
+    let name = args::string(name, "schema")?;
+    let name = name.as_str();
+    let draft = match draft.map(JsValue::from).filter(|d| !d.is_undefined() && !d.is_null()) {
         None => Draft::Draft2020_12,
-        Some(text) => Draft::from_name(&text)
-            .ok_or_else(|| JsError::new(&format!("unknown draft `{text}`: write \"2020-12\" or \"07\"")))?,
+        Some(draft) => {
+            let text = draft.as_string().unwrap_or_else(|| format!("{draft:?}"));
+            Draft::from_name(&text)
+                .ok_or_else(|| JsError::new(&format!("unknown draft `{text}`: write \"2020-12\" or \"07\"")))?
+        }
     };
     let Some(published) = schema::find(name) else {
         let names: Vec<_> = schema::SCHEMAS.iter().map(|s| s.name).collect();
@@ -229,50 +246,6 @@ pub fn constants() -> JsValue {
     to_js(&Constants { protocols: &mtlslint::model::PROTOCOLS, verifiers: &mtlslint::model::VERIFIERS })
 }
 
-/// The request of `lintRequest`, as JavaScript writes it.
-#[derive(Deserialize)]
-struct RequestInput {
-    method: String,
-    url: String,
-    /// An object, or `[name, value]` pairs.
-    #[serde(default)]
-    headers: Option<Value>,
-    #[serde(default)]
-    body: Option<Value>,
-}
-
-impl RequestInput {
-    fn into_request(self) -> Result<Request, String> {
-        let text = |value: Value| match value {
-            Value::String(text) => text,
-            other => other.to_string(),
-        };
-        let headers = match self.headers {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Object(map)) => map.into_iter().map(|(name, value)| (name, text(value))).collect(),
-            Some(Value::Array(pairs)) => pairs
-                .into_iter()
-                .map(|pair| match pair {
-                    Value::Array(mut pair) if pair.len() == 2 => {
-                        let value = pair.pop().map(text).unwrap_or_default();
-                        Ok((pair.pop().map(text).unwrap_or_default(), value))
-                    }
-                    _ => Err("request.headers: write each header as a [name, value] pair".to_owned()),
-                })
-                .collect::<Result<_, _>>()?,
-            Some(_) => {
-                return Err("request.headers: write an object of names and values, or [name, value] pairs".into());
-            }
-        };
-        let body = match self.body {
-            None | Some(Value::Null) => None,
-            Some(Value::String(text)) => Some(text),
-            Some(value) => Some(value.to_string()),
-        };
-        Ok(Request { method: self.method, url: self.url, headers, body })
-    }
-}
-
 thread_local! {
     /// The linter of calls without options, built once.
     static DEFAULT: Linter = Linter::default();
@@ -282,40 +255,8 @@ fn with_linter<T>(options: Option<JsValue>, run: impl FnOnce(&Linter) -> T) -> R
     if options.as_ref().is_none_or(JsValue::is_undefined) {
         return Ok(DEFAULT.with(run));
     }
-    let linter = read_options(options)?.linter().map_err(|e| JsError::new(&e))?;
+    let linter = args::options(options)?.linter().map_err(|e| JsError::new(&e))?;
     Ok(run(&linter))
-}
-
-fn read_options(options: Option<JsValue>) -> Result<LintOptions, JsError> {
-    match options {
-        Some(options) if !options.is_undefined() && !options.is_null() => {
-            LintOptions::from_json(&stringify(&options, "options")?).map_err(|e| JsError::new(&e))
-        }
-        _ => Ok(LintOptions::default()),
-    }
-}
-
-/// The bytes of a text argument: a string, or a `Uint8Array` as read from a file.
-fn input(value: JsValue, what: &str) -> Result<Vec<u8>, JsError> {
-    if let Some(text) = value.as_string() {
-        return Ok(text.into_bytes());
-    }
-    match value.dyn_into::<js_sys::Uint8Array>() {
-        Ok(bytes) => Ok(bytes.to_vec()),
-        Err(_) => Err(JsError::new(&format!("{what}: expected a string or a Uint8Array"))),
-    }
-}
-
-/// Reads a JavaScript value through its JSON.
-fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsError> {
-    serde_json::from_str(&stringify(value, what)?).map_err(|e| JsError::new(&format!("{what}: {e}")))
-}
-
-fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| JsError::new(&format!("{what}: expected a plain object that JSON.stringify can write")))
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {

@@ -56,7 +56,7 @@ pub struct LintOptions {
 impl LintOptions {
     /// Reads options from JSON text (what `JSON.stringify` made of the caller's object).
     pub(crate) fn from_json(json: &str) -> Result<Self, String> {
-        serde_json::from_str(json).map_err(|error| format!("options: {error}"))
+        serde_json::from_str(json).map_err(|error| format!("options: {}", crate::args::without_position(&error)))
     }
 
     /// The linter these options describe.

@@ -190,6 +190,8 @@ impl<'a> RequestView<'a> {
 
 /// Hides a credential's secret part: `Bearer abc` becomes `Bearer <token>`.
 fn mask_credentials<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
+    // A name padded with spaces or control characters still carries a credential.
+    let name = name.trim_matches(|c: char| c.is_whitespace() || c.is_control());
     if !(name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")) {
         return Cow::Borrowed(value);
     }
@@ -337,6 +339,7 @@ mod tests {
     fn masks_tokens() {
         assert_eq!(mask_credentials("Authorization", "Bearer s3cret"), "Bearer <token>");
         assert_eq!(mask_credentials("authorization", "s3cret"), "<token>");
+        assert_eq!(mask_credentials(" Authorization\0", "Bearer s3cret"), "Bearer <token>");
         assert_eq!(mask_credentials("Accept", "s3cret"), "s3cret");
         assert_eq!(percent_decode("a%2"), None);
     }

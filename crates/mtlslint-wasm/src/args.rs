@@ -1,0 +1,165 @@
+//! Reading JavaScript arguments: what a caller may pass, and an `Error`
+//! that says what to pass instead for anything else. Nothing a caller passes
+//! may trap the module.
+
+use std::collections::BTreeMap;
+
+use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
+use mtlslint::Request;
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsError, JsValue};
+
+use crate::options::LintOptions;
+
+/// An argument that must be a string.
+pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| JsError::new(&format!("{what}: expected a string, not {}", kind(value))))
+}
+
+/// The bytes of a text argument: a string, or a `Uint8Array` as read from a file.
+pub(crate) fn text(value: JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
+    }
+    match value.dyn_into::<Uint8Array>() {
+        Ok(bytes) => Ok(bytes.to_vec()),
+        Err(value) => Err(JsError::new(&format!("{what}: expected a string or a Uint8Array, not {}", kind(&value)))),
+    }
+}
+
+/// The options object; `undefined` and `null` stand for none.
+pub(crate) fn options(value: Option<JsValue>) -> Result<LintOptions, JsError> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(LintOptions::default());
+    };
+    plain_object(&value, "options", r#"{profile: "production"}"#)?;
+    LintOptions::from_json(&stringify(&value, "options")?).map_err(|e| JsError::new(&e))
+}
+
+/// A form's fields by name. Strings are taken as they are (a lone surrogate
+/// becomes U+FFFD); other values through their JSON.
+pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError> {
+    plain_object(value, "fields", r#"{enabled: true, keyStoreId: "ks-1"}"#)?;
+    let mut fields = BTreeMap::new();
+    for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
+        let entry: Array = entry.unchecked_into();
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let member = entry.get(1);
+        if member.is_undefined() {
+            continue;
+        }
+        let value = match member.as_string() {
+            Some(text) => Value::String(text),
+            None => json(&member, &format!("fields.{name}"))?,
+        };
+        fields.insert(name, value);
+    }
+    Ok(fields)
+}
+
+/// The request of `lintRequest`: `{method, url, headers?, body?}`.
+pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
+    const MEMBERS: [&str; 4] = ["method", "url", "headers", "body"];
+    plain_object(value, "request", r#"{method: "PUT", url: "https://..."}"#)?;
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        if !MEMBERS.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "request: unknown member `{key}`; the members are {}",
+                MEMBERS.join(", ")
+            )));
+        }
+    }
+    let get = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let method = string(&get("method"), "request.method")?;
+    let url = string(&get("url"), "request.url")?;
+    let headers = headers(&get("headers"))?;
+    let body = get("body");
+    let body = if body.is_undefined() || body.is_null() {
+        None
+    } else if let Some(text) = body.as_string() {
+        Some(text)
+    } else if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
+        Some(String::from_utf8_lossy(&bytes.to_vec()).into_owned())
+    } else {
+        Some(stringify(&body, "request.body")?)
+    };
+    Ok(Request { method, url, headers, body })
+}
+
+/// Headers as `[name, value]` pairs, an object, or anything iterable over
+/// pairs (`Headers`, `Map`), in the caller's order.
+fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
+    const WHAT: &str = "request.headers";
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let iterable = Reflect::has(value, &js_sys::Symbol::iterator()).unwrap_or(false);
+    let pairs = if Array::is_array(value) || (iterable && !value.is_string()) {
+        Array::from(value)
+    } else if value.is_object() {
+        Object::entries(value.unchecked_ref::<Object>())
+    } else {
+        return Err(JsError::new(&format!("{WHAT}: expected an object of names and values or [name, value] pairs")));
+    };
+    let mut headers = Vec::with_capacity(pairs.length() as usize);
+    for pair in pairs.iter() {
+        let pair = Array::from(&pair);
+        let (Some(name), Some(field)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+            return Err(JsError::new(&format!("{WHAT}: write each header as a [name, value] pair of strings")));
+        };
+        let name = name.trim().to_owned();
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)) {
+            return Err(JsError::new(&format!(
+                "{WHAT}: `{name}` is not a header name; names are letters, digits and !#$%&'*+-.^_`|~"
+            )));
+        }
+        if field.contains(['\r', '\n', '\0']) {
+            return Err(JsError::new(&format!(
+                "{WHAT}: the value of `{name}` breaks the line; a header value is one line"
+            )));
+        }
+        headers.push((name, field));
+    }
+    Ok(headers)
+}
+
+fn plain_object(value: &JsValue, what: &str, example: &str) -> Result<(), JsError> {
+    if value.is_object() && !Array::is_array(value) && !value.is_function() {
+        Ok(())
+    } else {
+        Err(JsError::new(&format!("{what}: expected an object such as {example}, not {}", kind(value))))
+    }
+}
+
+fn json(value: &JsValue, what: &str) -> Result<Value, JsError> {
+    serde_json::from_str(&stringify(value, what)?)
+        .map_err(|e| JsError::new(&format!("{what}: {}", without_position(&e))))
+}
+
+pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
+    JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| JsError::new(&format!("{what}: expected a value that JSON.stringify can write")))
+}
+
+/// serde_json's message without its position in text the caller never wrote.
+pub(crate) fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+fn kind(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if Array::is_array(value) {
+        "an array".into()
+    } else {
+        format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+    }
+}
