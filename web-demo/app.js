@@ -69,7 +69,8 @@ function showMessages(container, control, diagnostics) {
   const id = `${control.id}-messages`;
   let list = container.querySelector(".messages");
   if (!list) {
-    list = h("ul", { class: "messages", id });
+    // Announced as they change, so a screen reader hears a field's verdict without leaving it.
+    list = h("ul", { class: "messages", id, "aria-live": "polite" });
     container.append(list);
   }
   list.replaceChildren(

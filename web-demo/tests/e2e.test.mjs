@@ -59,6 +59,7 @@ test("enabling mTLS without a keystore shows the error beside the keystore field
   await assert.doesNotReject(error.filter({ hasText: "KeyStore ID is required when mTLS is enabled" }).waitFor());
   assert.equal(await page.getAttribute("#keyStoreId", "aria-invalid"), "true");
   assert.match(await page.getAttribute("#keyStoreId", "aria-describedby"), /keyStoreId-messages/);
+  assert.equal(await page.getAttribute("#keyStoreId-messages", "aria-live"), "polite");
   assert.match(await page.textContent("#summary-mtls"), /^1 error/);
   await page.screenshot({ path: `${shots}enabled-without-keystore.png`, fullPage: true });
   await page.fill("#keyStoreId", "ks-payments");
