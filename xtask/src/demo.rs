@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::{root, run, wasm};
+use crate::{npm_ci, root, run, wasm};
 
 /// `node web-demo/serve.mjs`: the page with its Content-Security-Policy and `application/wasm`, until stopped.
 pub(crate) fn serve() -> Result<(), String> {
@@ -15,17 +15,13 @@ pub(crate) fn serve() -> Result<(), String> {
 /// The end-to-end tests; screenshots land in `target/web-demo/screenshots/`.
 pub(crate) fn tests() -> Result<(), String> {
     wasm::chromium()?;
-    install()?;
+    npm_ci("web-demo")?;
     run(Command::new("node").args(["--test", "tests/"]).current_dir(root().join("web-demo")))
 }
 
 /// `web-demo/bench.mjs`: the median time of 1,000 keystrokes.
 pub(crate) fn bench() -> Result<(), String> {
     wasm::chromium()?;
-    install()?;
+    npm_ci("web-demo")?;
     run(Command::new("node").arg("bench.mjs").current_dir(root().join("web-demo")))
-}
-
-fn install() -> Result<(), String> {
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root().join("web-demo")))
 }

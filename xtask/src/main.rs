@@ -57,9 +57,8 @@ fn test() -> Result<(), String> {
     cargo(&["doc", "--workspace", "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])?;
     cargo(&["test", "--workspace", "--doc"], &[])?;
     // The schemas as VS Code's own JSON language service reads them.
-    let editor = root().join("tests/editor");
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&editor))?;
-    run(Command::new("node").arg("--test").current_dir(&editor))?;
+    npm_ci("tests/editor")?;
+    run(Command::new("node").arg("--test").current_dir(root().join("tests/editor")))?;
     sarif()?;
     // The npm package: every shared vector against the CLI, the API, a plain page in Chromium, a quick benchmark.
     wasm::build()?;
@@ -84,7 +83,7 @@ fn sarif() -> Result<(), String> {
     let log = root().join("target/examples.sarif");
     std::fs::write(&log, &output.stdout).map_err(|e| format!("writing {} ({e})", log.display()))?;
     let tool = root().join("tests/sarif");
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tool))?;
+    npm_ci("tests/sarif")?;
     let report = root().join("target/examples.validation.sarif");
     let _ = std::fs::remove_file(&report);
     let validator = tool.join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
@@ -137,8 +136,17 @@ fn write(relative: &str, text: &str) -> Result<(), String> {
 }
 
 fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    run(command.args(args).envs(env.iter().copied()))
+    run(cargo_command().args(args).envs(env.iter().copied()))
+}
+
+/// The cargo that runs xtask.
+fn cargo_command() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Installs a Node project's locked dependencies (`folder` relative to the workspace).
+fn npm_ci(folder: &str) -> Result<(), String> {
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root().join(folder)))
 }
 
 /// Runs a command, timing it; the error names the command line.

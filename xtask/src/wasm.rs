@@ -11,7 +11,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cargo, root, run};
+use crate::{cargo, cargo_command, npm_ci, root, run};
 
 /// The bar for the module's size, gzipped.
 pub(crate) const GZIP_BAR: usize = 150 * 1024;
@@ -75,7 +75,7 @@ const WASM32: &str = "wasm32-unknown-unknown";
 /// `target/<folder>` as its target folder, one per set of flags).
 fn wasm_cargo(args: &[&str], debian_flags: &str, folder: &str) -> Result<(Command, PathBuf), String> {
     if rustup_has_wasm32() {
-        let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        let mut command = cargo_command();
         command.args(args).current_dir(root());
         return Ok((command, root().join("target")));
     }
@@ -147,7 +147,7 @@ fn optimize(module: &Path) -> Result<(), String> {
     let tests = root().join(NODE_TESTS);
     let wasm_opt = tests.join("node_modules/.bin/wasm-opt");
     if !wasm_opt.exists() {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
+        npm_ci(NODE_TESTS)?;
     }
     let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"];
     run(Command::new(wasm_opt).arg("-Oz").args(features).arg(module).arg("-o").arg(module))
@@ -234,7 +234,7 @@ pub(crate) fn node_tests() -> Result<(), String> {
     chromium()?;
     cargo(&["build", "-p", "mtlslint-cli"], &[])?;
     let tests = root().join(NODE_TESTS);
-    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
+    npm_ci(NODE_TESTS)?;
     run(Command::new("node")
         .arg("--test")
         .env("MTLSLINT_BIN", root().join("target/debug/mtlslint"))
@@ -252,8 +252,7 @@ pub(crate) fn chromium() -> Result<(), String> {
 /// `tests/wasm/bench.mjs` on the native benchmark's corpus; `quick` takes 3 rounds.
 pub(crate) fn bench(quick: bool) -> Result<(), String> {
     let corpus = root().join("target/corpus.json");
-    let cargo_bin = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo_bin)
+    let out = cargo_command()
         .args(["run", "-q", "-p", "mtlslint", "--example", "corpus"])
         .output()
         .map_err(|e| format!("cargo run --example corpus ({e})"))?;
@@ -263,7 +262,7 @@ pub(crate) fn bench(quick: bool) -> Result<(), String> {
     write(&corpus, &String::from_utf8_lossy(&out.stdout))?;
     let tests = root().join(NODE_TESTS);
     if !tests.join("node_modules/ajv").exists() {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
+        npm_ci(NODE_TESTS)?;
     }
     let mut command = Command::new("node");
     command.arg("bench.mjs").arg(&corpus).current_dir(&tests);
