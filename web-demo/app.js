@@ -19,7 +19,8 @@ function h(tag, props = {}, ...children) {
 }
 
 const SEVERITY_WORD = { error: "error", warning: "warning", info: "note" };
-const BODY_FIELDS = ["enabled", "keyStoreId", "trustStoreId", "supportedProtocolList", "hostnameVerifierType"];
+/** The body's fields as the API spells them, read from the model once the package is loaded. */
+let bodyFields = [];
 const TEXT_FIELDS = ["keyStoreId", "trustStoreId"];
 
 let profile = "standard";
@@ -59,6 +60,9 @@ function renderSummary(element, summary) {
   element.textContent = summaryText(summary);
   element.dataset.state = summary.errors ? "error" : summary.warnings ? "warning" : "ok";
 }
+
+/** The gateway URL the cURL commands use, without a trailing slash. */
+const gatewayBase = () => $("gateway").value.replace(/\/+$/, "") || "https://gateway.example.com";
 
 /** Single-quotes a word for a POSIX shell. */
 const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
@@ -147,15 +151,13 @@ function protocolBoxes() {
   return [...document.querySelectorAll("#protocols input[type=checkbox]")];
 }
 
-/** The body the form describes, in the API's field order, after which come
- * the members of `others` that the form has no control for. */
-function formBody(others = {}) {
+/** The body the form describes, in the API's field order. */
+function formBody() {
   const body = { enabled: controls.enabled.checked };
   for (const field of TEXT_FIELDS) if (controls[field].value !== "") body[field] = controls[field].value;
   const protocols = protocolBoxes().filter((box) => box.checked).map((box) => box.value);
   if (protocols.length) body.supportedProtocolList = protocols;
   if (controls.hostnameVerifierType.value) body.hostnameVerifierType = controls.hostnameVerifierType.value;
-  for (const [key, value] of Object.entries(others)) if (!BODY_FIELDS.includes(key)) body[key] = value;
   return body;
 }
 
@@ -218,7 +220,7 @@ function syncScroll() {
 }
 
 function renderCurl() {
-  const base = $("gateway").value.replace(/\/+$/, "") || "https://gateway.example.com";
+  const base = gatewayBase();
   const url = `${base}/apiops/projects/${segment(controls.projectName.value, "{projectName}")}/apiProxies/${segment(controls.apiProxyName.value, "{apiProxyName}")}/settings/mtls/`;
   let body = json.value;
   try {
@@ -261,7 +263,7 @@ function judgeMtls() {
   for (const [field, control] of Object.entries(controls)) {
     const container = control.closest(".field");
     // Without a readable body, the body's findings are all in the JSON pane.
-    const diagnostics = body || !BODY_FIELDS.includes(field) ? report.fields[field] ?? [] : [];
+    const diagnostics = body || !bodyFields.includes(field) ? report.fields[field] ?? [] : [];
     showMessages(container, control, diagnostics);
   }
   const summary = body ? report.summary : countSeverities([...found, ...Object.values(report.fields).flat()]);
@@ -304,7 +306,7 @@ function onFormInput(event) {
   const current = paneObject();
   // Only the field the user changed is rewritten; a pane whose text is not a
   // JSON object keeps its text until it parses again.
-  if (current && BODY_FIELDS.includes(field)) {
+  if (current && bodyFields.includes(field)) {
     const value = controlValue(field, current[field]);
     const next = {};
     let placed = false;
@@ -391,7 +393,7 @@ function judgeTruststore() {
     element.textContent = summary.errors + summary.warnings + summary.infos ? `${element.textContent} · ${rest}` : rest;
     element.dataset.state = summary.errors ? "error" : "pending";
   }
-  const base = $("gateway").value.replace(/\/+$/, "") || "https://gateway.example.com";
+  const base = gatewayBase();
   const url = `${base}/apiops/projects/${segment(fields.projectName, "{projectName}")}/credentials/${segment(fields.username, "{username}")}/truststore/${segment(fields.keystoreName, "{keystoreName}")}/`;
   $("curl-truststore").textContent = `curl -X PUT ${quote(url)} \\\n  -H ${quote("Authorization: Bearer <token>")}`;
 }
@@ -399,7 +401,8 @@ function judgeTruststore() {
 // ------------------------------------------------------------------ set-up
 
 function buildChoices() {
-  const { protocols, verifiers } = constants();
+  const { fields, protocols, verifiers } = constants();
+  bodyFields = fields;
   $("protocols").replaceChildren(
     ...protocols.map((p) =>
       h("label", { class: p.deprecation ? "choice deprecated" : "choice" },

@@ -1,14 +1,20 @@
 //! Writes the published schemas without their indentation for the module to
-//! serve: the same JSON, a tenth smaller once compressed.
+//! serve (the same JSON, a tenth smaller once compressed), and the table that
+//! embeds them, `published.rs`: one entry per file of `schemas/2020-12/`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
+
+/// The dialects' folders, in the order of `mtlslint::schema::Draft::ALL`.
+const FOLDERS: [&str; 2] = ["2020-12", "draft-07"];
 
 fn main() {
     let schemas = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("schemas");
     println!("cargo::rerun-if-changed={}", schemas.display());
-    for folder in ["2020-12", "draft-07"] {
+    let mut names = Vec::new();
+    for folder in FOLDERS {
         fs::create_dir_all(out.join(folder)).expect("OUT_DIR is writable");
         for entry in fs::read_dir(schemas.join(folder)).expect("schemas/ holds both dialects") {
             let path = entry.expect("a readable folder").path();
@@ -17,8 +23,22 @@ fn main() {
             }
             let text = fs::read_to_string(&path).expect("a readable schema");
             let value: serde_json::Value = serde_json::from_str(&text).expect("a published schema is JSON");
-            let name = path.file_name().expect("a file name");
-            fs::write(out.join(folder).join(name), value.to_string()).expect("OUT_DIR is writable");
+            let name = path.file_stem().expect("a file name").to_string_lossy().into_owned();
+            fs::write(out.join(folder).join(format!("{name}.json")), value.to_string()).expect("OUT_DIR is writable");
+            if folder == FOLDERS[0] {
+                names.push(name);
+            }
         }
     }
+    names.sort();
+    let mut table = String::from("const PUBLISHED: &[(&str, [&str; 2])] = &[\n");
+    for name in &names {
+        let files = FOLDERS.map(|folder| {
+            let path = out.join(folder).join(format!("{name}.json"));
+            format!("include_str!({:?})", path.to_string_lossy())
+        });
+        let _ = writeln!(table, "    ({name:?}, [{}]),", files.join(", "));
+    }
+    table.push_str("];\n");
+    fs::write(out.join("published.rs"), table).expect("OUT_DIR is writable");
 }

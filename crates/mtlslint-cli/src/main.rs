@@ -220,13 +220,10 @@ fn deployment_report(bytes: &[u8]) -> String {
 
 /// Prints a rule's documentation.
 fn explain(selector: &str) -> Result<(), String> {
-    let Some(rule) = mtlslint::rules::find(selector) else {
-        let instead = match mtlslint::rules::suggest(selector) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => "`mtlslint rules` lists them".into(),
-        };
-        return Err(format!("no rule is called `{selector}`; {instead}"));
-    };
+    let rule = mtlslint::rules::lookup(selector).map_err(|unknown| match unknown.suggestion {
+        Some(_) => unknown.to_string(),
+        None => format!("{unknown}; `mtlslint rules` lists them"),
+    })?;
     print(&rule.explanation())
 }
 
@@ -278,13 +275,7 @@ fn schema(args: &SchemaArgs) -> Result<(), String> {
         }
         return print(&list);
     }
-    let Some(published) = schema::find(&args.name) else {
-        let instead = match schema::suggest(&args.name) {
-            Some(name) => format!("did you mean `{name}`?"),
-            None => "`mtlslint schema --list` shows them".into(),
-        };
-        return Err(format!("no schema is called `{}`; {instead}", args.name));
-    };
+    let published = schema::lookup(&args.name)?;
     print(&published.render(args.draft))
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use mtlslint::model::FIELDS;
-use mtlslint::{Diagnostic, Endpoint, Linter, MASKED_TOKEN, Request, Summary};
+use mtlslint::{Diagnostic, Endpoint, Linter, MASKED_TOKEN, Request, Summary, rules};
 use serde::Serialize;
 use serde_json::Value;
 use tsify::Tsify;
@@ -28,18 +28,10 @@ pub struct FormReport {
     pub summary: Summary,
 }
 
-/// The path names each endpoint's form may carry.
-fn path_fields(endpoint: Endpoint) -> &'static [&'static str] {
-    match endpoint {
-        Endpoint::MtlsSettings => &["projectName", "apiProxyName"],
-        Endpoint::TruststoreAssignment => &["projectName", "username", "keystoreName"],
-    }
-}
-
 /// Lints the call `fields` describe. For the mTLS settings form, without
 /// path names only the body is linted; with them, the whole PATCH.
 pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoint: Endpoint) -> FormReport {
-    let paths = path_fields(endpoint);
+    let paths: Vec<_> = endpoint.parameters().collect();
     let body = body_text(fields.iter().filter(|(key, _)| !paths.contains(&key.as_str())));
     let as_request = endpoint == Endpoint::TruststoreAssignment || paths.iter().any(|p| fields.contains_key(*p));
     let (text, diagnostics) = if as_request {
@@ -61,31 +53,22 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
         summary,
     };
     for diagnostic in diagnostics {
-        let field = field_of(&diagnostic.pointer, as_request).map(|field| left_out(&diagnostic, field));
-        match field {
-            Some(field) if fields.contains_key(&field) || LEFT_OUT.iter().any(|(_, f)| *f == field) => {
-                report.fields.entry(field).or_default().push(diagnostic);
-            }
-            _ => report.other.push(diagnostic),
+        let Some(field) = field_of(&diagnostic.pointer, as_request) else {
+            report.other.push(diagnostic);
+            continue;
+        };
+        // A finding about a field left out points at `enabled`, which makes the
+        // field needed; its rule names the field, beside whose input it belongs.
+        let fills = rules::find(diagnostic.code).and_then(|rule| rule.fills).filter(|_| field == "enabled");
+        if let Some(missing) = fills {
+            report.fields.entry(missing.to_owned()).or_default().push(diagnostic);
+        } else if let Some(found) = report.fields.get_mut(&field) {
+            found.push(diagnostic);
+        } else {
+            report.other.push(diagnostic);
         }
     }
     report
-}
-
-/// Findings about a field that was left out point at `enabled`, which is
-/// what makes the field needed; a form shows them beside the input to fill.
-const LEFT_OUT: [(&str, &str); 4] = [
-    ("M001", "keyStoreId"),
-    ("M004", "trustStoreId"),
-    ("T003", "supportedProtocolList"),
-    ("H001", "hostnameVerifierType"),
-];
-
-fn left_out(diagnostic: &Diagnostic, field: String) -> String {
-    match LEFT_OUT.iter().find(|(code, _)| *code == diagnostic.code) {
-        Some((_, missing)) if field == "enabled" => (*missing).to_owned(),
-        _ => field,
-    }
 }
 
 /// The body the fields describe, known fields first in the API's order; `None` when there are none.
@@ -109,7 +92,7 @@ fn request(endpoint: Endpoint, fields: &BTreeMap<String, Value>, body: Option<St
     let mut url = String::new();
     for segment in endpoint.template() {
         url.push('/');
-        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+        match Endpoint::parameter(segment) {
             Some(name) => encode_segment(&mut url, fields.get(name)),
             None => url.push_str(segment),
         }

@@ -60,8 +60,10 @@ export interface FormFields {
     hostnameVerifierType?: string | null;
     [field: string]: unknown;
 }
-/** The model's tables of constants, for forms and pickers. */
+/** The model's tables, for forms and pickers. */
 export interface Constants {
+    /** The body's fields as the API spells them, in its order. */
+    fields: string[];
     protocols: ProtocolInfo[];
     verifiers: VerifierInfo[];
 }
@@ -95,16 +97,14 @@ pub fn lint(
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
-    let found = with_linter(options.map(JsValue::from), |linter| linter.lint_body(&bytes))?;
-    Ok(to_js(&found))
+    with_linter(options, |_, linter| to_js(&linter.lint_body(&bytes)))
 }
 
 /// Lints a whole call to either endpoint: method, URL and its names, headers, body.
 #[wasm_bindgen(js_name = lintRequest, unchecked_return_type = "RequestReport")]
 pub fn lint_request(request: JsRequestInput, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
     let request = args::request(&request.into())?;
-    let report = with_linter(options.map(JsValue::from), |linter| linter.lint_request(&request))?;
-    Ok(to_js(&report))
+    with_linter(options, |_, linter| to_js(&linter.lint_request(&request)))
 }
 
 /// Lints a response of either call; `options.endpoint` names the call when the shape alone cannot tell.
@@ -114,9 +114,7 @@ pub fn lint_response(
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
-    let options = args::options(options.map(JsValue::from))?;
-    let linter = options.linter().map_err(|e| JsError::new(&e))?;
-    Ok(to_js(&linter.lint_response(&bytes, options.endpoint)))
+    with_linter(options, |options, linter| to_js(&linter.lint_response(&bytes, options.endpoint)))
 }
 
 /// Validates a form's values and returns the findings keyed by field name,
@@ -125,10 +123,9 @@ pub fn lint_response(
 #[wasm_bindgen(js_name = validateForm, unchecked_return_type = "FormReport")]
 pub fn validate_form(fields: JsFormFields, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
     let fields = args::fields(&fields.into())?;
-    let options = args::options(options.map(JsValue::from))?;
-    let linter = options.linter().map_err(|e| JsError::new(&e))?;
-    let endpoint = options.endpoint.unwrap_or(Endpoint::MtlsSettings);
-    Ok(to_js(&form::validate(&linter, &fields, endpoint)))
+    with_linter(options, |options, linter| {
+        to_js(&form::validate(linter, &fields, options.endpoint.unwrap_or(Endpoint::MtlsSettings)))
+    })
 }
 
 /// Applies the fixes the findings carry (safe ones, and unsafe ones with
@@ -140,17 +137,17 @@ pub fn apply_fixes(
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
-    let options = args::options(options.map(JsValue::from))?;
-    let mode = if options.unsafe_fixes == Some(true) { FixMode::Unsafe } else { FixMode::Safe };
-    let linter = options.linter().map_err(|e| JsError::new(&e))?;
-    let limit = linter.options().limits.max_bytes;
-    if bytes.len() > limit {
-        return Err(JsError::new(&format!(
-            "text: {} bytes, over the limit of {limit} (options.limits.maxBytes); `lint` reports it as J005",
-            bytes.len()
-        )));
-    }
-    Ok(to_js(&linter.fix_body(&bytes, mode)))
+    with_linter(options, |options, linter| {
+        let limit = linter.options().limits.max_bytes;
+        if bytes.len() > limit {
+            return Err(JsError::new(&format!(
+                "text: {} bytes, over the limit of {limit} (options.limits.maxBytes); `lint` reports it as J005",
+                bytes.len()
+            )));
+        }
+        let mode = if options.unsafe_fixes == Some(true) { FixMode::Unsafe } else { FixMode::Safe };
+        Ok(to_js(&linter.fix_body(&bytes, mode)))
+    })?
 }
 
 /// Every rule: code, name, default severities, fix availability, summary and documentation.
@@ -164,14 +161,11 @@ pub fn rules() -> JsValue {
 #[wasm_bindgen]
 pub fn explain(#[wasm_bindgen(unchecked_param_type = "string")] rule: &JsValue) -> Result<String, JsError> {
     let rule = args::string(rule, "explain")?;
-    let rule = rule.as_str();
-    match mtlslint::rules::find(rule) {
-        Some(found) => Ok(found.explanation()),
-        None => Err(JsError::new(&match mtlslint::rules::suggest(rule) {
-            Some(near) => format!("no rule is called `{rule}`; did you mean `{near}`?"),
-            None => format!("no rule is called `{rule}`; `rules()` lists them"),
-        })),
-    }
+    let rule = mtlslint::rules::lookup(&rule).map_err(|unknown| match unknown.suggestion {
+        Some(_) => JsError::new(&unknown.to_string()),
+        None => JsError::new(&format!("{unknown}; `rules()` lists them")),
+    })?;
+    Ok(rule.explanation())
 }
 
 /// A published JSON Schema by name (`mtls-settings`, `truststore-assignment`,
@@ -182,7 +176,6 @@ pub fn schema(
     draft: Option<JsDraft>,
 ) -> Result<JsValue, JsError> {
     let name = args::string(name, "schema")?;
-    let name = name.as_str();
     let draft = match draft.map(JsValue::from).filter(|d| !d.is_undefined() && !d.is_null()) {
         None => Draft::Draft2020_12,
         Some(draft) => {
@@ -191,43 +184,17 @@ pub fn schema(
                 .ok_or_else(|| JsError::new(&format!("unknown draft `{text}`: write \"2020-12\" or \"07\"")))?
         }
     };
-    let Some(published) = schema::find(name) else {
-        let names: Vec<_> = schema::SCHEMAS.iter().map(|s| s.name).collect();
-        let instead = match schema::suggest(name) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("the schemas are {}", names.join(", ")),
-        };
-        return Err(JsError::new(&format!("no schema is called `{name}`; {instead}")));
-    };
-    let texts = PUBLISHED.iter().find(|(n, _)| *n == published.name).map(|(_, texts)| texts);
-    let index = Draft::ALL.iter().position(|d| *d == draft).unwrap_or_default();
-    Ok(texts.map_or(JsValue::NULL, |texts| json_parse(texts[index])))
+    let published = schema::lookup(&name).map_err(|e| JsError::new(&e))?;
+    let (_, texts) = PUBLISHED.iter().find(|(name, _)| *name == published.name).expect("a file per schema");
+    let dialect = Draft::ALL.iter().position(|d| *d == draft).expect("every draft is in ALL");
+    Ok(json_parse(texts[dialect]))
 }
 
-/// The published files of `schemas/` (indentation removed by the build
-/// script), in the order of [`Draft::ALL`]. Served rather than generated,
-/// which keeps the schema generator out of the module; a test checks that
-/// they are the schemas the core generates.
-macro_rules! published {
-    ($($name:literal),* $(,)?) => {
-        const PUBLISHED: [(&str, [&str; 2]); schema::SCHEMAS.len()] = [$(
-            ($name, [
-                include_str!(concat!(env!("OUT_DIR"), "/schemas/2020-12/", $name, ".json")),
-                include_str!(concat!(env!("OUT_DIR"), "/schemas/draft-07/", $name, ".json")),
-            ]),
-        )*];
-    };
-}
-published!(
-    "mtls-settings",
-    "mtls-settings-path",
-    "mtls-settings-response",
-    "truststore-assignment",
-    "truststore-assignment-response",
-    "error-response",
-    "mtlslint-config",
-    "inventory",
-);
+// The published files of `schemas/` (indentation removed by the build
+// script), each in the dialects of [`Draft::ALL`]. Served rather than
+// generated, which keeps the schema generator out of the module; a test checks
+// that they are the schemas the core generates.
+include!(concat!(env!("OUT_DIR"), "/schemas/published.rs"));
 
 /// The names of the published schemas.
 #[wasm_bindgen(js_name = schemaNames, unchecked_return_type = "string[]")]
@@ -235,15 +202,18 @@ pub fn schema_names() -> JsValue {
     to_js(&schema::SCHEMAS.iter().map(|s| s.name).collect::<Vec<_>>())
 }
 
-/// The protocol and hostname verifier constants with their Java names and meanings.
+/// The body's fields, and the protocol and hostname verifier constants with
+/// their Java names and meanings: what a form offers, from the one model.
 #[wasm_bindgen(unchecked_return_type = "Constants")]
 pub fn constants() -> JsValue {
+    use mtlslint::model::{FIELDS, PROTOCOLS, ProtocolInfo, VERIFIERS, VerifierInfo};
     #[derive(Serialize)]
     struct Constants {
-        protocols: &'static [mtlslint::model::ProtocolInfo],
-        verifiers: &'static [mtlslint::model::VerifierInfo],
+        fields: &'static [&'static str],
+        protocols: &'static [ProtocolInfo],
+        verifiers: &'static [VerifierInfo],
     }
-    to_js(&Constants { protocols: &mtlslint::model::PROTOCOLS, verifiers: &mtlslint::model::VERIFIERS })
+    to_js(&Constants { fields: &FIELDS, protocols: &PROTOCOLS, verifiers: &VERIFIERS })
 }
 
 thread_local! {
@@ -251,12 +221,16 @@ thread_local! {
     static DEFAULT: Linter = Linter::default();
 }
 
-fn with_linter<T>(options: Option<JsValue>, run: impl FnOnce(&Linter) -> T) -> Result<T, JsError> {
-    if options.as_ref().is_none_or(JsValue::is_undefined) {
-        return Ok(DEFAULT.with(run));
+/// Runs `run` with the caller's options and the linter they describe. Calls
+/// without options (the common case, and the hot one) share one linter.
+fn with_linter<T>(options: Option<JsLintOptions>, run: impl FnOnce(&LintOptions, &Linter) -> T) -> Result<T, JsError> {
+    let options = options.map(JsValue::from).filter(|o| !o.is_undefined() && !o.is_null());
+    if options.is_none() {
+        return Ok(DEFAULT.with(|linter| run(&LintOptions::default(), linter)));
     }
-    let linter = args::options(options)?.linter().map_err(|e| JsError::new(&e))?;
-    Ok(run(&linter))
+    let options = args::options(options)?;
+    let linter = options.linter().map_err(|e| JsError::new(&e))?;
+    Ok(run(&options, &linter))
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -287,10 +261,13 @@ mod tests {
 
     #[test]
     fn served_schemas_are_the_published_ones() {
-        let names: Vec<_> = super::PUBLISHED.iter().map(|(name, _)| *name).collect();
-        let published: Vec<_> = mtlslint::schema::SCHEMAS.iter().map(|s| s.name).collect();
+        let mut names: Vec<_> = super::PUBLISHED.iter().map(|(name, _)| *name).collect();
+        let mut published: Vec<_> = mtlslint::schema::SCHEMAS.iter().map(|s| s.name).collect();
+        names.sort_unstable();
+        published.sort_unstable();
         assert_eq!(names, published);
-        for ((name, texts), schema) in super::PUBLISHED.iter().zip(&mtlslint::schema::SCHEMAS) {
+        for (name, texts) in super::PUBLISHED {
+            let schema = mtlslint::schema::find(name).unwrap();
             for (text, draft) in texts.iter().zip(mtlslint::schema::Draft::ALL) {
                 let served: serde_json::Value = serde_json::from_str(text).unwrap();
                 assert!(

@@ -100,8 +100,7 @@ impl Options {
     /// assert!(options.set_severity("T05", None).is_err());
     /// ```
     pub fn set_severity(&mut self, selector: &str, severity: Option<Severity>) -> Result<(), UnknownRule> {
-        let rule = rules::find(selector)
-            .ok_or_else(|| UnknownRule { selector: selector.to_owned(), suggestion: rules::suggest(selector) })?;
+        let rule = rules::lookup(selector)?;
         self.overrides.insert(rule.code, severity);
         Ok(())
     }

@@ -63,6 +63,16 @@ impl Endpoint {
         }
     }
 
+    /// The parameter a template segment stands for: `projectName` for `{projectName}`.
+    pub fn parameter(segment: &str) -> Option<&str> {
+        segment.strip_prefix('{')?.strip_suffix('}')
+    }
+
+    /// The names of the path's parameters, in path order.
+    pub fn parameters(self) -> impl Iterator<Item = &'static str> {
+        self.template().into_iter().filter_map(Self::parameter)
+    }
+
     /// The path template as documented.
     pub fn path_template(self) -> String {
         format!("/{}/", self.template().join("/"))
@@ -234,11 +244,7 @@ fn match_endpoint<'a>(segments: &[Segment<'a>]) -> (Option<Endpoint>, Vec<Parame
             let parameters = template
                 .iter()
                 .zip(tail)
-                .filter_map(|(t, s)| {
-                    t.strip_prefix('{')
-                        .and_then(|t| t.strip_suffix('}'))
-                        .map(|name| Parameter { name, segment: s.clone() })
-                })
+                .filter_map(|(t, s)| Endpoint::parameter(t).map(|name| Parameter { name, segment: s.clone() }))
                 .collect();
             return (Some(endpoint), parameters);
         }

@@ -272,6 +272,17 @@ pub fn find(name: &str) -> Option<&'static Published> {
     SCHEMAS.iter().find(|schema| schema.name == name)
 }
 
+/// The published schema called `name`, or a message naming the nearest one (or all of them).
+pub fn lookup(name: &str) -> Result<&'static Published, String> {
+    find(name).ok_or_else(|| {
+        if let Some(near) = suggest(name) {
+            return format!("no schema is called `{name}`; did you mean `{near}`?");
+        }
+        let names: Vec<_> = SCHEMAS.iter().map(|schema| schema.name).collect();
+        format!("no schema is called `{name}`; the schemas are {}", names.join(", "))
+    })
+}
+
 /// The published schema name nearest to one that names none.
 pub fn suggest(name: &str) -> Option<&'static str> {
     crate::suggest::nearest(name, SCHEMAS.iter().map(|schema| schema.name))

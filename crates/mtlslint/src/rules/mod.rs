@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::body::Body;
 use crate::context::Context;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span};
-use crate::options::{Options, Profile};
+use crate::options::{Options, Profile, UnknownRule};
 use crate::request::RequestView;
 use crate::response::ResponseView;
 use crate::syntax::Cursor;
@@ -42,7 +42,7 @@ pub enum FixAvailability {
 }
 
 /// A rule's metadata and documentation.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Rule {
     /// Stable code, e.g. `M001`.
     pub code: &'static str,
@@ -54,7 +54,10 @@ pub struct Rule {
     pub production: Option<Severity>,
     /// Whether findings carry a fix.
     pub fix: FixAvailability,
-    #[serde(skip)]
+    /// The field a finding asks to fill in when it points at `enabled`
+    /// because that field was left out (M001: `keyStoreId`); forms show the
+    /// finding beside that field.
+    pub fills: Option<&'static str>,
     doc: &'static str,
 }
 
@@ -187,7 +190,11 @@ const INFO: Option<Severity> = Some(Severity::Info);
 
 /// Declares a rule's metadata and keeps its doc comment as its documentation.
 macro_rules! rule {
-    ($(#[doc = $doc:literal])* $code:literal, $name:literal, standard: $standard:ident, production: $production:ident, fix: $fix:ident $(,)?) => {
+    (
+        $(#[doc = $doc:literal])* $code:literal, $name:literal,
+        standard: $standard:ident, production: $production:ident, fix: $fix:ident
+        $(, fills: $fills:literal)? $(,)?
+    ) => {
         $(#[doc = $doc])*
         pub(crate) static RULE: $crate::rules::Rule = $crate::rules::Rule {
             code: $code,
@@ -195,11 +202,23 @@ macro_rules! rule {
             standard: $crate::rules::$standard,
             production: $crate::rules::$production,
             fix: $crate::rules::FixAvailability::$fix,
+            fills: $crate::rules::fills!($($fills)?),
             doc: concat!($($doc, "\n"),*),
         };
     };
 }
 use rule;
+
+/// `fills` of [`rule!`]: the field, when one is given.
+macro_rules! fills {
+    () => {
+        None
+    };
+    ($field:literal) => {
+        Some($field)
+    };
+}
+use fills;
 
 type Check = fn(&mut Checker<'_>);
 
@@ -266,6 +285,11 @@ pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
 /// The rule with this code (any case) or name.
 pub fn find(selector: &str) -> Option<&'static Rule> {
     all().find(|rule| rule.code.eq_ignore_ascii_case(selector) || rule.name == selector)
+}
+
+/// The rule with this code or name, or an error naming the nearest one.
+pub fn lookup(selector: &str) -> Result<&'static Rule, UnknownRule> {
+    find(selector).ok_or_else(|| UnknownRule { selector: selector.to_owned(), suggestion: suggest(selector) })
 }
 
 /// The rule code or name nearest to a selector that names none.

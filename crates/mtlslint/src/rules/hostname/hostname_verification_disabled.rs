@@ -31,6 +31,7 @@ rule! {
     /// Unsafe: with verification on, a backend whose certificate does not
     /// name its host stops connecting.
     "H001", "hostname-verification-disabled", standard: WARNING, production: ERROR, fix: Unsafe,
+    fills: "hostnameVerifierType",
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {

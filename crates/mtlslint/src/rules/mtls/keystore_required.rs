@@ -29,7 +29,7 @@ rule! {
     ///
     /// ## Fix safety
     /// No fix: only you know which keystore to use.
-    "M001", "keystore-required", standard: ERROR, production: ERROR, fix: None,
+    "M001", "keystore-required", standard: ERROR, production: ERROR, fix: None, fills: "keyStoreId",
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {

@@ -25,7 +25,7 @@ rule! {
     ///
     /// ## Fix safety
     /// No fix: only you know which truststore to use.
-    "M004", "no-truststore", standard: INFO, production: WARNING, fix: None,
+    "M004", "no-truststore", standard: INFO, production: WARNING, fix: None, fills: "trustStoreId",
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {

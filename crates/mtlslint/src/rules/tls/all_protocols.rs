@@ -30,7 +30,7 @@ rule! {
     /// ## Fix safety
     /// Unsafe: it sets `["TLS_1_2", "TLS_1_3"]`, which stops a backend that
     /// speaks only older protocols from connecting.
-    "T003", "all-protocols", standard: WARNING, production: ERROR, fix: Unsafe,
+    "T003", "all-protocols", standard: WARNING, production: ERROR, fix: Unsafe, fills: "supportedProtocolList",
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
