@@ -355,7 +355,7 @@ impl<'a> Body<'a> {
     pub(crate) fn pointer(&self, key: &str) -> Cow<'static, str> {
         match Field::from_key(key) {
             Some(field) => Cow::Borrowed(FIELD_POINTERS[usize::from(!self.prefix.is_empty())][field as usize]),
-            None => Cow::Owned(format!("{}/{}", self.prefix, pointer_token(key))),
+            None => Cow::Owned([self.prefix, "/", &pointer_token(key)].concat()),
         }
     }
 

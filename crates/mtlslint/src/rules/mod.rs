@@ -432,6 +432,9 @@ impl<'a> Checker<'a> {
 
     /// Sorts the findings into text order and turns their offsets into positions.
     fn finish(mut self) -> Vec<Diagnostic> {
+        if self.found.is_empty() {
+            return self.found;
+        }
         // At one place, the most severe finding comes first.
         let order = |a: &Diagnostic, b: &Diagnostic| {
             let place = a.range.start.offset.cmp(&b.range.start.offset);

@@ -1,8 +1,10 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::body::Field;
 use crate::diagnostic::Span;
-use crate::rules::{Checker, rule};
+use crate::model::FIELDS;
+use crate::rules::{Checker, Memo, rule};
 use crate::syntax::{Member, Node, Value, pointer_token};
 
 rule! {
@@ -33,6 +35,8 @@ rule! {
     "J002", "duplicate-key", standard: ERROR, production: ERROR, fix: None,
 }
 
+static KEEP_ONE: Memo<{ FIELDS.len() }> = Memo::new();
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     let Some(root) = body.root() else { return };
@@ -43,7 +47,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
     let line = checker.lines();
     for repeat in found {
-        let first = line(body.span(Span::at(repeat.first)).start);
+        let first = line(body.span(Span::at(repeat.first)).start).to_string();
         let key = repeat.key;
         checker
             .report(
@@ -53,9 +57,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     Some(nested) => Cow::Owned(format!("{}{nested}", body.root_pointer())),
                     None => body.pointer(key),
                 },
-                format!("`{key}` is repeated; the server keeps this last value and ignores the one on line {first}"),
+                ["`", key, "` is repeated; the server keeps this last value and ignores the one on line ", &first]
+                    .concat(),
             )
-            .help(format!("keep one `{key}` member"));
+            .help(match Field::from_key(key) {
+                Some(field) => {
+                    Cow::Borrowed(KEEP_ONE.get(field as usize, |i| format!("keep one `{}` member", FIELDS[i])))
+                }
+                None => Cow::Owned(["keep one `", key, "` member"].concat()),
+            });
     }
 }
 

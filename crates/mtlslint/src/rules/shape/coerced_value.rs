@@ -48,7 +48,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             Field::KeyStoreId | Field::TrustStoreId => match read_id(node) {
                 Reading::Coerced(value) => {
                     let json = quoted(&value);
-                    let (help, title) = (format!("write {json}"), format!("Replace with {json}"));
+                    let (help, title) = (["write ", &json].concat(), ["Replace with ", &json].concat());
                     (json.into(), help.into(), title.into())
                 }
                 _ => continue,
@@ -62,7 +62,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 &RULE,
                 span,
                 body.pointer(&member.key),
-                format!("`{}` is {found}; the server converts it to {replacement}", member.key),
+                ["`", &member.key, "` is ", &found, "; the server converts it to ", &replacement].concat(),
             )
             .help(help)
             .fix(Applicability::Safe, title, [(span, replacement)]);

@@ -63,6 +63,6 @@ pub(super) fn describe(node: &Node<'_>, shown: &str) -> Cow<'static, str> {
         Value::Object(_) => "an object".into(),
         Value::Null => "null".into(),
         _ if shown.chars().count() > 40 => format!("a long {}", node.value.type_name()).into(),
-        value => format!("the {} {shown}", value.type_name()).into(),
+        value => ["the ", value.type_name(), " ", shown].concat().into(),
     }
 }

@@ -1,6 +1,6 @@
 use crate::body::{Field, Resolution, resolve_protocol, resolve_verifier};
 use crate::diagnostic::{Applicability, Span};
-use crate::model::{HostnameVerifier, PROTOCOLS, Protocol, VERIFIERS};
+use crate::model::{PROTOCOLS, VERIFIERS};
 use crate::rules::shape::for_each_enum_slot;
 use crate::rules::{Checker, Memo, rule};
 use crate::suggest::nearest;
@@ -41,6 +41,14 @@ rule! {
 
 /// "write one of `A`, `B`": for the protocols (0) and for the verifiers (1).
 static ONE_OF: Memo<2> = Memo::new();
+/// Help and fix title for each constant: protocols first, then verifiers.
+static WRITE: Memo<{ PROTOCOLS.len() + VERIFIERS.len() }> = Memo::new();
+static REPLACE: Memo<{ PROTOCOLS.len() + VERIFIERS.len() }> = Memo::new();
+
+/// The constant at `index` of the protocols followed by the verifiers.
+fn constant(index: usize) -> &'static str {
+    PROTOCOLS.get(index).map_or_else(|| VERIFIERS[index - PROTOCOLS.len()].constant, |info| info.constant)
+}
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
@@ -49,47 +57,32 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             return;
         };
         let verifier = slot.field == Field::HostnameVerifierType;
+        // Each resolution carries the constant's index among the protocols followed by the verifiers.
         let (what, resolved) = if verifier {
-            ("a hostname verifier constant", resolve_verifier(text).map(HostnameVerifier::constant))
+            let resolved = resolve_verifier(text).map(|v| PROTOCOLS.len() + v as usize);
+            (" is not a hostname verifier constant", resolved)
         } else {
-            ("a protocol constant", resolve_protocol(text).map(Protocol::constant))
+            (" is not a protocol constant", resolve_protocol(text).map(|p| p as usize))
         };
-        if matches!(resolved, Resolution::Exact(_) | Resolution::Ordinal) {
-            return;
-        }
         let span = body.span(slot.node.span);
         // Constants need no escapes, so the fix rewrites what is between the quotes.
-        let replace = |constant: &'static str| [(Span::new(span.start + 1, span.end - 1), constant)];
+        let mut report = |applicability, index: usize, message: String| {
+            let help = WRITE.get(index, |i| format!("write \"{}\"", constant(i)));
+            let title = REPLACE.get(index, |i| format!("Replace with `{}`", constant(i)));
+            let edit = [(Span::new(span.start + 1, span.end - 1), constant(index))];
+            checker.report(&RULE, span, slot.pointer(body), message).help(help).fix(applicability, title, edit);
+        };
         match resolved {
             Resolution::Exact(_) | Resolution::Ordinal => {}
-            Resolution::JavaName(constant) => {
-                checker
-                    .report(
-                        &RULE,
-                        span,
-                        slot.pointer(body),
-                        format!("`{text}` is the Java name; the API takes the constant `{constant}`"),
-                    )
-                    .help(format!("write \"{constant}\""))
-                    .fix(Applicability::Safe, format!("Replace with `{constant}`"), replace(constant));
+            Resolution::JavaName(index) => {
+                let message = ["`", text, "` is the Java name; the API takes the constant `", constant(index), "`"];
+                report(Applicability::Safe, index, message.concat());
             }
-            Resolution::CaseSlip(constant) => {
-                checker
-                    .report(
-                        &RULE,
-                        span,
-                        slot.pointer(body),
-                        format!("`{text}` is not {what}; constants are case-sensitive"),
-                    )
-                    .help(format!("write \"{constant}\""))
-                    .fix(Applicability::Safe, format!("Replace with `{constant}`"), replace(constant));
+            Resolution::CaseSlip(index) => {
+                let message = ["`", text, "`", what, "; constants are case-sensitive"];
+                report(Applicability::Safe, index, message.concat());
             }
-            Resolution::Spelling(constant) => {
-                checker
-                    .report(&RULE, span, slot.pointer(body), format!("`{text}` is not {what}"))
-                    .help(format!("write \"{constant}\""))
-                    .fix(Applicability::Unsafe, format!("Replace with `{constant}`"), replace(constant));
-            }
+            Resolution::Spelling(index) => report(Applicability::Unsafe, index, ["`", text, "`", what].concat()),
             Resolution::Unknown => {
                 // Java names count as near spellings too: `TLSv1.4` is nearest `TLSv1.3`, hence `TLS_1_3`.
                 let near = if verifier {
@@ -100,8 +93,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                         .map(|near| PROTOCOLS.iter().find(|i| i.java_name == near).map_or(near, |i| i.constant))
                 };
                 let message = match near {
-                    Some(constant) => format!("`{text}` is not {what}; did you mean `{constant}`?"),
-                    None => format!("`{text}` is not {what}"),
+                    Some(constant) => ["`", text, "`", what, "; did you mean `", constant, "`?"].concat(),
+                    None => ["`", text, "`", what].concat(),
                 };
                 let help = ONE_OF.get(usize::from(verifier), |table| {
                     let constants: Vec<_> = if table == 1 {

@@ -62,6 +62,11 @@ enum Meaning {
     LaterRevision,
 }
 
+static RENAME: Memo<{ FIELDS.len() }> = Memo::new();
+static CALLED: Memo<{ FIELDS.len() }> = Memo::new();
+static CASE: Memo<{ FIELDS.len() }> = Memo::new();
+static NEAR: Memo<{ FIELDS.len() }> = Memo::new();
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     for member in body.unknown() {
@@ -69,12 +74,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         if key == "$schema" {
             continue;
         }
-        let message = format!("unknown field `{key}`; the server silently drops it");
+        let message = ["unknown field `", key, "`; the server silently drops it"].concat();
         let pointer = body.pointer(key);
         let span = body.span(member.key_span);
         let other = OTHER_NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)).map(|&(_, meaning)| meaning);
         // Field names need no escapes, so the fix rewrites what is between the quotes.
         let rename = |field: &'static str| [(Span::new(span.start + 1, span.end - 1), field)];
+        // Texts that name a field are formatted once per field.
+        let title = |field: Field| RENAME.get(field as usize, |i| format!("Rename to `{}`", FIELDS[i]));
         match other {
             Some(Meaning::LaterRevision) => {
                 checker.report(&RULE, span, pointer, message).help(format!(
@@ -82,25 +89,28 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 ));
             }
             Some(Meaning::Field(field)) => {
-                let field = field.key();
-                checker.report(&RULE, span, pointer, message).help(format!("this endpoint calls it `{field}`")).fix(
+                let help = CALLED.get(field as usize, |i| format!("this endpoint calls it `{}`", FIELDS[i]));
+                checker.report(&RULE, span, pointer, message).help(help).fix(
                     Applicability::Unsafe,
-                    format!("Rename to `{field}`"),
-                    rename(field),
+                    title(field),
+                    rename(field.key()),
                 );
             }
-            None => match nearest(key, FIELDS) {
-                Some(field) if field.eq_ignore_ascii_case(key) => {
-                    checker
-                        .report(&RULE, span, pointer, message)
-                        .help(format!("names are case-sensitive: write `{field}`"))
-                        .fix(Applicability::Safe, format!("Rename to `{field}`"), rename(field));
+            None => match nearest(key, FIELDS).and_then(Field::from_key) {
+                Some(field) if field.key().eq_ignore_ascii_case(key) => {
+                    let help = CASE.get(field as usize, |i| format!("names are case-sensitive: write `{}`", FIELDS[i]));
+                    checker.report(&RULE, span, pointer, message).help(help).fix(
+                        Applicability::Safe,
+                        title(field),
+                        rename(field.key()),
+                    );
                 }
                 Some(field) => {
-                    checker.report(&RULE, span, pointer, message).help(format!("did you mean `{field}`?")).fix(
+                    let help = NEAR.get(field as usize, |i| format!("did you mean `{}`?", FIELDS[i]));
+                    checker.report(&RULE, span, pointer, message).help(help).fix(
                         Applicability::Unsafe,
-                        format!("Rename to `{field}`"),
-                        rename(field),
+                        title(field),
+                        rename(field.key()),
                     );
                 }
                 None => {
