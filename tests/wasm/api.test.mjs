@@ -97,6 +97,13 @@ test("lintRequest: headers as an object or as pairs; the token never comes back"
     assert.ok(!JSON.stringify(report).includes("s3cret"), JSON.stringify(report.text));
     assert.ok(!report.diagnostics.some((d) => d.code === "R005"), "the header is read");
   }
+  // Nor do a password or a token written into the URL; ranges stay where they were.
+  const secretUrl = "https://ops:pw-s3cret@gw.example.com/apiops/projects/P/credentials/api-user/truststore/my-ts?api_key=s3cret";
+  const masked = esm.lintRequest({ method: "PUT", url: secretUrl, headers: { Authorization: "Bearer t" } });
+  assert.ok(!JSON.stringify(masked).includes("s3cret"), masked.text);
+  assert.equal(masked.text.split("\n")[0], `PUT https://ops:*********@gw.example.com/apiops/projects/P/credentials/api-user/truststore/my-ts?api_key=******`);
+  const slash = masked.diagnostics.find((d) => d.code === "R003");
+  assert.equal(masked.text.slice(slash.range.start.offset, slash.range.end.offset), "my-ts");
   assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: { "X-A": "x\nAuthorization: Bearer s3cret" } }), /a header value is one line/);
   assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: { "Bad Name": "x" } }), /is not a header name/);
   assert.throws(() => esm.lintRequest({ method: "PUT", url, header: {} }), /unknown member `header`; the members are method, url, headers, body/);

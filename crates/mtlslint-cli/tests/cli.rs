@@ -187,6 +187,29 @@ fn the_bearer_token_is_never_printed() {
 }
 
 #[test]
+fn secrets_in_the_url_are_never_printed() {
+    let url =
+        "https://ops:pw-SECRET@gw.example.com/apiops/projects/P/credentials/u/truststore/ts?access_token=tok-SECRET";
+    let dir = std::env::temp_dir().join(format!("mtlslint-cli-url-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("assign.http");
+    fs::write(&file, format!("PUT {url}\nAuthorization: Bearer tok-SECRET-123\n")).unwrap();
+    for format in ["human", "json"] {
+        for output in [
+            mtlslint(&["request", "-X", "PUT", "--url", url, "--format", format]),
+            mtlslint(&["check", "--format", format, file.to_str().unwrap()]),
+        ] {
+            let all = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+            assert!(all.contains("R003"), "{all}");
+            assert!(!all.contains("SECRET"), "{all}");
+        }
+    }
+    let human = stdout(&mtlslint(&["check", file.to_str().unwrap()]));
+    assert!(human.contains("https://ops:*********@gw.example.com"), "{human}");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn context_file_errors_name_the_flag_and_hide_the_contents() {
     let dir = std::env::temp_dir().join(format!("mtlslint-cli-{}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();

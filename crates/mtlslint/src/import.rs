@@ -380,11 +380,18 @@ impl Linter {
 }
 
 /// `source` with the credentials of every request's `Authorization` header
-/// replaced by `*`, byte for byte, so that excerpts of the file can be shown
-/// without the token and every offset stays where it was.
+/// and the secrets of its URL (a password, a `token` parameter) replaced by
+/// `*`, byte for byte, so that excerpts of the file can be shown without
+/// them and every offset stays where it was.
 pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
     let mut bytes = source.as_bytes().to_vec();
     for imported in requests {
+        let url = imported.parts.url;
+        if let Some(text) = source.get(url.start..url.end) {
+            for secret in crate::request::url_secrets(text) {
+                bytes[url.start + secret.start..url.start + secret.end].fill(b'*');
+            }
+        }
         let headers = imported.request.headers.iter().zip(&imported.parts.headers);
         for ((name, value), (_, span)) in headers {
             if !(name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")) {

@@ -137,7 +137,7 @@ impl<'a> RequestView<'a> {
         let method_span = Span::new(0, request.method.len());
         let _ = write!(text, "{} ", request.method);
         let url_span = Span::new(text.len(), text.len() + request.url.len());
-        text.push_str(&request.url);
+        text.push_str(&mask_url(&request.url));
         text.push('\n');
         let mut headers = Vec::with_capacity(request.headers.len());
         for (name, value) in &request.headers {
@@ -212,6 +212,55 @@ fn mask_credentials<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
         None if value.trim().is_empty() => Cow::Borrowed(value),
         None => Cow::Borrowed(MASKED_TOKEN),
     }
+}
+
+/// Query parameters whose values are secrets when a URL carries them.
+const SECRET_PARAMETERS: &[&str] =
+    &["token", "key", "secret", "password", "passwd", "pwd", "auth", "sig", "session", "credential", "code"];
+
+/// Hides the secrets a URL can carry behind as many `*` as they have bytes,
+/// so that every span into the URL stays where it was.
+fn mask_url(url: &str) -> Cow<'_, str> {
+    let secrets = url_secrets(url);
+    if secrets.is_empty() {
+        return Cow::Borrowed(url);
+    }
+    let mut masked = url.as_bytes().to_vec();
+    for range in secrets {
+        masked[range].fill(b'*');
+    }
+    // Whole characters were replaced by ASCII, so the bytes stay UTF-8.
+    Cow::Owned(String::from_utf8(masked).unwrap_or_default())
+}
+
+/// The byte ranges of the secrets a URL carries: the password of
+/// `user:password@` and the values of query parameters named like `token`,
+/// `api_key` or `password`.
+pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
+    let mut secrets = Vec::new();
+    if let Some(at) = url.find("://").map(|i| i + 3) {
+        let end = url[at..].find(['/', '?', '#']).map_or(url.len(), |i| at + i);
+        if let Some(userinfo_end) = url[at..end].rfind('@').map(|i| at + i)
+            && let Some(colon) = url[at..userinfo_end].find(':').map(|i| at + i)
+        {
+            secrets.push(colon + 1..userinfo_end);
+        }
+    }
+    if let Some(query_at) = url.find('?').map(|i| i + 1) {
+        let end = url[query_at..].find('#').map_or(url.len(), |i| query_at + i);
+        let mut at = query_at;
+        for pair in url[query_at..end].split('&') {
+            if let Some((name, value)) = pair.split_once('=') {
+                let lower = name.to_ascii_lowercase();
+                if !value.is_empty() && SECRET_PARAMETERS.iter().any(|secret| lower.contains(secret)) {
+                    let value_at = at + name.len() + 1;
+                    secrets.push(value_at..value_at + value.len());
+                }
+            }
+            at += pair.len() + 1;
+        }
+    }
+    secrets
 }
 
 fn split_segments(path: &str, at: usize) -> Vec<Segment<'_>> {
@@ -348,5 +397,24 @@ mod tests {
         assert_eq!(mask_credentials(" Authorization\0", "Bearer s3cret"), "Bearer <token>");
         assert_eq!(mask_credentials("Accept", "s3cret"), "s3cret");
         assert_eq!(percent_decode("a%2"), None);
+    }
+
+    #[test]
+    fn masks_secrets_in_urls_without_moving_spans() {
+        let url = "https://ops:pä55@gw.example.com/apiops/projects/P/credentials/u/truststore/ts/?api_key=k3y&deploy=true&X-Token=t0k#top";
+        let masked = mask_url(url);
+        assert_eq!(
+            masked,
+            "https://ops:*****@gw.example.com/apiops/projects/P/credentials/u/truststore/ts/?api_key=***&deploy=true&X-Token=***#top"
+        );
+        assert_eq!(masked.len(), url.len());
+        assert_eq!(mask_url("https://ops@gw/?q=1&token="), "https://ops@gw/?q=1&token=");
+        let request = Request { method: "PUT".into(), url: url.into(), headers: Vec::new(), body: None };
+        let mut text = String::new();
+        let view = RequestView::new(&request, &mut text);
+        assert!(!text.contains("pä55") && !text.contains("k3y") && !text.contains("t0k"));
+        assert_eq!(view.endpoint, Some(Endpoint::TruststoreAssignment));
+        let keystore = view.parameter("keystoreName").unwrap();
+        assert_eq!(&text[keystore.segment.span.start..keystore.segment.span.end], "ts");
     }
 }

@@ -325,7 +325,8 @@ impl<const N: usize> Memo<N> {
     }
 
     /// The text for value `index`; `text` writes each one the first time any is asked for.
-    pub(crate) fn get(&'static self, index: usize, text: impl Fn(usize) -> String) -> &'static str {
+    /// It is a plain function, not a closure, so that every memo shares one copy of this code.
+    pub(crate) fn get(&'static self, index: usize, text: fn(usize) -> String) -> &'static str {
         &self.0.get_or_init(|| std::array::from_fn(text))[index]
     }
 }

@@ -40,20 +40,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             continue;
         };
         if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && id.chars().all(char::is_whitespace) {
-            let (memo, state) = if id.is_empty() { (&EMPTY, "empty") } else { (&BLANK, "blank") };
+            let message = if id.is_empty() {
+                EMPTY.get(field as usize, |i| format!("`{}` is empty", FIELDS[i]))
+            } else {
+                BLANK.get(field as usize, |i| format!("`{}` is blank", FIELDS[i]))
+            };
             let help = if field == Field::KeyStoreId {
                 "write the id of a keystore uploaded to the project, or leave the field out"
             } else {
                 "write the id of a truststore uploaded to the project, or leave the field out"
             };
-            checker
-                .report(
-                    &RULE,
-                    body.span(member.value.span),
-                    body.pointer(&member.key),
-                    memo.get(field as usize, |i| format!("`{}` is {state}", FIELDS[i])),
-                )
-                .help(help);
+            checker.report(&RULE, body.span(member.value.span), body.pointer(&member.key), message).help(help);
         }
     }
 }

@@ -41,10 +41,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         &RULE,
         |p| matches!(p, Protocol::Tls10 | Protocol::Tls11),
         |p| {
-            let info = |i: usize| &PROTOCOLS[i];
             (
-                MESSAGE.get(p as usize, |i| format!("{} is deprecated (RFC 8996)", info(i).label)),
-                HELP.get(p as usize, |i| format!("remove `{}`; use `TLS_1_2` and `TLS_1_3`", info(i).constant)),
+                MESSAGE.get(p as usize, |i| format!("{} is deprecated (RFC 8996)", PROTOCOLS[i].label)),
+                HELP.get(p as usize, |i| format!("remove `{}`; use `TLS_1_2` and `TLS_1_3`", PROTOCOLS[i].constant)),
             )
         },
     );
