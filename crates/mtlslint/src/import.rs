@@ -394,7 +394,7 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
         }
         let headers = imported.request.headers.iter().zip(&imported.parts.headers);
         for ((name, value), (_, span)) in headers {
-            if !(name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")) {
+            if !crate::request::carries_credentials(name) {
                 continue;
             }
             let Some(text) = source.get(span.start..span.end) else { continue };

@@ -198,11 +198,16 @@ impl<'a> RequestView<'a> {
     }
 }
 
+/// Whether a header of this name carries a credential. A name padded with
+/// spaces or control characters still does.
+pub(crate) fn carries_credentials(name: &str) -> bool {
+    let name = name.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")
+}
+
 /// Hides a credential's secret part: `Bearer abc` becomes `Bearer <token>`.
 fn mask_credentials<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
-    // A name padded with spaces or control characters still carries a credential.
-    let name = name.trim_matches(|c: char| c.is_whitespace() || c.is_control());
-    if !(name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")) {
+    if !carries_credentials(name) {
         return Cow::Borrowed(value);
     }
     match value.trim_start().split_once(' ') {
