@@ -2,30 +2,24 @@ use crate::diagnostic::Position;
 
 const START: Position = Position { line: 1, column: 1, offset: 0, utf16_column: 1 };
 
-/// Turns byte offsets into positions. In ASCII text (nearly every body) every
-/// byte is a character and a column, so a position is its line, found among
-/// the line breaks listed once, and its distance from the line's start. Other
-/// text is walked forward, so that positions asked for in text order cost one
-/// pass. Offsets past the end or inside a character move back to a boundary.
+/// Turns byte offsets into positions by walking the text forward, so that
+/// positions asked for in text order cost one pass and no allocation. (Listing
+/// the line breaks up front to look lines up measured slower: a body has few
+/// findings, and the list costs an allocation.) Offsets past the end or inside
+/// a character move back to a boundary.
 pub(crate) struct Cursor<'a> {
     text: &'a str,
-    /// The offsets of the line breaks, when the text is ASCII.
-    ascii_breaks: Option<Vec<usize>>,
     at: Position,
 }
 
 impl<'a> Cursor<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let ascii_breaks = text.is_ascii().then(|| memchr::memchr_iter(b'\n', text.as_bytes()).collect());
-        Self { text, ascii_breaks, at: START }
+        Self { text, at: START }
     }
 
     /// The position of `offset`, moving the cursor there. Offsets asked for in
     /// ascending order cost one pass; one behind the cursor restarts the walk.
     pub(crate) fn position(&mut self, offset: usize) -> Position {
-        if let Some(breaks) = &self.ascii_breaks {
-            return ascii_position(breaks, offset.min(self.text.len()));
-        }
         let from = if offset < self.at.offset { START } else { self.at };
         self.at = self.walk(from, offset);
         self.at
@@ -34,9 +28,6 @@ impl<'a> Cursor<'a> {
     /// The position of `offset`, walking from `from` (a position at or before
     /// it, such as the start of the same span) and leaving the cursor alone.
     pub(crate) fn after(&self, from: Position, offset: usize) -> Position {
-        if let Some(breaks) = &self.ascii_breaks {
-            return ascii_position(breaks, offset.min(self.text.len()));
-        }
         self.walk(if offset < from.offset { START } else { from }, offset)
     }
 
@@ -75,14 +66,6 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// The position of `offset` in ASCII text whose line breaks are at `breaks`.
-fn ascii_position(breaks: &[usize], offset: usize) -> Position {
-    let line = breaks.partition_point(|&at| at < offset);
-    let line_start = if line == 0 { 0 } else { breaks[line - 1] + 1 };
-    let column = offset - line_start + 1;
-    Position { line: line + 1, column, offset, utf16_column: column }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,12 +87,14 @@ mod tests {
     }
 
     #[test]
-    fn ascii_lookup_agrees_with_the_walk() {
-        let text = "{\r\n  \"a\": 1,\n\n\"b\": [\n]}\n";
+    fn a_walk_from_any_earlier_position_agrees_with_one_from_the_start() {
+        let text = "{\r\n  \"a\": 1,\n\n\"é\": [\n\"😀\"]}\n";
         let cursor = Cursor::new(text);
-        assert!(cursor.ascii_breaks.is_some());
-        for offset in 0..text.len() + 3 {
-            assert_eq!(cursor.after(START, offset), cursor.walk(START, offset), "offset {offset}");
+        for from in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            let from = cursor.after(START, from);
+            for offset in from.offset..text.len() + 3 {
+                assert_eq!(cursor.after(from, offset), cursor.after(START, offset), "{from:?} to {offset}");
+            }
         }
     }
 }

@@ -24,7 +24,11 @@ pub struct Node<'a> {
 }
 
 /// A JSON value. Numbers keep their source text.
+// A tag as wide as a word puts every payload, `Bool`'s too, at offset 8, so
+// that moving a value copies whole words: with a byte-wide tag, the copy of
+// `Bool`'s byte at offset 1 waited on earlier stores, about 7% of the lint.
 #[derive(Debug, Clone, PartialEq)]
+#[repr(u64)]
 pub enum Value<'a> {
     /// `null`
     Null,
@@ -305,9 +309,7 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 1;
         let start = self.pos;
-        // Skip plain characters in one tight loop; only the three special cases branch.
-        let plain = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-        self.pos = plain.map_or(self.bytes.len(), |n| start + n);
+        self.pos = start + plain_len(&self.bytes[start..]);
         match self.peek() {
             Some(b'"') => {
                 self.pos += 1;
@@ -323,12 +325,7 @@ impl<'a> Parser<'a> {
         let mut out = String::from(&self.text[start..self.pos]);
         loop {
             let run = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += plain_len(&self.bytes[self.pos..]);
             out.push_str(&self.text[run..self.pos]);
             match self.peek() {
                 Some(b'"') => {
@@ -534,6 +531,30 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// How many bytes `bytes` starts with that a string holds as they are: all
+/// but `"`, `\\` and control characters. Eight bytes are tested at once, as
+/// one word: a byte is flagged when it equals `"` or `\\` (the byte XOR the
+/// character is zero) or is below 0x20, by the subtraction that borrows
+/// from a byte's top bit only at such a byte. A borrow can flag bytes after
+/// the first flagged one, never before, so the lowest flag is exact.
+fn plain_len(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const TOPS: u64 = ONES << 7;
+    let below = |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word;
+    let mut chunks = bytes.chunks_exact(8);
+    for (index, chunk) in chunks.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let flags = (below(quote, 1) | below(backslash, 1) | below(word, 0x20)) & TOPS;
+        if flags != 0 {
+            return index * 8 + flags.trailing_zeros() as usize / 8;
+        }
+    }
+    let rest = chunks.remainder();
+    bytes.len() - rest.len() + rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len())
+}
+
 /// The offset of the innermost bracket left open in `text`, found only
 /// when the input ends early, so that parsing keeps no stack of its own.
 fn innermost_open(text: &[u8]) -> Option<usize> {
@@ -613,6 +634,24 @@ mod tests {
         assert!(error("  ").message.contains("empty"));
         assert!(error("01").message.contains("invalid number `01`"));
         assert!(error(r#""\x""#).message.contains("invalid escape"));
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_quote_backslash_or_control_character() {
+        let reference = |bytes: &[u8]| bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        for stop in [b'"', b'\\', b'\n', 0, 0x1f] {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 24];
+                bytes.extend_from_slice("é😀 ~\u{7f}".as_bytes());
+                bytes[at] = stop;
+                // A second stop after the first must not hide it.
+                bytes[at + 3] = b'"';
+                assert_eq!(Some(plain_len(&bytes)), reference(&bytes), "{stop} at {at}");
+            }
+        }
+        let plain = "a plain string with é, 😀, ~ and \u{7f} but no stop".as_bytes();
+        assert_eq!(plain_len(plain), plain.len());
+        assert_eq!(plain_len(&[0x21, 0x20, 0x80, 0xff, 0x5b, 0x5d]), 6);
     }
 
     #[test]
