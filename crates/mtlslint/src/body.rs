@@ -199,6 +199,28 @@ pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
     Resolution::Unknown
 }
 
+/// Whether `node` is of `field`'s documented type, with a value the server
+/// takes as written (see [`Body::well_formed`]).
+fn as_written(field: Field, node: &Node<'_>) -> bool {
+    match (field, &node.value) {
+        (Field::Enabled, Value::Bool(_)) => true,
+        (Field::KeyStoreId | Field::TrustStoreId, Value::String(id)) => !id.trim().is_empty(),
+        (Field::SupportedProtocolList, Value::Array(items)) => {
+            let mut listed = 0_u32;
+            items.iter().all(|item| match &item.value {
+                Value::String(text) => Protocol::from_constant(text).is_some_and(|p| {
+                    let first = listed & 1 << p as u32 == 0;
+                    listed |= 1 << p as u32;
+                    first
+                }),
+                _ => false,
+            })
+        }
+        (Field::HostnameVerifierType, Value::String(text)) => HostnameVerifier::from_constant(text).is_some(),
+        _ => false,
+    }
+}
+
 /// Where an effective setting comes from.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Origin<'a> {
@@ -256,6 +278,12 @@ pub(crate) struct Body<'a> {
     fields: [Option<Field>; Body::CACHED],
     /// The member the server keeps for each field: the last one.
     last: [Option<&'a Member<'a>>; 5],
+    /// The root is an object whose every member is a field, given once,
+    /// holding a value of its documented type that the server takes as
+    /// written: a boolean, a non-blank id, distinct protocol constants, a
+    /// verifier constant. The rules about the document's shape have nothing
+    /// to say about such a body ([`crate::rules::run`] skips them).
+    pub(crate) well_formed: bool,
     pub(crate) effective: Option<Effective<'a>>,
 }
 
@@ -280,6 +308,7 @@ impl<'a> Body<'a> {
             members: &[],
             fields: [None; Body::CACHED],
             last: [None; 5],
+            well_formed: false,
             effective: None,
         }
     }
@@ -295,15 +324,21 @@ impl<'a> Body<'a> {
             Some(Value::Object(members)) => members.as_slice(),
             _ => &[],
         };
+        let object = matches!(parsed.root.as_ref().map(|n| &n.value), Some(Value::Object(_)));
         let mut fields = [None; Body::CACHED];
-        let mut last = [None; 5];
+        let mut last: [Option<&Member<'_>>; 5] = [None; 5];
+        let mut well_formed = object;
         for (index, member) in members.iter().enumerate() {
             let field = Field::from_key(&member.key);
             if let Some(slot) = fields.get_mut(index) {
                 *slot = field;
             }
-            if let Some(field) = field {
-                last[field as usize] = Some(member);
+            match field {
+                Some(field) => {
+                    let earlier = last[field as usize].replace(member);
+                    well_formed &= earlier.is_none() && as_written(field, &member.value);
+                }
+                None => well_formed = false,
             }
         }
         let mut body = Self {
@@ -315,9 +350,10 @@ impl<'a> Body<'a> {
             members,
             fields,
             last,
+            well_formed,
             effective: None,
         };
-        if matches!(parsed.root.as_ref().map(|n| &n.value), Some(Value::Object(_))) {
+        if object {
             body.effective = Some(body.merge(context.current.as_ref()));
         }
         body
