@@ -37,8 +37,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let (Field::SupportedProtocolList, Value::String(text)) = (field, &member.value.value) else {
             continue;
         };
-        let items: Vec<String> = text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(quoted).collect();
-        let array = format!("[{}]", items.join(", "));
+        let mut array = String::from("[");
+        for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            if array.len() > 1 {
+                array.push_str(", ");
+            }
+            array.push_str(&quoted(item));
+        }
+        array.push(']');
         let span = body.span(member.value.span);
         checker
             .report(
@@ -47,7 +53,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 body.pointer(&member.key),
                 "`supportedProtocolList` must be an array, found a single string",
             )
-            .help(format!("write {array}"))
-            .fix(Applicability::Safe, format!("Replace with {array}"), vec![(span, array)]);
+            .help(["write ", &array].concat())
+            .fix(Applicability::Safe, ["Replace with ", &array].concat(), [(span, array)]);
     }
 }

@@ -1,6 +1,6 @@
 use crate::body::{Field, Origin};
 use crate::diagnostic::Applicability;
-use crate::rules::tls::RECOMMENDED;
+use crate::rules::tls::{RECOMMENDED, SET_RECOMMENDED, recommended};
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -56,9 +56,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
     };
     let (span, pointer) = body.anchor(protocols);
-    checker.report(&RULE, span, pointer, message).help(format!("set \"supportedProtocolList\": {RECOMMENDED}")).fix(
+    checker.report(&RULE, span, pointer, message).help(concat!("set \"supportedProtocolList\": ", recommended!())).fix(
         Applicability::Unsafe,
-        format!("Set the list to {RECOMMENDED}"),
+        SET_RECOMMENDED,
         body.set_member(Field::SupportedProtocolList, RECOMMENDED),
     );
 }

@@ -14,7 +14,19 @@ use crate::rules::{Checker, Rule};
 use crate::syntax::{Node, Value};
 
 /// What `set_member` writes when a list must be set: the recommended protocols.
-pub(super) const RECOMMENDED: &str = r#"["TLS_1_2", "TLS_1_3"]"#;
+/// The protocol list that findings recommend, as JSON; a macro, so that texts
+/// naming it are joined at compile time.
+macro_rules! recommended {
+    () => {
+        r#"["TLS_1_2", "TLS_1_3"]"#
+    };
+}
+pub(super) use recommended;
+
+pub(super) const RECOMMENDED: &str = recommended!();
+
+/// The title of a fix that sets the list to [`RECOMMENDED`].
+pub(super) const SET_RECOMMENDED: &str = concat!("Set the list to ", recommended!());
 
 /// The effective protocol list when a rule should judge it.
 pub(super) fn judged<'a>(body: &'a Body<'a>) -> Option<(&'a [ListedProtocol<'a>], Origin<'a>)> {
@@ -40,7 +52,7 @@ pub(super) fn report_listed(
     if bad.peek().is_none() {
         return;
     }
-    let fix = legacy_free_list(body);
+    let fix = legacy_free_list(body).map(|(span, list)| (span, ["Replace the list with ", &list].concat(), list));
     let mut reported_current = false;
     for item in bad {
         let (text, help) = message(item.protocol);
@@ -52,7 +64,7 @@ pub(super) fn report_listed(
                 checker
                     .report(rule, span, pointer, format!("{text} (in the current settings, which this PATCH keeps)"))
                     .help(help)
-                    .fix(Applicability::Unsafe, format!("Set the list to {RECOMMENDED}"), edits);
+                    .fix(Applicability::Unsafe, SET_RECOMMENDED, edits);
                 reported_current = true;
             }
             continue;
@@ -61,12 +73,8 @@ pub(super) fn report_listed(
         let index = item_index(&member.value, node);
         let mut diagnostic = checker.report(rule, body.span(node.span), body.item_pointer(&member.key, index), text);
         diagnostic.help(help);
-        if let Some((span, content)) = &fix {
-            diagnostic.fix(
-                Applicability::Unsafe,
-                format!("Replace the list with {content}"),
-                vec![(*span, content.clone())],
-            );
+        if let Some((span, title, list)) = &fix {
+            diagnostic.fix(Applicability::Unsafe, title.clone(), [(*span, list.clone())]);
         }
     }
 }
@@ -82,16 +90,19 @@ fn legacy_free_list(body: &Body<'_>) -> Option<(Span, String)> {
     let Value::Array(items) = &member.value.value else {
         return None;
     };
-    let kept: Vec<&str> = items
-        .iter()
-        .filter(|node| match &node.value {
-            Value::String(text) => !crate::body::resolve_protocol(text).intended().is_some_and(is_legacy),
-            _ => true,
-        })
-        .map(|node| body_text(body, node))
-        .collect();
-    let content = if kept.is_empty() { RECOMMENDED.to_owned() } else { format!("[{}]", kept.join(", ")) };
-    Some((body.span(member.value.span), content))
+    let kept = items.iter().filter(|node| match &node.value {
+        Value::String(text) => !crate::body::resolve_protocol(text).intended().is_some_and(is_legacy),
+        _ => true,
+    });
+    let mut list = String::from("[");
+    for node in kept {
+        if list.len() > 1 {
+            list.push_str(", ");
+        }
+        list.push_str(body_text(body, node));
+    }
+    list.push(']');
+    Some((body.span(member.value.span), if list == "[]" { RECOMMENDED.to_owned() } else { list }))
 }
 
 fn body_text<'a>(body: &Body<'a>, node: &Node<'_>) -> &'a str {

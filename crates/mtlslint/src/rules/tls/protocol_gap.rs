@@ -46,9 +46,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
     let effective = body.effective.as_ref().expect("judged implies effective");
     let (span, pointer) = body.anchor(&effective.protocols);
-    let missing =
-        PROTOCOLS.iter().rev().filter(missing).map(|i| format!("`{}`", i.constant)).collect::<Vec<_>>().join(" and ");
-    checker
-        .report(&RULE, span, pointer, format!("the protocol list skips {missing} between the versions it allows"))
-        .help("list a contiguous range, e.g. [\"TLS_1_2\", \"TLS_1_3\"]");
+    let mut message = String::from("the protocol list skips ");
+    for (index, info) in PROTOCOLS.iter().rev().filter(missing).enumerate() {
+        message.push_str(if index == 0 { "`" } else { " and `" });
+        message.push_str(info.constant);
+        message.push('`');
+    }
+    message.push_str(" between the versions it allows");
+    checker.report(&RULE, span, pointer, message).help("list a contiguous range, e.g. [\"TLS_1_2\", \"TLS_1_3\"]");
 }
