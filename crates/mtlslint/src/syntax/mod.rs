@@ -532,8 +532,8 @@ impl<'a> Parser<'a> {
 }
 
 /// How many bytes `bytes` starts with that a string holds as they are: all
-/// but `"`, `\\` and control characters. Eight bytes are tested at once, as
-/// one word: a byte is flagged when it equals `"` or `\\` (the byte XOR the
+/// but `"`, `\` and control characters. Eight bytes are tested at once, as
+/// one word: a byte is flagged when it equals `"` or `\` (the byte XOR the
 /// character is zero) or is below 0x20, by the subtraction that borrows
 /// from a byte's top bit only at such a byte. A borrow can flag bytes after
 /// the first flagged one, never before, so the lowest flag is exact.
