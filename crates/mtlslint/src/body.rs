@@ -320,11 +320,10 @@ impl<'a> Body<'a> {
         prefix: &'static str,
         context: &'a Context,
     ) -> Self {
-        let members = match parsed.root.as_ref().map(|n| &n.value) {
-            Some(Value::Object(members)) => members.as_slice(),
-            _ => &[],
+        let (object, members) = match parsed.root.as_ref().map(|n| &n.value) {
+            Some(Value::Object(members)) => (true, members.as_slice()),
+            _ => (false, &[][..]),
         };
-        let object = matches!(parsed.root.as_ref().map(|n| &n.value), Some(Value::Object(_)));
         let mut fields = [None; Body::CACHED];
         let mut last: [Option<&Member<'_>>; 5] = [None; 5];
         let mut well_formed = object;

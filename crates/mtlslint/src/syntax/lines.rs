@@ -4,8 +4,8 @@ const START: Position = Position { line: 1, column: 1, offset: 0, utf16_column: 
 
 /// Turns byte offsets into positions by walking the text forward, so that
 /// positions asked for in text order cost one pass and no allocation. (Listing
-/// the line breaks up front to look lines up measured slower: a body has few
-/// findings, and the list costs an allocation.) Offsets past the end or inside
+/// the line breaks up front to look lines up measured no faster: a body has
+/// few findings, and the list costs an allocation.) Offsets past the end or inside
 /// a character move back to a boundary.
 pub(crate) struct Cursor<'a> {
     text: &'a str,

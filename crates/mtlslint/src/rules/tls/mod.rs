@@ -13,7 +13,6 @@ use crate::model::Protocol;
 use crate::rules::{Checker, Rule};
 use crate::syntax::{Node, Value};
 
-/// What `set_member` writes when a list must be set: the recommended protocols.
 /// The protocol list that findings recommend, as JSON; a macro, so that texts
 /// naming it are joined at compile time.
 macro_rules! recommended {
@@ -23,6 +22,7 @@ macro_rules! recommended {
 }
 pub(super) use recommended;
 
+/// What `set_member` writes when a list must be set: the recommended protocols.
 pub(super) const RECOMMENDED: &str = recommended!();
 
 /// The title of a fix that sets the list to [`RECOMMENDED`].
