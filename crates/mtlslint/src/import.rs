@@ -388,9 +388,8 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
     for imported in requests {
         let url = imported.parts.url;
         if let Some(text) = source.get(url.start..url.end) {
-            for secret in crate::request::url_secrets(text) {
-                bytes[url.start + secret.start..url.start + secret.end].fill(b'*');
-            }
+            // Masking keeps the length, so the masked URL fits where the URL was.
+            bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
         }
         let headers = imported.request.headers.iter().zip(&imported.parts.headers);
         for ((name, value), (_, span)) in headers {

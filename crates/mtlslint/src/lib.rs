@@ -155,7 +155,7 @@ impl Linter {
         } else {
             self.run(&text, None, Some(&view))
         };
-        RequestReport { text: text.clone(), endpoint, diagnostics }
+        RequestReport { text, endpoint, diagnostics }
     }
 
     fn lint_text(

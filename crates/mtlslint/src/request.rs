@@ -225,7 +225,7 @@ const SECRET_PARAMETERS: &[&str] =
 
 /// Hides the secrets a URL can carry behind as many `*` as they have bytes,
 /// so that every span into the URL stays where it was.
-fn mask_url(url: &str) -> Cow<'_, str> {
+pub(crate) fn mask_url(url: &str) -> Cow<'_, str> {
     let secrets = url_secrets(url);
     if secrets.is_empty() {
         return Cow::Borrowed(url);
@@ -241,7 +241,7 @@ fn mask_url(url: &str) -> Cow<'_, str> {
 /// The byte ranges of the secrets a URL carries: the password of
 /// `user:password@` and the values of query parameters named like `token`,
 /// `api_key` or `password`.
-pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
+fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
     let mut secrets = Vec::new();
     if let Some(at) = url.find("://").map(|i| i + 3) {
         let end = url[at..].find(['/', '?', '#']).map_or(url.len(), |i| at + i);
@@ -293,7 +293,7 @@ fn match_endpoint<'a>(segments: &[Segment<'a>]) -> (Option<Endpoint>, Vec<Parame
     };
     for endpoint in Endpoint::ALL {
         let template = endpoint.template();
-        let literals_match = template.iter().zip(tail).all(|(t, s)| t.starts_with('{') || *t == s.text);
+        let literals_match = template.iter().zip(tail).all(|(t, s)| Endpoint::parameter(t).is_some() || *t == s.text);
         if literals_match {
             let parameters = template
                 .iter()
@@ -320,7 +320,7 @@ pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, Stri
         let mut rewritten: Vec<String> = prefix.iter().map(|s| (*s).to_owned()).collect();
         for (i, literal) in template.iter().enumerate() {
             let segment = i.checked_sub(missing).map(|j| tail[j].text);
-            match (literal.starts_with('{'), segment) {
+            match (Endpoint::parameter(literal).is_some(), segment) {
                 (true, Some(text)) => rewritten.push(text.to_owned()),
                 (_, None) => rewritten.push((*literal).to_owned()),
                 (false, Some(text)) => {
