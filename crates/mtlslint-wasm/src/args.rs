@@ -27,13 +27,10 @@ pub(crate) fn text(value: JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     }
 }
 
-/// The options object; `undefined` and `null` stand for none.
-pub(crate) fn options(value: Option<JsValue>) -> Result<LintOptions, JsError> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(LintOptions::default());
-    };
-    plain_object(&value, "options", r#"{profile: "production"}"#)?;
-    LintOptions::from_json(&stringify(&value, "options")?).map_err(|e| JsError::new(&e))
+/// The options object (the caller has dropped `undefined` and `null`).
+pub(crate) fn options(value: &JsValue) -> Result<LintOptions, JsError> {
+    plain_object(value, "options", r#"{profile: "production"}"#)?;
+    LintOptions::from_json(&stringify(value, "options")?).map_err(|e| JsError::new(&e))
 }
 
 /// A form's fields by name. Strings are taken as they are (a lone surrogate

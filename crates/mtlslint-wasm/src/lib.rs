@@ -60,13 +60,6 @@ export interface FormFields {
     hostnameVerifierType?: string | null;
     [field: string]: unknown;
 }
-/** The model's tables, for forms and pickers. */
-export interface Constants {
-    /** The body's fields as the API spells them, in its order. */
-    fields: string[];
-    protocols: ProtocolInfo[];
-    verifiers: VerifierInfo[];
-}
 "#;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -202,17 +195,22 @@ pub fn schema_names() -> JsValue {
     to_js(&schema::SCHEMAS.iter().map(|s| s.name).collect::<Vec<_>>())
 }
 
+/// The model's tables, for forms and pickers.
+#[derive(Serialize, tsify::Tsify)]
+pub struct Constants {
+    /// The body's fields as the API spells them, in its order.
+    pub fields: &'static [&'static str],
+    /// The protocol constants with their Java names and meanings.
+    pub protocols: &'static [mtlslint::model::ProtocolInfo],
+    /// The hostname verifier constants with their meanings.
+    pub verifiers: &'static [mtlslint::model::VerifierInfo],
+}
+
 /// The body's fields, and the protocol and hostname verifier constants with
 /// their Java names and meanings: what a form offers, from the one model.
 #[wasm_bindgen(unchecked_return_type = "Constants")]
 pub fn constants() -> JsValue {
-    use mtlslint::model::{FIELDS, PROTOCOLS, ProtocolInfo, VERIFIERS, VerifierInfo};
-    #[derive(Serialize)]
-    struct Constants {
-        fields: &'static [&'static str],
-        protocols: &'static [ProtocolInfo],
-        verifiers: &'static [VerifierInfo],
-    }
+    use mtlslint::model::{FIELDS, PROTOCOLS, VERIFIERS};
     to_js(&Constants { fields: &FIELDS, protocols: &PROTOCOLS, verifiers: &VERIFIERS })
 }
 
@@ -224,11 +222,10 @@ thread_local! {
 /// Runs `run` with the caller's options and the linter they describe. Calls
 /// without options (the common case, and the hot one) share one linter.
 fn with_linter<T>(options: Option<JsLintOptions>, run: impl FnOnce(&LintOptions, &Linter) -> T) -> Result<T, JsError> {
-    let options = options.map(JsValue::from).filter(|o| !o.is_undefined() && !o.is_null());
-    if options.is_none() {
+    let Some(options) = options.map(JsValue::from).filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(DEFAULT.with(|linter| run(&LintOptions::default(), linter)));
-    }
-    let options = args::options(options)?;
+    };
+    let options = args::options(&options)?;
     let linter = options.linter().map_err(|e| JsError::new(&e))?;
     Ok(run(&options, &linter))
 }
