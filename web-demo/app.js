@@ -22,6 +22,8 @@ const SEVERITY_WORD = { error: "error", warning: "warning", info: "note" };
 /** The body's fields as the API spells them, read from the model once the package is loaded. */
 let bodyFields = [];
 const TEXT_FIELDS = ["keyStoreId", "trustStoreId"];
+/** The mTLS call's path names, which have their own inputs. */
+const PATH_FIELDS = ["projectName", "apiProxyName"];
 
 let profile = "standard";
 /** The path names the user has edited or left; an empty name is reported only after that. */
@@ -153,12 +155,7 @@ function protocolBoxes() {
 
 /** The body the form describes, in the API's field order. */
 function formBody() {
-  const body = { enabled: controls.enabled.checked };
-  for (const field of TEXT_FIELDS) if (controls[field].value !== "") body[field] = controls[field].value;
-  const protocols = protocolBoxes().filter((box) => box.checked).map((box) => box.value);
-  if (protocols.length) body.supportedProtocolList = protocols;
-  if (controls.hostnameVerifierType.value) body.hostnameVerifierType = controls.hostnameVerifierType.value;
-  return body;
+  return Object.fromEntries(bodyFields.map((field) => [field, controlValue(field)]).filter(([, value]) => value !== undefined));
 }
 
 /** The JSON pane's object, or null while its text is not a JSON object. */
@@ -184,7 +181,8 @@ function showInForm(body) {
 
 /** The path names, once the user has started on them: then both go in, so an empty one is reported. */
 function pathFields() {
-  const started = ["projectName", "apiProxyName"].some((name) => controls[name].value || touched.has(name));
+  // Touched inputs are kept by id: the two tabs share the name `projectName`.
+  const started = PATH_FIELDS.some((name) => controls[name].value || touched.has(controls[name].id));
   return started ? { projectName: controls.projectName.value, apiProxyName: controls.apiProxyName.value } : {};
 }
 
@@ -266,14 +264,17 @@ function judgeMtls() {
     const diagnostics = body || !bodyFields.includes(field) ? report.fields[field] ?? [] : [];
     showMessages(container, control, diagnostics);
   }
-  const summary = body ? report.summary : countSeverities([...found, ...Object.values(report.fields).flat()]);
+  // The summary counts what is shown: the pane's findings (duplicate keys
+  // included, which the form's own reading of the pane cannot see), the
+  // request's, and those under the path names.
+  const summary = countSeverities([...found, ...requestOnly, ...PATH_FIELDS.flatMap((name) => report.fields[name] ?? [])]);
   renderSummary($("summary-mtls"), summary);
   renderCurl();
 }
 
 function countSeverities(diagnostics) {
   const summary = { errors: 0, warnings: 0, infos: 0 };
-  for (const d of diagnostics) summary[d.severity === "info" ? "infos" : `${d.severity}s`] += 1;
+  for (const d of diagnostics) summary[`${d.severity}s`] += 1;
   return summary;
 }
 
@@ -300,26 +301,17 @@ function controlValue(field, current) {
 }
 
 function onFormInput(event) {
-  const name = event.target.name;
-  const field = name === "protocol" ? "supportedProtocolList" : name;
-  if (name === "projectName" || name === "apiProxyName") touched.add(name);
+  const field = event.target.name;
+  if (PATH_FIELDS.includes(field)) touched.add(event.target.id);
   const current = paneObject();
-  // Only the field the user changed is rewritten; a pane whose text is not a
-  // JSON object keeps its text until it parses again.
+  // Only the field the user changed is rewritten (a member keeps its place, a
+  // new one goes last); a pane whose text is not a JSON object keeps its text
+  // until it parses again.
   if (current && bodyFields.includes(field)) {
     const value = controlValue(field, current[field]);
-    const next = {};
-    let placed = false;
-    for (const [key, old] of Object.entries(current)) {
-      if (key === field) {
-        placed = true;
-        if (value !== undefined) next[key] = value;
-      } else {
-        next[key] = old;
-      }
-    }
-    if (!placed && value !== undefined) next[field] = value;
-    json.value = JSON.stringify(next, null, 2);
+    if (value === undefined) delete current[field];
+    else current[field] = value;
+    json.value = JSON.stringify(current, null, 2);
   }
   revalidateMtls();
 }
@@ -367,7 +359,7 @@ function judgeTruststore() {
   const pending = [];
   let shown = [...report.other];
   for (const name of ["projectName", "username", "keystoreName"]) {
-    const waiting = fields[name] === "" && !touched.has(name);
+    const waiting = fields[name] === "" && !touched.has(tsControls[name].id);
     if (waiting) pending.push(tsControls[name].labels[0].firstChild.textContent.trim().toLowerCase());
     const diagnostics = waiting ? [] : report.fields[name] ?? [];
     shown = shown.concat(diagnostics);
@@ -406,7 +398,7 @@ function buildChoices() {
   $("protocols").replaceChildren(
     ...protocols.map((p) =>
       h("label", { class: p.deprecation ? "choice deprecated" : "choice" },
-        h("input", { type: "checkbox", value: p.constant, name: "protocol" }),
+        h("input", { type: "checkbox", value: p.constant, name: "supportedProtocolList" }),
         h("code", {}, p.constant), " ", h("span", { class: "java" }, `Java ${p.javaName}`),
         p.deprecation ? h("span", { class: "hint" }, ` · ${p.deprecation}`) : null),
     ),
@@ -462,8 +454,8 @@ async function main() {
   setUpTabs();
   $("form-mtls").addEventListener("input", onFormInput);
   $("form-mtls").addEventListener("focusout", (event) => {
-    if (["projectName", "apiProxyName"].includes(event.target.name)) {
-      touched.add(event.target.name);
+    if (PATH_FIELDS.includes(event.target.name)) {
+      touched.add(event.target.id);
       revalidateMtls();
     }
   });
@@ -473,12 +465,13 @@ async function main() {
     renderCurl();
     revalidateTruststore();
   });
-  for (const form of ["form-truststore", "form-inventories"]) $(form).addEventListener("input", revalidateTruststore);
-  $("form-truststore").addEventListener("focusout", (event) => {
-    touched.add(event.target.name);
-    revalidateTruststore();
-  });
-  $("form-truststore").addEventListener("input", (event) => touched.add(event.target.name), { capture: true });
+  $("form-inventories").addEventListener("input", revalidateTruststore);
+  for (const type of ["input", "focusout"]) {
+    $("form-truststore").addEventListener(type, (event) => {
+      touched.add(event.target.id);
+      revalidateTruststore();
+    });
+  }
   for (const radio of document.querySelectorAll("input[name=profile]")) {
     radio.addEventListener("change", () => {
       profile = radio.value;

@@ -159,6 +159,23 @@ test("the form waits while the JSON pane does not parse, and loses nothing", asy
   assert.deepEqual(problems, []);
 });
 
+test("the summary counts what is listed, a repeated key included", async () => {
+  await page.fill("#json", '{"enabled": false, "enabled": false}');
+  await page.locator("#findings li[data-code=J002]").waitFor();
+  assert.match(await page.textContent("#summary-mtls"), /^1 error/);
+  assert.deepEqual(problems, []);
+});
+
+test("leaving the mTLS tab's project name does not count as touching the truststore tab's", async () => {
+  await page.focus("#projectName");
+  await page.focus("#apiProxyName");
+  await page.click("#tab-truststore");
+  await page.fill("#ts-username", "api-user");
+  assert.match(await page.textContent("#summary-truststore"), /^Still to fill in: project name, truststore name/);
+  assert.equal(await page.locator("#panel-truststore .field[data-field=projectName] .message").count(), 0);
+  assert.deepEqual(problems, []);
+});
+
 test("rule documentation opens on demand", async () => {
   await page.check("#enabled");
   const button = page.locator("#findings li[data-code=M001] button.link");
