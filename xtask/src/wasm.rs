@@ -142,13 +142,22 @@ fn wasm_bindgen() -> Result<PathBuf, String> {
     Ok(binary)
 }
 
-/// `wasm-opt -Oz` from npm's `binaryen` (Debian's is too old for the module's features).
-fn optimize(module: &Path) -> Result<(), String> {
+/// The folder of the Node tests, its locked dependencies installed (binaryen's
+/// `wasm-opt`, ajv, TypeScript, playwright-core): once, and again only when
+/// the lockfile is newer than the install.
+fn node_tools() -> Result<PathBuf, String> {
     let tests = root().join(NODE_TESTS);
-    let wasm_opt = tests.join("node_modules/.bin/wasm-opt");
-    if !wasm_opt.exists() {
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let installed = modified(&tests.join("node_modules/.package-lock.json"));
+    if installed.is_none() || modified(&tests.join("package-lock.json")) > installed {
         npm_ci(NODE_TESTS)?;
     }
+    Ok(tests)
+}
+
+/// `wasm-opt -Oz` from npm's `binaryen` (Debian's is too old for the module's features).
+fn optimize(module: &Path) -> Result<(), String> {
+    let wasm_opt = node_tools()?.join("node_modules/.bin/wasm-opt");
     let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"];
     run(Command::new(wasm_opt).arg("-Oz").args(features).arg(module).arg("-o").arg(module))
 }
@@ -233,8 +242,7 @@ pub(crate) fn browser_tests() -> Result<(), String> {
 pub(crate) fn node_tests() -> Result<(), String> {
     chromium()?;
     cargo(&["build", "-p", "mtlslint-cli"], &[])?;
-    let tests = root().join(NODE_TESTS);
-    npm_ci(NODE_TESTS)?;
+    let tests = node_tools()?;
     run(Command::new("node")
         .arg("--test")
         .env("MTLSLINT_BIN", root().join("target/debug/mtlslint"))
@@ -260,10 +268,7 @@ pub(crate) fn bench(quick: bool) -> Result<(), String> {
         return Err("cargo run -p mtlslint --example corpus".into());
     }
     write(&corpus, &String::from_utf8_lossy(&out.stdout))?;
-    let tests = root().join(NODE_TESTS);
-    if !tests.join("node_modules/ajv").exists() {
-        npm_ci(NODE_TESTS)?;
-    }
+    let tests = node_tools()?;
     let mut command = Command::new("node");
     command.arg("bench.mjs").arg(&corpus).current_dir(&tests);
     if quick {
