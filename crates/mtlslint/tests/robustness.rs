@@ -2,7 +2,7 @@
 //! points at a real place: ranges inside the text on character boundaries,
 //! pointers that resolve in the body.
 
-use mtlslint::{Context, Diagnostic, Limits, Linter, Options, Profile};
+use mtlslint::{Context, Diagnostic, FixMode, Limits, Linter, Options, Profile};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -169,4 +169,21 @@ fn many_members_and_findings_stay_linear() {
     assert_eq!(diagnostics.iter().filter(|d| d.code == "S001").count(), 60_000);
     assert_eq!(diagnostics.last().unwrap().range.start.line, 60_000);
     check_invariants(text.as_bytes(), &diagnostics);
+}
+
+/// Each repeat's fix reaches back to the comma before it, behind its own
+/// finding: 60,000 of them are placed and fixed in one pass each.
+#[test]
+fn a_long_list_of_repeats_is_placed_and_fixed_in_one_pass() {
+    let text = format!("{{\"supportedProtocolList\":[{}]}}", vec!["\"TLS_1_2\""; 60_000].join(",\n"));
+    let diagnostics = mtlslint::lint(&text);
+    let repeats: Vec<_> = diagnostics.iter().filter(|d| d.code == "T004").collect();
+    assert_eq!(repeats.len(), 59_999);
+    let last = repeats.last().unwrap();
+    assert_eq!(last.range.start.line, 60_000);
+    let removal = last.fix.as_ref().unwrap().edits[0].range;
+    assert_eq!((removal.start.line, removal.start.column, removal.end.line), (59_999, 10, 60_000));
+    check_invariants(text.as_bytes(), &diagnostics);
+    let fixed = Linter::default().fix_body(text.as_bytes(), FixMode::Safe);
+    assert_eq!((fixed.text.as_str(), fixed.applied), ("{\"supportedProtocolList\":[\"TLS_1_2\"]}", 59_999));
 }

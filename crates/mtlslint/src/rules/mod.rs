@@ -476,11 +476,23 @@ impl<'a> Checker<'a> {
         // Starts come in text order, so one cursor walks the text once; ends and
         // fix edits walk on from their own finding's start without moving it.
         let mut cursor = Cursor::new(self.text);
-        for diagnostic in &mut self.found {
+        for index in 0..self.found.len() {
+            let (placed, rest) = self.found.split_at_mut(index);
+            let diagnostic = &mut rest[0];
             let start = cursor.position(diagnostic.range.start.offset);
             diagnostic.range = Range { start, end: cursor.after(start, diagnostic.range.end.offset) };
             for edit in diagnostic.fix.iter_mut().flat_map(|fix| &mut fix.edits) {
-                let edit_start = cursor.after(start, edit.range.start.offset);
+                let offset = edit.range.start.offset;
+                // An edit may begin before its finding (removing a list item takes
+                // the comma before it): it walks from the last start placed before
+                // it, not from the top, so that a long list of them stays one pass.
+                let from = if offset >= start.offset {
+                    start
+                } else {
+                    let before = placed.partition_point(|d| d.range.start.offset <= offset);
+                    placed[..before].last().map_or(start, |d| d.range.start)
+                };
+                let edit_start = cursor.after(from, offset);
                 edit.range = Range { start: edit_start, end: cursor.after(edit_start, edit.range.end.offset) };
             }
         }
