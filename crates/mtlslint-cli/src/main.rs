@@ -5,7 +5,7 @@ mod inputs;
 mod output;
 
 use std::fmt::Write as _;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -101,12 +101,19 @@ fn run(command: Command) -> Result<bool, String> {
 }
 
 fn write_results(format: Format, results: &[FileResult]) -> Result<(), String> {
+    // Buffered: standard output flushes at every line break otherwise.
+    fn buffered<W: Write>(out: W, write: impl FnOnce(&mut BufWriter<W>) -> std::io::Result<()>) -> std::io::Result<()> {
+        let mut out = BufWriter::new(out);
+        write(&mut out)?;
+        out.flush()
+    }
+    let stdout = || std::io::stdout().lock();
     let written = match format {
-        Format::Human => output::human::write(&mut anstream::stdout().lock(), results),
-        Format::Json => output::json::write(&mut std::io::stdout().lock(), results),
-        Format::Sarif => output::sarif::write(&mut std::io::stdout().lock(), results),
-        Format::Github => output::github::write(&mut std::io::stdout().lock(), results),
-        Format::Junit => output::junit::write(&mut std::io::stdout().lock(), results),
+        Format::Human => buffered(anstream::stdout().lock(), |out| output::human::write(out, results)),
+        Format::Json => buffered(stdout(), |out| output::json::write(out, results)),
+        Format::Sarif => buffered(stdout(), |out| output::sarif::write(out, results)),
+        Format::Github => buffered(stdout(), |out| output::github::write(out, results)),
+        Format::Junit => buffered(stdout(), |out| output::junit::write(out, results)),
     };
     match written {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
