@@ -1,7 +1,5 @@
 //! Applies the fixes diagnostics carry, keeping every byte they do not touch.
 
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::{Limits, Linter, syntax};
 
@@ -43,9 +41,10 @@ type Replacement<'d> = (usize, usize, &'d str);
 /// one already taken is left for the next round. Returns the new text and
 /// how many fixes it took.
 pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, usize) {
-    // Taken edits by (start, end); they never overlap, so a new edit need
-    // only be held against its neighbours.
-    let mut taken: BTreeMap<(usize, usize), &str> = BTreeMap::new();
+    // Taken edits in text order. They never overlap, so a new edit need only
+    // be held against its neighbours; edits mostly come in text order, so
+    // most land at the end.
+    let mut taken: Vec<Replacement<'_>> = Vec::new();
     let mut applied = 0;
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.allows(f.applicability)) {
         let edits: Vec<Replacement<'_>> =
@@ -54,22 +53,26 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, 
             start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
         };
         // Two edits clash when they overlap, or insert at the same place.
-        let clash = |(start, end): (usize, usize), (s, e): (usize, usize)| {
-            (start < e && s < end) || (start == s && (start == end || s == e))
-        };
         let clashes = |&(start, end, _): &Replacement<'_>| {
-            let before = taken.range(..=(start, usize::MAX)).next_back();
-            let after = taken.range((start, usize::MAX)..).take_while(|&(&(s, _), _)| s < end);
-            before.into_iter().chain(after).any(|(&place, _)| clash((start, end), place))
+            let after = taken.partition_point(|&(s, e, _)| (s, e) <= (start, usize::MAX));
+            let before = after.checked_sub(1).map(|i| taken[i]);
+            let overlapping = taken[after..].iter().take_while(|&&(s, _, _)| s < end);
+            before
+                .iter()
+                .chain(overlapping)
+                .any(|&(s, e, _)| (start < e && s < end) || (start == s && (start == end || s == e)))
         };
         if edits.iter().all(fits) && !edits.iter().any(clashes) {
-            taken.extend(edits.into_iter().map(|(start, end, content)| ((start, end), content)));
+            for edit in edits {
+                let at = taken.partition_point(|&(s, e, _)| (s, e) <= (edit.0, edit.1));
+                taken.insert(at, edit);
+            }
             applied += 1;
         }
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for ((start, end), content) in taken {
+    for (start, end, content) in taken {
         out.push_str(&text[at..start]);
         out.push_str(content);
         at = end;
