@@ -6,7 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::model::{HostnameVerifier, MtlsSettings, Protocol};
+use crate::body::Field;
+use crate::model::{FIELDS, HostnameVerifier, MtlsSettings, Protocol};
+use crate::suggest::nearest;
 
 /// Optional knowledge that sharpens the rules.
 #[derive(Debug, Clone, Default)]
@@ -245,7 +247,8 @@ pub enum InventoryItem {
 }
 
 /// Reads the proxy's current mTLS settings: an object with the body's
-/// fields. Other fields (as a saved GET response may carry) are ignored.
+/// fields. Other fields (as a saved GET response may carry) are ignored,
+/// unless they look like a misspelt field.
 ///
 /// ```
 /// let current = mtlslint::context::current_settings_from_json(r#"{"enabled": true, "keyStoreId": "ks"}"#).unwrap();
@@ -264,10 +267,16 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
     let shape =
         |field: &str, expected: &str| ContextError::Shape(format!("current settings: `{field}` must be {expected}"));
     let value: Value = serde_json::from_str(text)?;
-    if !value.is_object() {
+    let Value::Object(members) = &value else {
         return Err(ContextError::Shape(
             "current settings: expected a JSON object with the mTLS settings fields".into(),
         ));
+    };
+    // Other fields are ignored, but a near miss of one of ours would change the verdict unseen.
+    let near_miss =
+        members.keys().filter(|key| Field::from_key(key).is_none()).find_map(|key| Some((key, nearest(key, FIELDS)?)));
+    if let Some((key, field)) = near_miss {
+        return Err(ContextError::Shape(format!("current settings: unknown field `{key}`; did you mean `{field}`?")));
     }
     let lenient: Lenient = serde_json::from_value(value).map_err(|_| shape("the object", "an object"))?;
     let string = |value: Option<Value>, field| match value {
@@ -328,5 +337,15 @@ mod tests {
         let credentials = r#"{"status":"SUCCESS","resultList":[{"username":"api-user"}]}"#;
         assert!(Inventory::from_json(credentials).unwrap().contains("api-user"));
         assert!(Inventory::from_json(r#"{"status":"FAILURE","resultMessage":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn current_settings_ignore_other_fields_but_not_near_misses() {
+        let saved = r#"{"status": "SUCCESS", "apiProxyName": "orders", "enabled": true, "keyStoreId": "ks"}"#;
+        assert_eq!(current_settings_from_json(saved).unwrap().enabled, Some(true));
+        let error = current_settings_from_json(r#"{"enabld": true}"#).unwrap_err().to_string();
+        assert_eq!(error, "current settings: unknown field `enabld`; did you mean `enabled`?");
+        let error = current_settings_from_json(r#"{"keystoreId": "ks"}"#).unwrap_err().to_string();
+        assert!(error.ends_with("did you mean `keyStoreId`?"), "{error}");
     }
 }
