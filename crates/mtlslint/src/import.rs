@@ -379,8 +379,8 @@ impl Linter {
     }
 }
 
-/// `source` with the credentials of every request's `Authorization` header
-/// and the secrets of its URL (a password, a `token` parameter) replaced by
+/// `source` with the secrets of every request's headers (`Authorization`'s
+/// credentials, cookies, API keys) and of its URL (a password, a `token` parameter) replaced by
 /// `*`, byte for byte, so that excerpts of the file can be shown without
 /// them and every offset stays where it was.
 pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
@@ -393,13 +393,14 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
         }
         let headers = imported.request.headers.iter().zip(&imported.parts.headers);
         for ((name, value), (_, span)) in headers {
-            if !crate::request::carries_credentials(name) {
+            if !crate::request::carries_secret(name) {
                 continue;
             }
             let Some(text) = source.get(span.start..span.end) else { continue };
-            // The scheme stays readable; what follows it is the secret. A value
-            // that does not stand verbatim in the file is hidden whole.
-            let secret_at = if text == value { text.find(' ').map_or(0, |i| i + 1) } else { 0 };
+            // An authentication scheme stays readable; what follows it is the
+            // secret. A value that does not stand verbatim in the file is hidden whole.
+            let scheme = crate::request::has_scheme(name) && text == value;
+            let secret_at = if scheme { text.find(' ').map_or(0, |i| i + 1) } else { 0 };
             for byte in &mut bytes[span.start + secret_at..span.end] {
                 if !byte.is_ascii_whitespace() {
                     *byte = b'*';

@@ -142,7 +142,7 @@ impl<'a> RequestView<'a> {
         let mut headers = Vec::with_capacity(request.headers.len());
         for (name, value) in &request.headers {
             let _ = write!(text, "{name}: ");
-            let shown = mask_credentials(name, value);
+            let shown = mask_secret(name, value);
             let value_span = Span::new(text.len(), text.len() + shown.len());
             text.push_str(&shown);
             text.push('\n');
@@ -198,23 +198,34 @@ impl<'a> RequestView<'a> {
     }
 }
 
-/// Whether a header of this name carries a credential. A name padded with
-/// spaces or control characters still does.
-pub(crate) fn carries_credentials(name: &str) -> bool {
+/// Whether a header of this name carries a secret: credentials
+/// (`Authorization`), cookies, API keys, tokens. A name padded with spaces or
+/// control characters still does.
+pub(crate) fn carries_secret(name: &str) -> bool {
+    let name = name.trim_matches(|c: char| c.is_whitespace() || c.is_control()).to_ascii_lowercase();
+    name.contains("cookie") || SECRET_PARAMETERS.iter().any(|secret| name.contains(secret))
+}
+
+/// Whether a header's secret follows an authentication scheme (`Bearer abc`),
+/// which stays readable.
+pub(crate) fn has_scheme(name: &str) -> bool {
     let name = name.trim_matches(|c: char| c.is_whitespace() || c.is_control());
     name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")
 }
 
-/// Hides a credential's secret part: `Bearer abc` becomes `Bearer <token>`.
-fn mask_credentials<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
-    if !carries_credentials(name) {
+/// Hides a header's secret: `Bearer abc` becomes `Bearer <token>`, a cookie
+/// or an API key `<token>`.
+fn mask_secret<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
+    if !carries_secret(name) || value.trim().is_empty() {
         return Cow::Borrowed(value);
+    }
+    if !has_scheme(name) {
+        return Cow::Borrowed(MASKED_TOKEN);
     }
     match value.trim_start().split_once(' ') {
         Some((scheme, secret)) if !secret.trim().is_empty() => Cow::Owned(format!("{scheme} {MASKED_TOKEN}")),
         Some((scheme, _)) => Cow::Owned(format!("{scheme} ")),
         None if value.trim().eq_ignore_ascii_case("bearer") => Cow::Borrowed(value),
-        None if value.trim().is_empty() => Cow::Borrowed(value),
         None => Cow::Borrowed(MASKED_TOKEN),
     }
 }
@@ -397,10 +408,12 @@ mod tests {
 
     #[test]
     fn masks_tokens() {
-        assert_eq!(mask_credentials("Authorization", "Bearer s3cret"), "Bearer <token>");
-        assert_eq!(mask_credentials("authorization", "s3cret"), "<token>");
-        assert_eq!(mask_credentials(" Authorization\0", "Bearer s3cret"), "Bearer <token>");
-        assert_eq!(mask_credentials("Accept", "s3cret"), "s3cret");
+        assert_eq!(mask_secret("Authorization", "Bearer s3cret"), "Bearer <token>");
+        assert_eq!(mask_secret("authorization", "s3cret"), "<token>");
+        assert_eq!(mask_secret(" Authorization\0", "Bearer s3cret"), "Bearer <token>");
+        assert_eq!(mask_secret("Cookie", "a=1; session=s3cret"), "<token>");
+        assert_eq!(mask_secret("X-Api-Key", "s3cret"), "<token>");
+        assert_eq!(mask_secret("Accept", "s3cret"), "s3cret");
         assert_eq!(percent_decode("a%2"), None);
     }
 

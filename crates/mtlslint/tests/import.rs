@@ -53,12 +53,15 @@ fn http_files_lint_each_request_at_its_own_lines() {
 
 #[test]
 fn tokens_are_masked_in_the_text_shown() {
-    let text =
-        "curl -X PUT 'https://gw/apiops/projects/P/credentials/u/truststore/ts/' -H 'Authorization: Bearer s3cr3t'";
+    let text = "curl -X PUT 'https://gw/apiops/projects/P/credentials/u/truststore/ts/' -H 'Authorization: Bearer s3cr3t' \
+        -H 'Cookie: a=1; session=s3cr3t' -H 'X-Api-Key: s3cr3t'";
     let imported = parse_curl(text).unwrap();
     let masked = mask_secrets(text, std::slice::from_ref(&imported));
     assert_eq!(masked.len(), text.len());
     assert!(!masked.contains("s3cr3t") && masked.contains("Authorization: Bearer ******"), "{masked}");
+    assert!(masked.contains("Cookie: **** ********") && masked.contains("X-Api-Key: ******"), "{masked}");
+    let shown = Linter::default().lint_request(&imported.request).text;
+    assert!(!shown.contains("s3cr3t") && shown.contains("Cookie: <token>"), "{shown}");
     let diagnostics = Linter::default().lint_imported(text, &imported);
     assert!(
         diagnostics
