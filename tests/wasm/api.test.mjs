@@ -67,15 +67,27 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.explain("M01"), /did you mean `M001`/);
   assert.throws(() => esm.schema("mtls-setting"), /did you mean `mtls-settings`/);
   assert.throws(() => esm.schema("mtls-settings", "04"), /write "2020-12" or "07"/);
-  assert.throws(() => esm.schema("mtls-settings", 7), /write "2020-12" or "07"/);
+  assert.throws(() => esm.schema("mtls-settings", 7), /^Error: schema: unknown draft a number: write "2020-12" or "07"$/);
+  assert.throws(() => esm.lint("{}", { profile: 1 }), /^Error: options.profile: expected "standard" or "production"$/);
+  assert.throws(() => esm.lint("{}", { rules: { T005: true } }), /^Error: options.rules: expected an object of rule codes or names and levels/);
   // Wrong types are errors that name the argument, never a trap of the module.
   assert.throws(() => esm.applyFixes(5), /^Error: text: expected a string or a Uint8Array, not a number/);
   assert.throws(() => esm.applyFixes(), /text: expected a string or a Uint8Array, not undefined/);
   assert.throws(() => esm.explain(5), /explain: expected a string, not a number/);
-  assert.throws(() => esm.schema({}), /schema: expected a string, not a object/);
+  assert.throws(() => esm.schema({}), /schema: expected a string, not an object/);
+  assert.throws(() => esm.lint({ enabled: true }), /text: expected a string or a Uint8Array, not an object \(JSON.stringify writes/);
   assert.throws(() => esm.lint("{}", ["production"]), /options: expected an object such as \{profile: "production"\}, not an array/);
   assert.throws(() => esm.validateForm("enabled"), /fields: expected an object/);
   assert.throws(() => esm.lint("{}", { limits: { maxDepth: "deep" } }), (e) => !/at line \d+ column/.test(e.message));
+  // What JSON.stringify would quietly write as something else is refused, naming where it is.
+  assert.throws(() => esm.lint("{}", { rules: new Map([["T005", "off"]]) }), /^Error: options.rules: a Map is not JSON data; .*Object.fromEntries/);
+  assert.throws(() => esm.lint("{}", { limits: { maxBytes: NaN } }), /^Error: options.limits.maxBytes: NaN and Infinity are not JSON numbers/);
+  assert.throws(() => esm.lint("{}", { current: { enabled: true, keyStoreId: () => "ks" } }), /^Error: options.current.keyStoreId: a function is not JSON data/);
+  assert.throws(() => esm.validateForm({ supportedProtocolList: [new Set(["TLS_1_2"])] }), /^Error: fields.supportedProtocolList\[0\]: a Set is not JSON data/);
+  const looped = {};
+  looped.self = looped;
+  assert.throws(() => esm.lint("{}", { current: looped }), /^Error: options: nested deeper than 128 levels, or holds itself$/);
+  assert.throws(() => esm.lint("{}", { current: { enabld: true } }), /unknown field `enabld`; did you mean `enabled`\?/);
   assert.equal(esm.applyFixes(new TextEncoder().encode('{"supportedProtocolList": ["TLSv1.2"]}')).applied, 1);
   assert.throws(() => esm.applyFixes("x".repeat(2_000_000)), /over the limit of 1048576/);
   // Values a form cannot carry as JSON still validate.
@@ -104,6 +116,10 @@ test("lintRequest: headers as an object or as pairs; the token never comes back"
   assert.equal(masked.text.split("\n")[0], `PUT https://ops:*********@gw.example.com/apiops/projects/P/credentials/api-user/truststore/my-ts?api_key=******`);
   const slash = masked.diagnostics.find((d) => d.code === "R003");
   assert.equal(masked.text.slice(slash.range.start.offset, slash.range.end.offset), "my-ts");
+  // Cookies and API keys are secrets too.
+  const keyed = esm.lintRequest({ method: "PUT", url, headers: { Authorization: "Bearer t", Cookie: "a=1; session=s3cret", "X-Api-Key": "s3cret" } });
+  assert.ok(!JSON.stringify(keyed).includes("s3cret"), keyed.text);
+  assert.match(keyed.text, /^Cookie: <token>$/m);
   assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: { "X-A": "x\nAuthorization: Bearer s3cret" } }), /a header value is one line/);
   assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: { "Bad Name": "x" } }), /is not a header name/);
   assert.throws(() => esm.lintRequest({ method: "PUT", url, header: {} }), /unknown member `header`; the members are method, url, headers, body/);
@@ -164,4 +180,18 @@ test("rules, explain, schema and constants come from the core's one source", () 
   const { protocols, verifiers } = esm.constants();
   assert.deepEqual(protocols.map((p) => [p.constant, p.javaName]).slice(0, 2), [["TLS_1_3", "TLSv1.3"], ["TLS_1_2", "TLSv1.2"]]);
   assert.ok(verifiers.find((v) => v.constant === "NOOP").meaning.includes("No hostname verification"));
+});
+
+test("lintRequest: a body it cannot read is refused, not replaced", () => {
+  const url = "/apiops/projects/P/apiProxies/A/settings/mtls/";
+  const headers = { Authorization: "Bearer t", "Content-Type": "application/json" };
+  for (const [body, name] of [[new ArrayBuffer(4), "ArrayBuffer"], [new Blob(['{"enabled":true}']), "Blob"], [new URLSearchParams("a=1"), "URLSearchParams"]]) {
+    assert.throws(() => esm.lintRequest({ method: "PATCH", url, headers, body }), new RegExp(`^Error: request.body: a ${name} is not JSON data`));
+  }
+  // A fetch Request's body is a stream, which cannot be read synchronously.
+  const fetchRequest = new Request(`https://gw.example.com${url}`, { method: "PATCH", headers, body: '{"enabled":true}' });
+  assert.throws(() => esm.lintRequest(fetchRequest), /^Error: request.body: a ReadableStream is not JSON data/);
+  // The module goes on working after refusing an argument.
+  const report = esm.lintRequest({ method: "PATCH", url, headers, body: '{"enabled":true}' });
+  assert.ok(report.diagnostics.some((d) => d.code === "M001"), JSON.stringify(report.diagnostics));
 });

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
-use mtlslint::Request;
+use mtlslint::{Limits, Request};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
@@ -23,7 +23,10 @@ pub(crate) fn text(value: JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     }
     match value.dyn_into::<Uint8Array>() {
         Ok(bytes) => Ok(bytes.to_vec()),
-        Err(value) => Err(JsError::new(&format!("{what}: expected a string or a Uint8Array, not {}", kind(&value)))),
+        Err(value) => Err(JsError::new(&format!(
+            "{what}: expected a string or a Uint8Array, not {} (JSON.stringify writes an object as text)",
+            kind(&value)
+        ))),
     }
 }
 
@@ -133,11 +136,63 @@ fn json(value: &JsValue, what: &str) -> Result<Value, JsError> {
         .map_err(|e| JsError::new(&format!("{what}: {}", without_position(&e))))
 }
 
+/// The JSON text of `value`, refused where `JSON.stringify` would quietly
+/// write something else: a `Map` as `{}`, `NaN` as `null`, a `Blob` as `{}`.
 pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
+    plain_data(value, what, what, 0)?;
     JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
         .ok_or_else(|| JsError::new(&format!("{what}: expected a value that JSON.stringify can write")))
+}
+
+/// Checks that `value` (at `at` in the argument `what`) is strings, finite
+/// numbers, booleans, null, arrays and plain objects all the way down.
+fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(), JsError> {
+    if let Some(number) = value.as_f64() {
+        return if number.is_finite() {
+            Ok(())
+        } else {
+            Err(JsError::new(&format!("{at}: NaN and Infinity are not JSON numbers; write a finite number")))
+        };
+    }
+    if !value.is_object() {
+        return if value.is_function() || value.is_symbol() || value.is_bigint() {
+            Err(JsError::new(&format!("{at}: {} is not JSON data", kind(value))))
+        } else {
+            Ok(())
+        };
+    }
+    if depth == Limits::MAX_DEPTH {
+        return Err(JsError::new(&format!("{what}: nested deeper than {} levels, or holds itself", Limits::MAX_DEPTH)));
+    }
+    if Array::is_array(value) {
+        let items: &Array = value.unchecked_ref();
+        return items
+            .iter()
+            .enumerate()
+            .try_for_each(|(index, item)| plain_data(&item, what, &format!("{at}[{index}]"), depth + 1));
+    }
+    match class(value).as_deref() {
+        None | Some("Object") => {}
+        Some(name) => {
+            let instead = if name == "Map" { " (Object.fromEntries(map) makes one)" } else { "" };
+            return Err(JsError::new(&format!(
+                "{at}: a {name} is not JSON data; pass a string, or a plain object or array{instead}"
+            )));
+        }
+    }
+    Object::entries(value.unchecked_ref()).iter().try_for_each(|entry| {
+        let entry: &Array = entry.unchecked_ref();
+        let at = format!("{at}.{}", entry.get(0).as_string().unwrap_or_default());
+        plain_data(&entry.get(1), what, &at, depth + 1)
+    })
+}
+
+/// The name of an object's class (`Map`, `Blob`, `Object`); none for an object without a prototype.
+fn class(value: &JsValue) -> Option<String> {
+    let constructor = Reflect::get(value, &"constructor".into()).ok()?;
+    Reflect::get(&constructor, &"name".into()).ok()?.as_string()
 }
 
 /// serde_json's message without its position in text the caller never wrote.
@@ -149,13 +204,15 @@ pub(crate) fn without_position(error: &serde_json::Error) -> String {
     }
 }
 
-fn kind(value: &JsValue) -> String {
+pub(crate) fn kind(value: &JsValue) -> String {
     if value.is_undefined() {
         "undefined".into()
     } else if value.is_null() {
         "null".into()
     } else if Array::is_array(value) {
         "an array".into()
+    } else if value.is_object() {
+        "an object".into()
     } else {
         format!("a {}", value.js_typeof().as_string().unwrap_or_default())
     }

@@ -60,10 +60,11 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
         // A finding about a field left out points at `enabled`, which makes the
         // field needed; its rule names the field, beside whose input it belongs.
         let fills = rules::find(diagnostic.code).and_then(|rule| rule.fills).filter(|_| field == "enabled");
+        // A path name left out (`apiProxyName` is empty) belongs beside its input too.
         if let Some(missing) = fills {
             report.fields.entry(missing.to_owned()).or_default().push(diagnostic);
-        } else if let Some(found) = report.fields.get_mut(&field) {
-            found.push(diagnostic);
+        } else if report.fields.contains_key(&field) || paths.contains(&field.as_str()) {
+            report.fields.entry(field).or_default().push(diagnostic);
         } else {
             report.other.push(diagnostic);
         }
@@ -192,6 +193,10 @@ mod tests {
         assert_eq!(report.fields["apiProxyName"][0].code, "R004");
         assert!(report.fields["projectName"].is_empty() && report.other.is_empty(), "{report:?}");
         assert!(!report.text.contains("Bearer x"));
+        // A path name left out gets its entry, as a body field left out does.
+        let report = validate(&Linter::default(), &fields(r#"{"projectName": "P"}"#), Endpoint::MtlsSettings);
+        assert_eq!(report.fields["apiProxyName"][0].code, "R004", "{report:?}");
+        assert!(report.other.is_empty(), "{report:?}");
     }
 
     #[test]

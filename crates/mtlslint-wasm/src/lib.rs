@@ -172,9 +172,11 @@ pub fn schema(
     let draft = match draft.map(JsValue::from).filter(|d| !d.is_undefined() && !d.is_null()) {
         None => Draft::Draft2020_12,
         Some(draft) => {
-            let text = draft.as_string().unwrap_or_else(|| format!("{draft:?}"));
-            Draft::from_name(&text)
-                .ok_or_else(|| JsError::new(&format!("unknown draft `{text}`: write \"2020-12\" or \"07\"")))?
+            let text = draft.as_string();
+            text.as_deref().and_then(Draft::from_name).ok_or_else(|| {
+                let given = text.map_or_else(|| args::kind(&draft), |text| format!("`{text}`"));
+                JsError::new(&format!("schema: unknown draft {given}: write \"2020-12\" or \"07\""))
+            })?
         }
     };
     let published = schema::lookup(&name).map_err(|e| JsError::new(&e))?;

@@ -56,7 +56,29 @@ pub struct LintOptions {
 impl LintOptions {
     /// Reads options from JSON text (what `JSON.stringify` made of the caller's object).
     pub(crate) fn from_json(json: &str) -> Result<Self, String> {
-        serde_json::from_str(json).map_err(|error| format!("options: {}", crate::args::without_position(&error)))
+        serde_json::from_str(json).map_err(|error| {
+            // serde says "expected value" for a number given as the profile:
+            // name the member of the wrong kind, and what it takes.
+            let members: serde_json::Map<String, Value> = serde_json::from_str(json).unwrap_or_default();
+            let wrong = members.iter().find_map(|(name, value)| {
+                let (fits, takes) = match name.as_str() {
+                    "profile" => (value.is_string(), r#""standard" or "production""#),
+                    "endpoint" => (value.is_string(), r#""mtls" or "truststore""#),
+                    "rules" => (
+                        value.as_object().is_some_and(|rules| rules.values().all(Value::is_string)),
+                        r#"an object of rule codes or names and levels, such as {T005: "off"}"#,
+                    ),
+                    "limits" => (
+                        value.as_object().is_some_and(|limits| limits.values().all(Value::is_u64)),
+                        "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64}",
+                    ),
+                    "unsafe" => (value.is_boolean(), "true or false"),
+                    _ => (true, ""),
+                };
+                (!fits).then(|| format!("options.{name}: expected {takes}"))
+            });
+            wrong.unwrap_or_else(|| format!("options: {}", crate::args::without_position(&error)))
+        })
     }
 
     /// The linter these options describe.
@@ -101,6 +123,17 @@ mod tests {
     fn unknown_members_are_named_with_the_known_ones() {
         let error = LintOptions::from_json(r#"{"profle": "production"}"#).unwrap_err();
         assert!(error.starts_with("options: unknown field `profle`, expected one of `profile`"), "{error}");
+    }
+
+    #[test]
+    fn a_member_of_the_wrong_kind_is_named_with_what_it_takes() {
+        let error = |json| LintOptions::from_json(json).unwrap_err();
+        assert_eq!(error(r#"{"profile": 1}"#), r#"options.profile: expected "standard" or "production""#);
+        assert!(error(r#"{"rules": {"T005": true}}"#).starts_with("options.rules: expected an object of rule"));
+        assert!(error(r#"{"limits": {"maxBytes": -1}}"#).starts_with("options.limits: expected an object of whole"));
+        assert_eq!(error(r#"{"unsafe": "yes"}"#), "options.unsafe: expected true or false");
+        // A string that names nothing keeps serde's words, which list the choices.
+        assert!(error(r#"{"endpoint": "tls"}"#).contains("expected `mtls` or `truststore`"));
     }
 
     #[test]
