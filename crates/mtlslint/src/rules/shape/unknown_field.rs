@@ -34,7 +34,9 @@ rule! {
     ///
     /// ## Fix safety
     /// Renaming is safe when the key differs from a field only in case, and
-    /// offered as unsafe for a near spelling or another revision's name.
+    /// offered as unsafe for a near spelling or another revision's name. No
+    /// rename is offered when the body already gives that field: the key
+    /// would repeat, and the server would take the renamed value.
     "S001", "unknown-field", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
@@ -66,6 +68,7 @@ static RENAME: Memo<{ FIELDS.len() }> = Memo::new();
 static CALLED: Memo<{ FIELDS.len() }> = Memo::new();
 static CASE: Memo<{ FIELDS.len() }> = Memo::new();
 static NEAR: Memo<{ FIELDS.len() }> = Memo::new();
+static GIVEN: Memo<{ FIELDS.len() }> = Memo::new();
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
@@ -82,6 +85,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let rename = |field: &'static str| [(Span::new(span.start + 1, span.end - 1), field)];
         // Texts that name a field are formatted once per field.
         let title = |field: Field| RENAME.get(field as usize, |i| format!("Rename to `{}`", FIELDS[i]));
+        let near = if other.is_none() { nearest(key, FIELDS).and_then(Field::from_key) } else { None };
+        let meant = match other {
+            Some(Meaning::Field(field)) => Some(field),
+            _ => near,
+        };
+        // Renamed, the key would repeat one the body gives, and the server would take it instead.
+        if let Some(field) = meant.filter(|&field| body.last(field).is_some()) {
+            let help = GIVEN.get(field as usize, |i| format!("`{}` is already given; remove this key", FIELDS[i]));
+            checker.report(&RULE, span, pointer, message).help(help);
+            continue;
+        }
         match other {
             Some(Meaning::LaterRevision) => {
                 checker.report(&RULE, span, pointer, message).help(format!(
@@ -96,7 +110,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     rename(field.key()),
                 );
             }
-            None => match nearest(key, FIELDS).and_then(Field::from_key) {
+            None => match near {
                 Some(field) if field.key().eq_ignore_ascii_case(key) => {
                     let help = CASE.get(field as usize, |i| format!("names are case-sensitive: write `{}`", FIELDS[i]));
                     checker.report(&RULE, span, pointer, message).help(help).fix(
