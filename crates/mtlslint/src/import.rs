@@ -6,6 +6,7 @@
 
 use crate::diagnostic::{Diagnostic, Range, Span};
 use crate::request::{Request, RequestView};
+use crate::suggest::nearest;
 use crate::{Linter, syntax};
 
 /// A request read from a file, with where each part stands in it.
@@ -140,11 +141,9 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
 }
 
 /// The options of curl that take a value and do not matter here.
-const VALUE_OPTIONS: [&str; 24] = [
+const VALUE_OPTIONS: [&str; 22] = [
     "-o",
     "--output",
-    "-u",
-    "--user",
     "-A",
     "--user-agent",
     "-e",
@@ -167,8 +166,46 @@ const VALUE_OPTIONS: [&str; 24] = [
     "-F",
 ];
 
+/// The long options read or skipped here, and curl's common switches: a
+/// misspelt option is held against them.
+const KNOWN_OPTIONS: [&str; 31] = [
+    "--head",
+    "--silent",
+    "--show-error",
+    "--insecure",
+    "--location",
+    "--verbose",
+    "--include",
+    "--compressed",
+    "--fail",
+    "--data-urlencode",
+    "--request",
+    "--header",
+    "--data",
+    "--data-raw",
+    "--data-binary",
+    "--data-ascii",
+    "--json",
+    "--url",
+    "--get",
+    "--user",
+    "--oauth2-bearer",
+    "--output",
+    "--user-agent",
+    "--referer",
+    "--max-time",
+    "--connect-timeout",
+    "--write-out",
+    "--cookie",
+    "--cookie-jar",
+    "--cacert",
+    "--proxy",
+];
+
 /// Reads a cURL command: `-X`/`--request`, `-H`/`--header`, `-d`/`--data`/
-/// `--data-raw`/`--data-binary` (with `@FILE`), `--json`, `--url` or the URL.
+/// `--data-raw`/`--data-binary` (with `@FILE`), `--json`, `-u`/`--user` and
+/// `--oauth2-bearer` (the `Authorization` header they send), `--url` or the
+/// URL. A misspelt long option, and a second bare word, are errors.
 ///
 /// ```
 /// let text = "curl -X PUT \\\n  \"https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts/\" \\\n  -H 'Authorization: Bearer T'";
@@ -232,6 +269,14 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                     parts.headers.push((word.span, word.span));
                 }
             }
+            // Credentials given by option are the Authorization header curl sends.
+            "-u" | "--user" | "--oauth2-bearer" => {
+                let (credentials, span, verbatim) = value(option)?;
+                let scheme = if option == "--oauth2-bearer" { "Bearer" } else { "Basic" };
+                request.headers.push(("Authorization".into(), format!("{scheme} {credentials}")));
+                let span = verbatim.unwrap_or(span);
+                parts.headers.push((span, span));
+            }
             "--url" => {
                 let (url, span, verbatim) = value(option)?;
                 request.url = url;
@@ -241,7 +286,24 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             _ if VALUE_OPTIONS.contains(&option) => {
                 value(option)?;
             }
+            // A misspelt option would take its value for the URL, and a header's secret with it.
+            _ if option.starts_with("--") && nearest(option, KNOWN_OPTIONS).is_some_and(|known| known != option) => {
+                let known = nearest(option, KNOWN_OPTIONS).unwrap_or_default();
+                return Err(error(
+                    text,
+                    word.span.start,
+                    format!("unknown curl option `{option}`: did you mean `{known}`?"),
+                ));
+            }
             _ if word.text.starts_with('-') => {}
+            // Quoted by position only: a word out of place may be a header's secret.
+            _ if !request.url.is_empty() => {
+                return Err(error(
+                    text,
+                    word.span.start,
+                    "a second URL, or a value without its option: write one call, each value after its option",
+                ));
+            }
             _ => {
                 request.url.clone_from(&word.text);
                 parts.url = word.verbatim.unwrap_or(word.span);

@@ -83,3 +83,39 @@ fn curl_reads_the_options_people_write() {
     assert!(parse_curl("wget https://gw/x").unwrap_err().message.contains("start with `curl`"));
     assert!(parse_curl("curl -X").unwrap_err().message.contains("`-X` needs a value"));
 }
+
+#[test]
+fn credentials_given_by_option_are_read_and_masked() {
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
+    for (option, shown) in [
+        ("-u 'admin:s3cr3t'", "Authorization: Basic <token>"),
+        ("--oauth2-bearer s3cr3t", "Authorization: Bearer <token>"),
+    ] {
+        let text = format!("curl -X PUT '{url}' {option}");
+        let imported = parse_curl(&text).unwrap();
+        let report = Linter::default().lint_request(&imported.request);
+        // The endpoints take a bearer token: Basic credentials are a finding, not a missing header.
+        let r005: Vec<_> = report.diagnostics.iter().filter(|d| d.code == "R005").map(|d| d.message.as_ref()).collect();
+        let expected: &[&str] = if shown.contains("Basic") {
+            &["the `Authorization` header uses the `Basic` scheme; both endpoints take `Bearer`"]
+        } else {
+            &[]
+        };
+        assert_eq!(r005, expected);
+        assert!(report.text.contains(shown) && !report.text.contains("s3cr3t"), "{}", report.text);
+        let masked = mask_secrets(&text, std::slice::from_ref(&imported));
+        assert!(!masked.contains("s3cr3t"), "{masked}");
+    }
+}
+
+#[test]
+fn a_misspelt_option_or_a_stray_value_is_refused_without_quoting_it() {
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
+    let typo = parse_curl(&format!("curl -X PUT '{url}' --hedaer 'Authorization: Bearer s3cr3t'")).unwrap_err();
+    assert_eq!(typo.message, "unknown curl option `--hedaer`: did you mean `--header`?");
+    let stray = parse_curl(&format!("curl -X PUT '{url}'\n  'Authorization: Bearer s3cr3t'")).unwrap_err();
+    assert!(stray.message.starts_with("a second URL") && !stray.message.contains("s3cr3t"), "{stray}");
+    assert_eq!(stray.line, 2);
+    // curl's own switches are no misspellings.
+    assert!(parse_curl(&format!("curl --head --silent --insecure '{url}'")).is_ok());
+}
