@@ -233,6 +233,11 @@ fn a_long_minified_line_is_shown_as_a_short_excerpt() {
     let text = stdout(&output);
     assert!(text.contains("error[S001]: unknown field `x19999`"), "{}", &text[..500.min(text.len())]);
     assert!(text.lines().all(|line| line.len() < 400), "an excerpt line is too long");
+    // A line of a few hundred bytes is cut for the terminal, but its columns count from its start.
+    let body = format!("{{\"enabled\":false,\"{}\":1,\"keystoreID\":\"a\"}}", "x".repeat(200));
+    let output = with_stdin(&["check", "-"], body.as_bytes());
+    let column = body.find("\"keystoreID\"").unwrap() + 1;
+    assert!(stdout(&output).contains(&format!(" --> -:1:{column}\n")), "{}", stdout(&output));
 }
 
 #[test]

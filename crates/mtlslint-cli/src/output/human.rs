@@ -8,6 +8,12 @@ use super::{FileResult, summary};
 /// Lines longer than this are shown as an excerpt around the marker.
 const MAX_EXCERPT: usize = 240;
 
+/// How far back an excerpt reaches for the start of its line, from which the
+/// renderer counts the column it prints (and trims the line to the terminal).
+/// Further back, the excerpt starts mid-line and the printed column counts from
+/// there: the bound keeps the time per finding constant on a minified megabyte.
+const MAX_LINE_START: usize = 1024;
+
 /// Writes each diagnostic as a source excerpt with a marker, then a summary line.
 /// Colour codes are always written; the caller's stream strips them when colour is off.
 pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
@@ -65,7 +71,7 @@ fn excerpt<'t>(text: &'t str, diagnostic: &Diagnostic) -> (&'t str, usize, std::
     };
     let start = clamp(diagnostic.range.start.offset);
     let end = clamp(diagnostic.range.end.offset.min(start + MAX_EXCERPT)).max(start);
-    let back = clamp(start.saturating_sub(MAX_EXCERPT / 2));
+    let back = clamp(start.saturating_sub(MAX_LINE_START));
     let from = text[back..start].rfind('\n').map_or(back, |i| back + i + 1);
     let ahead = clamp(end + MAX_EXCERPT / 2);
     let to = text[end..ahead].find('\n').map_or(ahead, |i| end + i);
