@@ -488,8 +488,13 @@ impl<'a> Parser<'a> {
             };
             return syntax(Span::at(self.pos), message, Some(help));
         };
+        // A bare word as ids and constants are spelt (`ks-prod-1`, `TLSv1.2`), at most 64 bytes of it.
         let word: &str = {
-            let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).unwrap_or(rest.len());
+            let len = rest.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '-' | '.')));
+            let mut len = len.unwrap_or(rest.len()).min(64);
+            while !rest.is_char_boundary(len) {
+                len -= 1;
+            }
             &rest[..len]
         };
         let span = Span::new(self.pos, self.pos + word.len().max(c.len_utf8()));
@@ -508,11 +513,21 @@ impl<'a> Parser<'a> {
                     "null" | "none" | "nil" | "undefined" => Some("null"),
                     _ => None,
                 };
-                match literal {
-                    Some(instead) => {
+                // Where a value belongs, a near spelling of a literal (`tru`, `flase`) is that literal.
+                let near = if literal.is_none() && expected.starts_with("a value") {
+                    crate::suggest::nearest(word, ["true", "false", "null"])
+                } else {
+                    None
+                };
+                match (literal, near) {
+                    (Some(instead), _) => {
                         (format!("`{word}` is not a JSON literal"), format!("write `{instead}` in lowercase"))
                     }
-                    None => (
+                    (None, Some(instead)) => (
+                        format!("`{word}` is not a JSON literal; did you mean `{instead}`?"),
+                        format!("write `{instead}`, or `\"{word}\"` for a string"),
+                    ),
+                    (None, None) => (
                         format!("expected {expected}, found `{word}`"),
                         format!("strings and keys need double quotes: `\"{word}\"`"),
                     ),
