@@ -4,12 +4,15 @@
 /// then the same letters and digits with other separators (`key_store_id`),
 /// then the smallest edit distance (transpositions count as one edit) within
 /// a third of the word's length.
-pub(crate) fn nearest<'c, I>(word: &str, candidates: I) -> Option<&'c str>
-where
-    I: IntoIterator<Item = &'c str>,
-    I::IntoIter: Clone,
-{
-    let candidates = candidates.into_iter();
+pub(crate) fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    // One copy of the search serves every kind of candidate list (the wasm module keeps one, not a dozen).
+    // It runs only for a name that is wrong, so the list's allocation costs nothing that matters.
+    let candidates: Vec<&'c str> = candidates.into_iter().collect();
+    nearest_in(word, &candidates)
+}
+
+fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    let candidates = candidates.iter().copied();
     // The cheap comparisons settle most slips before any distance is computed.
     if let Some(same) = candidates.clone().find(|c| c.eq_ignore_ascii_case(word)) {
         return Some(same);
