@@ -68,7 +68,13 @@ const gatewayBase = () => $("gateway").value.replace(/\/+$/, "") || "https://gat
 
 /** Single-quotes a word for a POSIX shell. */
 const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
-const segment = (name, placeholder) => encodeURIComponent(name) || placeholder;
+/**
+ * Percent-encodes a name for a path segment as the package does when it lints
+ * the form (every byte but RFC 3986's unreserved ones), so the cURL command is
+ * the call that was linted: `encodeURIComponent` alone leaves `!'()*` as they are.
+ */
+const segment = (name, placeholder) =>
+  encodeURIComponent(name).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) || placeholder;
 
 /** The messages beside one field, tied to its control for assistive technology. */
 function showMessages(container, control, diagnostics) {

@@ -125,6 +125,14 @@ test("markup typed into a key and a value stays text", async () => {
   assert.deepEqual(problems, []);
 });
 
+test("the cURL command encodes a name as the linted call does, `(`, `)`, `!` and `*` included", async () => {
+  await page.fill("#projectName", "Payments (EU)");
+  await page.fill("#apiProxyName", "orders*v2!");
+  const curl = page.locator("#curl-mtls");
+  await curl.filter({ hasText: "/projects/Payments%20%28EU%29/apiProxies/orders%2Av2%21/settings/mtls/" }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
 test("the truststore tab suggests the exact name from a pasted List Keystores response", async () => {
   await page.click("#tab-truststore");
   // Names not yet typed are asked for, not reported as errors.
