@@ -503,6 +503,10 @@ impl<'a> Parser<'a> {
                 ("comments are not allowed in JSON".into(), "remove the comment".into())
             }
             '\'' => ("single quotes are not JSON".into(), "use double quotes: `\"...\"`".into()),
+            '.' if word[1..].starts_with(|c: char| c.is_ascii_digit()) => (
+                format!("`{word}` is not a JSON number: it needs a digit before the point"),
+                format!("write `0{word}`"),
+            ),
             '}' | ']' if expected.starts_with("a value") => {
                 (format!("expected {expected}, found `{c}`"), "write a value, or remove the comma before it".into())
             }
