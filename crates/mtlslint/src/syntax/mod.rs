@@ -488,14 +488,10 @@ impl<'a> Parser<'a> {
             };
             return syntax(Span::at(self.pos), message, Some(help));
         };
-        // A bare word as ids and constants are spelt (`ks-prod-1`, `TLSv1.2`), at most 64 bytes of it.
+        // A bare word as ids and constants are spelt (`ks-prod-1`, `TLSv1.2`), at most 64 characters of it.
         let word: &str = {
-            let len = rest.find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '-' | '.')));
-            let mut len = len.unwrap_or(rest.len()).min(64);
-            while !rest.is_char_boundary(len) {
-                len -= 1;
-            }
-            &rest[..len]
+            let in_word = |c: &char| c.is_alphanumeric() || matches!(c, '_' | '$' | '-' | '.');
+            &rest[..rest.chars().take_while(in_word).take(64).map(char::len_utf8).sum()]
         };
         let span = Span::new(self.pos, self.pos + word.len().max(c.len_utf8()));
         let (message, help): (String, String) = match c {
