@@ -367,6 +367,45 @@ impl<'a> Body<'a> {
         self.last[field as usize]
     }
 
+    /// Whether the body sends `field` with a value the server rejects, or
+    /// reads as a constant by its position in an undocumented list: what the
+    /// proxy ends up with is then unknown. The rules about that setting stay
+    /// silent rather than judge the current or default value in its place;
+    /// the shape rules say what to write. A protocol list counts when it is
+    /// not an array; [`Body::list_unread`] tells whether each item was read.
+    /// `null` is read as not sent (S006 says its meaning is undocumented).
+    pub(crate) fn unread(&self, field: Field) -> bool {
+        if self.well_formed {
+            return false;
+        }
+        let Some(member) = self.last(field) else {
+            return false;
+        };
+        match (field, &member.value.value) {
+            (Field::Enabled, _) => matches!(read_bool(&member.value), Reading::Invalid),
+            (Field::KeyStoreId | Field::TrustStoreId, _) => matches!(read_id(&member.value), Reading::Invalid),
+            (Field::SupportedProtocolList, value) => !matches!(value, Value::Array(_) | Value::Null),
+            (Field::HostnameVerifierType, Value::String(text)) => resolve_verifier(text).intended().is_none(),
+            (Field::HostnameVerifierType, value) => *value != Value::Null,
+        }
+    }
+
+    /// Whether the body's protocol list has an item that names no protocol
+    /// (rejected, or read by its position), so that rules about the list as
+    /// a whole cannot judge it; or is no list at all ([`Body::unread`]).
+    pub(crate) fn list_unread(&self) -> bool {
+        if self.well_formed {
+            return false;
+        }
+        match self.last(Field::SupportedProtocolList).map(|m| &m.value.value) {
+            Some(Value::Array(items)) => items.iter().any(|item| match &item.value {
+                Value::String(text) => resolve_protocol(text).intended().is_none(),
+                _ => true,
+            }),
+            _ => self.unread(Field::SupportedProtocolList),
+        }
+    }
+
     /// Every member for `field`, duplicates included.
     pub(crate) fn all(&self, field: Field) -> impl Iterator<Item = &'a Member<'a>> + '_ {
         self.known().filter(move |&(f, _)| f == field).map(|(_, member)| member)

@@ -37,7 +37,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(effective) = &body.effective else {
         return;
     };
-    if effective.enabled.value {
+    if effective.enabled.value || body.unread(Field::Enabled) {
         return;
     }
     for (field, member) in body.known() {

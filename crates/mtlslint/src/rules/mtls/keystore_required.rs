@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use crate::body::Origin;
+use crate::body::{Field, Origin};
 use crate::model::keystore_required_text;
 use crate::rules::{Checker, rule};
 
@@ -37,7 +37,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(effective) = &body.effective else {
         return;
     };
-    if !effective.enabled.value {
+    if !effective.enabled.value || body.unread(Field::Enabled) || body.unread(Field::KeyStoreId) {
         return;
     }
     let blank = match &effective.key_store_id {

@@ -1,3 +1,4 @@
+use crate::body::Field;
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -34,7 +35,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let has_truststore = effective.trust_store_id.as_ref().is_some_and(|id| !id.value.trim().is_empty());
-    if effective.enabled.value && !has_truststore {
+    let unread = body.unread(Field::Enabled) || body.unread(Field::TrustStoreId);
+    if effective.enabled.value && !has_truststore && !unread {
         let (span, pointer) = body.anchor(&effective.enabled);
         checker
             .report(

@@ -1,3 +1,4 @@
+use crate::body::Field;
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -37,7 +38,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let (Some(key), Some(trust)) = (&effective.key_store_id, &effective.trust_store_id) else {
         return;
     };
-    if key.value == trust.value && !key.value.trim().is_empty() {
+    let unread = body.unread(Field::KeyStoreId) || body.unread(Field::TrustStoreId);
+    if key.value == trust.value && !key.value.trim().is_empty() && !unread {
         let (span, pointer) = body.anchor(trust);
         checker
             .report(&RULE, span, pointer, format!("`trustStoreId` names the keystore `{}` too", trust.value))

@@ -45,7 +45,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
         Origin::Current | Origin::Default => protocols.value.is_empty(),
     };
-    if !(effective.enabled.value && empty) {
+    if !(effective.enabled.value && empty) || body.list_unread() {
         return;
     }
     let message = match protocols.origin {

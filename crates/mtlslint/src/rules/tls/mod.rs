@@ -31,6 +31,9 @@ pub(super) const SET_RECOMMENDED: &str = concat!("Set the list to ", recommended
 /// The effective protocol list when a rule should judge it.
 pub(super) fn judged<'a>(body: &'a Body<'a>) -> Option<(&'a [ListedProtocol<'a>], Origin<'a>)> {
     let effective = body.effective.as_ref()?;
+    if body.unread(Field::SupportedProtocolList) {
+        return None;
+    }
     let protocols = &effective.protocols;
     protocols.in_play(effective.enabled.value).then_some((protocols.value.as_slice(), protocols.origin))
 }

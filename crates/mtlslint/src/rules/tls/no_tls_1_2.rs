@@ -34,7 +34,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some((listed, _)) = judged(body) else {
         return;
     };
-    if listed.is_empty() || listed.iter().any(|item| item.protocol == Protocol::Tls12) {
+    if listed.is_empty() || listed.iter().any(|item| item.protocol == Protocol::Tls12) || body.list_unread() {
         return;
     }
     let effective = body.effective.as_ref().expect("judged implies effective");

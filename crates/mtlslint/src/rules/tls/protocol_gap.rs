@@ -36,7 +36,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let ranks: u32 = listed.iter().fold(0, |ranks, item| ranks | 1 << item.protocol.info().rank);
-    if ranks == 0 {
+    if ranks == 0 || body.list_unread() {
         return;
     }
     let (low, high) = (ranks.trailing_zeros(), u32::BITS - 1 - ranks.leading_zeros());
