@@ -507,17 +507,20 @@ impl<'a> Parser<'a> {
                 (format!("expected {expected}, found `{c}`"), "write a value, or remove the comma before it".into())
             }
             _ if !word.is_empty() => {
-                let literal = match word.to_ascii_lowercase().as_str() {
+                let lower = word.to_ascii_lowercase();
+                let literal = match lower.as_str() {
                     "true" => Some("true"),
                     "false" => Some("false"),
                     "null" | "none" | "nil" | "undefined" => Some("null"),
                     _ => None,
                 };
-                // Where a value belongs, a near spelling of a literal (`tru`, `flase`) is that literal.
-                let near = if literal.is_none() && expected.starts_with("a value") {
-                    crate::suggest::nearest(word, ["true", "false", "null"])
-                } else {
-                    None
+                // Where a value belongs, a near spelling of a literal (`tru`, `flase`) is that
+                // literal, and so are YAML's and INI's booleans (`yes`, `off`).
+                let near = match lower.as_str() {
+                    _ if literal.is_some() || !expected.starts_with("a value") => None,
+                    "yes" | "on" => Some("true"),
+                    "no" | "off" => Some("false"),
+                    _ => crate::suggest::nearest(word, ["true", "false", "null"]),
                 };
                 match (literal, near) {
                     (Some(instead), _) => {
