@@ -101,20 +101,22 @@ fn run(command: Command) -> Result<bool, String> {
 }
 
 fn write_results(format: Format, results: &[FileResult]) -> Result<(), String> {
+    write_results_to(format, results, anstream::stdout().lock())
+}
+
+/// Writes the findings in `format` to `out`: standard output, or standard
+/// error when standard output carries a fixed body.
+fn write_results_to(format: Format, results: &[FileResult], out: impl Write) -> Result<(), String> {
     // Buffered: standard output flushes at every line break otherwise.
-    fn buffered<W: Write>(out: W, write: impl FnOnce(&mut BufWriter<W>) -> std::io::Result<()>) -> std::io::Result<()> {
-        let mut out = BufWriter::new(out);
-        write(&mut out)?;
-        out.flush()
-    }
-    let stdout = || std::io::stdout().lock();
+    let mut out = BufWriter::new(out);
     let written = match format {
-        Format::Human => buffered(anstream::stdout().lock(), |out| output::human::write(out, results)),
-        Format::Json => buffered(stdout(), |out| output::json::write(out, results)),
-        Format::Sarif => buffered(stdout(), |out| output::sarif::write(out, results)),
-        Format::Github => buffered(stdout(), |out| output::github::write(out, results)),
-        Format::Junit => buffered(stdout(), |out| output::junit::write(out, results)),
-    };
+        Format::Human => output::human::write(&mut out, results),
+        Format::Json => output::json::write(&mut out, results),
+        Format::Sarif => output::sarif::write(&mut out, results),
+        Format::Github => output::github::write(&mut out, results),
+        Format::Junit => output::junit::write(&mut out, results),
+    }
+    .and_then(|()| out.flush());
     match written {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write the output: {error}"))
@@ -193,19 +195,27 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
         }
         results.push(FileResult { source, text: fixed.text, diagnostics: fixed.remaining });
     }
-    let noun = if applied == 1 { "fix" } else { "fixes" };
+    let applied_fixes = plural(applied, "fix", "fixes");
+    let changed_inputs = plural(files, "input", "inputs");
     if args.diff {
         print(&diffs)?;
-        let _ = writeln!(anstream::stderr(), "mtlslint: {applied} {noun} would change {files} input(s)");
+        let _ = writeln!(anstream::stderr(), "mtlslint: {applied_fixes} would change {changed_inputs}");
         // Like a formatter's check mode: a pending change fails.
         return Ok(applied > 0);
     }
-    let _ = writeln!(anstream::stderr(), "mtlslint: applied {applied} {noun} in {files} input(s)");
-    // The fixed body of stdin went to stdout; the findings left go there for files.
-    if results.iter().all(|r| r.source != "-") {
+    let _ = writeln!(anstream::stderr(), "mtlslint: applied {applied_fixes} in {changed_inputs}");
+    // The fixed body of stdin goes to standard output, so the findings left go to standard error.
+    if results.iter().any(|r| r.source == "-") {
+        write_results_to(args.common.format, &results, anstream::stderr().lock())?;
+    } else {
         write_results(args.common.format, &results)?;
     }
     Ok(failed(&results))
+}
+
+/// `count` and the noun that goes with it: "1 fix", "2 fixes".
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// One line per environment of a truststore assignment's deployment, before the findings.

@@ -315,6 +315,13 @@ fn fix_rewrites_files_in_place_and_diff_only_shows() {
 
     let piped = with_stdin(&["check", "--fix", "-"], br#"{"hostnameVerifierType": "default"}"#);
     assert_eq!(stdout(&piped), r#"{"hostnameVerifierType": "DEFAULT"}"#);
+    // Standard output holds the fixed body, so what is left goes to standard error.
+    let left = with_stdin(&["check", "--fix", "-"], br#"{"enabled": true, "hostnameVerifierType": "default"}"#);
+    assert_eq!(left.status.code(), Some(1));
+    assert_eq!(stdout(&left), r#"{"enabled": true, "hostnameVerifierType": "DEFAULT"}"#);
+    let errors = String::from_utf8_lossy(&left.stderr);
+    assert!(errors.starts_with("mtlslint: applied 1 fix in 1 input\n"), "{errors}");
+    assert!(errors.contains("error[M001]") && errors.contains("Found 1 error"), "{errors}");
     assert_eq!(
         mtlslint(&["check", "--unsafe-fixes", file]).status.code(),
         Some(2),
