@@ -101,6 +101,12 @@ pub enum ContextError {
         /// 1-based column of the error.
         column: usize,
     },
+    /// JSON that ends before its value is complete.
+    #[error("the JSON ends early, on line {line}: a closing `}}`, `]` or `\"` is missing")]
+    EndsEarly {
+        /// 1-based line where it ends.
+        line: usize,
+    },
     /// JSON of an unexpected shape.
     #[error("{0}")]
     Shape(String),
@@ -108,7 +114,11 @@ pub enum ContextError {
 
 impl From<serde_json::Error> for ContextError {
     fn from(error: serde_json::Error) -> Self {
-        ContextError::Json { line: error.line(), column: error.column() }
+        // At the end of the input the column is 0 when the text ends with a line break.
+        match error.classify() {
+            serde_json::error::Category::Eof => ContextError::EndsEarly { line: error.line() },
+            _ => ContextError::Json { line: error.line(), column: error.column() },
+        }
     }
 }
 
@@ -327,8 +337,16 @@ mod tests {
         assert!(!error.contains("hunter2"), "{error}");
         let broken = Inventory::from_json(r#"["ok", "hunter2"#).unwrap_err().to_string();
         assert!(!broken.contains("hunter2"), "{broken}");
+        let broken = Inventory::from_json(r#"["ok", hunter2]"#).unwrap_err().to_string();
+        assert_eq!(broken, "not valid JSON (line 1, column 8)");
         let current = current_settings_from_json(r#"{"keyStoreId": ["hunter2"]}"#).unwrap_err().to_string();
         assert!(!current.contains("hunter2"), "{current}");
+    }
+
+    #[test]
+    fn a_file_cut_short_is_named_as_such() {
+        let error = Inventory::from_json("{\"status\":\"SUCCESS\",\"resultList\":[{\"name\":\"ks\"}]\n").unwrap_err();
+        assert_eq!(error.to_string(), "the JSON ends early, on line 2: a closing `}`, `]` or `\"` is missing");
     }
 
     #[test]
