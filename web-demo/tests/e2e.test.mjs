@@ -3,7 +3,7 @@
 // target/web-demo/screenshots/.
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -247,4 +247,12 @@ test("every control has a label, and the keyboard alone reaches and switches the
   await page.keyboard.type("Payments");
   assert.equal(await page.inputValue("#ts-projectName"), "Payments");
   assert.deepEqual(problems, []);
+});
+
+test("the page's own policy is the server's, less what only a header can say", async () => {
+  const html = readFileSync(new URL("../index.html", import.meta.url), "utf8");
+  const meta = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];
+  // `frame-ancestors` is ignored in a meta element, so only the header carries it.
+  const header = DEMO_HEADERS["Content-Security-Policy"].replace(/; frame-ancestors 'none'$/, "");
+  assert.equal(meta, header);
 });
