@@ -37,13 +37,18 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let removal = body.span(crate::diagnostic::Span::new(root.span.end, span.end));
-    checker
-        .report(
-            &RULE,
-            body.span(span),
-            body.root_pointer(),
+    let trailing = body.source.get(span.start..span.end).unwrap_or_default();
+    let (message, help) = if trailing.starts_with("//") || trailing.starts_with("/*") {
+        ("a comment after the JSON value; JSON has no comments, and the server ignores it", "remove the comment")
+    } else {
+        (
             "text after the end of the JSON value; the server ignores it",
+            "send one JSON object; remove what follows it or merge it into the object",
         )
-        .help("send one JSON object; remove what follows it or merge it into the object")
-        .fix(Applicability::Unsafe, "Remove the trailing text", vec![(removal, String::new())]);
+    };
+    checker.report(&RULE, body.span(span), body.root_pointer(), message).help(help).fix(
+        Applicability::Unsafe,
+        "Remove the trailing text",
+        vec![(removal, String::new())],
+    );
 }
