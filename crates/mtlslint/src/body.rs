@@ -28,7 +28,7 @@ pub(crate) enum Field {
 }
 
 impl Field {
-    const ALL: [Field; 5] = [
+    pub(crate) const ALL: [Field; 5] = [
         Field::Enabled,
         Field::KeyStoreId,
         Field::TrustStoreId,

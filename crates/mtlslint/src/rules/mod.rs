@@ -449,10 +449,16 @@ impl<'a> Checker<'a> {
         Report(self.found.last_mut().expect("just pushed"))
     }
 
-    /// A function from offsets to 1-based lines; it finds the line breaks once, so that many lookups stay cheap.
-    pub(crate) fn lines(&self) -> impl Fn(usize) -> usize + use<> {
-        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', self.text.as_bytes()).collect();
-        move |offset| breaks.partition_point(|&at| at < offset) + 1
+    /// A function from offsets to 1-based lines and columns (in characters);
+    /// it finds the line breaks once, so that many lookups stay cheap.
+    pub(crate) fn places(&self) -> impl Fn(usize) -> (usize, usize) + use<'a> {
+        let text = self.text;
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+        move |offset| {
+            let line = breaks.partition_point(|&at| at < offset);
+            let start = if line == 0 { 0 } else { breaks[line - 1] + 1 };
+            (line + 1, text.get(start..offset).map_or(0, |before| before.chars().count()) + 1)
+        }
     }
 
     /// The checker's text at `span`.

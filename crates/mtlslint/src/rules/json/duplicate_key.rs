@@ -45,9 +45,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if found.is_empty() {
         return;
     }
-    let line = checker.lines();
+    let place = checker.places();
     for repeat in found {
-        let first = line(body.span(Span::at(repeat.first)).start).to_string();
+        // On the repeat's own line (a one-line body), the line alone does not find the first.
+        let (line, column) = place(body.span(Span::at(repeat.first)).start);
+        let first = if place(body.span(repeat.span).start).0 == line {
+            format!("line {line}, column {column}")
+        } else {
+            format!("line {line}")
+        };
         let key = repeat.key;
         checker
             .report(
@@ -57,8 +63,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     Some(nested) => Cow::Owned(format!("{}{nested}", body.root_pointer())),
                     None => body.pointer(key),
                 },
-                ["`", key, "` is repeated; the server keeps this last value and ignores the one on line ", &first]
-                    .concat(),
+                ["`", key, "` is repeated; the server keeps this last value and ignores the one on ", &first].concat(),
             )
             .help(match Field::from_key(key) {
                 Some(field) => {

@@ -40,7 +40,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if effective.enabled.value || body.unread(Field::Enabled) {
         return;
     }
-    for (field, member) in body.known() {
+    // The member the server keeps for each field; a repeat is J002's to report.
+    for (field, member) in Field::ALL.into_iter().filter_map(|field| Some((field, body.last(field)?))) {
         if field != Field::Enabled && member.value.value != Value::Null {
             checker
                 .report(
