@@ -171,6 +171,22 @@ fn many_members_and_findings_stay_linear() {
     check_invariants(text.as_bytes(), &diagnostics);
 }
 
+/// Pairs of repeated keys on one line of non-ASCII text: each finding names the
+/// column, in characters, of the first of its pair.
+#[test]
+fn columns_of_many_repeats_on_one_line_stay_linear() {
+    let pairs: Vec<String> = (0..5_000).map(|i| format!("\"é{i}\":1,\"é{i}\":2")).collect();
+    let text = format!("{{{}}}", pairs.join(","));
+    let diagnostics = mtlslint::lint(&text);
+    let repeats: Vec<_> = diagnostics.iter().filter(|d| d.code == "J002").collect();
+    assert_eq!(repeats.len(), 5_000);
+    let last = repeats.last().unwrap();
+    let first = text.rfind("\"é4999\":1").unwrap();
+    let column = text[..first].chars().count() + 1;
+    assert!(last.message.ends_with(&format!("the one on line 1, column {column}")), "{}", last.message);
+    check_invariants(text.as_bytes(), &diagnostics);
+}
+
 /// Each repeat's fix reaches back to the comma before it, behind its own
 /// finding: 60,000 of them are placed and fixed in one pass each.
 #[test]

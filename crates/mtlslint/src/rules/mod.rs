@@ -449,16 +449,14 @@ impl<'a> Checker<'a> {
         Report(self.found.last_mut().expect("just pushed"))
     }
 
-    /// A function from offsets to 1-based lines and columns (in characters);
-    /// it finds the line breaks once, so that many lookups stay cheap.
-    pub(crate) fn places(&self) -> impl Fn(usize) -> (usize, usize) + use<'a> {
-        let text = self.text;
-        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
-        move |offset| {
-            let line = breaks.partition_point(|&at| at < offset);
-            let start = if line == 0 { 0 } else { breaks[line - 1] + 1 };
-            (line + 1, text.get(start..offset).map_or(0, |before| before.chars().count()) + 1)
-        }
+    /// The positions of `offsets` in the checker's text, in any order, found
+    /// in one pass over it; sorted by offset, for lookups with `partition_point`.
+    pub(crate) fn positions(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<Position> {
+        let mut offsets: Vec<usize> = offsets.into_iter().collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut cursor = Cursor::new(self.text);
+        offsets.into_iter().map(|offset| cursor.position(offset)).collect()
     }
 
     /// The checker's text at `span`.

@@ -45,14 +45,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if found.is_empty() {
         return;
     }
-    let place = checker.places();
+    // Both ends of every repeat are placed in one pass, so that a long run of repeats stays linear.
+    let offsets = found.iter().flat_map(|r| [body.span(Span::at(r.first)).start, body.span(r.span).start]);
+    let positions = checker.positions(offsets);
+    let at = |offset: usize| positions[positions.partition_point(|p| p.offset < offset)];
     for repeat in found {
+        let first = at(body.span(Span::at(repeat.first)).start);
         // On the repeat's own line (a one-line body), the line alone does not find the first.
-        let (line, column) = place(body.span(Span::at(repeat.first)).start);
-        let first = if place(body.span(repeat.span).start).0 == line {
-            format!("line {line}, column {column}")
+        let first = if at(body.span(repeat.span).start).line == first.line {
+            format!("line {}, column {}", first.line, first.column)
         } else {
-            format!("line {line}")
+            format!("line {}", first.line)
         };
         let key = repeat.key;
         checker
