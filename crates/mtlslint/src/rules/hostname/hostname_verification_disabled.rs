@@ -8,7 +8,9 @@ rule! {
     /// ## What it does
     /// Reports settings that end up with mTLS enabled and the `NOOP`
     /// verifier, whether the body sends it or leaves `hostnameVerifierType`
-    /// out (its default is `NOOP`).
+    /// out (its default is `NOOP`). A value the server would reject or read
+    /// by its position (`2`) leaves the verifier unknown: S004 or S005
+    /// reports it, and this rule stays silent.
     ///
     /// ## Why is this bad?
     /// HttpClient's `NoopHostnameVerifier` accepts every host name: any

@@ -10,7 +10,9 @@ rule! {
     /// ## What it does
     /// Judges the settings the PATCH produces (the current settings, when
     /// given, with the body merged over them) and reports when `enabled` is
-    /// `true` but no `keyStoreId` is set, or it is blank.
+    /// `true` but no `keyStoreId` is set, or it is blank. A `keyStoreId` or
+    /// `enabled` of a type the server rejects (an array, `"yes"`) is S002's
+    /// to report; this rule then stays silent.
     ///
     /// ## Why is this bad?
     /// The keystore holds the client certificate and private key that mTLS

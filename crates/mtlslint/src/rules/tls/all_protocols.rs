@@ -9,7 +9,9 @@ rule! {
     ///
     /// ## What it does
     /// Reports settings that end up with mTLS enabled and an empty (or
-    /// absent, hence default `[]`) `supportedProtocolList`.
+    /// absent, hence default `[]`) `supportedProtocolList`. A list given as
+    /// something else (a single string, S008) is not absent: its shape rule
+    /// reports it, and this rule stays silent.
     ///
     /// ## Why is this bad?
     /// An empty list means all protocols. The gateway runtime enables
