@@ -78,7 +78,7 @@ pub(crate) enum ListFormat {
 
 #[derive(Debug, Args)]
 pub(crate) struct SchemaArgs {
-    /// Which schema: `mtls-settings`, `mtls-settings-path` or `truststore-assignment`.
+    /// Which schema, e.g. `mtls-settings` or `truststore-assignment`; `--list` names them all.
     #[arg(value_name = "NAME", default_value = "mtls-settings")]
     pub(crate) name: String,
     /// The JSON Schema dialect.

@@ -287,8 +287,9 @@ fn print(text: &str) -> Result<(), String> {
 fn schema(args: &SchemaArgs) -> Result<(), String> {
     if args.list {
         let mut list = String::new();
+        let width = schema::SCHEMAS.iter().map(|published| published.name.len()).max().unwrap_or_default() + 2;
         for published in &schema::SCHEMAS {
-            let _ = writeln!(list, "{:<24}{}", published.name, published.summary);
+            let _ = writeln!(list, "{:<width$}{}", published.name, published.summary);
         }
         return print(&list);
     }

@@ -250,6 +250,11 @@ fn schema_prints_the_committed_schemas() {
     }
     let listed = stdout(&mtlslint(&["schema", "--list"]));
     assert!(listed.lines().count() >= 3 && listed.contains("truststore-assignment"), "{listed}");
+    // Every name stands apart from its summary, the longest too.
+    for line in listed.lines() {
+        let (name, summary) = line.split_once("  ").expect("two spaces after the name");
+        assert!(mtlslint::schema::find(name).is_some() && !summary.trim().is_empty(), "{line}");
+    }
     let misspelt = mtlslint(&["schema", "mtls-setting"]);
     assert_eq!(misspelt.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&misspelt.stderr).contains("did you mean `mtls-settings`?"));
