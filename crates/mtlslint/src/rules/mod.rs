@@ -451,12 +451,23 @@ impl<'a> Checker<'a> {
 
     /// The positions of `offsets` in the checker's text, in any order, found
     /// in one pass over it; sorted by offset, for lookups with `partition_point`.
+    /// The offsets are put in order as bits of a set as long as the text, not
+    /// sorted: a sort of offsets would add 2 KB (gzipped) to the wasm module.
     pub(crate) fn positions(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<Position> {
-        let mut offsets: Vec<usize> = offsets.into_iter().collect();
-        offsets.sort_unstable();
-        offsets.dedup();
+        let mut marked = vec![0_u64; self.text.len() / 64 + 1];
+        for offset in offsets.into_iter().filter(|&offset| offset <= self.text.len()) {
+            marked[offset / 64] |= 1 << (offset % 64);
+        }
         let mut cursor = Cursor::new(self.text);
-        offsets.into_iter().map(|offset| cursor.position(offset)).collect()
+        let mut positions = Vec::new();
+        for (index, &word) in marked.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                positions.push(cursor.position(index * 64 + bits.trailing_zeros() as usize));
+                bits &= bits - 1;
+            }
+        }
+        positions
     }
 
     /// The checker's text at `span`.
