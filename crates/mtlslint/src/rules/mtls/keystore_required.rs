@@ -3,6 +3,7 @@ use std::borrow::Cow;
 use crate::body::{Field, Origin};
 use crate::model::keystore_required_text;
 use crate::rules::{Checker, rule};
+use crate::syntax::Value;
 
 rule! {
     /// mTLS ends up enabled with no keystore.
@@ -34,6 +35,19 @@ rule! {
     "M001", "keystore-required", standard: ERROR, production: ERROR, fix: None, fills: "keyStoreId",
 }
 
+/// The messages for `keyStoreId` missing, blank and null: the server's words,
+/// then what is wrong, without and with "mTLS is enabled in the current settings".
+macro_rules! messages {
+    ($($what:literal),*) => {
+        [$([
+            concat!(keystore_required_text!(), ": `keyStoreId` ", $what),
+            concat!(keystore_required_text!(), ": `keyStoreId` ", $what, " (mTLS is enabled in the current settings)"),
+        ]),*]
+    };
+}
+
+const MESSAGES: [[&str; 2]; 3] = messages!("is missing", "is blank", "is null");
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     let Some(effective) = &body.effective else {
@@ -42,21 +56,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if !effective.enabled.value || body.unread(Field::Enabled) || body.unread(Field::KeyStoreId) {
         return;
     }
-    let blank = match &effective.key_store_id {
-        None => false,
-        Some(id) if id.value.trim().is_empty() => true,
+    // `null` reads as not sent (S006 warns that its meaning is undocumented), but is named as written.
+    let null = body.last(Field::KeyStoreId).is_some_and(|m| m.value.value == Value::Null);
+    // The row of MESSAGES: missing, blank or null.
+    let row = match &effective.key_store_id {
+        None if null => 2,
+        None => 0,
+        Some(id) if id.value.trim().is_empty() => 1,
         Some(_) => return,
     };
-    let message = match (blank, matches!(effective.enabled.origin, Origin::Current)) {
-        (false, false) => concat!(keystore_required_text!(), ": `keyStoreId` is missing"),
-        (true, false) => concat!(keystore_required_text!(), ": `keyStoreId` is blank"),
-        (false, true) => {
-            concat!(keystore_required_text!(), ": `keyStoreId` is missing (mTLS is enabled in the current settings)")
-        }
-        (true, true) => {
-            concat!(keystore_required_text!(), ": `keyStoreId` is blank (mTLS is enabled in the current settings)")
-        }
-    };
+    let current = matches!(effective.enabled.origin, Origin::Current);
+    let message = MESSAGES[row][usize::from(current)];
     let (span, pointer) = body.anchor(&effective.enabled);
     let misspelt = body.unknown().find(|m| m.key.to_lowercase().contains("keystore"));
     let help = match misspelt {
