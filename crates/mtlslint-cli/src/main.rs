@@ -195,8 +195,8 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
         }
         results.push(FileResult { source, text: fixed.text, diagnostics: fixed.remaining });
     }
-    let applied_fixes = plural(applied, "fix", "fixes");
-    let changed_inputs = plural(files, "input", "inputs");
+    let applied_fixes = output::plural(applied, "fix", "fixes");
+    let changed_inputs = output::plural(files, "input", "inputs");
     if args.diff {
         print(&diffs)?;
         let _ = writeln!(anstream::stderr(), "mtlslint: {applied_fixes} would change {changed_inputs}");
@@ -211,11 +211,6 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
         write_results(args.common.format, &results)?;
     }
     Ok(failed(&results))
-}
-
-/// `count` and the noun that goes with it: "1 fix", "2 fixes".
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// One line per environment of a truststore assignment's deployment, before the findings.

@@ -3,7 +3,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use mtlslint::{Diagnostic, Severity};
 
-use super::{FileResult, summary};
+use super::{FileResult, plural, summary};
 
 /// Lines longer than this are shown as an excerpt around the marker.
 const MAX_EXCERPT: usize = 240;
@@ -24,15 +24,13 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
         }
     }
     let summary = summary(results);
-    let files = results.len();
-    let noun = if files == 1 { "input" } else { "inputs" };
+    let inputs = plural(results.len(), "input", "inputs");
     if summary.errors + summary.warnings + summary.infos == 0 {
-        writeln!(out, "All checks passed ({files} {noun}).")
+        writeln!(out, "All checks passed ({inputs}).")
     } else {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         writeln!(
             out,
-            "Found {}, {} and {} in {files} {noun}.",
+            "Found {}, {} and {} in {inputs}.",
             plural(summary.errors, "error", "errors"),
             plural(summary.warnings, "warning", "warnings"),
             plural(summary.infos, "note", "notes"),

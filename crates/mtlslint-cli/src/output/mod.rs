@@ -15,6 +15,11 @@ pub(crate) struct FileResult {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
+/// `count` and the noun that goes with it: "1 fix", "2 fixes".
+pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 /// Counts by severity over every input.
 pub(crate) fn summary(results: &[FileResult]) -> Summary {
     Summary::of(results.iter().flat_map(|r| &r.diagnostics))
