@@ -154,6 +154,11 @@ pub fn position(text: &str, offset: usize) -> Position {
     Cursor::new(text).position(offset)
 }
 
+/// Whether `text` opens a `//` or `/* */` comment, which JSON does not have.
+pub(crate) fn starts_with_comment(text: &str) -> bool {
+    text.starts_with("//") || text.starts_with("/*")
+}
+
 /// Escapes a key for a JSON pointer (RFC 6901).
 pub fn pointer_token(key: &str) -> Cow<'_, str> {
     if key.contains(['~', '/']) { Cow::Owned(key.replace('~', "~0").replace('/', "~1")) } else { Cow::Borrowed(key) }
@@ -495,7 +500,7 @@ impl<'a> Parser<'a> {
         };
         let span = Span::new(self.pos, self.pos + word.len().max(c.len_utf8()));
         let (message, help): (String, String) = match c {
-            '/' if rest.starts_with("//") || rest.starts_with("/*") => {
+            '/' if starts_with_comment(rest) => {
                 ("comments are not allowed in JSON".into(), "remove the comment".into())
             }
             '\'' => ("single quotes are not JSON".into(), "use double quotes: `\"...\"`".into()),

@@ -42,8 +42,10 @@ pub(super) fn report_verifier(
         return;
     };
     let setting = &effective.verifier;
-    let in_play = setting.in_play(effective.enabled.value);
-    if setting.value != verifier || !in_play || body.unread(Field::HostnameVerifierType) {
+    if setting.value != verifier
+        || !setting.in_play(effective.enabled.value)
+        || body.unread(Field::HostnameVerifierType)
+    {
         return;
     }
     let message = match setting.origin {

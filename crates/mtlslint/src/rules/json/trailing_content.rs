@@ -38,7 +38,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     };
     let removal = body.span(crate::diagnostic::Span::new(root.span.end, span.end));
     let trailing = body.source.get(span.start..span.end).unwrap_or_default();
-    let (message, help) = if trailing.starts_with("//") || trailing.starts_with("/*") {
+    let (message, help) = if crate::syntax::starts_with_comment(trailing) {
         ("a comment after the JSON value; JSON has no comments, and the server ignores it", "remove the comment")
     } else {
         (
