@@ -148,7 +148,7 @@ pub(crate) fn permissions(flag: &str) -> Result<Permissions, String> {
     Permissions::from_text(&text).map_err(|e| format!("--permissions: {e}"))
 }
 
-/// What a file holds, told by its extension or, for cURL, its first word.
+/// What a file holds, told by its extension or, for cURL, also by its first word.
 pub(crate) enum Holds {
     Body,
     HttpRequests,
@@ -162,6 +162,7 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
     };
     match extension.as_deref() {
         Some("http" | "rest") => Holds::HttpRequests,
+        Some("curl") => Holds::Curl,
         _ if mtlslint::import::looks_like_curl(&String::from_utf8_lossy(bytes)) => Holds::Curl,
         _ => Holds::Body,
     }

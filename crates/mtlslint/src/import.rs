@@ -27,6 +27,8 @@ struct Parts {
     url: Span,
     headers: Vec<(Span, Span)>,
     body: Option<Span>,
+    /// Secrets outside the request itself: a cookie, a proxy's password, a certificate's passphrase.
+    secrets: Vec<Span>,
 }
 
 /// Why a file could not be read as requests; the message says what to write instead.
@@ -43,12 +45,24 @@ fn error(text: &str, at: usize, message: impl Into<String>) -> ImportError {
     ImportError { message: message.into(), line: syntax::position(text, at).line }
 }
 
-/// Whether `text` is a cURL command: its first word, past comments, is `curl`.
+/// Whether `text` is a cURL command: its first word, past comments and a
+/// shell prompt (`$ `), is `curl` (or `curl.exe`, or a path to either).
 pub fn looks_like_curl(text: &str) -> bool {
-    text.lines()
+    text.trim_start_matches('\u{feff}')
+        .lines()
         .map(str::trim_start)
         .find(|line| !line.is_empty() && !line.starts_with('#'))
-        .is_some_and(|line| line.split_whitespace().next().is_some_and(|w| w == "curl" || w.ends_with("/curl")))
+        .is_some_and(|line| {
+            let mut words = line.split_whitespace();
+            let first = words.next().filter(|w| *w != "$").or_else(|| words.next());
+            first.is_some_and(is_curl)
+        })
+}
+
+/// `curl`, `curl.exe`, or a path to either.
+fn is_curl(word: &str) -> bool {
+    let name = word.rsplit(['/', '\\']).next().unwrap_or(word);
+    name == "curl" || name.eq_ignore_ascii_case("curl.exe")
 }
 
 /// A shell word, unquoted, with its span and, when its text stands verbatim
@@ -66,6 +80,9 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
     let bytes = text.as_bytes();
     let mut words = Vec::new();
     let mut at = 0;
+    if text.starts_with('\u{feff}') {
+        at = '\u{feff}'.len_utf8();
+    }
     while at < bytes.len() {
         match bytes[at] {
             b' ' | b'\t' | b'\n' | b'\r' => at += 1,
@@ -140,35 +157,68 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
     Ok(words)
 }
 
-/// The options of curl that take a value and do not matter here.
-const VALUE_OPTIONS: [&str; 22] = [
-    "-o",
+/// curl's long options that take a value and do not change the request
+/// mtlslint judges. Those whose value is a secret are read (and hidden) in
+/// [`parse_curl`] itself.
+const VALUE_OPTIONS: [&str; 49] = [
     "--output",
-    "-A",
     "--user-agent",
-    "-e",
     "--referer",
-    "-m",
     "--max-time",
     "--connect-timeout",
-    "-w",
     "--write-out",
-    "-b",
-    "--cookie",
-    "-c",
     "--cookie-jar",
     "--cacert",
-    "--cert",
+    "--capath",
+    "--cert-type",
     "--key",
-    "-x",
-    "--proxy",
+    "--key-type",
+    "--proxy-cacert",
+    "--proxy-capath",
+    "--proxy-key",
+    "--proxy-cert-type",
+    "--proxy-key-type",
     "--retry",
-    "-F",
+    "--retry-delay",
+    "--retry-max-time",
+    "--form",
+    "--form-string",
+    "--data-urlencode",
+    "--upload-file",
+    "--range",
+    "--continue-at",
+    "--dump-header",
+    "--config",
+    "--resolve",
+    "--connect-to",
+    "--interface",
+    "--limit-rate",
+    "--max-filesize",
+    "--max-redirs",
+    "--ciphers",
+    "--tls13-ciphers",
+    "--tls-max",
+    "--pinnedpubkey",
+    "--crlfile",
+    "--noproxy",
+    "--unix-socket",
+    "--trace",
+    "--trace-ascii",
+    "--stderr",
+    "--netrc-file",
+    "--aws-sigv4",
+    "--request-target",
+    "--expect100-timeout",
+    "--keepalive-time",
 ];
+
+/// curl's short options that take a value: in a cluster such as `-sSX PUT`
+/// the value follows the cluster, in `-XPUT` or `-uadmin:pw` it is attached.
+const SHORT_VALUE_OPTIONS: &[u8] = b"XHdubcoxAemwFETUrCDKPQtYyz";
 
 /// The long options read or skipped here, and curl's common switches: a
 /// misspelt option is held against them.
-const KNOWN_OPTIONS: [&str; 31] = [
+const KNOWN_OPTIONS: [&str; 29] = [
     "--head",
     "--silent",
     "--show-error",
@@ -178,7 +228,6 @@ const KNOWN_OPTIONS: [&str; 31] = [
     "--include",
     "--compressed",
     "--fail",
-    "--data-urlencode",
     "--request",
     "--header",
     "--data",
@@ -190,22 +239,24 @@ const KNOWN_OPTIONS: [&str; 31] = [
     "--get",
     "--user",
     "--oauth2-bearer",
-    "--output",
-    "--user-agent",
-    "--referer",
-    "--max-time",
-    "--connect-timeout",
-    "--write-out",
     "--cookie",
-    "--cookie-jar",
-    "--cacert",
     "--proxy",
+    "--proxy-user",
+    "--proxy-header",
+    "--cert",
+    "--pass",
+    "--http1.1",
+    "--http2",
+    "--no-progress-meter",
 ];
 
 /// Reads a cURL command: `-X`/`--request`, `-H`/`--header`, `-d`/`--data`/
-/// `--data-raw`/`--data-binary` (with `@FILE`), `--json`, `-u`/`--user` and
-/// `--oauth2-bearer` (the `Authorization` header they send), `--url` or the
-/// URL. A misspelt long option, and a second bare word, are errors.
+/// `--data-raw`/`--data-binary` (with `@FILE`; several are joined as curl
+/// joins them), `--json`, `-u`/`--user` and `--oauth2-bearer` (the
+/// `Authorization` header they send), `--url` or the URL. A misspelt long
+/// option, and a second URL, are errors. Secrets that other options carry
+/// (cookies, a proxy's password, a certificate's passphrase) are noted, so
+/// that [`mask_secrets`] hides them too.
 ///
 /// ```
 /// let text = "curl -X PUT \\\n  \"https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts/\" \\\n  -H 'Authorization: Bearer T'";
@@ -215,32 +266,36 @@ const KNOWN_OPTIONS: [&str; 31] = [
 /// ```
 pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     let words = words(text)?;
-    let Some(first) = words.first().filter(|w| w.text == "curl" || w.text.ends_with("/curl")) else {
+    let prompt = usize::from(words.first().is_some_and(|w| w.text == "$"));
+    let Some(first) = words.get(prompt).filter(|w| is_curl(&w.text)) else {
         return Err(error(text, 0, "this is no cURL command: it should start with `curl`"));
     };
     let mut request = Request { method: String::new(), url: String::new(), headers: Vec::new(), body: None };
     let mut parts = Parts { method: Span::at(first.span.start), ..Parts::default() };
-    let (mut body_file, mut forced_get) = (None, false);
-    let mut rest = words.iter().skip(1).peekable();
+    let (mut body_file, mut forced_get, mut json) = (None, false, false);
+    // An option mtlslint does not know may take a value: the word after it is not taken for the URL.
+    let mut after_unknown = false;
+    let mut rest = words.iter().skip(prompt + 1).peekable();
     while let Some(word) = rest.next() {
-        let (option, attached) = split_option(&word.text);
+        let (option, attached) = split_option(word);
         let mut value = |name: &str| -> Result<(String, Span, Option<Span>), ImportError> {
-            match attached {
-                Some(value) => Ok((value.to_owned(), word.span, None)),
+            match attached.clone() {
+                Some(value) => Ok(value),
                 None => rest
                     .next()
                     .map(|w| (w.text.clone(), w.span, w.verbatim))
                     .ok_or_else(|| error(text, word.span.start, format!("`{name}` needs a value after it"))),
             }
         };
-        match option {
+        let was_after_unknown = std::mem::take(&mut after_unknown);
+        match option.as_str() {
             "-X" | "--request" => {
-                let (method, span, verbatim) = value(option)?;
+                let (method, span, verbatim) = value(&option)?;
                 request.method = method;
                 parts.method = verbatim.unwrap_or(span);
             }
             "-H" | "--header" => {
-                let (header, span, verbatim) = value(option)?;
+                let (header, span, verbatim) = value(&option)?;
                 let Some((name, field)) = header.split_once(':') else {
                     return Err(error(text, span.start, "a header is written `Name: value`"));
                 };
@@ -255,47 +310,112 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 parts.headers.push((name_span, value_span));
             }
             "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--json" => {
-                let (data, span, verbatim) = value(option)?;
-                match data.strip_prefix('@').filter(|_| option != "--data-raw") {
-                    Some(path) => {
+                let (data, span, verbatim) = value(&option)?;
+                let span = verbatim.unwrap_or(span);
+                let file = data.strip_prefix('@').filter(|_| option != "--data-raw");
+                if request.body.is_some() && (body_file.is_some() || file.is_some()) {
+                    return Err(error(
+                        text,
+                        word.span.start,
+                        "a second data option beside a body file: curl joins them into one body; \
+                         write the whole body in the file",
+                    ));
+                }
+                match (&mut request.body, file) {
+                    (None, Some(path)) => {
                         body_file = Some(path.to_owned());
                         request.body = Some(String::new());
+                        parts.body = Some(span);
                     }
-                    None => request.body = Some(data),
+                    (None, None) => {
+                        request.body = Some(data);
+                        parts.body = Some(span);
+                    }
+                    // curl joins `-d` pieces with `&` and `--json` pieces as they are: what the server gets.
+                    (Some(body), _) => {
+                        if option != "--json" {
+                            body.push('&');
+                        }
+                        body.push_str(&data);
+                        parts.body = parts.body.map(|first| Span::new(first.start, span.end));
+                    }
                 }
-                parts.body = Some(verbatim.unwrap_or(span));
-                if option == "--json" {
+                if option == "--json" && !std::mem::replace(&mut json, true) {
                     request.headers.push(("Content-Type".into(), "application/json".into()));
                     parts.headers.push((word.span, word.span));
                 }
             }
             // Credentials given by option are the Authorization header curl sends.
             "-u" | "--user" | "--oauth2-bearer" => {
-                let (credentials, span, verbatim) = value(option)?;
+                let (credentials, span, verbatim) = value(&option)?;
                 let scheme = if option == "--oauth2-bearer" { "Bearer" } else { "Basic" };
                 request.headers.push(("Authorization".into(), format!("{scheme} {credentials}")));
                 let span = verbatim.unwrap_or(span);
                 parts.headers.push((span, span));
             }
             "--url" => {
-                let (url, span, verbatim) = value(option)?;
+                let (url, span, verbatim) = value(&option)?;
                 request.url = url;
                 parts.url = verbatim.unwrap_or(span);
             }
             "-G" | "--get" => forced_get = true,
-            _ if VALUE_OPTIONS.contains(&option) => {
-                value(option)?;
+            // Secrets of the connection: hidden whole, or the part that is one.
+            "-b"
+            | "--cookie"
+            | "-U"
+            | "--proxy-user"
+            | "--pass"
+            | "--proxy-pass"
+            | "--tlspassword"
+            | "--proxy-tlspassword"
+            | "--proxy-header" => {
+                let (_, span, verbatim) = value(&option)?;
+                parts.secrets.push(verbatim.unwrap_or(span));
+            }
+            "-x" | "--proxy" | "--preproxy" => {
+                let (proxy, span, verbatim) = value(&option)?;
+                let secrets = crate::request::url_secrets(&proxy);
+                match verbatim {
+                    Some(v) => {
+                        parts
+                            .secrets
+                            .extend(secrets.into_iter().map(|r| Span::new(v.start + r.start, v.start + r.end)));
+                    }
+                    None if !secrets.is_empty() => parts.secrets.push(span),
+                    None => {}
+                }
+            }
+            // `FILE:passphrase`; a drive letter's colon (`C:\`) is part of the file.
+            "-E" | "--cert" | "--proxy-cert" => {
+                let (cert, span, verbatim) = value(&option)?;
+                let drive = if cert.as_bytes().get(1) == Some(&b':')
+                    && cert.as_bytes().get(2).is_some_and(|b| matches!(b, b'\\' | b'/'))
+                {
+                    2
+                } else {
+                    0
+                };
+                if let Some(colon) = cert[drive..].find(':').map(|i| drive + i) {
+                    parts.secrets.push(verbatim.map_or(span, |v| Span::new(v.start + colon + 1, v.end)));
+                }
+            }
+            _ if VALUE_OPTIONS.contains(&option.as_str()) || is_short_value_option(&option) => {
+                value(&option)?;
             }
             // A misspelt option would take its value for the URL, and a header's secret with it.
-            _ if option.starts_with("--") && nearest(option, KNOWN_OPTIONS).is_some_and(|known| known != option) => {
-                let known = nearest(option, KNOWN_OPTIONS).unwrap_or_default();
+            _ if option.starts_with("--") && nearest(&option, KNOWN_OPTIONS).is_some_and(|known| known != option) => {
+                let known = nearest(&option, KNOWN_OPTIONS).unwrap_or_default();
                 return Err(error(
                     text,
                     word.span.start,
                     format!("unknown curl option `{option}`: did you mean `{known}`?"),
                 ));
             }
-            _ if word.text.starts_with('-') => {}
+            _ if option.starts_with("--") => after_unknown = !KNOWN_OPTIONS.contains(&option.as_str()),
+            // Short switches (`-sSk`): curl's short options that take a value are all known.
+            _ if word.text.starts_with('-') && word.text.len() > 1 => {}
+            // The value of an option mtlslint does not know, unless it is the URL.
+            _ if was_after_unknown && (!request.url.is_empty() || !looks_like_url(&word.text)) => {}
             // Quoted by position only: a word out of place may be a header's secret.
             _ if !request.url.is_empty() => {
                 return Err(error(
@@ -320,14 +440,41 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     Ok(Imported { request, body_file, parts })
 }
 
-/// `-XPUT` is `-X PUT`, `--request=PUT` is `--request PUT`.
-fn split_option(word: &str) -> (&str, Option<&str>) {
-    if let Some((name, value)) = word.split_once('=').filter(|(name, _)| name.starts_with("--")) {
-        return (name, Some(value));
+/// `-o`, `-A` and the other short options that take a value.
+fn is_short_value_option(option: &str) -> bool {
+    matches!(option.as_bytes(), [b'-', letter] if SHORT_VALUE_OPTIONS.contains(letter))
+}
+
+/// Whether a word reads as a URL rather than an option's value.
+fn looks_like_url(word: &str) -> bool {
+    word.contains("://") || word.starts_with('/') || word.contains("/apiops/")
+}
+
+/// The option a word names, and the value attached to it with its span and,
+/// when it stands verbatim in the source, that span: `-XPUT` is `-X PUT`,
+/// `-sSX` is `-X` (the switches before it change nothing here), and
+/// `--request=PUT` is `--request PUT`.
+fn split_option(word: &Word) -> (String, Option<(String, Span, Option<Span>)>) {
+    let text = word.text.as_str();
+    let attached = |value: &str| {
+        let verbatim = word.verbatim.map(|v| Span::new(v.end - value.len(), v.end));
+        Some((value.to_owned(), word.span, verbatim))
+    };
+    if let Some((name, value)) = text.split_once('=').filter(|(name, _)| name.starts_with("--")) {
+        return (name.to_owned(), attached(value));
     }
-    match word.as_bytes() {
-        [b'-', b'X' | b'H' | b'd', _, ..] => (&word[..2], Some(&word[2..])),
-        _ => (word, None),
+    if text.starts_with("--") || !text.starts_with('-') || text.len() < 2 {
+        return (text.to_owned(), None);
+    }
+    let cluster = &text.as_bytes()[1..];
+    match cluster.iter().position(|b| SHORT_VALUE_OPTIONS.contains(b)) {
+        Some(i) => {
+            let option = format!("-{}", char::from(cluster[i]));
+            let value = &text[2 + i..];
+            (option, if value.is_empty() { None } else { attached(value) })
+        }
+        None if cluster.contains(&b'G') => ("-G".to_owned(), None),
+        None => (text.to_owned(), None),
     }
 }
 
@@ -461,16 +608,29 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
             let Some(text) = source.get(span.start..span.end) else { continue };
             // An authentication scheme stays readable; what follows it is the
             // secret. A value that does not stand verbatim in the file is hidden whole.
-            let scheme = crate::request::has_scheme(name) && text == value;
+            let scheme = crate::request::has_scheme(name)
+                && text == value
+                && text.split(' ').next().is_some_and(crate::request::is_known_scheme);
             let secret_at = if scheme { text.find(' ').map_or(0, |i| i + 1) } else { 0 };
-            for byte in &mut bytes[span.start + secret_at..span.end] {
-                if !byte.is_ascii_whitespace() {
-                    *byte = b'*';
-                }
-            }
+            hide(&mut bytes, source, Span::new(span.start + secret_at, span.end));
+        }
+        for &span in &imported.parts.secrets {
+            hide(&mut bytes, source, span);
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| source.replace(|c: char| !c.is_ascii(), "*"))
+    String::from_utf8(bytes).unwrap_or_else(|_| {
+        source.chars().map(|c| if c.is_ascii() { c.to_string() } else { "*".repeat(c.len_utf8()) }).collect()
+    })
+}
+
+/// Writes `*` over every byte of the characters in `span` but blanks, so that offsets stay put.
+fn hide(bytes: &mut [u8], source: &str, span: Span) {
+    let Some(text) = source.get(span.start..span.end) else { return };
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            bytes[span.start + at..span.start + at + c.len_utf8()].fill(b'*');
+        }
+    }
 }
 
 impl Imported {

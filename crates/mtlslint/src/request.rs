@@ -160,7 +160,13 @@ impl<'a> RequestView<'a> {
             Some(i) => (Some(&url[..i]), &url[i + 3..], i + 3),
             None => (None, url, 0),
         };
-        let (host, path_at) = if scheme.is_some() {
+        // Without a scheme, a first segment that names a host (`gw.example.com/apiops/...`)
+        // is one: clients such as curl then send the request over plain HTTP.
+        let names_host = |rest: &str| {
+            let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+            authority.contains(['.', ':', '@']) || authority.eq_ignore_ascii_case("localhost")
+        };
+        let (host, path_at) = if scheme.is_some() || !rest.starts_with('/') && names_host(rest) {
             let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
             (Some((&rest[..end], Span::new(rest_at, rest_at + end).shift(url_span.start))), rest_at + end)
         } else {
@@ -213,6 +219,29 @@ pub(crate) fn has_scheme(name: &str) -> bool {
     name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("proxy-authorization")
 }
 
+/// Whether a word is an HTTP authentication scheme (IANA's registry, and
+/// `Token` / `ApiKey` that some APIs use). Any other first word of an
+/// `Authorization` value may be the secret itself, so it is never shown.
+pub(crate) fn is_known_scheme(word: &str) -> bool {
+    const SCHEMES: [&str; 14] = [
+        "bearer",
+        "basic",
+        "digest",
+        "negotiate",
+        "ntlm",
+        "token",
+        "apikey",
+        "hoba",
+        "mutual",
+        "vapid",
+        "oauth",
+        "scram-sha-1",
+        "scram-sha-256",
+        "aws4-hmac-sha256",
+    ];
+    SCHEMES.iter().any(|scheme| word.eq_ignore_ascii_case(scheme))
+}
+
 /// Hides a header's secret: `Bearer abc` becomes `Bearer <token>`, a cookie
 /// or an API key `<token>`.
 fn mask_secret<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
@@ -223,10 +252,12 @@ fn mask_secret<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
         return Cow::Borrowed(MASKED_TOKEN);
     }
     match value.trim_start().split_once(' ') {
-        Some((scheme, secret)) if !secret.trim().is_empty() => Cow::Owned(format!("{scheme} {MASKED_TOKEN}")),
-        Some((scheme, _)) => Cow::Owned(format!("{scheme} ")),
+        Some((scheme, secret)) if is_known_scheme(scheme) && !secret.trim().is_empty() => {
+            Cow::Owned(format!("{scheme} {MASKED_TOKEN}"))
+        }
+        Some((scheme, _)) if is_known_scheme(scheme) => Cow::Owned(format!("{scheme} ")),
         None if value.trim().eq_ignore_ascii_case("bearer") => Cow::Borrowed(value),
-        None => Cow::Borrowed(MASKED_TOKEN),
+        _ => Cow::Borrowed(MASKED_TOKEN),
     }
 }
 
@@ -252,15 +283,16 @@ pub(crate) fn mask_url(url: &str) -> Cow<'_, str> {
 /// The byte ranges of the secrets a URL carries: the password of
 /// `user:password@` and the values of query parameters named like `token`,
 /// `api_key` or `password`.
-fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
     let mut secrets = Vec::new();
-    if let Some(at) = url.find("://").map(|i| i + 3) {
-        let end = url[at..].find(['/', '?', '#']).map_or(url.len(), |i| at + i);
-        if let Some(userinfo_end) = url[at..end].rfind('@').map(|i| at + i)
-            && let Some(colon) = url[at..userinfo_end].find(':').map(|i| at + i)
-        {
-            secrets.push(colon + 1..userinfo_end);
-        }
+    // The authority follows `://`, or opens a URL written without a scheme
+    // (`user:password@host/...`, which curl reads as `http://`).
+    let at = url.find("://").map_or(0, |i| i + 3);
+    let end = url[at..].find(['/', '?', '#']).map_or(url.len(), |i| at + i);
+    if let Some(userinfo_end) = url[at..end].rfind('@').map(|i| at + i)
+        && let Some(colon) = url[at..userinfo_end].find(':').map(|i| at + i)
+    {
+        secrets.push(colon + 1..userinfo_end);
     }
     if let Some(query_at) = url.find('?').map(|i| i + 1) {
         let end = url[query_at..].find('#').map_or(url.len(), |i| query_at + i);

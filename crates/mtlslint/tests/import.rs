@@ -119,3 +119,67 @@ fn a_misspelt_option_or_a_stray_value_is_refused_without_quoting_it() {
     // curl's own switches are no misspellings.
     assert!(parse_curl(&format!("curl --head --silent --insecure '{url}'")).is_ok());
 }
+
+#[test]
+fn secrets_of_every_curl_option_are_masked() {
+    let url = "'https://gw/apiops/projects/P/credentials/u/truststore/ts/'";
+    for (command, secret) in [
+        (format!("curl -X PUT {url} -uadmin:Hunter2"), "Hunter2"),
+        (format!("curl -sSu admin:Hunter2 -X PUT {url}"), "Hunter2"),
+        (format!("curl -X PUT {url} -H 'Authorization: Bearer t' --cookie 'JSESSIONID=Hunter2'"), "Hunter2"),
+        (format!("curl -X PUT {url} -H 'Authorization: Bearer t' -bJSESSIONID=Hunter2"), "Hunter2"),
+        (format!("curl -X PUT {url} -H 'Authorization: Bearer t' -x http://proxyuser:Hunter2@proxy:8080"), "Hunter2"),
+        (format!("curl -X PUT {url} -H 'Authorization: Bearer t' -U proxyuser:Hunter2"), "Hunter2"),
+        (format!("curl -X PUT {url} -H 'Authorization: Bearer t' -E client.pem:Hunter2 --pass Hunter2"), "Hunter2"),
+        (
+            format!(
+                "curl -X PUT {url} -H 'Authorization: Bearer t' --proxy-header 'Proxy-Authorization: Basic Hunter2'"
+            ),
+            "Hunter2",
+        ),
+        (
+            "curl -X PUT 'bob:Hunter2@gw/apiops/projects/P/credentials/u/truststore/ts/' -H 'Authorization: Bearer t'"
+                .to_owned(),
+            "Hunter2",
+        ),
+    ] {
+        let imported = parse_curl(&command).unwrap_or_else(|e| panic!("{command}: {e}"));
+        let masked = mask_secrets(&command, std::slice::from_ref(&imported));
+        assert_eq!(masked.len(), command.len());
+        assert!(!masked.contains(secret), "{masked}");
+        let diagnostics = Linter::default().lint_imported(&command, &imported);
+        for d in &diagnostics {
+            assert!(!d.message.contains(secret) && !d.help.as_deref().unwrap_or("").contains(secret), "{d:?}");
+        }
+    }
+}
+
+#[test]
+fn curl_commands_as_people_paste_them() {
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
+    for command in [
+        format!("$ curl -X PUT {url}"),
+        format!("\u{feff}curl -X PUT {url}"),
+        format!("curl.exe -X PUT {url}"),
+        format!("/usr/bin/curl -X PUT {url}"),
+        format!("curl -sSkX PUT {url} --retry 3 -o out.json --cacert ca.pem --cert-type PEM --capath /etc/ssl"),
+        format!("curl -X PUT --some-new-option value {url}"),
+        format!("curl -X PUT {url} --some-new-option value"),
+    ] {
+        assert!(mtlslint::import::looks_like_curl(&command), "{command}");
+        let imported = parse_curl(&command).unwrap_or_else(|e| panic!("{command}: {e}"));
+        assert_eq!((imported.request.method.as_str(), imported.request.url.as_str()), ("PUT", url), "{command}");
+    }
+}
+
+#[test]
+fn several_data_options_make_the_body_curl_sends() {
+    let text = "curl -X PATCH https://gw/x -d '{\"enabled\":false}' -d '{\"enabled\":true}'";
+    let imported = parse_curl(text).unwrap();
+    assert_eq!(imported.request.body.as_deref(), Some("{\"enabled\":false}&{\"enabled\":true}"));
+    let json = parse_curl("curl -X PATCH https://gw/x --json '{\"enabled\":' --json 'false}'").unwrap();
+    assert_eq!(json.request.body.as_deref(), Some("{\"enabled\":false}"));
+    assert_eq!(json.request.headers.len(), 1, "one Content-Type for both");
+    let error = parse_curl("curl -X PATCH https://gw/x -d @body.json -d '{}'").unwrap_err();
+    assert!(error.message.contains("write the whole body in the file"), "{error}");
+}

@@ -45,7 +45,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let value = header.value.trim();
     let (scheme, token) = value.split_once(char::is_whitespace).map_or((value, ""), |(s, t)| (s, t.trim()));
     let message = if !scheme.eq_ignore_ascii_case("bearer") {
-        if token.is_empty() {
+        // Only a scheme HTTP knows is named: another first word may be the token itself.
+        if token.is_empty() || !crate::request::is_known_scheme(scheme) {
             "the `Authorization` header has no `Bearer` scheme".to_owned()
         } else {
             format!("the `Authorization` header uses the `{scheme}` scheme; both endpoints take `Bearer`")
