@@ -259,7 +259,10 @@ function judgeMtls() {
   const found = lint(text, options);
   markText(text, found);
   const body = paneObject();
-  const report = validateForm({ ...pathFields(), ...(body ?? {}) }, options);
+  // A body key named like a path name (`projectName`) is the pane's unknown
+  // field, not the path's name: it must not stand in for the input beside it.
+  const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key));
+  const report = validateForm({ ...Object.fromEntries(members), ...pathFields() }, options);
   // Findings about the request as a whole (not its body, which the pane's own list covers).
   const requestOnly = report.other.filter((d) => !d.pointer.startsWith("/body"));
   const listed = [...found.map((d) => findingItem(d, fixInJson)), ...requestOnly.map((d) => findingItem(d, null))];

@@ -84,6 +84,12 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.lint("{}", { limits: { maxBytes: NaN } }), /^Error: options.limits.maxBytes: NaN and Infinity are not JSON numbers/);
   assert.throws(() => esm.lint("{}", { current: { enabled: true, keyStoreId: () => "ks" } }), /^Error: options.current.keyStoreId: a function is not JSON data/);
   assert.throws(() => esm.validateForm({ supportedProtocolList: [new Set(["TLS_1_2"])] }), /^Error: fields.supportedProtocolList\[0\]: a Set is not JSON data/);
+  // A form's own FormData or a Map would otherwise pass as an empty form.
+  const form = new FormData();
+  form.set("enabled", "true");
+  assert.throws(() => esm.validateForm(form), /^Error: fields: a FormData is not a plain object; .*Object.fromEntries/);
+  assert.throws(() => esm.validateForm(new Map([["enabled", true]])), /^Error: fields: a Map is not a plain object/);
+  assert.throws(() => esm.validateForm(new Date()), /^Error: fields: a Date is not a plain object/);
   const looped = {};
   looped.self = looped;
   assert.throws(() => esm.lint("{}", { current: looped }), /^Error: options: nested deeper than 128 levels, or holds itself$/);

@@ -232,6 +232,16 @@ test("a path name typed and cleared is reported beside it, and a check that cann
   assert.deepEqual(problems, []);
 });
 
+test("a body key named like a path name is the body's unknown field, not the path input's value", async () => {
+  await page.fill("#projectName", "Payments");
+  await page.fill("#apiProxyName", "orders");
+  await page.fill("#json", '{"enabled": false, "projectName": ""}');
+  await page.locator("#findings").filter({ hasText: "S001" }).waitFor();
+  assert.equal(await page.locator("#panel-mtls .field[data-field=projectName] .message").count(), 0);
+  assert.equal(await page.inputValue("#projectName"), "Payments");
+  assert.deepEqual(problems, []);
+});
+
 test("every control has a label, and the keyboard alone reaches and switches the tabs", async () => {
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll("input, select, textarea")]

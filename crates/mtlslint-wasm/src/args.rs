@@ -39,7 +39,19 @@ pub(crate) fn options(value: &JsValue) -> Result<LintOptions, JsError> {
 /// A form's fields by name. Strings are taken as they are (a lone surrogate
 /// becomes U+FFFD); other values through their JSON.
 pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError> {
-    plain_object(value, "fields", r#"{enabled: true, keyStoreId: "ks-1"}"#)?;
+    const EXAMPLE: &str = r#"{enabled: true, keyStoreId: "ks-1"}"#;
+    plain_object(value, "fields", EXAMPLE)?;
+    // A `Map` or a `FormData` has no own members: read as they are, they would pass as an empty form.
+    if let Some(name) = class(value).filter(|name| name != "Object") {
+        let instead = if matches!(name.as_str(), "Map" | "FormData" | "URLSearchParams") {
+            " (Object.fromEntries(it) makes one)"
+        } else {
+            ""
+        };
+        return Err(JsError::new(&format!(
+            "fields: a {name} is not a plain object; pass one such as {EXAMPLE}{instead}"
+        )));
+    }
     let mut fields = BTreeMap::new();
     for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
         let entry: Array = entry.unchecked_into();
