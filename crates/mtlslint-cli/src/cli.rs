@@ -32,15 +32,18 @@ pub(crate) enum Command {
 
 #[derive(Debug, Args)]
 pub(crate) struct ResponseArgs {
-    /// The saved response body, or `-` for stdin.
+    /// Saved response bodies (files, folders of `*.json`), or `-` for stdin.
     #[arg(value_name = "FILE", default_value = "-")]
-    pub(crate) path: PathBuf,
+    pub(crate) paths: Vec<PathBuf>,
     /// Which call answered [default: told by the shape; either when it cannot tell].
     #[arg(long, value_enum)]
     pub(crate) endpoint: Option<EndpointArg>,
-    /// Which default severities apply.
+    /// Which default severities apply [default: standard, or the configuration's].
     #[arg(long, value_enum)]
     pub(crate) profile: Option<ProfileArg>,
+    /// The configuration file [default: the nearest mtlslint.json from the working directory up].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,

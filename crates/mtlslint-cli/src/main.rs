@@ -80,19 +80,29 @@ fn run(command: Command) -> Result<bool, String> {
             )
         }
         Command::Response(args) => {
-            let options = Options::new(args.profile.map(Into::into).unwrap_or_default());
-            let input = inputs::collect(std::slice::from_ref(&args.path))?.into_iter().next().expect("one input");
-            let bytes = input.read()?;
+            let mut options = match inputs::config(args.config.as_deref())? {
+                Some((path, config)) => config.options().map_err(|e| format!("{}: {e}", path.display()))?,
+                None => Options::default(),
+            };
+            if let Some(profile) = args.profile {
+                options.profile = profile.into();
+            }
+            let linter = Linter::new(options, mtlslint::Context::default());
             let endpoint = args.endpoint.map(|e| match e {
                 EndpointArg::Mtls => mtlslint::Endpoint::MtlsSettings,
                 EndpointArg::Truststore => mtlslint::Endpoint::TruststoreAssignment,
             });
-            let diagnostics = Linter::new(options, mtlslint::Context::default()).lint_response(&bytes, endpoint);
-            if args.format == Format::Human {
-                print(&deployment_report(&bytes))?;
+            let mut results = Vec::new();
+            for input in inputs::collect(&args.paths)? {
+                let bytes = input.read()?;
+                let diagnostics = linter.lint_response(&bytes, endpoint);
+                if args.format == Format::Human {
+                    print(&deployment_report(&input.name(), &bytes))?;
+                }
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                results.push(FileResult { source: input.name(), text, diagnostics });
             }
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            (args.format, vec![FileResult { source: input.name(), text, diagnostics }])
+            (args.format, results)
         }
         Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
     };
@@ -214,20 +224,29 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
 }
 
 /// One line per environment of a truststore assignment's deployment, before the findings.
-fn deployment_report(bytes: &[u8]) -> String {
+fn deployment_report(source: &str, bytes: &[u8]) -> String {
     let Ok(response) = serde_json::from_slice::<serde_json::Value>(bytes) else { return String::new() };
     let Some(environments) = response["deploymentResult"]["environmentResults"].as_array() else {
         return String::new();
     };
-    let mut report = String::from("deployment:\n");
+    if environments.is_empty() {
+        return String::new();
+    }
+    let mut report = format!("deployment ({}):\n", printable(source));
     for environment in environments {
-        let name = environment["environmentName"].as_str().unwrap_or("(unnamed)");
+        let name = environment["environmentName"].as_str().map_or("(unnamed)".into(), printable);
         let state = if environment["success"] == true { "deployed" } else { "FAILED" };
-        let message = environment["message"].as_str().map(|m| format!(" ({m})")).unwrap_or_default();
+        let message = environment["message"].as_str().map(|m| format!(" ({})", printable(m))).unwrap_or_default();
         let _ = writeln!(report, "  {name:<20} {state}{message}");
     }
     report.push('\n');
     report
+}
+
+/// The server's text with control characters written as escapes: a terminal
+/// would otherwise obey them (clear the screen, set the window's title).
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }
 
 /// Prints a rule's documentation.

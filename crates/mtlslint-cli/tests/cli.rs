@@ -479,3 +479,32 @@ fn a_folder_of_http_files_lints_to_sarif_and_fails_only_on_errors() {
     assert!(!String::from_utf8_lossy(&curl.stdout).contains("curl-s3cret"));
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn response_lints_every_file_it_is_given_under_the_configuration() {
+    let dir = std::env::temp_dir().join(format!("mtlslint-response-{}", std::process::id()));
+    let saved = dir.join("saved");
+    fs::create_dir_all(&saved).unwrap();
+    fs::write(saved.join("a.json"), r#"{"success": true}"#).unwrap();
+    let failed = r#"{"success": true, "deploymentResult": {"success": false, "message": "x",
+        "environmentResults": [{"environmentName": "prod\u001b[2J", "success": false, "message": "timeout"}]}}"#;
+    fs::write(saved.join("b.json"), failed).unwrap();
+    fs::write(saved.join("c.json"), r#"{"error": "bad_request", "error_description": "nope"}"#).unwrap();
+    fs::write(dir.join("mtlslint.json"), r#"{"rules": {"D003": "error"}}"#).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["response", "saved"])
+        .env("NO_COLOR", "1")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[D002]") && text.contains("saved/b.json"), "the second file is read: {text}");
+    assert!(text.contains("error[D003]"), "the configuration raises D003: {text}");
+    assert!(text.contains("3 inputs"), "{text}");
+    assert!(
+        text.contains("prod\\u{1b}[2J") && !text.contains('\u{1b}'),
+        "the server's text cannot drive the terminal: {text}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -12,7 +12,9 @@ rule! {
     /// answers `{"success": true}`; the truststore assignment adds a
     /// `deploymentResult` with `success`, `message` and one
     /// `environmentResults` item (`environmentName`, `success`, `message`)
-    /// per environment. Members beyond these are allowed.
+    /// per environment. Members beyond these are allowed. `{"success": false}`
+    /// without a `deploymentResult` is reported too: the call failed, and the
+    /// server did not say why in its error shape.
     ///
     /// ## Why is this bad?
     /// A tool that reads the response by its documented shape misreads any
@@ -56,6 +58,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     } else {
         expect(root, "success", "", Kind::Bool, true, &mut problems);
         let deployment = member(root, "deploymentResult");
+        // The success response says `true`; a failure has a documented error shape.
+        if let Some(found) = member(root, "success").filter(|m| m.value.value == Value::Bool(false))
+            && deployment.is_none()
+        {
+            problems.push((
+                &found.value,
+                "/success".into(),
+                "`success` is false: the server says the call failed, but not in its documented error shape".into(),
+            ));
+        }
         match (view.endpoint, deployment) {
             (Some(Endpoint::MtlsSettings), Some(found)) if view.named => problems.push((
                 &found.value,
