@@ -179,13 +179,14 @@ fn lint_imported(
 fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
     let mode = if args.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
+    let mut requests = Vec::new();
     for input in inputs::collect(&args.paths)? {
         let bytes = input.read()?;
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
             let _ =
                 writeln!(anstream::stderr(), "mtlslint: {}: fixes apply to JSON bodies; reporting only", input.name());
-            results.push(check_input(linter, &input, &bytes)?);
+            requests.push(check_input(linter, &input, &bytes)?);
             continue;
         }
         let fixed = linter.fix_body(&bytes, mode);
@@ -210,10 +211,15 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
     if args.diff {
         print(&diffs)?;
         let _ = writeln!(anstream::stderr(), "mtlslint: {applied_fixes} would change {changed_inputs}");
-        // Like a formatter's check mode: a pending change fails.
-        return Ok(applied > 0);
+        // The requests' findings, which no diff shows, go beside the diff.
+        if !requests.is_empty() {
+            write_results_to(args.common.format, &requests, anstream::stderr().lock())?;
+        }
+        // Like a formatter's check mode: a pending change fails, and so does a request's error.
+        return Ok(applied > 0 || failed(&requests));
     }
     let _ = writeln!(anstream::stderr(), "mtlslint: applied {applied_fixes} in {changed_inputs}");
+    results.extend(requests);
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if results.iter().any(|r| r.source == "-") {
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;

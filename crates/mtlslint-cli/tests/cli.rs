@@ -508,3 +508,12 @@ fn response_lints_every_file_it_is_given_under_the_configuration() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn diff_reports_what_it_cannot_fix_in_a_request_file() {
+    let curl = repo().join("examples/requests/bad-body.curl");
+    let output = mtlslint(&["check", "--diff", curl.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[M001]") && stderr.contains("bad-body.curl:7:16"), "{stderr}");
+}
