@@ -35,8 +35,9 @@ rule! {
     /// ## Fix safety
     /// Renaming is safe when the key differs from a field only in case, and
     /// offered as unsafe for a near spelling or another revision's name. No
-    /// rename is offered when the body already gives that field: the key
-    /// would repeat, and the server would take the renamed value.
+    /// rename is offered when the body already gives that field, or when
+    /// another key here stands for it too: the key would repeat, and the
+    /// server would take the renamed value.
     "S001", "unknown-field", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
@@ -69,9 +70,28 @@ static CALLED: Memo<{ FIELDS.len() }> = Memo::new();
 static CASE: Memo<{ FIELDS.len() }> = Memo::new();
 static NEAR: Memo<{ FIELDS.len() }> = Memo::new();
 static GIVEN: Memo<{ FIELDS.len() }> = Memo::new();
+static RIVAL: Memo<{ FIELDS.len() }> = Memo::new();
+
+/// What an unknown key may stand for: another name of a field (or of a later
+/// revision's setting), else the field it is nearest.
+fn reading(key: &str) -> (Option<Meaning>, Option<Field>) {
+    let other = OTHER_NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)).map(|&(_, meaning)| meaning);
+    let near = if other.is_none() { nearest(key, FIELDS).and_then(Field::from_key) } else { None };
+    match other {
+        Some(Meaning::Field(field)) => (other, Some(field)),
+        _ => (other, near),
+    }
+}
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
+    // Two keys that both stand for one field cannot both be renamed to it.
+    let mut claims = [0_u8; FIELDS.len()];
+    for member in body.unknown() {
+        if let (_, Some(field)) = reading(&member.key) {
+            claims[field as usize] = claims[field as usize].saturating_add(1);
+        }
+    }
     for member in body.unknown() {
         let key = member.key.as_ref();
         if key == "$schema" {
@@ -80,19 +100,22 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let message = ["unknown field `", key, "`; the server silently drops it"].concat();
         let pointer = body.pointer(key);
         let span = body.span(member.key_span);
-        let other = OTHER_NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)).map(|&(_, meaning)| meaning);
         // Field names need no escapes, so the fix rewrites what is between the quotes.
         let rename = |field: &'static str| [(Span::new(span.start + 1, span.end - 1), field)];
         // Texts that name a field are formatted once per field.
         let title = |field: Field| RENAME.get(field as usize, |i| format!("Rename to `{}`", FIELDS[i]));
-        let near = if other.is_none() { nearest(key, FIELDS).and_then(Field::from_key) } else { None };
-        let meant = match other {
-            Some(Meaning::Field(field)) => Some(field),
-            _ => near,
-        };
+        let (other, meant) = reading(key);
+        let near = if other.is_none() { meant } else { None };
         // Renamed, the key would repeat one the body gives, and the server would take it instead.
         if let Some(field) = meant.filter(|&field| body.last(field).is_some()) {
             let help = GIVEN.get(field as usize, |i| format!("`{}` is already given; remove this key", FIELDS[i]));
+            checker.report(&RULE, span, pointer, message).help(help);
+            continue;
+        }
+        if let Some(field) = meant.filter(|&field| claims[field as usize] > 1) {
+            let help = RIVAL.get(field as usize, |i| {
+                format!("another key here also stands for `{}`: keep one of them, spelt `{}`", FIELDS[i], FIELDS[i])
+            });
             checker.report(&RULE, span, pointer, message).help(help);
             continue;
         }
