@@ -172,7 +172,15 @@ impl<'a> RequestView<'a> {
         } else {
             (None, rest_at)
         };
-        let path_end = url[path_at..].find(['?', '#']).map_or(url.len(), |i| path_at + i);
+        let mut path_end = url[path_at..].find(['?', '#']).map_or(url.len(), |i| path_at + i);
+        // A `?` or `#` written unencoded in a name cuts the path short
+        // (`.../truststore/my?ts/`): what follows, up to its last `/`, is
+        // read as path, where R004 reports the character.
+        if !url[..path_end].ends_with('/')
+            && let Some(slash) = url[path_end..].rfind('/')
+        {
+            path_end += slash + 1;
+        }
         let path = &url[path_at..path_end];
         let path_span = Span::new(path_at, path_end).shift(url_span.start);
         let segments = split_segments(path, path_span.start);

@@ -31,7 +31,7 @@ rule! {
     "R004", "invalid-path-name", standard: ERROR, production: ERROR, fix: None,
 }
 
-const RESERVED: &[char] = &[' ', '&', '=', '+', ';', ',', '"', '<', '>', '\\', '^', '`', '|', '{', '}'];
+const RESERVED: &[char] = &[' ', '?', '#', '&', '=', '+', ';', ',', '"', '<', '>', '\\', '^', '`', '|', '{', '}'];
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
@@ -44,11 +44,19 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             Some((format!("`{text}` is a placeholder, not a {name}"), format!("replace `{text}` with the real {name}")))
         } else if let Some(c) = text.chars().find(|c| RESERVED.contains(c) || c.is_control()) {
             let shown = if c == ' ' { "a space".to_owned() } else { format!("`{c}`") };
+            let why = match c {
+                '?' => ": unencoded, it starts the query string and cuts the name short",
+                '#' => ": unencoded, it starts the fragment, which is never sent",
+                _ => "",
+            };
             let encoded: String = text
                 .chars()
                 .map(|c| if RESERVED.contains(&c) { format!("%{:02X}", c as u32) } else { c.to_string() })
                 .collect();
-            Some((format!("`{name}` contains {shown}, which must be percent-encoded"), format!("write `{encoded}`")))
+            Some((
+                format!("`{name}` contains {shown}, which must be percent-encoded{why}"),
+                format!("write `{encoded}`"),
+            ))
         } else if percent_decode(text).is_none() {
             Some((
                 format!("`{name}` has a broken percent-encoding"),
