@@ -1,6 +1,10 @@
 //! Writes the published schemas without their indentation for the module to
 //! serve (the same JSON, a tenth smaller once compressed), and the table that
-//! embeds them, `published.rs`: one entry per file of `schemas/2020-12/`.
+//! embeds them, `published.rs`: one entry per file of `schemas/2020-12/`,
+//! with its draft-07 file only where `draft07::from_2020_12` does not give it.
+
+#[path = "src/draft07.rs"]
+mod draft07;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -31,13 +35,17 @@ fn main() {
         }
     }
     names.sort();
-    let mut table = String::from("const PUBLISHED: &[(&str, [&str; 2])] = &[\n");
+    let mut table = String::from("const PUBLISHED: &[(&str, &str, Option<&str>)] = &[\n");
+    let include = |folder: &str, name: &str| {
+        let path = out.join(folder).join(format!("{name}.json"));
+        (format!("include_str!({:?})", path.to_string_lossy()), fs::read_to_string(&path).expect("written above"))
+    };
     for name in &names {
-        let files = FOLDERS.map(|folder| {
-            let path = out.join(folder).join(format!("{name}.json"));
-            format!("include_str!({:?})", path.to_string_lossy())
-        });
-        let _ = writeln!(table, "    ({name:?}, [{}]),", files.join(", "));
+        let (first, text) = include(FOLDERS[0], name);
+        let (second, draft_07) = include(FOLDERS[1], name);
+        let second =
+            if draft07::from_2020_12(&text) == draft_07 { "None".to_owned() } else { format!("Some({second})") };
+        let _ = writeln!(table, "    ({name:?}, {first}, {second}),");
     }
     table.push_str("];\n");
     fs::write(out.join("published.rs"), table).expect("OUT_DIR is writable");

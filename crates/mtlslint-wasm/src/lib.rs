@@ -8,8 +8,11 @@
 //! CLI's `--format json` prints for the same findings.
 
 mod args;
+mod draft07;
 mod form;
 mod options;
+
+use std::borrow::Cow;
 
 use mtlslint::schema::{self, Draft};
 use mtlslint::{Endpoint, FixMode, Linter};
@@ -180,13 +183,22 @@ pub fn schema(
         }
     };
     let published = schema::lookup(&name).map_err(|e| JsError::new(&e))?;
-    let (_, texts) = PUBLISHED.iter().find(|(name, _)| *name == published.name).expect("a file per schema");
-    let dialect = Draft::ALL.iter().position(|d| *d == draft).expect("every draft is in ALL");
-    Ok(json_parse(texts[dialect]))
+    let entry = PUBLISHED.iter().find(|(name, ..)| *name == published.name).expect("a file per schema");
+    Ok(json_parse(&file(entry, draft)))
+}
+
+/// A published file's text in `draft`.
+fn file(&(_, text, draft_07): &(&str, &'static str, Option<&'static str>), draft: Draft) -> Cow<'static, str> {
+    match (draft, draft_07) {
+        (Draft::Draft2020_12, _) => Cow::Borrowed(text),
+        (Draft::Draft07, Some(file)) => Cow::Borrowed(file),
+        (Draft::Draft07, None) => Cow::Owned(draft07::from_2020_12(text)),
+    }
 }
 
 // The published files of `schemas/` (indentation removed by the build
-// script), each in the dialects of [`Draft::ALL`]. Served rather than
+// script): each schema's Draft 2020-12 file, and its draft-07 file where it
+// differs from what `draft07::from_2020_12` makes of the first. Served rather than
 // generated, which keeps the schema generator out of the module; a test checks
 // that they are the schemas the core generates.
 include!(concat!(env!("OUT_DIR"), "/schemas/published.rs"));
@@ -260,15 +272,16 @@ mod tests {
 
     #[test]
     fn served_schemas_are_the_published_ones() {
-        let mut names: Vec<_> = super::PUBLISHED.iter().map(|(name, _)| *name).collect();
+        let mut names: Vec<_> = super::PUBLISHED.iter().map(|(name, ..)| *name).collect();
         let mut published: Vec<_> = mtlslint::schema::SCHEMAS.iter().map(|s| s.name).collect();
         names.sort_unstable();
         published.sort_unstable();
         assert_eq!(names, published);
-        for (name, texts) in super::PUBLISHED {
+        for entry in super::PUBLISHED {
+            let name = entry.0;
             let schema = mtlslint::schema::find(name).unwrap();
-            for (text, draft) in texts.iter().zip(mtlslint::schema::Draft::ALL) {
-                let served: serde_json::Value = serde_json::from_str(text).unwrap();
+            for draft in mtlslint::schema::Draft::ALL {
+                let served: serde_json::Value = serde_json::from_str(&super::file(entry, draft)).unwrap();
                 assert!(
                     served == schema.generate(draft),
                     "{name} ({}) is stale: run `cargo xtask schemas`",
