@@ -161,7 +161,8 @@ pub(crate) fn resolve_protocol(text: &str) -> Resolution<Protocol> {
     if let Some(p) = Protocol::from_constant(text) {
         return Resolution::Exact(p);
     }
-    if let Some(info) = PROTOCOLS.iter().find(|i| i.java_name == text) {
+    // `tlsv1.2` is still the Java name, in the wrong case.
+    if let Some(info) = PROTOCOLS.iter().find(|i| i.java_name.eq_ignore_ascii_case(text)) {
         return Resolution::JavaName(info.protocol);
     }
     if let Some(info) = PROTOCOLS.iter().find(|i| i.constant.eq_ignore_ascii_case(text)) {
@@ -555,7 +556,7 @@ mod tests {
         assert_eq!(resolve_protocol("TLSv1"), Resolution::JavaName(Protocol::Tls10));
         assert_eq!(resolve_protocol("tls_1_3"), Resolution::CaseSlip(Protocol::Tls13));
         assert_eq!(resolve_protocol("TLS 1.2"), Resolution::Spelling(Protocol::Tls12));
-        assert_eq!(resolve_protocol("tlsv1.1"), Resolution::Spelling(Protocol::Tls11));
+        assert_eq!(resolve_protocol("tlsv1.1"), Resolution::JavaName(Protocol::Tls11));
         assert_eq!(resolve_protocol("SSL3"), Resolution::Spelling(Protocol::Ssl30));
         assert_eq!(resolve_protocol("1"), Resolution::Ordinal);
         assert_eq!(resolve_protocol("TLS_1_4"), Resolution::Unknown);

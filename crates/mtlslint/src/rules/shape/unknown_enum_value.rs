@@ -75,7 +75,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         match resolved {
             Resolution::Exact(_) | Resolution::Ordinal => {}
             Resolution::JavaName(index) => {
-                let message = ["`", text, "` is the Java name; the API takes the constant `", constant(index), "`"];
+                let java = if PROTOCOLS.iter().any(|p| p.java_name == text) {
+                    "` is the Java name"
+                } else {
+                    "` is a Java name in the wrong case"
+                };
+                let message = ["`", text, java, "; the API takes the constant `", constant(index), "`"];
                 report(Applicability::Safe, index, message.concat());
             }
             Resolution::CaseSlip(index) => {
