@@ -41,6 +41,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if inventories.is_empty() {
         return;
     }
+    // Only the inventories given were searched.
+    let searched = match (&context.keystores, &context.admin_keystores) {
+        (Some(_), Some(_)) => "the project's or the admin project's keystores",
+        (Some(_), None) => "the project's keystores (no admin project inventory was given)",
+        _ => "the admin project's keystores (no project inventory was given)",
+    };
     for field in [Field::KeyStoreId, Field::TrustStoreId] {
         let Some(member) = body.last(field) else {
             continue;
@@ -77,7 +83,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     span,
                     pointer,
-                    format!("{store} `{id}` is not in the project's or the admin project's keystores"),
+                    format!("{store} `{id}` is not in {searched}"),
                 )
                 .help(help);
         }
