@@ -133,7 +133,7 @@ pub const VERIFIERS: [VerifierInfo; 4] = [
     VerifierInfo {
         verifier: HostnameVerifier::Strict,
         constant: "STRICT",
-        meaning: "Strict hostname verification (exact match required)",
+        meaning: "Strict hostname verification (documented as an exact match; it accepts single-label wildcards)",
         deprecation: Some("deprecated since HttpClient 4.4 and not the exact match it sounds like; use DEFAULT"),
     },
     VerifierInfo {

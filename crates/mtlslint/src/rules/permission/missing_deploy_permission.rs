@@ -11,10 +11,10 @@ rule! {
     ///
     /// ## Why is this bad?
     /// After the assignment the server deploys the credential to every
-    /// environment, which needs `IDENTITY+DEPLOY_UNDEPLOY`. Without it the
-    /// assignment is saved but the environments keep the old truststore
-    /// until someone deploys. (Source: the endpoint's documentation,
-    /// "Permissions" and "Automatic Deployment".)
+    /// environment, which needs `IDENTITY+DEPLOY_UNDEPLOY`. Without it that
+    /// deployment cannot run, so the environments do not get the new
+    /// truststore until someone with the permission deploys. (Source: the
+    /// endpoint's documentation, "Permissions".)
     ///
     /// ## Example
     /// `PUT .../credentials/api-user/truststore/my-ts/` with a token whose

@@ -36,7 +36,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     }
     checker
-        .report(&RULE, span, "/body", "the truststore assignment takes no body; the server ignores it")
+        .report(&RULE, span, "/body", "the truststore assignment takes no body")
         .help("remove the body; the truststore name goes in the path")
         .fix(Applicability::Unsafe, "Remove the body", vec![(span, String::new())]);
 }

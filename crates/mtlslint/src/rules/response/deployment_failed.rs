@@ -12,10 +12,11 @@ rule! {
     /// an environment.
     ///
     /// ## Why is this bad?
-    /// The assignment is saved, but the failed environments still run with
-    /// the old truststore: mTLS to their backends fails or trusts the wrong
-    /// certificates until the credential is deployed there. (Source: the
-    /// endpoint's documentation, "Automatic Deployment".)
+    /// The server deploys the credential to every environment after the
+    /// assignment, and reports one result per environment. An environment
+    /// whose deployment failed has not received the new truststore, so mTLS
+    /// to its backends does not yet trust what the assignment meant it to.
+    /// (Source: the endpoint's documentation, "Response".)
     ///
     /// ## Example
     /// ```json
@@ -57,7 +58,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     format!("/deploymentResult/environmentResults/{index}/success"),
                     format!("the credential was not deployed to `{name}`{why}"),
                 )
-                .help("deploy the credential to this environment again; it keeps the old truststore until then");
+                .help("deploy the credential to this environment again; until then it has not received this assignment");
         }
     }
     if named == 0 && failed(deployment) {

@@ -66,7 +66,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     };
     let (Value::String(code), Value::String(text)) = (&error.value.value, &description.value.value) else { return };
     let caught = CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
-        "a documented error; `mtlslint request` checks the method, URL, names, headers and body before the call",
+        "`mtlslint request` checks the method, URL, names, headers and body before the call",
         |(_, caught)| caught,
     );
     checker

@@ -97,7 +97,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         if key == "$schema" {
             continue;
         }
-        let message = ["unknown field `", key, "`; the server silently drops it"].concat();
+        let message = ["unknown field `", key, "`; the server most likely drops it without an error"].concat();
         let pointer = body.pointer(key);
         let span = body.span(member.key_span);
         // Field names need no escapes, so the fix rewrites what is between the quotes.
