@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use js_sys::{Array, JSON, Object, Reflect, Uint8Array};
+use js_sys::{Array, JSON, JsString, Object, Reflect, Uint8Array};
 use mtlslint::{Limits, Request};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsError, JsValue};
@@ -168,6 +168,9 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
             Err(JsError::new(&format!("{at}: NaN and Infinity are not JSON numbers; write a finite number")))
         };
     }
+    if value.dyn_ref::<JsString>().is_some_and(|text| !text.is_valid_utf16()) {
+        return Err(JsError::new(&lone_surrogate(at)));
+    }
     if !value.is_object() {
         return if value.is_function() || value.is_symbol() || value.is_bigint() {
             Err(JsError::new(&format!("{at}: {} is not JSON data", kind(value))))
@@ -196,9 +199,18 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
     }
     Object::entries(value.unchecked_ref()).iter().try_for_each(|entry| {
         let entry: &Array = entry.unchecked_ref();
-        let at = format!("{at}.{}", entry.get(0).as_string().unwrap_or_default());
+        let key = entry.get(0);
+        let at = format!("{at}.{}", key.as_string().unwrap_or_default());
+        if key.dyn_ref::<JsString>().is_some_and(|text| !text.is_valid_utf16()) {
+            return Err(JsError::new(&lone_surrogate(&at)));
+        }
         plain_data(&entry.get(1), what, &at, depth + 1)
     })
+}
+
+/// JSON text cannot carry half a UTF-16 pair: `JSON.stringify` escapes it, and no JSON reader takes the escape.
+fn lone_surrogate(at: &str) -> String {
+    format!("{at}: a lone surrogate (half of a UTF-16 pair) is not text; remove it or complete the pair")
 }
 
 /// The name of an object's class (`Map`, `Blob`, `Object`); none for an object without a prototype.

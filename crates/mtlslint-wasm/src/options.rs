@@ -22,7 +22,7 @@ pub struct LintOptions {
     /// Severity by rule code or name, over the profile's: `error`, `warning`, `info` or `off`.
     #[tsify(optional)]
     pub rules: Option<BTreeMap<String, Level>>,
-    /// Input limits: `maxBytes` (default 1048576) and `maxDepth` (default 64, at most 128).
+    /// Input limits: `maxBytes` (default 1048576, at most 4194304) and `maxDepth` (default 64, at most 128).
     #[tsify(optional)]
     pub limits: Option<ConfigLimits>,
     /// The proxy's settings before the PATCH, as JSON text or an object; the
@@ -53,6 +53,10 @@ pub struct LintOptions {
     pub unsafe_fixes: Option<bool>,
 }
 
+/// The largest input the module takes: its memory ends at 4 GiB, and a
+/// body of many short unknown keys needs a few hundred times its size.
+const MAX_BYTES: usize = 4 << 20;
+
 impl LintOptions {
     /// Reads options from JSON text (what `JSON.stringify` made of the caller's object).
     pub(crate) fn from_json(json: &str) -> Result<Self, String> {
@@ -69,8 +73,10 @@ impl LintOptions {
                         r#"an object of rule codes or names and levels, such as {T005: "off"}"#,
                     ),
                     "limits" => (
-                        value.as_object().is_some_and(|limits| limits.values().all(Value::is_u64)),
-                        "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64}",
+                        value.as_object().is_some_and(|limits| {
+                            limits.values().all(|n| n.as_u64().is_some_and(|n| n <= MAX_BYTES as u64))
+                        }),
+                        "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes at most 4194304)",
                     ),
                     "unsafe" => (value.is_boolean(), "true or false"),
                     _ => (true, ""),
@@ -90,6 +96,9 @@ impl LintOptions {
             ..Config::default()
         };
         let options = config.options().map_err(|error| format!("options: {error}"))?;
+        if options.limits.max_bytes > MAX_BYTES {
+            return Err(format!("options.limits.maxBytes: at most {MAX_BYTES} (4 MiB) in the WebAssembly package"));
+        }
         let context = Context {
             current: read(self.current.as_ref(), "current", current_settings_from_json)?,
             keystores: read(self.keystores.as_ref(), "keystores", Inventory::from_json)?,
@@ -131,6 +140,12 @@ mod tests {
         assert_eq!(error(r#"{"profile": 1}"#), r#"options.profile: expected "standard" or "production""#);
         assert!(error(r#"{"rules": {"T005": true}}"#).starts_with("options.rules: expected an object of rule"));
         assert!(error(r#"{"limits": {"maxBytes": -1}}"#).starts_with("options.limits: expected an object of whole"));
+        assert!(error(r#"{"limits": {"maxBytes": 18446744073709551616}}"#).ends_with("(maxBytes at most 4194304)"));
+        let over = LintOptions::from_json(r#"{"limits": {"maxBytes": 4194305}}"#).unwrap().linter().err();
+        assert_eq!(
+            over.as_deref(),
+            Some("options.limits.maxBytes: at most 4194304 (4 MiB) in the WebAssembly package")
+        );
         assert_eq!(error(r#"{"unsafe": "yes"}"#), "options.unsafe: expected true or false");
         // A string that names nothing keeps serde's words, which list the choices.
         assert!(error(r#"{"endpoint": "tls"}"#).contains("expected `mtls` or `truststore`"));

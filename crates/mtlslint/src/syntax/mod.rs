@@ -131,7 +131,9 @@ pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
     match parser.value() {
         Ok(root) => {
             parser.skip_blank();
-            let trailing = (parser.pos < parser.bytes.len()).then(|| Span::new(parser.pos, text.trim_end().len()));
+            // JSON's own blanks end the trailing text; any other (a no-break space) is part of it.
+            let end = text.trim_end_matches([' ', '\t', '\n', '\r']).len();
+            let trailing = (parser.pos < parser.bytes.len()).then(|| Span::new(parser.pos, end));
             Parsed { root: Some(root), error: None, trailing }
         }
         Err(error) => Parsed { root: None, error: Some(*error), trailing: None },

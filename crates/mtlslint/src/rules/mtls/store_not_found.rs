@@ -78,14 +78,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 }
                 None => "create or upload the store first, or use the id of one that exists".into(),
             };
-            checker
-                .report(
-                    &RULE,
-                    span,
-                    pointer,
-                    format!("{store} `{id}` is not in {searched}"),
-                )
-                .help(help);
+            checker.report(&RULE, span, pointer, format!("{store} `{id}` is not in {searched}")).help(help);
         }
     }
 }

@@ -58,7 +58,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     format!("/deploymentResult/environmentResults/{index}/success"),
                     format!("the credential was not deployed to `{name}`{why}"),
                 )
-                .help("deploy the credential to this environment again; until then it has not received this assignment");
+                .help(
+                    "deploy the credential to this environment again; until then it has not received this assignment",
+                );
         }
     }
     if named == 0 && failed(deployment) {

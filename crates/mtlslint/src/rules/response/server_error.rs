@@ -65,10 +65,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let (Value::String(code), Value::String(text)) = (&error.value.value, &description.value.value) else { return };
-    let caught = CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
-        "`mtlslint request` checks the method, URL, names, headers and body before the call",
-        |(_, caught)| caught,
-    );
+    let caught =
+        CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
+            "`mtlslint request` checks the method, URL, names, headers and body before the call",
+            |(_, caught)| caught,
+        );
     checker
         .report(&RULE, description.value.span, "/error_description", format!("the server answered `{code}`: {text}"))
         .help(caught);
