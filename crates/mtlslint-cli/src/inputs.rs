@@ -46,6 +46,9 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
+            if inputs.iter().any(|input| matches!(input, Input::Stdin)) {
+                return Err("`-` (standard input) is given twice; it can be read once".into());
+            }
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
             let mut found = Vec::new();
@@ -72,7 +75,7 @@ fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
         let kind = entry.file_type().map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         if kind.is_dir() {
             walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e == *x)) {
+        } else if path.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x))) {
             found.push(path);
         }
     }
@@ -104,14 +107,16 @@ pub(crate) fn context(
 ) -> Result<Context, String> {
     let text =
         |flag: &str, path: &Path| fs::read_to_string(path).map_err(|e| format!("{flag} {}: {e}", path.display()));
-    let inventory = |flag: &str, path: Option<PathBuf>| -> Result<Option<Inventory>, String> {
-        path.map(|path| {
-            Inventory::from_json(&text(flag, &path)?).map_err(|e| format!("{flag} {}: {e}", path.display()))
-        })
-        .transpose()
-    };
-    let from_config = |pick: fn(&Inventories) -> Option<&String>| {
-        configured.and_then(|(inventories, folder)| pick(inventories).map(|path| folder.join(path)))
+    // A path from the flag is named by the flag, one from the configuration by its key there.
+    let inventory = |flag: &str, key: &str, given: Option<PathBuf>, pick: fn(&Inventories) -> Option<&String>| {
+        let (name, path) = match given {
+            Some(path) => (flag.to_owned(), path),
+            None => match configured.and_then(|(inventories, folder)| pick(inventories).map(|p| folder.join(p))) {
+                Some(path) => (format!("the configuration's inventories.{key}"), path),
+                None => return Ok(None),
+            },
+        };
+        Inventory::from_json(&text(&name, &path)?).map(Some).map_err(|e| format!("{name} {}: {e}", path.display()))
     };
     let current = common
         .current
@@ -123,18 +128,13 @@ pub(crate) fn context(
         .transpose()?;
     Ok(Context {
         current,
-        keystores: inventory(
-            "--keystores",
-            common.keystores.clone().or_else(|| from_config(|i| i.keystores.as_ref())),
-        )?,
-        admin_keystores: inventory(
-            "--admin-keystores",
-            common.admin_keystores.clone().or_else(|| from_config(|i| i.admin_keystores.as_ref())),
-        )?,
-        credentials: inventory(
-            "--credentials",
-            request.and_then(|r| r.credentials.clone()).or_else(|| from_config(|i| i.credentials.as_ref())),
-        )?,
+        keystores: inventory("--keystores", "keystores", common.keystores.clone(), |i| i.keystores.as_ref())?,
+        admin_keystores: inventory("--admin-keystores", "adminKeystores", common.admin_keystores.clone(), |i| {
+            i.admin_keystores.as_ref()
+        })?,
+        credentials: inventory("--credentials", "credentials", request.and_then(|r| r.credentials.clone()), |i| {
+            i.credentials.as_ref()
+        })?,
         permissions: request.and_then(|r| r.permissions.as_deref()).map(permissions).transpose()?,
     })
 }

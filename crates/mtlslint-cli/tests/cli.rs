@@ -517,3 +517,29 @@ fn diff_reports_what_it_cannot_fix_in_a_request_file() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("error[M001]") && stderr.contains("bad-body.curl:7:16"), "{stderr}");
 }
+
+#[test]
+fn inputs_and_context_files_as_editors_save_them() {
+    let dir = std::env::temp_dir().join(format!("mtlslint-inputs-{}", std::process::id()));
+    fs::create_dir_all(dir.join("bodies")).unwrap();
+    fs::write(dir.join("bodies/UPPER.JSON"), r#"{"enabled": true}"#).unwrap();
+    // A byte order mark, as some editors save one.
+    fs::write(dir.join("keystores.json"), "\u{feff}[\"ks-1\"]").unwrap();
+    let folder = dir.join("bodies");
+    let keystores = dir.join("keystores.json");
+    let output = mtlslint(&["check", folder.to_str().unwrap(), "--keystores", keystores.to_str().unwrap()]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("UPPER.JSON") && text.contains("error[M001]"),
+        "an upper-case extension is searched too: {text}"
+    );
+    let twice = with_stdin(&["check", "-", "-"], b"{}");
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("`-` (standard input) is given twice"));
+    fs::write(dir.join("mtlslint.json"), r#"{"inventories": {"adminKeystores": "missing.json"}}"#).unwrap();
+    let config = dir.join("mtlslint.json");
+    let output = mtlslint(&["check", folder.to_str().unwrap(), "--config", config.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("the configuration's inventories.adminKeystores"), "no flag was given: {stderr}");
+    fs::remove_dir_all(&dir).unwrap();
+}

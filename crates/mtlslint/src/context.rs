@@ -45,6 +45,7 @@ impl Permissions {
     /// assert!(!permissions.has("IDENTITY", "MANAGE"));
     /// ```
     pub fn from_text(text: &str) -> Result<Self, ContextError> {
+        let text = without_bom(text);
         let items: Vec<String> = match serde_json::from_str::<Value>(text) {
             Ok(Value::Array(items)) => items
                 .into_iter()
@@ -139,7 +140,7 @@ impl Inventory {
     /// assert_eq!(inventory.case_insensitive_match("PROD-KS"), Some("prod-ks"));
     /// ```
     pub fn from_json(text: &str) -> Result<Self, ContextError> {
-        let value: Value = serde_json::from_str(text)?;
+        let value: Value = serde_json::from_str(without_bom(text))?;
         let items = match &value {
             Value::Array(items) => items,
             Value::Object(object) => {
@@ -256,6 +257,11 @@ pub enum InventoryItem {
     },
 }
 
+/// `text` without the byte order mark an editor may save at its start.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Reads the proxy's current mTLS settings: an object with the body's
 /// fields. Other fields (as a saved GET response may carry) are ignored,
 /// unless they look like a misspelt field.
@@ -276,7 +282,7 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
     }
     let shape =
         |field: &str, expected: &str| ContextError::Shape(format!("current settings: `{field}` must be {expected}"));
-    let value: Value = serde_json::from_str(text)?;
+    let value: Value = serde_json::from_str(without_bom(text))?;
     let Value::Object(members) = &value else {
         return Err(ContextError::Shape(
             "current settings: expected a JSON object with the mTLS settings fields".into(),
@@ -287,6 +293,13 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
         members.keys().filter(|key| Field::from_key(key).is_none()).find_map(|key| Some((key, nearest(key, FIELDS)?)));
     if let Some((key, field)) = near_miss {
         return Err(ContextError::Shape(format!("current settings: unknown field `{key}`; did you mean `{field}`?")));
+    }
+    // An object of other members only is likely a wrapper around the settings: read as they are, they would be the defaults.
+    if !members.is_empty() && !members.keys().any(|key| Field::from_key(key).is_some()) {
+        let wrapper = members.iter().find(|(_, value)| value.is_object()).map(|(key, _)| key);
+        let hint = wrapper.map(|key| format!("; save the object inside `{key}` instead")).unwrap_or_default();
+        let fields = FIELDS.map(|field| format!("`{field}`")).join(", ");
+        return Err(ContextError::Shape(format!("current settings: none of {fields} is given{hint}")));
     }
     let lenient: Lenient = serde_json::from_value(value).map_err(|_| shape("the object", "an object"))?;
     let string = |value: Option<Value>, field| match value {
@@ -365,5 +378,10 @@ mod tests {
         assert_eq!(error, "current settings: unknown field `enabld`; did you mean `enabled`?");
         let error = current_settings_from_json(r#"{"keystoreId": "ks"}"#).unwrap_err().to_string();
         assert!(error.ends_with("did you mean `keyStoreId`?"), "{error}");
+        // A wrapper would otherwise read as the defaults.
+        let wrapped = r#"{"success": true, "result": {"enabled": true, "keyStoreId": "ks"}}"#;
+        let error = current_settings_from_json(wrapped).unwrap_err().to_string();
+        assert!(error.ends_with("is given; save the object inside `result` instead"), "{error}");
+        assert_eq!(current_settings_from_json("{}").unwrap(), MtlsSettings::default());
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use mtlslint::Severity;
 
-use super::{FileResult, summary};
+use super::{FileResult, plural, summary};
 
 /// Writes one `<testsuite>` with a `<testcase>` per input.
 pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
@@ -22,8 +22,10 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
     )?;
     writeln!(
         out,
-        r#"    <properties><property name="findings" value="{} errors, {} warnings, {} infos"/></properties>"#,
-        summary.errors, summary.warnings, summary.infos
+        r#"    <properties><property name="findings" value="{}, {}, {}"/></properties>"#,
+        plural(summary.errors, "error", "errors"),
+        plural(summary.warnings, "warning", "warnings"),
+        plural(summary.infos, "info", "infos")
     )?;
     for result in results {
         let name = escape(&result.source);
