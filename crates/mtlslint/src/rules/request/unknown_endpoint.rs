@@ -38,8 +38,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let shown = if view.path.is_empty() { "/" } else { view.path };
     let span = if view.path.is_empty() { view.url_span } else { view.path_span };
     if let Some((endpoint, path)) = nearest_endpoint(view) {
+        // Case is named only when it is what differs.
+        let why = if path.eq_ignore_ascii_case(view.path) { "; path segments are case-sensitive" } else { "" };
         checker
-            .report(&RULE, span, "/url", format!("`{shown}` is not an mTLS endpoint; path segments are case-sensitive"))
+            .report(&RULE, span, "/url", format!("`{shown}` is not an mTLS endpoint{why}"))
             .help(format!("did you mean `{path}` ({} {})?", endpoint.method(), endpoint.path_template()))
             .fix(crate::diagnostic::Applicability::Unsafe, format!("Use `{path}`"), vec![(view.path_span, path)]);
     } else {
