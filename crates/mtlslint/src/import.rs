@@ -494,12 +494,43 @@ pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
         }
     }
     blocks.push((block_start, text.len()));
+    let variables = variables(text);
     for (start, end) in blocks {
-        if let Some(imported) = http_request(text, start, end)? {
+        if let Some(mut imported) = http_request(text, start, end)? {
+            imported.request.substitute(&variables);
             requests.push(imported);
         }
     }
     Ok(requests)
+}
+
+/// The file's own variables, `@name = value` lines; `{{name}}` stands for the value.
+fn variables(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|line| line.trim().strip_prefix('@')?.split_once('='))
+        .map(|(name, value)| (format!("{{{{{}}}}}", name.trim()), value.trim().to_owned()))
+        .collect()
+}
+
+impl Request {
+    /// Writes each `{{name}}` of `variables` in the method, URL, headers and body as its value.
+    fn substitute(&mut self, variables: &[(String, String)]) {
+        if variables.is_empty() {
+            return;
+        }
+        let replace = |text: &mut String| {
+            for (name, value) in variables {
+                if text.contains(name.as_str()) {
+                    *text = text.replace(name.as_str(), value);
+                }
+            }
+        };
+        replace(&mut self.url);
+        self.headers.iter_mut().for_each(|(_, value)| replace(value));
+        if let Some(body) = &mut self.body {
+            replace(body);
+        }
+    }
 }
 
 fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>, ImportError> {
@@ -519,8 +550,9 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
     let line = lines[first];
     let request_line = &text[line.start..line.end];
     let mut fields = request_line.split_whitespace();
+    // A method in lower case is still the method (which R001 then reports: methods are case-sensitive).
     let (method, url) = match (fields.next(), fields.next()) {
-        (Some(method), Some(url)) if method.chars().all(|c| c.is_ascii_uppercase()) => (method, url),
+        (Some(method), Some(url)) if method.chars().all(|c| c.is_ascii_alphabetic()) => (method, url),
         (Some(url), _) => ("GET", url),
         (None, _) => return Ok(None),
     };
@@ -543,14 +575,21 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         if skip(header) {
             continue;
         }
-        let Some((name, value)) = header.split_once(':') else {
+        // A header's name is a token: `{"enabled": true}` is a body that lacks its blank line.
+        let Some((name, value)) = header.split_once(':').filter(|(name, _)| is_token(name.trim())) else {
             return Err(error(text, line.start, "a header is written `Name: value`; put a blank line before the body"));
         };
         let value_at = line.start + name.len() + 1 + (value.len() - value.trim_start().len());
         request.headers.push((name.trim().into(), value.trim().into()));
         parts.headers.push((Span::new(line.start, line.start + name.len()), Span::new(value_at, line.end)));
     }
-    let body_lines: Vec<Span> = lines.iter().skip(index + 1).copied().collect();
+    // A response handler (`> {% ... %}`, `> script.js`) or reference (`<> saved.json`) ends the body.
+    let body_lines: Vec<Span> = lines
+        .iter()
+        .skip(index + 1)
+        .take_while(|l| !text[l.start..l.end].starts_with("> ") && !text[l.start..l.end].starts_with("<> "))
+        .copied()
+        .collect();
     let mut body_file = None;
     if let (Some(first), Some(last)) =
         (body_lines.first(), body_lines.iter().rev().find(|l| !text[l.start..l.end].trim().is_empty()))
@@ -566,6 +605,11 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         parts.body = Some(span);
     }
     Ok(Some(Imported { request, body_file, parts }))
+}
+
+/// An HTTP token (RFC 9110), as header names are.
+fn is_token(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 impl Linter {
@@ -617,6 +661,17 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
         for &span in &imported.parts.secrets {
             hide(&mut bytes, source, span);
         }
+    }
+    // An `.http` file's variable named like a secret (`@token = ...`).
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        if let Some((name, value)) = line.trim_start().strip_prefix('@').and_then(|v| v.split_once('='))
+            && crate::request::carries_secret(name)
+        {
+            let value_at = at + line.len() - value.len();
+            hide(&mut bytes, source, Span::new(value_at, value_at + value.len()));
+        }
+        at += line.len();
     }
     String::from_utf8(bytes).unwrap_or_else(|_| {
         source.chars().map(|c| if c.is_ascii() { c.to_string() } else { "*".repeat(c.len_utf8()) }).collect()

@@ -183,3 +183,28 @@ fn several_data_options_make_the_body_curl_sends() {
     let error = parse_curl("curl -X PATCH https://gw/x -d @body.json -d '{}'").unwrap_err();
     assert!(error.message.contains("write the whole body in the file"), "{error}");
 }
+
+#[test]
+fn http_files_as_the_http_clients_write_them() {
+    let text = "@project = MyProject\n@token = s3cr3t\n\
+        patch https://gw/apiops/projects/{{project}}/apiProxies/A/settings/mtls/\n\
+        Authorization: Bearer {{token}}\nContent-Type: application/json\n\n{\"enabled\": false}\n\n\
+        > {%\n    client.test(\"ok\", function() {});\n%}\n";
+    let requests = parse_http_file(text).unwrap();
+    let request = &requests[0].request;
+    assert_eq!(
+        request.url, "https://gw/apiops/projects/MyProject/apiProxies/A/settings/mtls/",
+        "variables are the file's own"
+    );
+    assert_eq!(request.body.as_deref(), Some("{\"enabled\": false}"), "the response handler is no part of the body");
+    let codes: Vec<_> = Linter::default().lint_imported(text, &requests[0]).into_iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["R001"], "a method in lower case is the method, in the wrong case");
+    let masked = mask_secrets(text, &requests);
+    assert!(!masked.contains("s3cr3t") && masked.contains("@project = MyProject"), "{masked}");
+    let missing_blank = "PATCH https://gw/x\nContent-Type: application/json\n{\"enabled\": false}\n";
+    let error = parse_http_file(missing_blank).unwrap_err();
+    assert_eq!(
+        (error.line, error.message.as_str()),
+        (3, "a header is written `Name: value`; put a blank line before the body")
+    );
+}
