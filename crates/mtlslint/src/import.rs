@@ -29,6 +29,8 @@ struct Parts {
     body: Option<Span>,
     /// Secrets outside the request itself: a cookie, a proxy's password, a certificate's passphrase.
     secrets: Vec<Span>,
+    /// Where each byte of a body written with escapes (`-d "{\"a\": 1}"`) stands in the source.
+    body_offsets: Vec<usize>,
 }
 
 /// Why a file could not be read as requests; the message says what to write instead.
@@ -66,12 +68,14 @@ fn is_curl(word: &str) -> bool {
 }
 
 /// A shell word, unquoted, with its span and, when its text stands verbatim
-/// in the source, the span of that text.
+/// in the source, the span of that text; `offsets` holds where each byte of
+/// the text stands in the source, escapes and quotes included.
 #[derive(Debug)]
 struct Word {
     text: String,
     span: Span,
     verbatim: Option<Span>,
+    offsets: Vec<usize>,
 }
 
 /// Splits a command line as a POSIX shell does: quotes, backslashes, and
@@ -91,6 +95,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
             _ => {
                 let start = at;
                 let (mut word, mut pieces, mut plain) = (String::new(), 0, true);
+                let mut offsets = Vec::new();
                 let mut verbatim = Span::at(at);
                 while at < bytes.len() && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
                     pieces += 1;
@@ -100,6 +105,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                 .find('\'')
                                 .ok_or_else(|| error(text, at, "a single quote is never closed"))?;
                             word.push_str(&text[at + 1..at + 1 + end]);
+                            offsets.extend(at + 1..at + 1 + end);
                             verbatim = Span::new(at + 1, at + 1 + end);
                             at += end + 2;
                         }
@@ -117,12 +123,14 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                         plain = false;
                                         if bytes[at + 1] != b'\n' {
                                             word.push(char::from(bytes[at + 1]));
+                                            offsets.push(at + 1);
                                         }
                                         at += 2;
                                     }
                                     Some(_) => {
                                         let c = text[at..].chars().next().expect("in bounds");
                                         word.push(c);
+                                        offsets.extend(at..at + c.len_utf8());
                                         at += c.len_utf8();
                                     }
                                 }
@@ -134,6 +142,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                             plain = false;
                             if let Some(c) = text[at + 1..].chars().next() {
                                 word.push(c);
+                                offsets.extend(at + 1..at + 1 + c.len_utf8());
                                 at += 1 + c.len_utf8();
                             } else {
                                 at += 1;
@@ -144,13 +153,14 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                 .find([' ', '\t', '\n', '\r', '\'', '"', '\\'])
                                 .map_or(bytes.len(), |n| at + n);
                             word.push_str(&text[at..run]);
+                            offsets.extend(at..run);
                             verbatim = Span::new(at, run);
                             at = run;
                         }
                     }
                 }
                 let verbatim = (plain && pieces == 1).then_some(verbatim);
-                words.push(Word { text: word, span: Span::new(start, at), verbatim });
+                words.push(Word { text: word, span: Span::new(start, at), verbatim, offsets });
             }
         }
     }
@@ -278,24 +288,24 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     let mut rest = words.iter().skip(prompt + 1).peekable();
     while let Some(word) = rest.next() {
         let (option, attached) = split_option(word);
-        let mut value = |name: &str| -> Result<(String, Span, Option<Span>), ImportError> {
+        let mut value = |name: &str| -> Result<Argument, ImportError> {
             match attached.clone() {
                 Some(value) => Ok(value),
                 None => rest
                     .next()
-                    .map(|w| (w.text.clone(), w.span, w.verbatim))
+                    .map(|w| (w.text.clone(), w.span, w.verbatim, w.offsets.clone()))
                     .ok_or_else(|| error(text, word.span.start, format!("`{name}` needs a value after it"))),
             }
         };
         let was_after_unknown = std::mem::take(&mut after_unknown);
         match option.as_str() {
             "-X" | "--request" => {
-                let (method, span, verbatim) = value(&option)?;
+                let (method, span, verbatim, _) = value(&option)?;
                 request.method = method;
                 parts.method = verbatim.unwrap_or(span);
             }
             "-H" | "--header" => {
-                let (header, span, verbatim) = value(&option)?;
+                let (header, span, verbatim, _) = value(&option)?;
                 let Some((name, field)) = header.split_once(':') else {
                     return Err(error(text, span.start, "a header is written `Name: value`"));
                 };
@@ -310,7 +320,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 parts.headers.push((name_span, value_span));
             }
             "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--json" => {
-                let (data, span, verbatim) = value(&option)?;
+                let (data, span, verbatim, offsets) = value(&option)?;
                 let span = verbatim.unwrap_or(span);
                 let file = data.strip_prefix('@').filter(|_| option != "--data-raw");
                 if request.body.is_some() && (body_file.is_some() || file.is_some()) {
@@ -330,6 +340,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                     (None, None) => {
                         request.body = Some(data);
                         parts.body = Some(span);
+                        parts.body_offsets = offsets;
                     }
                     // curl joins `-d` pieces with `&` and `--json` pieces as they are: what the server gets.
                     (Some(body), _) => {
@@ -338,6 +349,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                         }
                         body.push_str(&data);
                         parts.body = parts.body.map(|first| Span::new(first.start, span.end));
+                        parts.body_offsets.clear();
                     }
                 }
                 if option == "--json" && !std::mem::replace(&mut json, true) {
@@ -347,14 +359,14 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             // Credentials given by option are the Authorization header curl sends.
             "-u" | "--user" | "--oauth2-bearer" => {
-                let (credentials, span, verbatim) = value(&option)?;
+                let (credentials, span, verbatim, _) = value(&option)?;
                 let scheme = if option == "--oauth2-bearer" { "Bearer" } else { "Basic" };
                 request.headers.push(("Authorization".into(), format!("{scheme} {credentials}")));
                 let span = verbatim.unwrap_or(span);
                 parts.headers.push((span, span));
             }
             "--url" => {
-                let (url, span, verbatim) = value(&option)?;
+                let (url, span, verbatim, _) = value(&option)?;
                 request.url = url;
                 parts.url = verbatim.unwrap_or(span);
             }
@@ -369,11 +381,11 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             | "--tlspassword"
             | "--proxy-tlspassword"
             | "--proxy-header" => {
-                let (_, span, verbatim) = value(&option)?;
+                let (_, span, verbatim, _) = value(&option)?;
                 parts.secrets.push(verbatim.unwrap_or(span));
             }
             "-x" | "--proxy" | "--preproxy" => {
-                let (proxy, span, verbatim) = value(&option)?;
+                let (proxy, span, verbatim, _) = value(&option)?;
                 let secrets = crate::request::url_secrets(&proxy);
                 match verbatim {
                     Some(v) => {
@@ -387,7 +399,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             // `FILE:passphrase`; a drive letter's colon (`C:\`) is part of the file.
             "-E" | "--cert" | "--proxy-cert" => {
-                let (cert, span, verbatim) = value(&option)?;
+                let (cert, span, verbatim, _) = value(&option)?;
                 let drive = if cert.as_bytes().get(1) == Some(&b':')
                     && cert.as_bytes().get(2).is_some_and(|b| matches!(b, b'\\' | b'/'))
                 {
@@ -440,6 +452,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     Ok(Imported { request, body_file, parts })
 }
 
+/// An option's value as [`Word`] holds it: text, span, verbatim span, offsets.
+type Argument = (String, Span, Option<Span>, Vec<usize>);
+
 /// `-o`, `-A` and the other short options that take a value.
 fn is_short_value_option(option: &str) -> bool {
     matches!(option.as_bytes(), [b'-', letter] if SHORT_VALUE_OPTIONS.contains(letter))
@@ -454,11 +469,12 @@ fn looks_like_url(word: &str) -> bool {
 /// when it stands verbatim in the source, that span: `-XPUT` is `-X PUT`,
 /// `-sSX` is `-X` (the switches before it change nothing here), and
 /// `--request=PUT` is `--request PUT`.
-fn split_option(word: &Word) -> (String, Option<(String, Span, Option<Span>)>) {
+fn split_option(word: &Word) -> (String, Option<Argument>) {
     let text = word.text.as_str();
     let attached = |value: &str| {
         let verbatim = word.verbatim.map(|v| Span::new(v.end - value.len(), v.end));
-        Some((value.to_owned(), word.span, verbatim))
+        let offsets = word.offsets[word.offsets.len() - value.len()..].to_vec();
+        Some((value.to_owned(), word.span, verbatim, offsets))
     };
     if let Some((name, value)) = text.split_once('=').filter(|(name, _)| name.starts_with("--")) {
         return (name.to_owned(), attached(value));
@@ -704,7 +720,15 @@ impl Imported {
         if let (Some(body), Some(span)) = (view.body, self.parts.body) {
             pairs.push((body, span));
         }
+        // A body written with escapes maps byte by byte.
+        let body_offsets = self.parts.body_offsets.clone();
+        let body_start = view.body.map_or(usize::MAX, |body| body.start);
         move |offset| {
+            if let Some(i) = offset.checked_sub(body_start)
+                && let Some(&last) = body_offsets.last()
+            {
+                return body_offsets.get(i).copied().unwrap_or(last + 1);
+            }
             // The part that holds the offset, else the nearest part before it.
             let part = pairs.iter().rev().find(|(r, _)| r.start <= offset).or(pairs.first());
             let Some(&(rendered, source)) = part else { return 0 };

@@ -208,3 +208,15 @@ fn http_files_as_the_http_clients_write_them() {
         (3, "a header is written `Name: value`; put a blank line before the body")
     );
 }
+
+#[test]
+fn a_body_written_with_escapes_is_placed_byte_by_byte() {
+    let text = "curl -X PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/ \\\n  \
+        -H 'Authorization: Bearer T' -H 'Content-Type: application/json' \\\n  \
+        -d \"{\\\"enabled\\\": false, \\\"supportedProtocolList\\\": [\\\"TLSv1.2\\\"]}\"";
+    let imported = parse_curl(text).unwrap();
+    let diagnostics = Linter::default().lint_imported(text, &imported);
+    let java = diagnostics.iter().find(|d| d.code == "S004").expect("the Java name");
+    assert_eq!(&text[java.range.start.offset..java.range.end.offset], "\"TLSv1.2\\\"");
+    assert_eq!(java.range.start.line, 3);
+}
