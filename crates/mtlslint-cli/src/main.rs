@@ -167,7 +167,7 @@ fn lint_imported(
     let mut diagnostics = Vec::new();
     for imported in requests {
         let mut imported = imported.clone();
-        inputs::imported_body(&mut imported, &base)?;
+        inputs::imported_body(&mut imported, &base).map_err(|e| format!("{}: {e}", input.name()))?;
         diagnostics.extend(linter.lint_imported(text, &imported));
     }
     diagnostics.sort_by_key(|d| d.range.start.offset);
@@ -202,7 +202,12 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
             }
         }
         if !args.diff && matches!(input, inputs::Input::Stdin) {
-            print(&fixed.text)?;
+            // Unfixed, the input goes through as it came, bytes that are not UTF-8 included.
+            if fixed.applied == 0 {
+                print_bytes(&bytes)?;
+            } else {
+                print(&fixed.text)?;
+            }
         }
         results.push(FileResult { source, text: fixed.text, diagnostics: fixed.remaining });
     }
@@ -295,7 +300,11 @@ fn rules(format: ListFormat) -> Result<(), String> {
 }
 
 fn print(text: &str) -> Result<(), String> {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<(), String> {
+    match std::io::stdout().lock().write_all(bytes) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write the output: {error}"))
         }

@@ -188,8 +188,7 @@ fn the_bearer_token_is_never_printed() {
 
 #[test]
 fn secrets_in_the_url_are_never_printed() {
-    let url =
-        "https://ops:pw-SECRET@gw.example.com/apiops/projects/P/credentials/u/truststore/ts?access_token=tok-SECRET";
+    let url = "https://ops:pw-SECRET@gw.example.com/apiops/projects/P/credentials/u/truststore/ts?access_token=tok-SECRET#id_token=frag-SECRET";
     let dir = std::env::temp_dir().join(format!("mtlslint-cli-url-{}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();
     let file = dir.join("assign.http");
@@ -542,4 +541,12 @@ fn inputs_and_context_files_as_editors_save_them() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("the configuration's inventories.adminKeystores"), "no flag was given: {stderr}");
     fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fix_on_stdin_passes_what_it_cannot_fix_through_byte_for_byte() {
+    let input = b"{\"enabled\": \xff}";
+    let output = with_stdin(&["check", "--fix", "-"], input);
+    assert_eq!(output.stdout, input, "nothing was fixed, so nothing changed");
+    assert_eq!(output.status.code(), Some(1));
 }

@@ -302,10 +302,13 @@ pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
     {
         secrets.push(colon + 1..userinfo_end);
     }
-    if let Some(query_at) = url.find('?').map(|i| i + 1) {
-        let end = url[query_at..].find('#').map_or(url.len(), |i| query_at + i);
-        let mut at = query_at;
-        for pair in url[query_at..end].split('&') {
+    // The query's parameters, and the fragment's (an OAuth implicit grant's `#access_token=`).
+    let fragment = url.find('#').map_or(url.len(), |i| i + 1);
+    let query = url[..fragment].find('?').map(|i| i + 1);
+    let parts = [query.map(|at| (at, fragment.saturating_sub(1).max(at))), Some((fragment, url.len()))];
+    for (start, end) in parts.into_iter().flatten().filter(|(start, end)| start < end) {
+        let mut at = start;
+        for pair in url[start..end].split('&') {
             if let Some((name, value)) = pair.split_once('=') {
                 let lower = name.to_ascii_lowercase();
                 if !value.is_empty() && SECRET_PARAMETERS.iter().any(|secret| lower.contains(secret)) {

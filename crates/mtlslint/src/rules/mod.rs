@@ -300,7 +300,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
 
 /// The rule with this code (any case) or name.
 pub fn find(selector: &str) -> Option<&'static Rule> {
-    all().find(|rule| rule.code.eq_ignore_ascii_case(selector) || rule.name == selector)
+    all().find(|rule| rule.code.eq_ignore_ascii_case(selector) || rule.name.eq_ignore_ascii_case(selector))
 }
 
 /// The rule with this code or name, or an error naming the nearest one.
