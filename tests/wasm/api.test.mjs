@@ -66,8 +66,9 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.lint(42), /expected a string or a Uint8Array/);
   assert.throws(() => esm.explain("M01"), /did you mean `M001`/);
   assert.throws(() => esm.schema("mtls-setting"), /did you mean `mtls-settings`/);
-  assert.throws(() => esm.schema("mtls-settings", "04"), /write "2020-12" or "07"/);
-  assert.throws(() => esm.schema("mtls-settings", 7), /^Error: schema: unknown draft a number: write "2020-12" or "07"$/);
+  assert.throws(() => esm.schema("mtls-settings", "04"), /^Error: schema: the draft is "2020-12" or "07", not `04`$/);
+  assert.throws(() => esm.schema("mtls-settings", 7), /^Error: schema: the draft is "2020-12" or "07", not a number$/);
+  assert.throws(() => esm.lintRequest({ method: "PUT", url: "/x", headers: { "Content-Length": 5 } }), /^Error: request.headers: the value of `Content-Length` is a number; write it as a string$/);
   assert.throws(() => esm.lint("{}", { profile: 1 }), /^Error: options.profile: expected "standard" or "production"$/);
   assert.throws(() => esm.lint("{}", { rules: { T005: true } }), /^Error: options.rules: expected an object of rule codes or names and levels/);
   // Wrong types are errors that name the argument, never a trap of the module.
@@ -113,7 +114,8 @@ test("lintRequest: headers as an object or as pairs; the token never comes back"
     assert.equal(report.diagnostics[0].code, "R003");
     assert.ok(!JSON.stringify(report).includes("s3cret"));
   }
-  assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: [["Authorization"]] }), /\[name, value\] pair/);
+  assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: [["Authorization"]] }), /the value of `Authorization` is undefined; write it as a string/);
+  assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: [[1, "x"]] }), /\[name, value\] pair/);
   // However the name is written, and whatever carries the headers, the token stays out.
   for (const headers of [{ " Authorization": "Bearer s3cret" }, new Headers({ Authorization: "Bearer s3cret" }), new Map([["authorization", "Bearer s3cret"]])]) {
     const report = esm.lintRequest({ method: "PUT", url: `${url}/`, headers });

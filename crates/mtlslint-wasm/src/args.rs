@@ -117,7 +117,12 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     for pair in pairs.iter() {
         let pair = Array::from(&pair);
         let (Some(name), Some(field)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
-            return Err(JsError::new(&format!("{WHAT}: write each header as a [name, value] pair of strings")));
+            // Name the header when there is one: its value is what is not a string.
+            let instead = match pair.get(0).as_string() {
+                Some(name) => format!("the value of `{name}` is {}; write it as a string", kind(&pair.get(1))),
+                None => "write each header as a [name, value] pair of strings".to_owned(),
+            };
+            return Err(JsError::new(&format!("{WHAT}: {instead}")));
         };
         let name = name.trim().to_owned();
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)) {

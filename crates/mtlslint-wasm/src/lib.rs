@@ -42,7 +42,7 @@ export interface RequestInput {
     /** Headers as an object, as `[name, value]` pairs (which keeps repeated names), or a `Headers` or `Map`. */
     headers?: Record<string, string> | [string, string][] | Iterable<[string, string]>;
     /** The body: text, bytes, or a value to send as JSON. */
-    body?: string | Uint8Array | MtlsSettings | Record<string, unknown> | null;
+    body?: string | Uint8Array | MtlsSettings | Record<string, unknown> | unknown[] | null;
 }
 /**
  * A settings form's values by field: the body's fields, and the path's names
@@ -178,7 +178,7 @@ pub fn schema(
             let text = draft.as_string();
             text.as_deref().and_then(Draft::from_name).ok_or_else(|| {
                 let given = text.map_or_else(|| args::kind(&draft), |text| format!("`{text}`"));
-                JsError::new(&format!("schema: unknown draft {given}: write \"2020-12\" or \"07\""))
+                JsError::new(&format!("schema: the draft is \"2020-12\" or \"07\", not {given}"))
             })?
         }
     };

@@ -81,6 +81,13 @@ impl LintOptions {
                     "unsafe" => (value.is_boolean(), "true or false"),
                     _ => (true, ""),
                 };
+                if let (true, "rules", Some(rules)) = (fits, name.as_str(), value.as_object()) {
+                    // Name the rule whose level is misspelt.
+                    let bad = rules.iter().find(|(_, level)| serde_json::from_value::<Level>((*level).clone()).is_err());
+                    return bad.map(|(rule, _)| {
+                        format!(r#"options.rules.{rule}: expected "error", "warning", "info" or "off""#)
+                    });
+                }
                 (!fits).then(|| format!("options.{name}: expected {takes}"))
             });
             wrong.unwrap_or_else(|| format!("options: {}", crate::args::without_position(&error)))
@@ -147,6 +154,10 @@ mod tests {
             Some("options.limits.maxBytes: at most 4194304 (4 MiB) in the WebAssembly package")
         );
         assert_eq!(error(r#"{"unsafe": "yes"}"#), "options.unsafe: expected true or false");
+        assert_eq!(
+            error(r#"{"rules": {"T005": "of"}}"#),
+            r#"options.rules.T005: expected "error", "warning", "info" or "off""#
+        );
         // A string that names nothing keeps serde's words, which list the choices.
         assert!(error(r#"{"endpoint": "tls"}"#).contains("expected `mtls` or `truststore`"));
     }

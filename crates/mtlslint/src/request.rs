@@ -303,10 +303,10 @@ pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
         secrets.push(colon + 1..userinfo_end);
     }
     // The query's parameters, and the fragment's (an OAuth implicit grant's `#access_token=`).
-    let fragment = url.find('#').map_or(url.len(), |i| i + 1);
-    let query = url[..fragment].find('?').map(|i| i + 1);
-    let parts = [query.map(|at| (at, fragment.saturating_sub(1).max(at))), Some((fragment, url.len()))];
-    for (start, end) in parts.into_iter().flatten().filter(|(start, end)| start < end) {
+    let hash = url.find('#');
+    let query_end = hash.unwrap_or(url.len());
+    let query = url[..query_end].find('?').map(|i| (i + 1, query_end));
+    for (start, end) in [query, hash.map(|i| (i + 1, url.len()))].into_iter().flatten() {
         let mut at = start;
         for pair in url[start..end].split('&') {
             if let Some((name, value)) = pair.split_once('=') {
@@ -426,6 +426,19 @@ mod tests {
         let mut text = String::new();
         let view = RequestView::new(request, &mut text);
         (view, text)
+    }
+
+    #[test]
+    fn url_secrets_are_masked_wherever_the_url_carries_them() {
+        for (url, masked) in [
+            ("https://u:pw@h/p?api_key=abc", "https://u:**@h/p?api_key=***"),
+            ("https://h/p?x=1&token=abc#frag", "https://h/p?x=1&token=***#frag"),
+            ("https://h/p#access_token=abc&state=s", "https://h/p#access_token=***&state=s"),
+            ("u:pw@h/p", "u:**@h/p"),
+            ("/p?token=", "/p?token="),
+        ] {
+            assert_eq!(mask_url(url), masked, "{url}");
+        }
     }
 
     #[test]
