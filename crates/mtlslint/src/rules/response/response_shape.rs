@@ -40,10 +40,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.response else { return };
     if let Some(problem) = view.problem() {
         let (span, message) = match problem {
-            crate::syntax::ParseError::Syntax(p) | crate::syntax::ParseError::TooDeep(p) => (p.span, &p.message),
+            crate::syntax::ParseError::Syntax(p) => (p.span, format!("the response is not JSON: {}", p.message)),
+            crate::syntax::ParseError::TooDeep(p) => {
+                (p.span, format!("the response is nested too deeply to read: {}", p.message))
+            }
         };
         checker
-            .report(&RULE, span, "", format!("the response is not JSON: {message}"))
+            .report(&RULE, span, "", message)
             .help("check the status code and the content type: a proxy or gateway may have answered instead");
         return;
     }
