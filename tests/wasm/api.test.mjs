@@ -26,6 +26,16 @@ test("import and require give the same API, with the package's version", async (
   assert.deepEqual(cjs.lint('{"enabled": true}'), esm.lint('{"enabled": true}'));
 });
 
+test("the browser entry says to call init() first, then works", async () => {
+  // A module instance of its own (the query makes it one), not yet initialised.
+  const web = await import("../../pkg/mtlslint.js?before-init");
+  const first = /^Error: mtlslint: call the default export first \(`await init\(\)`\)/;
+  assert.throws(() => web.lint("{}"), first);
+  assert.throws(() => web.explain("M001"), first);
+  web.initSync({ module: readFileSync(new URL("../../pkg/mtlslint_bg.wasm", import.meta.url)) });
+  assert.deepEqual(web.lint("{}"), []);
+});
+
 test("lint: the seed body is clean; enabling without a keystore quotes the server", () => {
   assert.deepEqual(esm.lint(seed).filter((d) => d.severity !== "info"), []);
   const [first] = esm.lint('{"enabled": true}');

@@ -37,6 +37,7 @@ pub(crate) fn build() -> Result<(), String> {
         .args(["--target", "nodejs", "--out-name", "mtlslint", "--out-dir"])
         .arg(&node)
         .arg(&module))?;
+    guard_before_init(&pkg.join("mtlslint.js"))?;
     copy(&node.join("mtlslint.js"), &pkg.join("mtlslint.cjs"))?;
     copy(&node.join("mtlslint.d.ts"), &pkg.join("mtlslint.d.cts"))?;
     optimize(&pkg.join("mtlslint_bg.wasm"))?;
@@ -160,6 +161,22 @@ fn optimize(module: &Path) -> Result<(), String> {
     let wasm_opt = node_tools()?.join("node_modules/.bin/wasm-opt");
     let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext"];
     run(Command::new(wasm_opt).arg("-Oz").args(features).arg(module).arg("-o").arg(module))
+}
+
+/// Before `init()` has loaded the module, a call into the browser entry
+/// throws an `Error` that says so, where wasm-bindgen's glue would throw a
+/// `TypeError` from inside itself ("reading 'lint'").
+fn guard_before_init(glue: &Path) -> Result<(), String> {
+    const DECLARATION: &str = "let wasmModule, wasmInstance, wasm;";
+    const LOADED: &str = "if (wasm !== undefined) return wasm;";
+    let text = std::fs::read_to_string(glue).map_err(|e| format!("{} ({e})", glue.display()))?;
+    if text.matches(DECLARATION).count() != 1 || text.matches(LOADED).count() != 2 {
+        return Err(format!("{}: wasm-bindgen's glue has changed; adapt guard_before_init", glue.display()));
+    }
+    let guard = "const NOT_LOADED = new Proxy({}, { get() { throw new Error(\
+        \"mtlslint: call the default export first (`await init()`): it loads the WebAssembly module\"); } });\n\
+        let wasmModule, wasmInstance, wasm = NOT_LOADED;";
+    write(glue, &text.replace(DECLARATION, guard).replace(LOADED, "if (wasm !== NOT_LOADED) return wasm;"))
 }
 
 /// Adds `version` (the crates' version, which `pkg/package.json` must carry too) to every entry.
