@@ -513,8 +513,13 @@ fn diff_reports_what_it_cannot_fix_in_a_request_file() {
     let curl = repo().join("examples/requests/bad-body.curl");
     let output = mtlslint(&["check", "--diff", curl.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "no fix is pending: {stderr}");
     assert!(stderr.contains("error[M001]") && stderr.contains("bad-body.curl:7:16"), "{stderr}");
+    // As a filter, --fix passes a request it does not rewrite through.
+    let text = fs::read(&curl).unwrap();
+    let filtered = with_stdin(&["check", "--fix", "-"], &text);
+    assert_eq!(filtered.stdout, text);
+    assert!(String::from_utf8_lossy(&filtered.stderr).contains("error[M001]"));
 }
 
 #[test]

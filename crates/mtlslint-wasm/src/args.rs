@@ -125,7 +125,7 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
             return Err(JsError::new(&format!("{WHAT}: {instead}")));
         };
         let name = name.trim().to_owned();
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)) {
+        if !mtlslint::import::is_header_name(&name) {
             return Err(JsError::new(&format!(
                 "{WHAT}: `{name}` is not a header name; names are letters, digits and !#$%&'*+-.^_`|~"
             )));

@@ -4,6 +4,8 @@
 //! from the request's parts back to the file, so that findings point at the
 //! file's own lines and columns.
 
+use std::fmt::Write as _;
+
 use crate::diagnostic::{Diagnostic, Range, Span};
 use crate::request::{Request, RequestView};
 use crate::suggest::nearest;
@@ -30,7 +32,7 @@ struct Parts {
     /// Secrets outside the request itself: a cookie, a proxy's password, a certificate's passphrase.
     secrets: Vec<Span>,
     /// Where each byte of a body written with escapes (`-d "{\"a\": 1}"`) stands in the source.
-    body_offsets: Vec<usize>,
+    body_offsets: Vec<Span>,
 }
 
 /// Why a file could not be read as requests; the message says what to write instead.
@@ -68,14 +70,14 @@ fn is_curl(word: &str) -> bool {
 }
 
 /// A shell word, unquoted, with its span and, when its text stands verbatim
-/// in the source, the span of that text; `offsets` holds where each byte of
-/// the text stands in the source, escapes and quotes included.
+/// in the source, the span of that text; `offsets` holds the source text of
+/// each byte of the text (two bytes for an escape such as `\"`).
 #[derive(Debug)]
 struct Word {
     text: String,
     span: Span,
     verbatim: Option<Span>,
-    offsets: Vec<usize>,
+    offsets: Vec<Span>,
 }
 
 /// Splits a command line as a POSIX shell does: quotes, backslashes, and
@@ -105,7 +107,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                 .find('\'')
                                 .ok_or_else(|| error(text, at, "a single quote is never closed"))?;
                             word.push_str(&text[at + 1..at + 1 + end]);
-                            offsets.extend(at + 1..at + 1 + end);
+                            offsets.extend((at + 1..at + 1 + end).map(|i| Span::new(i, i + 1)));
                             verbatim = Span::new(at + 1, at + 1 + end);
                             at += end + 2;
                         }
@@ -123,14 +125,14 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                         plain = false;
                                         if bytes[at + 1] != b'\n' {
                                             word.push(char::from(bytes[at + 1]));
-                                            offsets.push(at + 1);
+                                            offsets.push(Span::new(at, at + 2));
                                         }
                                         at += 2;
                                     }
                                     Some(_) => {
                                         let c = text[at..].chars().next().expect("in bounds");
                                         word.push(c);
-                                        offsets.extend(at..at + c.len_utf8());
+                                        offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(i, i + 1)));
                                         at += c.len_utf8();
                                     }
                                 }
@@ -142,7 +144,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                             plain = false;
                             if let Some(c) = text[at + 1..].chars().next() {
                                 word.push(c);
-                                offsets.extend(at + 1..at + 1 + c.len_utf8());
+                                offsets.extend((0..c.len_utf8()).map(|_| Span::new(at, at + 1 + c.len_utf8())));
                                 at += 1 + c.len_utf8();
                             } else {
                                 at += 1;
@@ -153,7 +155,7 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                 .find([' ', '\t', '\n', '\r', '\'', '"', '\\'])
                                 .map_or(bytes.len(), |n| at + n);
                             word.push_str(&text[at..run]);
-                            offsets.extend(at..run);
+                            offsets.extend((at..run).map(|i| Span::new(i, i + 1)));
                             verbatim = Span::new(at, run);
                             at = run;
                         }
@@ -170,8 +172,10 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
 /// curl's long options that take a value and do not change the request
 /// mtlslint judges. Those whose value is a secret are read (and hidden) in
 /// [`parse_curl`] itself.
-const VALUE_OPTIONS: [&str; 49] = [
+const VALUE_OPTIONS: [&str; 74] = [
+    "--url-query",
     "--output",
+    "--output-dir",
     "--user-agent",
     "--referer",
     "--max-time",
@@ -191,10 +195,6 @@ const VALUE_OPTIONS: [&str; 49] = [
     "--retry",
     "--retry-delay",
     "--retry-max-time",
-    "--form",
-    "--form-string",
-    "--data-urlencode",
-    "--upload-file",
     "--range",
     "--continue-at",
     "--dump-header",
@@ -212,14 +212,41 @@ const VALUE_OPTIONS: [&str; 49] = [
     "--crlfile",
     "--noproxy",
     "--unix-socket",
+    "--abstract-unix-socket",
     "--trace",
     "--trace-ascii",
+    "--trace-config",
     "--stderr",
     "--netrc-file",
     "--aws-sigv4",
     "--request-target",
     "--expect100-timeout",
     "--keepalive-time",
+    "--variable",
+    "--doh-url",
+    "--dns-servers",
+    "--dns-interface",
+    "--local-port",
+    "--speed-limit",
+    "--speed-time",
+    "--time-cond",
+    "--proto",
+    "--proto-redir",
+    "--proto-default",
+    "--hsts",
+    "--alt-svc",
+    "--etag-save",
+    "--etag-compare",
+    "--curves",
+    "--engine",
+    "--login-options",
+    "--sasl-authzid",
+    "--service-name",
+    "--delegation",
+    "--happy-eyeballs-timeout-ms",
+    "--parallel-max",
+    "--rate",
+    "--create-file-mode",
 ];
 
 /// curl's short options that take a value: in a cluster such as `-sSX PUT`
@@ -228,22 +255,26 @@ const SHORT_VALUE_OPTIONS: &[u8] = b"XHdubcoxAemwFETUrCDKPQtYyz";
 
 /// The long options read or skipped here, and curl's common switches: a
 /// misspelt option is held against them.
-const KNOWN_OPTIONS: [&str; 29] = [
+const KNOWN_OPTIONS: [&str; 95] = [
     "--head",
     "--silent",
     "--show-error",
     "--insecure",
     "--location",
+    "--location-trusted",
     "--verbose",
     "--include",
     "--compressed",
     "--fail",
+    "--fail-with-body",
+    "--fail-early",
     "--request",
     "--header",
     "--data",
     "--data-raw",
     "--data-binary",
     "--data-ascii",
+    "--data-urlencode",
     "--json",
     "--url",
     "--get",
@@ -251,13 +282,75 @@ const KNOWN_OPTIONS: [&str; 29] = [
     "--oauth2-bearer",
     "--cookie",
     "--proxy",
+    "--preproxy",
     "--proxy-user",
     "--proxy-header",
+    "--proxy-pass",
+    "--proxytunnel",
+    "--proxy-basic",
+    "--proxy-digest",
+    "--proxy-ntlm",
+    "--proxy-negotiate",
+    "--proxy-anyauth",
+    "--proxy-insecure",
+    "--socks4",
+    "--socks4a",
+    "--socks5",
+    "--socks5-hostname",
     "--cert",
+    "--proxy-cert",
     "--pass",
+    "--tlspassword",
+    "--proxy-tlspassword",
+    "--form",
+    "--form-string",
+    "--upload-file",
+    "--basic",
+    "--digest",
+    "--ntlm",
+    "--negotiate",
+    "--anyauth",
+    "--http1.0",
     "--http1.1",
     "--http2",
+    "--http2-prior-knowledge",
+    "--http3",
+    "--http3-only",
+    "--tlsv1",
+    "--tlsv1.0",
+    "--tlsv1.1",
+    "--tlsv1.2",
+    "--tlsv1.3",
+    "--sslv3",
+    "--ssl",
+    "--ssl-reqd",
+    "--ssl-no-revoke",
+    "--cert-status",
+    "--ca-native",
+    "--ipv4",
+    "--ipv6",
+    "--globoff",
+    "--no-buffer",
+    "--no-keepalive",
+    "--no-sessionid",
     "--no-progress-meter",
+    "--path-as-is",
+    "--raw",
+    "--remote-name",
+    "--remote-name-all",
+    "--remote-header-name",
+    "--remote-time",
+    "--create-dirs",
+    "--progress-bar",
+    "--trace-time",
+    "--disable",
+    "--post301",
+    "--post302",
+    "--post303",
+    "--retry-connrefused",
+    "--retry-all-errors",
+    "--netrc",
+    "--netrc-optional",
 ];
 
 /// Reads a cURL command: `-X`/`--request`, `-H`/`--header`, `-d`/`--data`/
@@ -282,12 +375,13 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     };
     let mut request = Request { method: String::new(), url: String::new(), headers: Vec::new(), body: None };
     let mut parts = Parts { method: Span::at(first.span.start), ..Parts::default() };
-    let (mut body_file, mut forced_get, mut json) = (None, false, false);
+    let (mut body_file, mut forced_get, mut json, mut upload) = (None, false, false, false);
     // An option mtlslint does not know may take a value: the word after it is not taken for the URL.
     let mut after_unknown = false;
     let mut rest = words.iter().skip(prompt + 1).peekable();
     while let Some(word) = rest.next() {
-        let (option, attached) = split_option(word);
+        let (option, attached, get) = split_option(word);
+        forced_get |= get;
         let mut value = |name: &str| -> Result<Argument, ImportError> {
             match attached.clone() {
                 Some(value) => Ok(value),
@@ -319,10 +413,44 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 request.headers.push((name.trim().to_owned(), field.trim().to_owned()));
                 parts.headers.push((name_span, value_span));
             }
-            "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--json" => {
+            "-F" | "--form" | "--form-string" => {
+                return Err(error(
+                    text,
+                    word.span.start,
+                    format!(
+                        "`{option}` sends a multipart form; the settings call takes a JSON body: \
+                         write `-d '{{...}}'` with `-H 'Content-Type: application/json'`"
+                    ),
+                ));
+            }
+            "-T" | "--upload-file" => {
+                let (file, span, verbatim, _) = value(&option)?;
+                if request.body.is_some() {
+                    return Err(error(text, word.span.start, "`-T` and a data option both give a body: write one"));
+                }
+                // curl uploads with PUT unless told otherwise.
+                upload = true;
+                body_file = Some(file);
+                request.body = Some(String::new());
+                parts.body = Some(verbatim.unwrap_or(span));
+            }
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--data-urlencode" | "--json" => {
                 let (data, span, verbatim, offsets) = value(&option)?;
+                // What curl sends for `--data-urlencode`: the content percent-encoded.
+                let (data, offsets) = if option == "--data-urlencode" {
+                    if data.split_once('=').map_or(&data[..], |(name, _)| name).contains('@') {
+                        return Err(error(
+                            text,
+                            word.span.start,
+                            "`--data-urlencode` with a file sends it percent-encoded, which is no JSON body: write `-d @FILE`",
+                        ));
+                    }
+                    (url_encoded(&data), Vec::new())
+                } else {
+                    (data, offsets)
+                };
                 let span = verbatim.unwrap_or(span);
-                let file = data.strip_prefix('@').filter(|_| option != "--data-raw");
+                let file = data.strip_prefix('@').filter(|_| option != "--data-raw" && option != "--data-urlencode");
                 if request.body.is_some() && (body_file.is_some() || file.is_some()) {
                     return Err(error(
                         text,
@@ -384,7 +512,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 let (_, span, verbatim, _) = value(&option)?;
                 parts.secrets.push(verbatim.unwrap_or(span));
             }
-            "-x" | "--proxy" | "--preproxy" => {
+            "-x" | "--proxy" | "--preproxy" | "--socks4" | "--socks4a" | "--socks5" | "--socks5-hostname" => {
                 let (proxy, span, verbatim, _) = value(&option)?;
                 let secrets = crate::request::url_secrets(&proxy);
                 match verbatim {
@@ -411,12 +539,17 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                     parts.secrets.push(verbatim.map_or(span, |v| Span::new(v.start + colon + 1, v.end)));
                 }
             }
+            // Values mtlslint does not read are hidden too: any of them may carry a secret (`--variable`).
             _ if VALUE_OPTIONS.contains(&option.as_str()) || is_short_value_option(&option) => {
-                value(&option)?;
+                let (_, span, verbatim, _) = value(&option)?;
+                parts.secrets.push(verbatim.unwrap_or(span));
             }
             // A misspelt option would take its value for the URL, and a header's secret with it.
-            _ if option.starts_with("--") && nearest(&option, KNOWN_OPTIONS).is_some_and(|known| known != option) => {
-                let known = nearest(&option, KNOWN_OPTIONS).unwrap_or_default();
+            _ if !KNOWN_OPTIONS.contains(&option.as_str())
+                && option.starts_with("--")
+                && nearest(&option, KNOWN_OPTIONS.into_iter().chain(VALUE_OPTIONS)).is_some() =>
+            {
+                let known = nearest(&option, KNOWN_OPTIONS.into_iter().chain(VALUE_OPTIONS)).unwrap_or_default();
                 return Err(error(
                     text,
                     word.span.start,
@@ -426,8 +559,10 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             _ if option.starts_with("--") => after_unknown = !KNOWN_OPTIONS.contains(&option.as_str()),
             // Short switches (`-sSk`): curl's short options that take a value are all known.
             _ if word.text.starts_with('-') && word.text.len() > 1 => {}
-            // The value of an option mtlslint does not know, unless it is the URL.
-            _ if was_after_unknown && (!request.url.is_empty() || !looks_like_url(&word.text)) => {}
+            // The value of an option mtlslint does not know, unless it is the URL; hidden, as it may be a secret.
+            _ if was_after_unknown && (!request.url.is_empty() || !looks_like_url(&word.text)) => {
+                parts.secrets.push(word.span);
+            }
             // Quoted by position only: a word out of place may be a header's secret.
             _ if !request.url.is_empty() => {
                 return Err(error(
@@ -446,14 +581,37 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
         return Err(error(text, first.span.start, "the command names no URL"));
     }
     if request.method.is_empty() {
-        // curl's own default: POST when there is data.
-        request.method = if request.body.is_some() && !forced_get { "POST" } else { "GET" }.into();
+        // curl's own default: PUT for an upload, POST when there is data.
+        request.method = match (upload, request.body.is_some() && !forced_get) {
+            (true, _) => "PUT",
+            (false, true) => "POST",
+            (false, false) => "GET",
+        }
+        .into();
     }
     Ok(Imported { request, body_file, parts })
 }
 
+/// `text` percent-encoded as curl's `--data-urlencode` writes it (`name=` kept).
+fn url_encoded(text: &str) -> String {
+    let (name, content) = match text.split_once('=') {
+        Some((name, content)) if !name.is_empty() => (format!("{name}="), content),
+        Some((_, content)) => (String::new(), content),
+        None => (String::new(), text),
+    };
+    let mut out = name;
+    for byte in content.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
 /// An option's value as [`Word`] holds it: text, span, verbatim span, offsets.
-type Argument = (String, Span, Option<Span>, Vec<usize>);
+type Argument = (String, Span, Option<Span>, Vec<Span>);
 
 /// `-o`, `-A` and the other short options that take a value.
 fn is_short_value_option(option: &str) -> bool {
@@ -469,7 +627,7 @@ fn looks_like_url(word: &str) -> bool {
 /// when it stands verbatim in the source, that span: `-XPUT` is `-X PUT`,
 /// `-sSX` is `-X` (the switches before it change nothing here), and
 /// `--request=PUT` is `--request PUT`.
-fn split_option(word: &Word) -> (String, Option<Argument>) {
+fn split_option(word: &Word) -> (String, Option<Argument>, bool) {
     let text = word.text.as_str();
     let attached = |value: &str| {
         let verbatim = word.verbatim.map(|v| Span::new(v.end - value.len(), v.end));
@@ -477,20 +635,22 @@ fn split_option(word: &Word) -> (String, Option<Argument>) {
         Some((value.to_owned(), word.span, verbatim, offsets))
     };
     if let Some((name, value)) = text.split_once('=').filter(|(name, _)| name.starts_with("--")) {
-        return (name.to_owned(), attached(value));
+        return (name.to_owned(), attached(value), false);
     }
     if text.starts_with("--") || !text.starts_with('-') || text.len() < 2 {
-        return (text.to_owned(), None);
+        return (text.to_owned(), None, false);
     }
     let cluster = &text.as_bytes()[1..];
-    match cluster.iter().position(|b| SHORT_VALUE_OPTIONS.contains(b)) {
+    let value_at = cluster.iter().position(|b| SHORT_VALUE_OPTIONS.contains(b));
+    // `-G` among the switches (`-Gd 'a=b'`) still makes it a GET.
+    let get = cluster[..value_at.unwrap_or(cluster.len())].contains(&b'G');
+    match value_at {
         Some(i) => {
             let option = format!("-{}", char::from(cluster[i]));
             let value = &text[2 + i..];
-            (option, if value.is_empty() { None } else { attached(value) })
+            (option, if value.is_empty() { None } else { attached(value) }, get)
         }
-        None if cluster.contains(&b'G') => ("-G".to_owned(), None),
-        None => (text.to_owned(), None),
+        None => (text.to_owned(), None, get),
     }
 }
 
@@ -499,9 +659,10 @@ fn split_option(word: &Word) -> (String, Option<Argument>) {
 /// Comment lines (`#`, `//`) and variable lines (`@name = value`) are skipped.
 pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
     let mut requests = Vec::new();
-    let mut block_start = 0;
+    // A byte order mark is no part of the first line.
+    let mut block_start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let mut offsets: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
-    offsets.insert(0, 0);
+    offsets.insert(0, block_start);
     let mut blocks = Vec::new();
     for &start in &offsets {
         if text[start..].starts_with("###") {
@@ -520,16 +681,25 @@ pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
     Ok(requests)
 }
 
-/// The file's own variables, `@name = value` lines; `{{name}}` stands for the value.
+/// The file's own variables, `@name = value` lines; `{{name}}` stands for
+/// the value, in which the variables defined above it are filled in.
 fn variables(text: &str) -> Vec<(String, String)> {
-    text.lines()
-        .filter_map(|line| line.trim().strip_prefix('@')?.split_once('='))
-        .map(|(name, value)| (format!("{{{{{}}}}}", name.trim()), value.trim().to_owned()))
-        .collect()
+    let mut variables: Vec<(String, String)> = Vec::new();
+    let lines = text.trim_start_matches('\u{feff}').lines();
+    for (name, value) in lines.filter_map(|line| line.trim().strip_prefix('@')?.split_once('=')) {
+        let mut value = value.trim().to_owned();
+        for (earlier, text) in &variables {
+            if value.contains(earlier.as_str()) {
+                value = value.replace(earlier.as_str(), text);
+            }
+        }
+        variables.push((format!("{{{{{}}}}}", name.trim()), value));
+    }
+    variables
 }
 
 impl Request {
-    /// Writes each `{{name}}` of `variables` in the method, URL, headers and body as its value.
+    /// Writes each `{{name}}` of `variables` in the URL, the headers' values and the body as its value.
     fn substitute(&mut self, variables: &[(String, String)]) {
         if variables.is_empty() {
             return;
@@ -592,20 +762,18 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
             continue;
         }
         // A header's name is a token: `{"enabled": true}` is a body that lacks its blank line.
-        let Some((name, value)) = header.split_once(':').filter(|(name, _)| is_token(name.trim())) else {
+        let Some((name, value)) = header.split_once(':').filter(|(name, _)| is_header_name(name.trim())) else {
             return Err(error(text, line.start, "a header is written `Name: value`; put a blank line before the body"));
         };
         let value_at = line.start + name.len() + 1 + (value.len() - value.trim_start().len());
         request.headers.push((name.trim().into(), value.trim().into()));
         parts.headers.push((Span::new(line.start, line.start + name.len()), Span::new(value_at, line.end)));
     }
-    // A response handler (`> {% ... %}`, `> script.js`) or reference (`<> saved.json`) ends the body.
-    let body_lines: Vec<Span> = lines
-        .iter()
-        .skip(index + 1)
-        .take_while(|l| !text[l.start..l.end].starts_with("> ") && !text[l.start..l.end].starts_with("<> "))
-        .copied()
-        .collect();
+    // A response handler (`> {% ... %}`), a response reference (`<> saved.json`)
+    // or a redirect of the response (`>> saved.json`, `>>! saved.json`) ends the body.
+    let ends_body =
+        |line: &Span| ["> ", "<> ", ">> ", ">>! "].iter().any(|mark| text[line.start..line.end].starts_with(mark));
+    let body_lines: Vec<Span> = lines.iter().skip(index + 1).take_while(|l| !ends_body(l)).copied().collect();
     let mut body_file = None;
     if let (Some(first), Some(last)) =
         (body_lines.first(), body_lines.iter().rev().find(|l| !text[l.start..l.end].trim().is_empty()))
@@ -623,8 +791,13 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
     Ok(Some(Imported { request, body_file, parts }))
 }
 
-/// An HTTP token (RFC 9110), as header names are.
-fn is_token(name: &str) -> bool {
+/// Whether `name` can be a header's name: an HTTP token (RFC 9110).
+///
+/// ```
+/// assert!(mtlslint::import::is_header_name("Content-Type"));
+/// assert!(!mtlslint::import::is_header_name("{\"enabled\""));
+/// ```
+pub fn is_header_name(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
@@ -638,7 +811,7 @@ impl Linter {
             .diagnostics
             .into_iter()
             .map(|mut diagnostic| {
-                let (start, end) = (map(diagnostic.range.start.offset), map(diagnostic.range.end.offset));
+                let (start, end) = (map(diagnostic.range.start.offset, false), map(diagnostic.range.end.offset, true));
                 diagnostic.range =
                     Range { start: syntax::position(source, start), end: syntax::position(source, end.max(start)) };
                 diagnostic.fix = None;
@@ -681,7 +854,8 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
     // An `.http` file's variable named like a secret (`@token = ...`).
     let mut at = 0;
     for line in source.split_inclusive('\n') {
-        if let Some((name, value)) = line.trim_start().strip_prefix('@').and_then(|v| v.split_once('='))
+        if let Some((name, value)) =
+            line.trim_start_matches('\u{feff}').trim_start().strip_prefix('@').and_then(|v| v.split_once('='))
             && crate::request::carries_secret(name)
         {
             let value_at = at + line.len() - value.len();
@@ -706,7 +880,8 @@ fn hide(bytes: &mut [u8], source: &str, span: Span) {
 
 impl Imported {
     /// Maps offsets in the request's text (as [`Linter::lint_request`] writes it) to offsets in the source.
-    fn map(&self) -> impl Fn(usize) -> usize + use<> {
+    /// `end` says the offset ends a range: it then follows the byte before it.
+    fn map(&self) -> impl Fn(usize, bool) -> usize + use<> {
         // The request's own view knows where it writes each part.
         let mut text = String::new();
         let view = RequestView::new(&self.request, &mut text);
@@ -723,11 +898,13 @@ impl Imported {
         // A body written with escapes maps byte by byte.
         let body_offsets = self.parts.body_offsets.clone();
         let body_start = view.body.map_or(usize::MAX, |body| body.start);
-        move |offset| {
+        move |offset, end| {
             if let Some(i) = offset.checked_sub(body_start)
-                && let Some(&last) = body_offsets.last()
+                && let Some(last) = body_offsets.last()
             {
-                return body_offsets.get(i).copied().unwrap_or(last + 1);
+                // A start is where its byte's text starts (an escape's backslash), an end where the byte before it ends.
+                let byte = if end { i.checked_sub(1).and_then(|i| body_offsets.get(i)).map(|b| b.end) } else { None };
+                return byte.or_else(|| body_offsets.get(i).map(|b| b.start)).unwrap_or(last.end);
             }
             // The part that holds the offset, else the nearest part before it.
             let part = pairs.iter().rev().find(|(r, _)| r.start <= offset).or(pairs.first());

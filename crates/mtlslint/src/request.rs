@@ -156,28 +156,30 @@ impl<'a> RequestView<'a> {
             span
         });
         let url = request.url.as_str();
-        let (scheme, rest, rest_at) = match url.find("://") {
-            Some(i) => (Some(&url[..i]), &url[i + 3..], i + 3),
-            None => (None, url, 0),
+        let (scheme, rest, rest_at) = match (url.find("://"), url.strip_prefix("//")) {
+            (Some(i), _) => (Some(&url[..i]), &url[i + 3..], i + 3),
+            // Scheme-relative: `//host/path`.
+            (None, Some(rest)) => (None, rest, 2),
+            (None, None) => (None, url, 0),
         };
         // Without a scheme, a first segment that names a host (`gw.example.com/apiops/...`)
         // is one: clients such as curl then send the request over plain HTTP.
-        let names_host = |rest: &str| {
-            let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-            authority.contains(['.', ':', '@']) || authority.eq_ignore_ascii_case("localhost")
-        };
-        let (host, path_at) = if scheme.is_some() || !rest.starts_with('/') && names_host(rest) {
-            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-            (Some((&rest[..end], Span::new(rest_at, rest_at + end).shift(url_span.start))), rest_at + end)
+        let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+        let names_host = authority.contains(['.', ':', '@']) || authority.eq_ignore_ascii_case("localhost");
+        let (host, path_at) = if scheme.is_some() || rest_at == 2 || names_host {
+            let host_span = Span::new(rest_at, rest_at + authority.len()).shift(url_span.start);
+            (Some((authority, host_span)), rest_at + authority.len())
         } else {
             (None, rest_at)
         };
         let mut path_end = url[path_at..].find(['?', '#']).map_or(url.len(), |i| path_at + i);
         // A `?` or `#` written unencoded in a name cuts the path short
         // (`.../truststore/my?ts/`): what follows, up to its last `/`, is
-        // read as path, where R004 reports the character.
+        // read as path, where R004 reports the character. A query's
+        // parameters (`?next=/home/`) are no name, and stay the query.
         if !url[..path_end].ends_with('/')
             && let Some(slash) = url[path_end..].rfind('/')
+            && !url[path_end..path_end + slash].contains(['=', '&'])
         {
             path_end += slash + 1;
         }
@@ -293,9 +295,9 @@ pub(crate) fn mask_url(url: &str) -> Cow<'_, str> {
 /// `api_key` or `password`.
 pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
     let mut secrets = Vec::new();
-    // The authority follows `://`, or opens a URL written without a scheme
-    // (`user:password@host/...`, which curl reads as `http://`).
-    let at = url.find("://").map_or(0, |i| i + 3);
+    // The authority follows `://` or a scheme-relative `//`, or opens a URL
+    // written without a scheme (`user:password@host/...`, which curl reads as `http://`).
+    let at = url.find("://").map_or(if url.starts_with("//") { 2 } else { 0 }, |i| i + 3);
     let end = url[at..].find(['/', '?', '#']).map_or(url.len(), |i| at + i);
     if let Some(userinfo_end) = url[at..end].rfind('@').map(|i| at + i)
         && let Some(colon) = url[at..userinfo_end].find(':').map(|i| at + i)
@@ -435,6 +437,7 @@ mod tests {
             ("https://h/p?x=1&token=abc#frag", "https://h/p?x=1&token=***#frag"),
             ("https://h/p#access_token=abc&state=s", "https://h/p#access_token=***&state=s"),
             ("u:pw@h/p", "u:**@h/p"),
+            ("//u:pw@h/p", "//u:**@h/p"),
             ("/p?token=", "/p?token="),
         ] {
             assert_eq!(mask_url(url), masked, "{url}");

@@ -217,6 +217,56 @@ fn a_body_written_with_escapes_is_placed_byte_by_byte() {
     let imported = parse_curl(text).unwrap();
     let diagnostics = Linter::default().lint_imported(text, &imported);
     let java = diagnostics.iter().find(|d| d.code == "S004").expect("the Java name");
-    assert_eq!(&text[java.range.start.offset..java.range.end.offset], "\"TLSv1.2\\\"");
+    assert_eq!(&text[java.range.start.offset..java.range.end.offset], "\\\"TLSv1.2\\\"", "both escapes, whole");
     assert_eq!(java.range.start.line, 3);
+}
+
+#[test]
+fn curl_options_are_read_for_what_they_send() {
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
+    let upload = parse_curl(&format!("curl -T body.json {url}")).unwrap();
+    assert_eq!((upload.request.method.as_str(), upload.body_file.as_deref()), ("PUT", Some("body.json")));
+    let encoded = parse_curl(&format!("curl --data-urlencode '{{\"enabled\":false}}' {url}")).unwrap();
+    assert_eq!(encoded.request.method, "POST");
+    assert_eq!(encoded.request.body.as_deref(), Some("%7B%22enabled%22%3Afalse%7D"), "what curl sends");
+    let get = parse_curl(&format!("curl -Gd 'a=b' {url}")).unwrap();
+    assert_eq!(get.request.method, "GET", "-G in a cluster");
+    let form = parse_curl(&format!("curl -F 'a=b' {url}")).unwrap_err();
+    assert!(form.message.contains("multipart form"), "{form}");
+    for option in ["--http1.0", "--http3", "--proxytunnel", "--proxy-ntlm", "--digest", "--tlsv1.2"] {
+        let imported = parse_curl(&format!("curl {option} -X PUT {url}")).unwrap_or_else(|e| panic!("{option}: {e}"));
+        assert_eq!(imported.request.url, url, "{option} is curl's own");
+    }
+}
+
+#[test]
+fn values_of_options_mtlslint_does_not_read_are_hidden() {
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
+    for tail in [
+        "--digest 'Authorization: Bearer Hunter2'",
+        "--socks5 u:Hunter2@h:1080",
+        "--variable 'tok=Hunter2'",
+        "--some-new-option Hunter2",
+    ] {
+        let command = format!("curl -X PUT {url} -H 'Authorization: Bearer t' {tail}");
+        // Refused (a switch followed by a stray word), or read with the value hidden.
+        match parse_curl(&command) {
+            Err(error) => assert!(!error.message.contains("Hunter2"), "{error}"),
+            Ok(imported) => {
+                let masked = mask_secrets(&command, std::slice::from_ref(&imported));
+                assert!(!masked.contains("Hunter2"), "{masked}");
+            }
+        }
+    }
+}
+
+#[test]
+fn http_variables_build_on_each_other_and_redirects_end_the_body() {
+    let text = "\u{feff}@project = P\n@base = https://gw/apiops/projects/{{project}}\n\
+        PATCH {{base}}/apiProxies/A/settings/mtls/\nContent-Type: application/json\n\n{\"enabled\": false}\n\n>> saved.json\n";
+    let requests = parse_http_file(text).unwrap();
+    let request = &requests[0].request;
+    assert_eq!(request.method, "PATCH", "the byte order mark is no part of the method");
+    assert_eq!(request.url, "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/");
+    assert_eq!(request.body.as_deref(), Some("{\"enabled\": false}"));
 }

@@ -39,7 +39,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let span = if view.path.is_empty() { view.url_span } else { view.path_span };
     if let Some((endpoint, path)) = nearest_endpoint(view) {
         // Case is named only when it is what differs.
-        let why = if path.eq_ignore_ascii_case(view.path) { "; path segments are case-sensitive" } else { "" };
+        let why = if path.trim_end_matches('/').eq_ignore_ascii_case(view.path.trim_end_matches('/')) {
+            "; path segments are case-sensitive"
+        } else {
+            ""
+        };
         checker
             .report(&RULE, span, "/url", format!("`{shown}` is not an mTLS endpoint{why}"))
             .help(format!("did you mean `{path}` ({} {})?", endpoint.method(), endpoint.path_template()))
