@@ -148,7 +148,7 @@ pub(crate) fn permissions(flag: &str) -> Result<Permissions, String> {
     Permissions::from_text(&text).map_err(|e| format!("--permissions: {e}"))
 }
 
-/// What a file holds, told by its extension or, for cURL, also by its first word.
+/// What a file holds, told by its extension or, on standard input and under another extension, by its first words.
 pub(crate) enum Holds {
     Body,
     HttpRequests,
@@ -160,10 +160,14 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
         Input::File(path) => path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()),
         Input::Stdin => None,
     };
+    let text = || String::from_utf8_lossy(bytes);
     match extension.as_deref() {
         Some("http" | "rest") => Holds::HttpRequests,
         Some("curl") => Holds::Curl,
-        _ if mtlslint::import::looks_like_curl(&String::from_utf8_lossy(bytes)) => Holds::Curl,
+        Some("json") => Holds::Body,
+        // Standard input or another extension: told by the first words.
+        _ if mtlslint::import::looks_like_curl(&text()) => Holds::Curl,
+        _ if mtlslint::import::looks_like_http(&text()) => Holds::HttpRequests,
         _ => Holds::Body,
     }
 }

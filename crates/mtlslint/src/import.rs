@@ -56,10 +56,24 @@ pub fn looks_like_curl(text: &str) -> bool {
         .lines()
         .map(str::trim_start)
         .find(|line| !line.is_empty() && !line.starts_with('#'))
+        .is_some_and(|line| line.split_whitespace().find(|w| !PREFIXES.contains(w)).is_some_and(is_curl))
+}
+
+/// Words a pasted command may start with before `curl`: a shell prompt, `sudo`.
+const PREFIXES: [&str; 2] = ["$", "sudo"];
+
+/// Whether `text` reads as an `.http` file: its first line that is no
+/// comment or variable is a request line, `METHOD URL`.
+pub fn looks_like_http(text: &str) -> bool {
+    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with(['#', '@']) && !line.starts_with("//"))
         .is_some_and(|line| {
             let mut words = line.split_whitespace();
-            let first = words.next().filter(|w| *w != "$").or_else(|| words.next());
-            first.is_some_and(is_curl)
+            words.next().is_some_and(|method| METHODS.iter().any(|m| m.eq_ignore_ascii_case(method)))
+                && words.next().is_some()
         })
 }
 
@@ -139,6 +153,11 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                             }
                             verbatim.end = at;
                             at += 1;
+                        }
+                        // A backslash-newline continues the line, inside a word too.
+                        b'\\' if text[at + 1..].starts_with('\n') || text[at + 1..].starts_with("\r\n") => {
+                            plain = false;
+                            at += if bytes[at + 1] == b'\r' { 3 } else { 2 };
                         }
                         b'\\' => {
                             plain = false;
@@ -369,7 +388,7 @@ const KNOWN_OPTIONS: [&str; 95] = [
 /// ```
 pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     let words = words(text)?;
-    let prompt = usize::from(words.first().is_some_and(|w| w.text == "$"));
+    let prompt = words.iter().take_while(|w| PREFIXES.contains(&w.text.as_str())).count();
     let Some(first) = words.get(prompt).filter(|w| is_curl(&w.text)) else {
         return Err(error(text, 0, "this is no cURL command: it should start with `curl`"));
     };
@@ -472,12 +491,19 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                     }
                     // curl joins `-d` pieces with `&` and `--json` pieces as they are: what the server gets.
                     (Some(body), _) => {
+                        let placed = !parts.body_offsets.is_empty() && offsets.len() == data.len();
                         if option != "--json" {
                             body.push('&');
+                            // The `&` curl adds stands where the next piece starts.
+                            parts.body_offsets.push(Span::at(span.start));
                         }
                         body.push_str(&data);
                         parts.body = parts.body.map(|first| Span::new(first.start, span.end));
-                        parts.body_offsets.clear();
+                        if placed {
+                            parts.body_offsets.extend(offsets);
+                        } else {
+                            parts.body_offsets.clear();
+                        }
                     }
                 }
                 if option == "--json" && !std::mem::replace(&mut json, true) {
@@ -492,6 +518,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 request.headers.push(("Authorization".into(), format!("{scheme} {credentials}")));
                 let span = verbatim.unwrap_or(span);
                 parts.headers.push((span, span));
+            }
+            "--url" if !request.url.is_empty() => {
+                return Err(error(text, word.span.start, "a second URL: write one call, with one URL"));
             }
             "--url" => {
                 let (url, span, verbatim, _) = value(&option)?;
@@ -550,13 +579,21 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 && nearest(&option, KNOWN_OPTIONS.into_iter().chain(VALUE_OPTIONS)).is_some() =>
             {
                 let known = nearest(&option, KNOWN_OPTIONS.into_iter().chain(VALUE_OPTIONS)).unwrap_or_default();
+                // Quoted only when it reads as an option's name: `--user:admin:pw` holds a password.
+                let quoted = if is_option_name(&option) { format!(" `{option}`") } else { String::new() };
                 return Err(error(
                     text,
                     word.span.start,
-                    format!("unknown curl option `{option}`: did you mean `{known}`?"),
+                    format!("unknown curl option{quoted}: did you mean `{known}`?"),
                 ));
             }
-            _ if option.starts_with("--") => after_unknown = !KNOWN_OPTIONS.contains(&option.as_str()),
+            _ if option.starts_with("--") => {
+                after_unknown = !KNOWN_OPTIONS.contains(&option.as_str());
+                // `--user:admin:pw` is no option's name: it may hold a value, so it is hidden.
+                if !is_option_name(&option) {
+                    parts.secrets.push(word.span);
+                }
+            }
             // Short switches (`-sSk`): curl's short options that take a value are all known.
             _ if word.text.starts_with('-') && word.text.len() > 1 => {}
             // The value of an option mtlslint does not know, unless it is the URL; hidden, as it may be a secret.
@@ -618,6 +655,11 @@ fn is_short_value_option(option: &str) -> bool {
     matches!(option.as_bytes(), [b'-', letter] if SHORT_VALUE_OPTIONS.contains(letter))
 }
 
+/// Whether `option` reads as a long option's name: `--` and letters, digits, `-` and `.`.
+fn is_option_name(option: &str) -> bool {
+    option.len() > 2 && option[2..].bytes().all(|b| b.is_ascii_alphanumeric() || b"-.".contains(&b))
+}
+
 /// Whether a word reads as a URL rather than an option's value.
 fn looks_like_url(word: &str) -> bool {
     word.contains("://") || word.starts_with('/') || word.contains("/apiops/")
@@ -674,7 +716,7 @@ pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
     let variables = variables(text);
     for (start, end) in blocks {
         if let Some(mut imported) = http_request(text, start, end)? {
-            imported.request.substitute(&variables);
+            imported.substitute(&variables);
             requests.push(imported);
         }
     }
@@ -689,33 +731,55 @@ fn variables(text: &str) -> Vec<(String, String)> {
     for (name, value) in lines.filter_map(|line| line.trim().strip_prefix('@')?.split_once('=')) {
         let mut value = value.trim().to_owned();
         for (earlier, text) in &variables {
-            if value.contains(earlier.as_str()) {
-                value = value.replace(earlier.as_str(), text);
-            }
+            fill(&mut value, earlier, text);
         }
         variables.push((format!("{{{{{}}}}}", name.trim()), value));
     }
     variables
 }
 
-impl Request {
-    /// Writes each `{{name}}` of `variables` in the URL, the headers' values and the body as its value.
+/// The longest text a variable may make: variables that hold each other
+/// twice over would otherwise double it with every one (`@a = {{b}}{{b}}`).
+const MAX_FILLED: usize = 1 << 20;
+
+/// Writes `name` in `text` as `value`, unless that makes it longer than [`MAX_FILLED`].
+fn fill(text: &mut String, name: &str, value: &str) {
+    let count = text.matches(name).count();
+    if count > 0 && (text.len() - count * name.len()).saturating_add(count.saturating_mul(value.len())) <= MAX_FILLED {
+        *text = text.replace(name, value);
+    }
+}
+
+impl Imported {
+    /// Writes each `{{name}}` of `variables` in the URL, the headers' values
+    /// and the body as its value; the body's findings then point at the
+    /// `{{name}}` a value came from.
     fn substitute(&mut self, variables: &[(String, String)]) {
-        if variables.is_empty() {
+        let request = &mut self.request;
+        for (name, value) in variables {
+            fill(&mut request.url, name, value);
+            request.headers.iter_mut().for_each(|(_, field)| fill(field, name, value));
+        }
+        let (Some(body), Some(span)) = (&request.body, self.parts.body) else { return };
+        if !variables.iter().any(|(name, _)| body.contains(name.as_str())) || self.body_file.is_some() {
             return;
         }
-        let replace = |text: &mut String| {
-            for (name, value) in variables {
-                if text.contains(name.as_str()) {
-                    *text = text.replace(name.as_str(), value);
-                }
+        let (mut filled, mut offsets, mut at) = (String::new(), Vec::new(), 0);
+        while let Some(c) = body[at..].chars().next() {
+            let variable = variables.iter().find(|(name, _)| body[at..].starts_with(name.as_str()));
+            if let Some((name, value)) = variable.filter(|(_, value)| filled.len() + value.len() <= MAX_FILLED) {
+                filled.push_str(value);
+                let source = Span::new(span.start + at, span.start + at + name.len());
+                offsets.extend(std::iter::repeat_n(source, value.len()));
+                at += name.len();
+            } else {
+                filled.push(c);
+                offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(span.start + i, span.start + i + 1)));
+                at += c.len_utf8();
             }
-        };
-        replace(&mut self.url);
-        self.headers.iter_mut().for_each(|(_, value)| replace(value));
-        if let Some(body) = &mut self.body {
-            replace(body);
         }
+        request.body = Some(filled);
+        self.parts.body_offsets = offsets;
     }
 }
 
@@ -829,9 +893,14 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
     let mut bytes = source.as_bytes().to_vec();
     for imported in requests {
         let url = imported.parts.url;
-        if let Some(text) = source.get(url.start..url.end) {
+        match source.get(url.start..url.end) {
             // Masking keeps the length, so the masked URL fits where the URL was.
-            bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
+            Some(text) if text == imported.request.url => {
+                bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
+            }
+            // Written with quotes or escapes inside, the URL is hidden whole when it carries a secret.
+            Some(_) if !crate::request::url_secrets(&imported.request.url).is_empty() => hide(&mut bytes, source, url),
+            _ => {}
         }
         let headers = imported.request.headers.iter().zip(&imported.parts.headers);
         for ((name, value), (_, span)) in headers {

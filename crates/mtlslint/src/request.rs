@@ -156,22 +156,11 @@ impl<'a> RequestView<'a> {
             span
         });
         let url = request.url.as_str();
-        let (scheme, rest, rest_at) = match (url.find("://"), url.strip_prefix("//")) {
-            (Some(i), _) => (Some(&url[..i]), &url[i + 3..], i + 3),
-            // Scheme-relative: `//host/path`.
-            (None, Some(rest)) => (None, rest, 2),
-            (None, None) => (None, url, 0),
-        };
-        // Without a scheme, a first segment that names a host (`gw.example.com/apiops/...`)
-        // is one: clients such as curl then send the request over plain HTTP.
-        let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-        let names_host = authority.contains(['.', ':', '@']) || authority.eq_ignore_ascii_case("localhost");
-        let (host, path_at) = if scheme.is_some() || rest_at == 2 || names_host {
-            let host_span = Span::new(rest_at, rest_at + authority.len()).shift(url_span.start);
-            (Some((authority, host_span)), rest_at + authority.len())
-        } else {
-            (None, rest_at)
-        };
+        let (scheme, authority) = authority(url);
+        let host = authority
+            .clone()
+            .map(|range| (&url[range.clone()], Span::new(range.start, range.end).shift(url_span.start)));
+        let path_at = authority.map_or(0, |range| range.end);
         let mut path_end = url[path_at..].find(['?', '#']).map_or(url.len(), |i| path_at + i);
         // A `?` or `#` written unencoded in a name cuts the path short
         // (`.../truststore/my?ts/`): what follows, up to its last `/`, is
@@ -290,19 +279,44 @@ pub(crate) fn mask_url(url: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(masked).unwrap_or_default())
 }
 
+/// A URL's scheme, and where its authority (`user:password@host:port`)
+/// stands: after `scheme:` and the one to three slashes curl takes there,
+/// after a scheme-relative `//`, or at the start of a URL written without a
+/// scheme whose first segment names a host (`gw.example.com/apiops/...`,
+/// which clients such as curl send over plain HTTP). No authority for a path.
+fn authority(url: &str) -> (Option<&str>, Option<std::ops::Range<usize>>) {
+    let scheme = url.find(':').filter(|&colon| {
+        url.as_bytes()[0].is_ascii_alphabetic()
+            && url[..colon].bytes().all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))
+            && url[colon + 1..].starts_with('/')
+    });
+    let start = match scheme {
+        Some(colon) => colon + 1 + (url[colon + 1..].len() - url[colon + 1..].trim_start_matches('/').len()),
+        None if url.starts_with("//") => 2,
+        None if !url.starts_with('/') => 0,
+        None => return (None, None),
+    };
+    let end = url[start..].find(['/', '?', '#']).map_or(url.len(), |i| start + i);
+    let host = &url[start..end];
+    let names_host = host.contains(['.', ':', '@']) || host.eq_ignore_ascii_case("localhost");
+    if scheme.is_none() && start == 0 && !names_host {
+        return (None, None);
+    }
+    (scheme.map(|colon| &url[..colon]), Some(start..end))
+}
+
 /// The byte ranges of the secrets a URL carries: the password of
 /// `user:password@` and the values of query parameters named like `token`,
 /// `api_key` or `password`.
 pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
     let mut secrets = Vec::new();
-    // The authority follows `://` or a scheme-relative `//`, or opens a URL
-    // written without a scheme (`user:password@host/...`, which curl reads as `http://`).
-    let at = url.find("://").map_or(if url.starts_with("//") { 2 } else { 0 }, |i| i + 3);
-    let end = url[at..].find(['/', '?', '#']).map_or(url.len(), |i| at + i);
-    if let Some(userinfo_end) = url[at..end].rfind('@').map(|i| at + i)
-        && let Some(colon) = url[at..userinfo_end].find(':').map(|i| at + i)
+    // The password of `user:password@`, or the whole of `token@`.
+    if let (_, Some(authority)) = authority(url)
+        && let Some(userinfo_end) = url[authority.clone()].rfind('@').map(|i| authority.start + i)
     {
-        secrets.push(colon + 1..userinfo_end);
+        let secret_at =
+            url[authority.start..userinfo_end].find(':').map_or(authority.start, |i| authority.start + i + 1);
+        secrets.push(secret_at..userinfo_end);
     }
     // The query's parameters, and the fragment's (an OAuth implicit grant's `#access_token=`).
     let hash = url.find('#');
@@ -310,9 +324,10 @@ pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
     let query = url[..query_end].find('?').map(|i| (i + 1, query_end));
     for (start, end) in [query, hash.map(|i| (i + 1, url.len()))].into_iter().flatten() {
         let mut at = start;
-        for pair in url[start..end].split('&') {
+        for pair in url[start..end].split(['&', ';']) {
             if let Some((name, value)) = pair.split_once('=') {
-                let lower = name.to_ascii_lowercase();
+                // `tok%65n` is `token` to the server.
+                let lower = percent_decode(name).unwrap_or(Cow::Borrowed(name)).to_ascii_lowercase();
                 if !value.is_empty() && SECRET_PARAMETERS.iter().any(|secret| lower.contains(secret)) {
                     let value_at = at + name.len() + 1;
                     secrets.push(value_at..value_at + value.len());
@@ -438,6 +453,12 @@ mod tests {
             ("https://h/p#access_token=abc&state=s", "https://h/p#access_token=***&state=s"),
             ("u:pw@h/p", "u:**@h/p"),
             ("//u:pw@h/p", "//u:**@h/p"),
+            ("https:///u:pw@h/p", "https:///u:**@h/p"),
+            ("https:/u:pw@h/p", "https:/u:**@h/p"),
+            ("https://tok@h/p", "https://***@h/p"),
+            ("https://h/p?a=1;token=abc&tok%65n=def", "https://h/p?a=1;token=***&tok%65n=***"),
+            ("h:8080/p?x=1", "h:8080/p?x=1"),
+            ("", ""),
             ("/p?token=", "/p?token="),
         ] {
             assert_eq!(mask_url(url), masked, "{url}");
@@ -485,7 +506,8 @@ mod tests {
             "https://ops:*****@gw.example.com/apiops/projects/P/credentials/u/truststore/ts/?api_key=***&deploy=true&X-Token=***#top"
         );
         assert_eq!(masked.len(), url.len());
-        assert_eq!(mask_url("https://ops@gw/?q=1&token="), "https://ops@gw/?q=1&token=");
+        // A user name alone may be a token (`https://TOKEN@host`): it is hidden too.
+        assert_eq!(mask_url("https://ops@gw/?q=1&token="), "https://***@gw/?q=1&token=");
         let request = Request { method: "PUT".into(), url: url.into(), headers: Vec::new(), body: None };
         let mut text = String::new();
         let view = RequestView::new(&request, &mut text);

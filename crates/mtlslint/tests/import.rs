@@ -270,3 +270,36 @@ fn http_variables_build_on_each_other_and_redirects_end_the_body() {
     assert_eq!(request.url, "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/");
     assert_eq!(request.body.as_deref(), Some("{\"enabled\": false}"));
 }
+
+#[test]
+fn variables_that_hold_each_other_twice_over_stay_bounded() {
+    let mut text = String::new();
+    for i in 0..34 {
+        let next = format!("{{{{v{}}}}}", i + 1);
+        text += &["@v", &i.to_string(), " = ", &next, &next, "\n"].concat();
+    }
+    text.push_str(
+        "@v34 = x\nPATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\nAuthorization: Bearer {{v0}}\n",
+    );
+    let requests = parse_http_file(&text).unwrap();
+    let (_, token) = &requests[0].request.headers[0];
+    assert!(token.len() <= 1 << 20, "{} bytes", token.len());
+}
+
+#[test]
+fn findings_in_a_filled_or_joined_body_point_into_the_file() {
+    let text = "@ks = k\nPATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\nContent-Type: application/json\n\n\
+        {\"enabled\": true, \"keyStoreId\": \"{{ks}}\", \"supportedProtocolList\": [\"TLSv1.2\"]}\n";
+    let requests = parse_http_file(text).unwrap();
+    let diagnostics = Linter::default().lint_imported(text, &requests[0]);
+    let java = diagnostics.iter().find(|d| d.code == "S004").expect("the Java name");
+    assert_eq!(&text[java.range.start.offset..java.range.end.offset], "\"TLSv1.2\"");
+    let curl = "curl -X PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/ \
+        --json '{\"enabled\": true, \"keyStoreId\": \"k\",' --json ' \"supportedProtocolList\": [\"TLSv1.2\"]}'";
+    let imported = parse_curl(curl).unwrap();
+    let diagnostics = Linter::default().lint_imported(curl, &imported);
+    let java = diagnostics.iter().find(|d| d.code == "S004").expect("the Java name");
+    assert_eq!(&curl[java.range.start.offset..java.range.end.offset], "\"TLSv1.2\"");
+    let continued = parse_curl("curl -X PATCH\\\n https://gw/x").unwrap();
+    assert_eq!(continued.request.method, "PATCH", "a backslash-newline ends no word's text");
+}
