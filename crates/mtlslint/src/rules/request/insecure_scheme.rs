@@ -48,8 +48,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     host_span,
                     "/url",
-                    "the URL names no scheme, so it goes over plain HTTP (curl's default): \
-                     the bearer token and the settings travel unencrypted",
+                    "no scheme, so curl sends it over plain HTTP: the token and the settings go unencrypted",
                 )
                 .help("write `https://` before the host");
         }

@@ -12,11 +12,9 @@ rule! {
     /// an environment.
     ///
     /// ## Why is this bad?
-    /// The server deploys the credential to every environment after the
-    /// assignment, and reports one result per environment. An environment
-    /// whose deployment failed has not received the new truststore, so mTLS
-    /// to its backends does not yet trust what the assignment meant it to.
-    /// (Source: the endpoint's documentation, "Response".)
+    /// An environment whose deployment failed has not received the new
+    /// truststore: mTLS to its backends does not yet trust what the
+    /// assignment meant it to. (Source: the endpoint's documentation, "Response".)
     ///
     /// ## Example
     /// ```json
