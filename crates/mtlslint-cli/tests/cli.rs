@@ -264,7 +264,7 @@ fn schema_prints_the_committed_schemas() {
 
 #[test]
 fn explain_prints_a_rule_by_code_or_name() {
-    for selector in ["M001", "m001", "keystore-required"] {
+    for selector in ["M001", "m001", "keystore-required", "KeyStore-Required"] {
         let output = mtlslint(&["explain", selector]);
         assert_eq!(output.status.code(), Some(0));
         let text = stdout(&output);
@@ -432,6 +432,8 @@ fn ci_formats_carry_what_their_consumers_read() {
     let (_, junit) = run("junit");
     assert!(junit.starts_with("<?xml") && junit.trim_end().ends_with("</testsuites>"));
     assert!(junit.contains(r#"tests="2" failures="1""#), "{junit}");
+    let findings = junit.split(r#"name="findings" value=""#).nth(1).and_then(|v| v.split('"').next()).unwrap();
+    assert!(findings.split(", ").all(|n| n.starts_with("1 ") != n.ends_with('s')), "plurals agree: {findings}");
     assert!(junit.contains(r#"<testcase classname="mtlslint" name="bodies/disable-mtls.json""#));
     assert!(junit.contains("<failure type=\"S004\"") && !junit.contains("\"TLSv1.2\""), "quotes are escaped");
 }
@@ -489,6 +491,8 @@ fn response_lints_every_file_it_is_given_under_the_configuration() {
         "environmentResults": [{"environmentName": "prod\u001b[2J", "success": false, "message": "timeout"}]}}"#;
     fs::write(saved.join("b.json"), failed).unwrap();
     fs::write(saved.join("c.json"), r#"{"error": "bad_request", "error_description": "nope"}"#).unwrap();
+    let empty = r#"{"success": true, "deploymentResult": {"success": true, "environmentResults": []}}"#;
+    fs::write(saved.join("d.json"), empty).unwrap();
     fs::write(dir.join("mtlslint.json"), r#"{"rules": {"D003": "error"}}"#).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
         .args(["response", "saved"])
@@ -500,7 +504,7 @@ fn response_lints_every_file_it_is_given_under_the_configuration() {
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.contains("error[D002]") && text.contains("saved/b.json"), "the second file is read: {text}");
     assert!(text.contains("error[D003]"), "the configuration raises D003: {text}");
-    assert!(text.contains("3 inputs"), "{text}");
+    assert!(text.contains("4 inputs") && !text.contains("deployment (saved/d.json)"), "no empty report: {text}");
     assert!(
         text.contains("prod\\u{1b}[2J") && !text.contains('\u{1b}'),
         "the server's text cannot drive the terminal: {text}"
