@@ -107,7 +107,7 @@ pub struct ConfigError(String);
 impl Config {
     /// Reads `mtlslint.json`. Unknown keys are errors that name the nearest known one.
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        let value: Value = serde_json::from_str(crate::context::without_bom(text)).map_err(|e| {
+        let value: Value = serde_json::from_str(crate::syntax::without_bom(text)).map_err(|e| {
             ConfigError(format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column().max(1)))
         })?;
         let schema = crate::schema::Draft::Draft2020_12.generate::<Config>();

@@ -45,7 +45,7 @@ impl Permissions {
     /// assert!(!permissions.has("IDENTITY", "MANAGE"));
     /// ```
     pub fn from_text(text: &str) -> Result<Self, ContextError> {
-        let text = without_bom(text);
+        let text = crate::syntax::without_bom(text);
         let items: Vec<String> = match serde_json::from_str::<Value>(text) {
             Ok(Value::Array(items)) => items
                 .into_iter()
@@ -140,7 +140,7 @@ impl Inventory {
     /// assert_eq!(inventory.case_insensitive_match("PROD-KS"), Some("prod-ks"));
     /// ```
     pub fn from_json(text: &str) -> Result<Self, ContextError> {
-        let value: Value = serde_json::from_str(without_bom(text))?;
+        let value: Value = serde_json::from_str(crate::syntax::without_bom(text))?;
         let items = match &value {
             Value::Array(items) => items,
             Value::Object(object) => {
@@ -257,11 +257,6 @@ pub enum InventoryItem {
     },
 }
 
-/// `text` without the byte order mark an editor may save at its start.
-pub(crate) fn without_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
-}
-
 /// Reads the proxy's current mTLS settings: an object with the body's
 /// fields. Other fields (as a saved GET response may carry) are ignored,
 /// unless they look like a misspelt field.
@@ -282,7 +277,7 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
     }
     let shape =
         |field: &str, expected: &str| ContextError::Shape(format!("current settings: `{field}` must be {expected}"));
-    let value: Value = serde_json::from_str(without_bom(text))?;
+    let value: Value = serde_json::from_str(crate::syntax::without_bom(text))?;
     let Value::Object(members) = &value else {
         return Err(ContextError::Shape(
             "current settings: expected a JSON object with the mTLS settings fields".into(),

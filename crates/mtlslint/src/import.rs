@@ -52,7 +52,7 @@ fn error(text: &str, at: usize, message: impl Into<String>) -> ImportError {
 /// Whether `text` is a cURL command: its first word, past comments and a
 /// shell prompt (`$ `), is `curl` (or `curl.exe`, or a path to either).
 pub fn looks_like_curl(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}')
+    syntax::without_bom(text)
         .lines()
         .map(str::trim_start)
         .find(|line| !line.is_empty() && !line.starts_with('#'))
@@ -66,7 +66,7 @@ const PREFIXES: [&str; 2] = ["$", "sudo"];
 /// comment or variable is a request line, `METHOD URL`.
 pub fn looks_like_http(text: &str) -> bool {
     const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-    text.trim_start_matches('\u{feff}')
+    syntax::without_bom(text)
         .lines()
         .map(str::trim)
         .find(|line| !line.is_empty() && !line.starts_with(['#', '@']) && !line.starts_with("//"))
@@ -99,10 +99,7 @@ struct Word {
 fn words(text: &str) -> Result<Vec<Word>, ImportError> {
     let bytes = text.as_bytes();
     let mut words = Vec::new();
-    let mut at = 0;
-    if text.starts_with('\u{feff}') {
-        at = '\u{feff}'.len_utf8();
-    }
+    let mut at = syntax::bom_len(text);
     while at < bytes.len() {
         match bytes[at] {
             b' ' | b'\t' | b'\n' | b'\r' => at += 1,
@@ -702,7 +699,7 @@ fn split_option(word: &Word) -> (String, Option<Argument>, bool) {
 pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
     let mut requests = Vec::new();
     // A byte order mark is no part of the first line.
-    let mut block_start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut block_start = syntax::bom_len(text);
     let mut offsets: Vec<usize> = text.match_indices('\n').map(|(i, _)| i + 1).collect();
     offsets.insert(0, block_start);
     let mut blocks = Vec::new();
@@ -727,7 +724,7 @@ pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
 /// the value, in which the variables defined above it are filled in.
 fn variables(text: &str) -> Vec<(String, String)> {
     let mut variables: Vec<(String, String)> = Vec::new();
-    let lines = text.trim_start_matches('\u{feff}').lines();
+    let lines = syntax::without_bom(text).lines();
     for (name, value) in lines.filter_map(|line| line.trim().strip_prefix('@')?.split_once('=')) {
         let mut value = value.trim().to_owned();
         for (earlier, text) in &variables {

@@ -115,10 +115,7 @@ pub struct Parsed<'a> {
 /// assert_eq!(members.len(), 2);
 /// ```
 pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0, max_depth };
-    if text.starts_with('\u{feff}') {
-        parser.pos = 3;
-    }
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: bom_len(text), depth: 0, max_depth };
     parser.skip_blank();
     if parser.pos == parser.bytes.len() {
         let problem = Problem {
@@ -154,6 +151,16 @@ pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
 /// ```
 pub fn position(text: &str, offset: usize) -> Position {
     Cursor::new(text).position(offset)
+}
+
+/// The length of the byte order mark an editor may save at `text`'s start (0 or 3).
+pub(crate) fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 }
+}
+
+/// `text` without the byte order mark an editor may save at its start.
+pub(crate) fn without_bom(text: &str) -> &str {
+    &text[bom_len(text)..]
 }
 
 /// Whether `text` opens a `//` or `/* */` comment, which JSON does not have.
