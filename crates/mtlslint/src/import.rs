@@ -29,7 +29,7 @@ struct Parts {
     url: Span,
     headers: Vec<(Span, Span)>,
     body: Option<Span>,
-    /// Secrets outside the request itself: a cookie, a proxy's password, a certificate's passphrase.
+    /// Secrets outside the request itself: a cookie, a proxy's password, a certificate's passphrase, an `.http` file's `@token`.
     secrets: Vec<Span>,
     /// Where each byte of a body written with escapes (`-d "{\"a\": 1}"`) stands in the source.
     body_offsets: Vec<Span>,
@@ -66,15 +66,17 @@ const PREFIXES: [&str; 2] = ["$", "sudo"];
 /// comment or variable is a request line, `METHOD URL`.
 pub fn looks_like_http(text: &str) -> bool {
     const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-    syntax::without_bom(text)
-        .lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty() && !line.starts_with(['#', '@']) && !line.starts_with("//"))
-        .is_some_and(|line| {
-            let mut words = line.split_whitespace();
-            words.next().is_some_and(|method| METHODS.iter().any(|m| m.eq_ignore_ascii_case(method)))
-                && words.next().is_some()
-        })
+    syntax::without_bom(text).lines().find(|line| !is_ignored(line)).is_some_and(|line| {
+        let mut words = line.split_whitespace();
+        words.next().is_some_and(|method| METHODS.iter().any(|m| m.eq_ignore_ascii_case(method)))
+            && words.next().is_some()
+    })
+}
+
+/// Whether an `.http` line is blank, a comment (`#`, `//`) or a variable (`@name = value`).
+fn is_ignored(line: &str) -> bool {
+    let line = line.trim();
+    line.is_empty() || line.starts_with(['#', '@']) || line.starts_with("//")
 }
 
 /// `curl`, `curl.exe`, or a path to either.
@@ -710,29 +712,38 @@ pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
         }
     }
     blocks.push((block_start, text.len()));
-    let variables = variables(text);
+    let (variables, secrets) = variables(text);
     for (start, end) in blocks {
         if let Some(mut imported) = http_request(text, start, end)? {
             imported.substitute(&variables);
+            imported.parts.secrets.extend(&secrets);
             requests.push(imported);
         }
     }
     Ok(requests)
 }
 
-/// The file's own variables, `@name = value` lines; `{{name}}` stands for
-/// the value, in which the variables defined above it are filled in.
-fn variables(text: &str) -> Vec<(String, String)> {
-    let mut variables: Vec<(String, String)> = Vec::new();
-    let lines = syntax::without_bom(text).lines();
-    for (name, value) in lines.filter_map(|line| line.trim().strip_prefix('@')?.split_once('=')) {
-        let mut value = value.trim().to_owned();
-        for (earlier, text) in &variables {
-            fill(&mut value, earlier, text);
+/// The file's own variables, `@name = value` lines: `{{name}}` and the
+/// value, in which the variables defined above it are filled in; and where
+/// the values of those named like a secret (`@token = ...`) stand, to be hidden.
+fn variables(text: &str) -> (Vec<(String, String)>, Vec<Span>) {
+    let (mut variables, mut secrets): (Vec<(String, String)>, _) = (Vec::new(), Vec::new());
+    let mut at = syntax::bom_len(text);
+    for line in text[at..].split_inclusive('\n') {
+        if let Some((name, rest)) = line.trim_start().strip_prefix('@').and_then(|v| v.split_once('=')) {
+            let value_at = at + line.len() - rest.len() + (rest.len() - rest.trim_start().len());
+            let mut value = rest.trim().to_owned();
+            if crate::request::carries_secret(name) {
+                secrets.push(Span::new(value_at, value_at + value.len()));
+            }
+            for (earlier, text) in &variables {
+                fill(&mut value, earlier, text);
+            }
+            variables.push((format!("{{{{{}}}}}", name.trim()), value));
         }
-        variables.push((format!("{{{{{}}}}}", name.trim()), value));
+        at += line.len();
     }
-    variables
+    (variables, secrets)
 }
 
 /// The longest text a variable may make: variables that hold each other
@@ -789,11 +800,7 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         lines.push(Span::new(at, content_end));
         at = line_end + 1;
     }
-    let skip = |line: &str| {
-        let line = line.trim();
-        line.is_empty() || line.starts_with('#') || line.starts_with("//") || line.starts_with('@')
-    };
-    let Some(first) = lines.iter().position(|l| !skip(&text[l.start..l.end])) else { return Ok(None) };
+    let Some(first) = lines.iter().position(|l| !is_ignored(&text[l.start..l.end])) else { return Ok(None) };
     let line = lines[first];
     let request_line = &text[line.start..line.end];
     let mut fields = request_line.split_whitespace();
@@ -819,7 +826,7 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
             break;
         }
         index += 1;
-        if skip(header) {
+        if is_ignored(header) {
             continue;
         }
         // A header's name is a token: `{"enabled": true}` is a body that lacks its blank line.
@@ -916,18 +923,6 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
         for &span in &imported.parts.secrets {
             hide(&mut bytes, source, span);
         }
-    }
-    // An `.http` file's variable named like a secret (`@token = ...`).
-    let mut at = 0;
-    for line in source.split_inclusive('\n') {
-        if let Some((name, value)) =
-            line.trim_start_matches('\u{feff}').trim_start().strip_prefix('@').and_then(|v| v.split_once('='))
-            && crate::request::carries_secret(name)
-        {
-            let value_at = at + line.len() - value.len();
-            hide(&mut bytes, source, Span::new(value_at, value_at + value.len()));
-        }
-        at += line.len();
     }
     String::from_utf8(bytes).unwrap_or_else(|_| {
         source.chars().map(|c| if c.is_ascii() { c.to_string() } else { "*".repeat(c.len_utf8()) }).collect()
