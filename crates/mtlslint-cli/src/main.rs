@@ -6,12 +6,13 @@ mod output;
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use mtlslint::{FixMode, Linter, Options, Severity};
+use mtlslint::{Config, FixMode, Linter, Options, Severity};
 
-use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, RequestArgs, SchemaArgs};
+use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, ProfileArg, RequestArgs, SchemaArgs};
 use mtlslint::schema;
 use output::FileResult;
 
@@ -80,13 +81,7 @@ fn run(command: Command) -> Result<bool, String> {
             )
         }
         Command::Response(args) => {
-            let mut options = match inputs::config(args.config.as_deref())? {
-                Some((path, config)) => config.options().map_err(|e| format!("{}: {e}", path.display()))?,
-                None => Options::default(),
-            };
-            if let Some(profile) = args.profile {
-                options.profile = profile.into();
-            }
+            let options = options(inputs::config(args.config.as_deref())?.as_ref(), args.profile)?;
             let linter = Linter::new(options, mtlslint::Context::default());
             let endpoint = args.endpoint.map(|e| match e {
                 EndpointArg::Mtls => mtlslint::Endpoint::MtlsSettings,
@@ -330,18 +325,23 @@ fn schema(args: &SchemaArgs) -> Result<(), String> {
     print(&published.render(args.draft))
 }
 
+/// The configuration's options (the defaults without one), with `--profile` over its profile.
+fn options(config: Option<&(PathBuf, Config)>, profile: Option<ProfileArg>) -> Result<Options, String> {
+    let mut options = match config {
+        Some((path, config)) => config.options().map_err(|e| format!("{}: {e}", path.display()))?,
+        None => Options::default(),
+    };
+    if let Some(profile) = profile {
+        options.profile = profile.into();
+    }
+    Ok(options)
+}
+
 /// The linter the flags and the configuration choose; `request` adds the request-only context.
 fn linter(common: &CommonArgs, request: Option<&RequestArgs>) -> Result<Linter, String> {
     let config = inputs::config(common.config.as_deref())?;
-    let (mut options, found) = match &config {
-        Some((path, config)) => {
-            (config.options().map_err(|e| format!("{}: {e}", path.display()))?, config.inventories.as_ref())
-        }
-        None => (Options::default(), None),
-    };
-    if let Some(profile) = common.profile {
-        options.profile = profile.into();
-    }
+    let mut options = options(config.as_ref(), common.profile)?;
+    let found = config.as_ref().and_then(|(_, config)| config.inventories.as_ref());
     options.limits.max_bytes = common.max_bytes.unwrap_or(options.limits.max_bytes);
     options.limits.max_depth = common.max_depth.unwrap_or(options.limits.max_depth);
     let folder = config.as_ref().and_then(|(path, _)| path.parent());
