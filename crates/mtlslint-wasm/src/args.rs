@@ -42,12 +42,7 @@ pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError
     const EXAMPLE: &str = r#"{enabled: true, keyStoreId: "ks-1"}"#;
     plain_object(value, "fields", EXAMPLE)?;
     // A `Map` or a `FormData` has no own members: read as they are, they would pass as an empty form.
-    if let Some(name) = class(value).filter(|name| name != "Object") {
-        let instead = if matches!(name.as_str(), "Map" | "FormData" | "URLSearchParams") {
-            " (Object.fromEntries(it) makes one)"
-        } else {
-            ""
-        };
+    if let Some((name, instead)) = foreign_class(value) {
         return Err(JsError::new(&format!(
             "fields: a {name} is not a plain object; pass one such as {EXAMPLE}{instead}"
         )));
@@ -173,7 +168,7 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
             Err(JsError::new(&format!("{at}: NaN and Infinity are not JSON numbers; write a finite number")))
         };
     }
-    if value.dyn_ref::<JsString>().is_some_and(|text| !text.is_valid_utf16()) {
+    if holds_lone_surrogate(value) {
         return Err(JsError::new(&lone_surrogate(at)));
     }
     if !value.is_object() {
@@ -193,29 +188,40 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
             .enumerate()
             .try_for_each(|(index, item)| plain_data(&item, what, &format!("{at}[{index}]"), depth + 1));
     }
-    match class(value).as_deref() {
-        None | Some("Object") => {}
-        Some(name) => {
-            let instead = if name == "Map" { " (Object.fromEntries(map) makes one)" } else { "" };
-            return Err(JsError::new(&format!(
-                "{at}: a {name} is not JSON data; pass a string, or a plain object or array{instead}"
-            )));
-        }
+    if let Some((name, instead)) = foreign_class(value) {
+        return Err(JsError::new(&format!(
+            "{at}: a {name} is not JSON data; pass a string, or a plain object or array{instead}"
+        )));
     }
     Object::entries(value.unchecked_ref()).iter().try_for_each(|entry| {
         let entry: &Array = entry.unchecked_ref();
         let key = entry.get(0);
         let at = format!("{at}.{}", key.as_string().unwrap_or_default());
-        if key.dyn_ref::<JsString>().is_some_and(|text| !text.is_valid_utf16()) {
+        if holds_lone_surrogate(&key) {
             return Err(JsError::new(&lone_surrogate(&at)));
         }
         plain_data(&entry.get(1), what, &at, depth + 1)
     })
 }
 
+fn holds_lone_surrogate(value: &JsValue) -> bool {
+    value.dyn_ref::<JsString>().is_some_and(|text| !text.is_valid_utf16())
+}
+
 /// JSON text cannot carry half a UTF-16 pair: `JSON.stringify` escapes it, and no JSON reader takes the escape.
 fn lone_surrogate(at: &str) -> String {
     format!("{at}: a lone surrogate (half of a UTF-16 pair) is not text; remove it or complete the pair")
+}
+
+/// The class of an object that is no plain one (`Map`, `FormData`, `Blob`),
+/// with how to make a plain one of it where there is a way.
+fn foreign_class(value: &JsValue) -> Option<(String, &'static str)> {
+    let name = class(value).filter(|name| name != "Object")?;
+    let instead = match name.as_str() {
+        "Map" | "FormData" | "URLSearchParams" => " (Object.fromEntries(it) makes one)",
+        _ => "",
+    };
+    Some((name, instead))
 }
 
 /// The name of an object's class (`Map`, `Blob`, `Object`); none for an object without a prototype.
