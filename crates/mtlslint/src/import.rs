@@ -85,15 +85,28 @@ fn is_curl(word: &str) -> bool {
     name == "curl" || name.eq_ignore_ascii_case("curl.exe")
 }
 
-/// A shell word, unquoted, with its span and, when its text stands verbatim
-/// in the source, the span of that text; `offsets` holds the source text of
+/// A shell word, unquoted, with its span; `offsets` holds the source text of
 /// each byte of the text (two bytes for an escape such as `\"`).
 #[derive(Debug)]
 struct Word {
     text: String,
     span: Span,
-    verbatim: Option<Span>,
     offsets: Vec<Span>,
+}
+
+impl Word {
+    /// Where the text stands in the source as it is, when it does.
+    fn verbatim(&self) -> Option<Span> {
+        verbatim(&self.offsets)
+    }
+}
+
+/// The source text of bytes whose `offsets` follow each other one byte to
+/// one byte (no quote or escape among them); `None` otherwise, or for none.
+fn verbatim(offsets: &[Span]) -> Option<Span> {
+    let (first, last) = (offsets.first()?, offsets.last()?);
+    let one_to_one = last.end - first.start == offsets.len() && offsets.iter().all(|b| b.end - b.start == 1);
+    one_to_one.then(|| Span::new(first.start, last.end))
 }
 
 /// Splits a command line as a POSIX shell does: quotes, backslashes, and
@@ -109,11 +122,8 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
             b'#' => at = text[at..].find('\n').map_or(bytes.len(), |n| at + n),
             _ => {
                 let start = at;
-                let (mut word, mut pieces, mut plain) = (String::new(), 0, true);
-                let mut offsets = Vec::new();
-                let mut verbatim = Span::at(at);
+                let (mut word, mut offsets) = (String::new(), Vec::new());
                 while at < bytes.len() && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
-                    pieces += 1;
                     match bytes[at] {
                         b'\'' => {
                             let end = text[at + 1..]
@@ -121,13 +131,11 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                 .ok_or_else(|| error(text, at, "a single quote is never closed"))?;
                             word.push_str(&text[at + 1..at + 1 + end]);
                             offsets.extend((at + 1..at + 1 + end).map(|i| Span::new(i, i + 1)));
-                            verbatim = Span::new(at + 1, at + 1 + end);
                             at += end + 2;
                         }
                         b'"' => {
                             let open = at;
                             at += 1;
-                            verbatim = Span::at(at);
                             loop {
                                 match bytes.get(at) {
                                     None => return Err(error(text, open, "a double quote is never closed")),
@@ -135,7 +143,6 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                     Some(b'\\')
                                         if matches!(bytes.get(at + 1), Some(b'"' | b'\\' | b'$' | b'`' | b'\n')) =>
                                     {
-                                        plain = false;
                                         if bytes[at + 1] != b'\n' {
                                             word.push(char::from(bytes[at + 1]));
                                             offsets.push(Span::new(at, at + 2));
@@ -150,16 +157,13 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                     }
                                 }
                             }
-                            verbatim.end = at;
                             at += 1;
                         }
                         // A backslash-newline continues the line, inside a word too.
                         b'\\' if text[at + 1..].starts_with('\n') || text[at + 1..].starts_with("\r\n") => {
-                            plain = false;
                             at += if bytes[at + 1] == b'\r' { 3 } else { 2 };
                         }
                         b'\\' => {
-                            plain = false;
                             if let Some(c) = text[at + 1..].chars().next() {
                                 word.push(c);
                                 offsets.extend((0..c.len_utf8()).map(|_| Span::new(at, at + 1 + c.len_utf8())));
@@ -174,13 +178,11 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                                 .map_or(bytes.len(), |n| at + n);
                             word.push_str(&text[at..run]);
                             offsets.extend((at..run).map(|i| Span::new(i, i + 1)));
-                            verbatim = Span::new(at, run);
                             at = run;
                         }
                     }
                 }
-                let verbatim = (plain && pieces == 1).then_some(verbatim);
-                words.push(Word { text: word, span: Span::new(start, at), verbatim, offsets });
+                words.push(Word { text: word, span: Span::new(start, at), offsets });
             }
         }
     }
@@ -405,7 +407,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 Some(value) => Ok(value),
                 None => rest
                     .next()
-                    .map(|w| (w.text.clone(), w.span, w.verbatim, w.offsets.clone()))
+                    .map(|w| (w.text.clone(), w.span, w.verbatim(), w.offsets.clone()))
                     .ok_or_else(|| error(text, word.span.start, format!("`{name}` needs a value after it"))),
             }
         };
@@ -609,7 +611,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             _ => {
                 request.url.clone_from(&word.text);
-                parts.url = word.verbatim.unwrap_or(word.span);
+                parts.url = word.verbatim().unwrap_or(word.span);
             }
         }
     }
@@ -671,9 +673,8 @@ fn looks_like_url(word: &str) -> bool {
 fn split_option(word: &Word) -> (String, Option<Argument>, bool) {
     let text = word.text.as_str();
     let attached = |value: &str| {
-        let verbatim = word.verbatim.map(|v| Span::new(v.end - value.len(), v.end));
-        let offsets = word.offsets[word.offsets.len() - value.len()..].to_vec();
-        Some((value.to_owned(), word.span, verbatim, offsets))
+        let offsets = &word.offsets[word.offsets.len() - value.len()..];
+        Some((value.to_owned(), word.span, verbatim(offsets), offsets.to_vec()))
     };
     if let Some((name, value)) = text.split_once('=').filter(|(name, _)| name.starts_with("--")) {
         return (name.to_owned(), attached(value), false);
@@ -994,9 +995,9 @@ mod tests {
         let split = words(text).unwrap();
         let texts: Vec<_> = split.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(texts, ["curl", "-X", "PATCH", "https://h/a b", "-H", "X: \"q\"", "-d", "{\"a\": 1}"]);
-        let header = split[5].verbatim.unwrap();
+        let header = split[5].verbatim().unwrap();
         assert_eq!(&text[header.start..header.end], "X: \"q\"");
-        assert!(split[7].verbatim.is_none(), "escapes break the one-to-one map");
+        assert!(split[7].verbatim().is_none(), "escapes break the one-to-one map");
         assert_eq!(words("curl 'open").unwrap_err().message, "a single quote is never closed");
     }
 
