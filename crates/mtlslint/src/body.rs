@@ -17,6 +17,23 @@ pub(crate) enum Rejected {
     NotUtf8 { offset: usize, utf16: bool },
 }
 
+/// `source` as text, and why it cannot be read whole when it cannot: larger
+/// than `limit` bytes (no text then), or not UTF-8 (the text is what comes
+/// before the first invalid byte, so that offsets still point into `source`).
+pub(crate) fn read(source: &[u8], limit: usize) -> (&str, Option<Rejected>) {
+    if source.len() > limit {
+        return ("", Some(Rejected::TooLarge { len: source.len(), limit }));
+    }
+    match std::str::from_utf8(source) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let utf16 = source.starts_with(&[0xFF, 0xFE]) || source.starts_with(&[0xFE, 0xFF]);
+            (std::str::from_utf8(&source[..offset]).unwrap_or_default(), Some(Rejected::NotUtf8 { offset, utf16 }))
+        }
+    }
+}
+
 /// A field of the E1 body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Field {

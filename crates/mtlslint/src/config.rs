@@ -124,7 +124,11 @@ impl Config {
             if !(1..=Limits::MAX_DEPTH).contains(&max_depth) {
                 return Err(ConfigError(format!("`limits.maxDepth` must be from 1 to {}", Limits::MAX_DEPTH)));
             }
-            options.limits = Limits { max_bytes: limits.max_bytes.unwrap_or(defaults.max_bytes), max_depth };
+            let max_bytes = limits.max_bytes.unwrap_or(defaults.max_bytes);
+            if max_bytes == 0 {
+                return Err(ConfigError("`limits.maxBytes` must be at least 1".into()));
+            }
+            options.limits = Limits { max_bytes, max_depth };
         }
         for (selector, level) in &self.rules {
             options.set_severity(selector, level.severity()).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
@@ -186,5 +190,7 @@ mod tests {
         assert!(unknown.to_string().starts_with("`rules`: unknown rule `M010`"), "{unknown}");
         let deep = Config::from_json(r#"{"limits": {"maxDepth": 500}}"#).unwrap().options().unwrap_err();
         assert!(deep.to_string().contains("from 1 to 128"));
+        let none = Config::from_json(r#"{"limits": {"maxBytes": 0}}"#).unwrap().options().unwrap_err();
+        assert_eq!(none.to_string(), "`limits.maxBytes` must be at least 1");
     }
 }

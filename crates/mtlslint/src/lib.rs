@@ -102,20 +102,9 @@ impl Linter {
     /// assert_eq!(typo[0].pointer, "/keystoreId");
     /// ```
     pub fn lint_body(&self, source: &[u8]) -> Vec<Diagnostic> {
-        let limits = self.options.limits;
-        if source.len() > limits.max_bytes {
-            let body = Body::rejected(Rejected::TooLarge { len: source.len(), limit: limits.max_bytes }, 0, "");
-            return self.run("", Some(&body), None);
-        }
-        match std::str::from_utf8(source) {
-            Ok(text) => self.lint_text(text, text, 0, "", None),
-            Err(error) => {
-                let offset = error.valid_up_to();
-                let utf16 = source.starts_with(&[0xFF, 0xFE]) || source.starts_with(&[0xFE, 0xFF]);
-                let text = std::str::from_utf8(&source[..offset]).unwrap_or_default();
-                let body = Body::rejected(Rejected::NotUtf8 { offset, utf16 }, 0, "");
-                self.run(text, Some(&body), None)
-            }
+        match body::read(source, self.options.limits.max_bytes) {
+            (text, None) => self.lint_text(text, text, 0, "", None),
+            (text, Some(rejected)) => self.run(text, Some(&Body::rejected(rejected, 0, "")), None),
         }
     }
 
@@ -166,7 +155,7 @@ impl Linter {
         prefix: &'static str,
         view: Option<&RequestView<'_>>,
     ) -> Vec<Diagnostic> {
-        let depth = self.options.limits.max_depth.min(Limits::MAX_DEPTH);
+        let depth = self.options.limits.max_depth;
         let parsed = syntax::parse(body_text, depth);
         let body = Body::new(body_text, &parsed, offset, prefix, &self.context);
         self.run(text, Some(&body), view)

@@ -1,7 +1,7 @@
 //! What came back from either endpoint, for the D rules.
 
+use crate::body::Rejected;
 use crate::diagnostic::Diagnostic;
-use crate::options::Limits;
 use crate::request::Endpoint;
 use crate::rules::Checker;
 use crate::syntax::{self, Member, Node, ParseError, Parsed, Value};
@@ -16,6 +16,8 @@ pub(crate) struct ResponseView<'a> {
     pub(crate) endpoint: Option<Endpoint>,
     /// Whether the caller named the endpoint.
     pub(crate) named: bool,
+    /// Why the response was not read, when it was not: too large, or not UTF-8.
+    pub(crate) rejected: Option<Rejected>,
 }
 
 impl ResponseView<'_> {
@@ -47,16 +49,21 @@ impl Linter {
     /// assert_eq!(diagnostics[0].code, "D003");
     /// assert!(diagnostics[0].help.as_deref().unwrap().starts_with("M001 keystore-required would have caught this"));
     /// ```
+    ///
+    /// A response larger than the size limit is not read, and one that is not
+    /// UTF-8 only up to its first invalid byte, as for a body: every offset
+    /// points into `source`.
     pub fn lint_response(&self, source: &[u8], endpoint: Option<Endpoint>) -> Vec<Diagnostic> {
-        let text = String::from_utf8_lossy(source);
-        let parsed = syntax::parse(&text, self.options.limits.max_depth.min(Limits::MAX_DEPTH));
+        let (text, rejected) = crate::body::read(source, self.options.limits.max_bytes);
+        let parsed = syntax::parse(if rejected.is_some() { "" } else { text }, self.options.limits.max_depth);
         let inferred = parsed
             .root
             .as_ref()
             .and_then(|root| member(root, "deploymentResult"))
             .map(|_| Endpoint::TruststoreAssignment);
-        let view = ResponseView { parsed: &parsed, endpoint: endpoint.or(inferred), named: endpoint.is_some() };
-        let mut checker = Checker::new(&self.context, &text);
+        let view =
+            ResponseView { parsed: &parsed, endpoint: endpoint.or(inferred), named: endpoint.is_some(), rejected };
+        let mut checker = Checker::new(&self.context, text);
         checker.response = Some(&view);
         rules::run(checker, &self.active)
     }

@@ -69,6 +69,36 @@ fn fifty_megabyte_string_is_refused_by_default_and_parsed_when_allowed() {
 }
 
 #[test]
+fn responses_keep_to_the_size_limit_and_offsets_into_the_input() {
+    let mut options = Options::default();
+    options.limits.max_bytes = 64;
+    let linter = Linter::new(options, Context::default());
+    let large = format!(r#"{{"success": true, "note": "{}"}}"#, "x".repeat(64));
+    let diagnostics = linter.lint_response(large.as_bytes(), None);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(
+        diagnostics[0].message,
+        format!("the response is {} bytes, larger than the limit of 64 bytes", large.len())
+    );
+    // Invalid bytes are not replaced (which would move every later offset): the
+    // response is read up to the first of them.
+    let latin1 = b"{\"note\": \"\xff\xff\", \"success\": 5}";
+    let diagnostics = Linter::default().lint_response(latin1, None);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].range.start.offset, 10);
+    assert!(diagnostics[0].message.contains("not valid UTF-8"), "{}", diagnostics[0].message);
+    // The public parser keeps to the ceiling whatever depth it is asked for.
+    let deep = "[".repeat(100_000);
+    let parsed = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || mtlslint::syntax::parse(&deep, usize::MAX).error.is_some())
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(parsed);
+}
+
+#[test]
 fn invalid_utf8_and_utf16_are_findings() {
     let latin1 = b"{\"keyStoreId\": \"caf\xe9\"}";
     let diagnostics = mtlslint::Linter::default().lint_body(latin1);

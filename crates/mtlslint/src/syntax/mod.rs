@@ -107,7 +107,9 @@ pub struct Parsed<'a> {
     pub trailing: Option<Span>,
 }
 
-/// Parses `text` as one JSON value, nesting at most `max_depth` arrays and objects.
+/// Parses `text` as one JSON value, nesting at most `max_depth` arrays and
+/// objects, and never more than [`Limits::MAX_DEPTH`](crate::Limits::MAX_DEPTH)
+/// (the parser recurses once a level).
 ///
 /// ```
 /// let parsed = mtlslint::syntax::parse(r#"{"enabled": true, "enabled": false}"#, 64);
@@ -115,6 +117,7 @@ pub struct Parsed<'a> {
 /// assert_eq!(members.len(), 2);
 /// ```
 pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
+    let max_depth = max_depth.min(crate::Limits::MAX_DEPTH);
     let mut parser = Parser { text, bytes: text.as_bytes(), pos: bom_len(text), depth: 0, max_depth };
     parser.skip_blank();
     if parser.pos == parser.bytes.len() {

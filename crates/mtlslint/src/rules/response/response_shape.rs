@@ -1,7 +1,9 @@
+use crate::body::Rejected;
+use crate::diagnostic::Span;
 use crate::request::Endpoint;
-use crate::response::member;
+use crate::response::{ResponseView, member};
 use crate::rules::{Checker, rule};
-use crate::syntax::{Node, Value};
+use crate::syntax::{Node, ParseError, Value};
 
 rule! {
     /// The response is none of the documented shapes.
@@ -38,18 +40,30 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.response else { return };
-    if let Some(problem) = view.problem() {
-        let (span, message) = match problem {
-            crate::syntax::ParseError::Syntax(p) => (p.span, format!("the response is not JSON: {}", p.message)),
-            crate::syntax::ParseError::TooDeep(p) => {
-                (p.span, format!("the response is nested too deeply to read: {}", p.message))
-            }
-        };
-        checker
-            .report(&RULE, span, "", message)
-            .help("check the status code and the content type: a proxy or gateway may have answered instead");
-        return;
-    }
+    let other = "check the status code and the content type: a proxy or gateway may have answered instead";
+    let (span, message, help) = match (view.rejected, view.problem()) {
+        (Some(Rejected::TooLarge { len, limit }), _) => (
+            Span::at(0),
+            format!("the response is {len} bytes, larger than the limit of {limit} bytes"),
+            "lint the response itself, or raise the size limit",
+        ),
+        (Some(Rejected::NotUtf8 { offset, utf16: true }), _) => {
+            (Span::at(offset), "the response is UTF-16, not UTF-8".into(), "save the response as UTF-8")
+        }
+        (Some(Rejected::NotUtf8 { offset, utf16: false }), _) => {
+            (Span::at(offset), "the response is not JSON: it is not valid UTF-8".into(), other)
+        }
+        (None, Some(ParseError::Syntax(p))) => (p.span, format!("the response is not JSON: {}", p.message), other),
+        (None, Some(ParseError::TooDeep(p))) => {
+            (p.span, format!("the response is nested too deeply to read: {}", p.message), other)
+        }
+        (None, None) => return shape(checker, view),
+    };
+    checker.report(&RULE, span, "", message).help(help);
+}
+
+/// Reports where a response read as JSON departs from the documented shapes.
+fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
     let Some(root) = view.root() else { return };
     let mut problems = Vec::new();
     if !matches!(root.value, Value::Object(_)) {
