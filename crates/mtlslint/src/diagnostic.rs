@@ -114,7 +114,10 @@ pub struct Fix {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// It serialises to the JSON the CLI writes, and does not read back from it:
+/// its code and name are the rule catalog's own texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Diagnostic {
     /// Stable rule code, e.g. `M001`.
