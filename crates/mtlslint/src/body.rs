@@ -163,6 +163,15 @@ impl<T: Copy> Resolution<T> {
     }
 }
 
+/// Whether an id is empty or only white space: Unicode's (what Rust and
+/// JavaScript's `\s` share), U+0085 (Rust's only) and the invisible
+/// U+200B and U+FEFF (JavaScript's `\s` has the latter). Such an id names no
+/// store. The published schemas say the same with the pattern
+/// `[^\s\u0085\u200b\ufeff]`, read alike by both kinds of regular expression.
+pub(crate) fn is_blank(id: &str) -> bool {
+    id.chars().all(|c| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
+}
+
 /// Digits only: what Jackson reads as an enum's ordinal.
 pub(crate) fn is_ordinal(text: &str) -> bool {
     let first = text.as_bytes().first().copied().unwrap_or_default();
@@ -222,7 +231,7 @@ pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
 fn as_written(field: Field, node: &Node<'_>) -> bool {
     match (field, &node.value) {
         (Field::Enabled, Value::Bool(_)) => true,
-        (Field::KeyStoreId | Field::TrustStoreId, Value::String(id)) => !id.trim().is_empty(),
+        (Field::KeyStoreId | Field::TrustStoreId, Value::String(id)) => !is_blank(id),
         (Field::SupportedProtocolList, Value::Array(items)) => {
             let mut listed = 0_u32;
             items.iter().all(|item| match &item.value {

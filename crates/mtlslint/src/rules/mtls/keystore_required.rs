@@ -62,7 +62,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let row = match &effective.key_store_id {
         None if null => 2,
         None => 0,
-        Some(id) if id.value.trim().is_empty() => 1,
+        Some(id) if crate::body::is_blank(&id.value) => 1,
         Some(_) => return,
     };
     let current = matches!(effective.enabled.origin, Origin::Current);

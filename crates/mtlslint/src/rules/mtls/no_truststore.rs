@@ -34,7 +34,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(effective) = &body.effective else {
         return;
     };
-    let has_truststore = effective.trust_store_id.as_ref().is_some_and(|id| !id.value.trim().is_empty());
+    let has_truststore = effective.trust_store_id.as_ref().is_some_and(|id| !crate::body::is_blank(&id.value));
     let unread = body.unread(Field::Enabled) || body.unread(Field::TrustStoreId);
     if effective.enabled.value && !has_truststore && !unread {
         let (span, pointer) = body.anchor(&effective.enabled);

@@ -39,7 +39,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let unread = body.unread(Field::KeyStoreId) || body.unread(Field::TrustStoreId);
-    if key.value == trust.value && !key.value.trim().is_empty() && !unread {
+    if key.value == trust.value && !crate::body::is_blank(&key.value) && !unread {
         let (span, pointer) = body.anchor(trust);
         checker
             .report(&RULE, span, pointer, format!("`trustStoreId` names the keystore `{}` too", trust.value))

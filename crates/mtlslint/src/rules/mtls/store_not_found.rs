@@ -54,7 +54,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Reading::Exact(id) = read_id(&member.value) else {
             continue;
         };
-        if id.trim().is_empty() || inventories.iter().any(|inv| inv.contains(&id)) {
+        if crate::body::is_blank(&id) || inventories.iter().any(|inv| inv.contains(&id)) {
             continue;
         }
         let span = body.span(member.value.span);

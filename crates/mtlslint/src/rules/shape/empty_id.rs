@@ -39,7 +39,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Value::String(id) = &member.value.value else {
             continue;
         };
-        if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && id.chars().all(char::is_whitespace) {
+        if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && crate::body::is_blank(id) {
             let message = if id.is_empty() {
                 EMPTY.get(field as usize, |i| format!("`{}` is empty", FIELDS[i]))
             } else {
