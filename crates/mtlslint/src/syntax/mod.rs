@@ -520,6 +520,12 @@ impl<'a> Parser<'a> {
                 format!("`{word}` is not a JSON number: it needs a digit before the point"),
                 format!("write `0{word}`"),
             ),
+            // Pasted from a web page or a word processor: a no-break or zero-width space, a BOM.
+            c if c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}') => (
+                format!("expected {expected}, found U+{:04X}, which JSON does not read as white space", u32::from(c)),
+                "JSON takes only spaces, tabs and line breaks between tokens: delete it, or type a space in its place"
+                    .into(),
+            ),
             '}' | ']' if expected.starts_with("a value") => {
                 (format!("expected {expected}, found `{c}`"), "write a value, or remove the comma before it".into())
             }
