@@ -35,18 +35,18 @@ rule! {
 
 /// Documented error texts and what would have caught each before sending.
 const CAUGHT_BY: [(&str, &str); 6] = [
-    (KEYSTORE_REQUIRED, "M001 keystore-required would have caught this: run `mtlslint check` on the body"),
+    (KEYSTORE_REQUIRED, "M001 keystore-required would have caught this: lint the body before the call"),
     (
         "Truststore (name:",
-        "R008/R009 would have caught this: run `mtlslint request` with `--keystores` and `--admin-keystores`",
+        "R008/R009 would have caught this: lint the request with the keystore lists of the project and the admin project",
     ),
     (
         "Credential (username:",
-        "R009 name-not-found would have caught this: run `mtlslint request` with `--credentials`",
+        "R009 name-not-found would have caught this: lint the request with the list of credentials",
     ),
     (
         "does not have privilege",
-        "P001 missing-permission would have caught a missing permission: run `mtlslint request` with `--permissions`; otherwise check the project name (case-sensitive)",
+        "P001 missing-permission would have caught a missing permission: lint the request with your permissions; otherwise check the project name (case-sensitive)",
     ),
     (
         "ApiProxy (name:",
@@ -65,11 +65,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let (Value::String(code), Value::String(text)) = (&error.value.value, &description.value.value) else { return };
-    let caught =
-        CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
-            "`mtlslint request` checks the method, URL, names, headers and body before the call",
-            |(_, caught)| caught,
-        );
+    let caught = CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
+        "linting the request checks its method, URL, names, headers and body before the call",
+        |(_, caught)| caught,
+    );
     checker
         .report(&RULE, description.value.span, "/error_description", format!("the server answered `{code}`: {text}"))
         .help(caught);
