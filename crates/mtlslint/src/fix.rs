@@ -23,6 +23,9 @@ impl FixMode {
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Fixed {
     /// The text with the fixes applied; the input itself when none applied.
+    /// An input that is not UTF-8 is never fixed: its `text` holds U+FFFD in
+    /// place of each invalid sequence, so write a file back only when
+    /// `applied` is more than 0.
     pub text: String,
     /// How many fixes were applied.
     pub applied: usize,
