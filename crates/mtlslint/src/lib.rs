@@ -70,7 +70,9 @@ impl Default for Linter {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RequestReport {
-    /// The request written as an HTTP message, token masked; ranges point into it.
+    /// The request written as an HTTP message, token masked; ranges point
+    /// into it, fix edits' too. To fix the body, give `Request::body` to
+    /// [`Linter::fix_body`]: its fixes are the same, placed in the body.
     pub text: String,
     /// The endpoint the URL names, if it names one.
     pub endpoint: Option<Endpoint>,
