@@ -39,7 +39,7 @@ mod suggest;
 pub mod syntax;
 
 pub use config::{Config, ConfigError};
-pub use context::{Context, ContextError, Inventory};
+pub use context::{Context, ContextError, Inventory, Permissions};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span, Summary};
 pub use fix::{FixMode, Fixed, apply as apply_fixes};
 pub use options::{Limits, Options, Profile, UnknownRule};
