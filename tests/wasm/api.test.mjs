@@ -70,7 +70,8 @@ test("lint: options pick the profile, rule levels and context", () => {
 
 test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.lint("{}", { profle: "production" }), /unknown field `profle`, expected one of `profile`/);
-  assert.throws(() => esm.lint("{}", { profile: "prod" }), /unknown variant `prod`, expected `standard` or `production`/);
+  assert.throws(() => esm.lint("{}", { profile: "prod" }), /^Error: options.profile: expected "standard" or "production"$/);
+  assert.throws(() => esm.lintResponse("{}", { endpoint: "tls" }), /^Error: options.endpoint: expected "mtls" or "truststore"$/);
   assert.throws(() => esm.lint("{}", { rules: { T05: "off" } }), /did you mean `T005`/);
   assert.throws(() => esm.lint("{}", { keystores: "not json" }), /options.keystores/);
   assert.throws(() => esm.lint(42), /expected a string or a Uint8Array/);

@@ -7,13 +7,12 @@ use std::collections::BTreeMap;
 use mtlslint::config::{ConfigLimits, Level};
 use mtlslint::context::{Permissions, current_settings_from_json};
 use mtlslint::{Config, Context, Endpoint, Inventory, Linter, Profile};
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use tsify::Tsify;
 
 /// Options of `lint`, `lintRequest`, `lintResponse`, `validateForm` and
-/// `applyFixes`. Every member is optional.
-#[derive(Debug, Default, Deserialize, Tsify)]
+/// `applyFixes`. Every member is optional; `null` is as good as absent.
+#[derive(Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LintOptions {
     /// `standard` (the default: risks are warnings) or `production` (they are errors).
@@ -57,41 +56,47 @@ pub struct LintOptions {
 /// body of many short unknown keys needs a few hundred times its size.
 const MAX_BYTES: usize = 4 << 20;
 
+const MEMBERS: &str = "`profile`, `rules`, `limits`, `current`, `keystores`, `adminKeystores`, `credentials`, `permissions`, `endpoint`, `unsafe`";
+const RULES: &str = r#"an object of rule codes or names and levels, such as {T005: "off"}"#;
+const LEVELS: &str = r#""error", "warning", "info" or "off""#;
+const LIMITS: &str = "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes at most 4194304)";
+
 impl LintOptions {
-    /// Reads options from JSON text (what `JSON.stringify` made of the caller's object).
+    /// Reads options from JSON text (what `JSON.stringify` made of the
+    /// caller's object), naming the member at fault and what it takes.
     pub(crate) fn from_json(json: &str) -> Result<Self, String> {
-        serde_json::from_str(json).map_err(|error| {
-            // serde says "expected value" for a number given as the profile:
-            // name the member of the wrong kind, and what it takes.
-            let members: serde_json::Map<String, Value> = serde_json::from_str(json).unwrap_or_default();
-            let wrong = members.iter().find_map(|(name, value)| {
-                let (fits, takes) = match name.as_str() {
-                    "profile" => (value.is_string(), r#""standard" or "production""#),
-                    "endpoint" => (value.is_string(), r#""mtls" or "truststore""#),
-                    "rules" => (
-                        value.as_object().is_some_and(|rules| rules.values().all(Value::is_string)),
-                        r#"an object of rule codes or names and levels, such as {T005: "off"}"#,
-                    ),
-                    "limits" => (
-                        value.as_object().is_some_and(|limits| {
-                            limits.values().all(|n| n.as_u64().is_some_and(|n| n <= MAX_BYTES as u64))
-                        }),
-                        "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes at most 4194304)",
-                    ),
-                    "unsafe" => (value.is_boolean(), "true or false"),
-                    _ => (true, ""),
-                };
-                if let (true, "rules", Some(rules)) = (fits, name.as_str(), value.as_object()) {
-                    // Name the rule whose level is misspelt.
-                    let bad = rules.iter().find(|(_, level)| serde_json::from_value::<Level>((*level).clone()).is_err());
-                    return bad.map(|(rule, _)| {
-                        format!(r#"options.rules.{rule}: expected "error", "warning", "info" or "off""#)
+        let members: Map<String, Value> = serde_json::from_str(json)
+            .map_err(|error| format!("options: {}", crate::args::without_position(&error)))?;
+        let mut options = Self::default();
+        for (name, value) in members.into_iter().filter(|(_, value)| !value.is_null()) {
+            let expected = |takes: &str| format!("options.{name}: expected {takes}");
+            match name.as_str() {
+                "profile" => {
+                    let profile = value.as_str().and_then(|text| text.parse().ok());
+                    options.profile = Some(profile.ok_or_else(|| expected(r#""standard" or "production""#))?);
+                }
+                "endpoint" => {
+                    options.endpoint = Some(match value.as_str() {
+                        Some("mtls") => Endpoint::MtlsSettings,
+                        Some("truststore") => Endpoint::TruststoreAssignment,
+                        _ => return Err(expected(r#""mtls" or "truststore""#)),
                     });
                 }
-                (!fits).then(|| format!("options.{name}: expected {takes}"))
-            });
-            wrong.unwrap_or_else(|| format!("options: {}", crate::args::without_position(&error)))
-        })
+                "rules" => {
+                    let misspelt = |error: Option<String>| error.unwrap_or_else(|| expected(RULES));
+                    options.rules = Some(rules(value).map_err(misspelt)?);
+                }
+                "limits" => options.limits = Some(limits(&value).ok_or_else(|| expected(LIMITS))?),
+                "unsafe" => options.unsafe_fixes = Some(value.as_bool().ok_or_else(|| expected("true or false"))?),
+                "current" => options.current = Some(value),
+                "keystores" => options.keystores = Some(value),
+                "adminKeystores" => options.admin_keystores = Some(value),
+                "credentials" => options.credentials = Some(value),
+                "permissions" => options.permissions = Some(value),
+                _ => return Err(format!("options: unknown field `{name}`, expected one of {MEMBERS}")),
+            }
+        }
+        Ok(options)
     }
 
     /// The linter these options describe.
@@ -131,6 +136,40 @@ fn read<T, E: std::fmt::Display>(
     parsed.map(Some).map_err(|error| format!("options.{member}: {error}"))
 }
 
+/// Reads `rules`: an object of levels. `Err(None)` when it is no object of
+/// strings; `Err(Some(message))` names the rule whose level is misspelt.
+fn rules(value: Value) -> Result<BTreeMap<String, Level>, Option<String>> {
+    let Value::Object(rules) = value else { return Err(None) };
+    let mut levels = BTreeMap::new();
+    for (rule, level) in rules {
+        let level = match level.as_str().ok_or(None)? {
+            "error" => Level::Error,
+            "warning" => Level::Warning,
+            "info" => Level::Info,
+            "off" => Level::Off,
+            _ => return Err(Some(format!("options.rules.{rule}: expected {LEVELS}"))),
+        };
+        levels.insert(rule, level);
+    }
+    Ok(levels)
+}
+
+/// Reads `limits`: `maxBytes` and `maxDepth`, whole numbers the module can hold.
+fn limits(value: &Value) -> Option<ConfigLimits> {
+    let mut limits = ConfigLimits::default();
+    for (name, number) in value.as_object()? {
+        // Past 4 GiB is more than any memory of the module (and its `usize`) holds;
+        // `linter` names the real ceiling of `maxBytes`.
+        let number = number.as_u64().and_then(|n| u32::try_from(n).ok()).map(|n| n as usize);
+        match name.as_str() {
+            "maxBytes" => limits.max_bytes = Some(number?),
+            "maxDepth" => limits.max_depth = Some(number?),
+            _ => return None,
+        }
+    }
+    Some(limits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,8 +197,10 @@ mod tests {
             error(r#"{"rules": {"T005": "of"}}"#),
             r#"options.rules.T005: expected "error", "warning", "info" or "off""#
         );
-        // A string that names nothing keeps serde's words, which list the choices.
-        assert!(error(r#"{"endpoint": "tls"}"#).contains("expected `mtls` or `truststore`"));
+        assert_eq!(error(r#"{"endpoint": "tls"}"#), r#"options.endpoint: expected "mtls" or "truststore""#);
+        assert!(error(r#"{"limits": {"maxByte": 5}}"#).starts_with("options.limits: expected an object of whole"));
+        // `null` is as good as absent, as for an optional member in TypeScript.
+        assert!(LintOptions::from_json(r#"{"profile": null, "keystores": null}"#).unwrap().profile.is_none());
     }
 
     #[test]
