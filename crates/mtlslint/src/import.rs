@@ -396,6 +396,8 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     let mut request = Request { method: String::new(), url: String::new(), headers: Vec::new(), body: None };
     let mut parts = Parts { method: Span::at(first.span.start), ..Parts::default() };
     let (mut body_file, mut forced_get, mut json, mut upload) = (None, false, false, false);
+    // The headers curl makes of `--json` and `-u`, by index.
+    let mut made = Vec::new();
     // An option mtlslint does not know may take a value: the word after it is not taken for the URL.
     let mut after_unknown = false;
     let mut rest = words.iter().skip(prompt + 1).peekable();
@@ -508,6 +510,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                     }
                 }
                 if option == "--json" && !std::mem::replace(&mut json, true) {
+                    made.push(request.headers.len());
                     request.headers.push(("Content-Type".into(), "application/json".into()));
                     parts.headers.push((word.span, word.span));
                 }
@@ -516,6 +519,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             "-u" | "--user" | "--oauth2-bearer" => {
                 let (credentials, span, verbatim, _) = value(&option)?;
                 let scheme = if option == "--oauth2-bearer" { "Bearer" } else { "Basic" };
+                made.push(request.headers.len());
                 request.headers.push(("Authorization".into(), format!("{scheme} {credentials}")));
                 let span = verbatim.unwrap_or(span);
                 parts.headers.push((span, span));
@@ -617,6 +621,16 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     }
     if request.url.is_empty() {
         return Err(error(text, first.span.start, "the command names no URL"));
+    }
+    // A header given with `-H` replaces the one curl would make, wherever it stands.
+    for &index in made.iter().rev() {
+        let name = &request.headers[index].0;
+        let given =
+            request.headers.iter().enumerate().any(|(i, (n, _))| !made.contains(&i) && n.eq_ignore_ascii_case(name));
+        if given {
+            request.headers.remove(index);
+            parts.headers.remove(index);
+        }
     }
     if request.method.is_empty() {
         // curl's own default: PUT for an upload, POST when there is data.
@@ -999,6 +1013,24 @@ mod tests {
         assert_eq!(&text[header.start..header.end], "X: \"q\"");
         assert!(split[7].verbatim().is_none(), "escapes break the one-to-one map");
         assert_eq!(words("curl 'open").unwrap_err().message, "a single quote is never closed");
+    }
+
+    #[test]
+    fn a_header_given_replaces_the_one_curl_makes() {
+        let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
+        let headers = |command: &str| parse_curl(&format!("curl -X PATCH {url} {command}")).unwrap().request.headers;
+        let pair = |name: &str, value: &str| (name.to_owned(), value.to_owned());
+        // Before or after `--json` and `-u`, as curl does.
+        let given = headers("-H 'Content-Type: text/plain' --json '{}' -H 'Authorization: Bearer t' -u a:b");
+        assert_eq!(given, [pair("Content-Type", "text/plain"), pair("Authorization", "Bearer t")]);
+        let made = headers("--json '{}' -u a:b");
+        assert_eq!(made, [pair("Content-Type", "application/json"), pair("Authorization", "Basic a:b")]);
+        // Repeated by hand, both are sent; the server reads the first.
+        let command = format!(
+            "curl -X PATCH {url} -H 'Content-Type: text/plain' -H 'Content-Type: application/json' -H 'Authorization: Bearer t' -d '{{}}'"
+        );
+        let found = crate::Linter::default().lint_imported(&command, &parse_curl(&command).unwrap());
+        assert!(found.iter().any(|d| d.code == "R006" && d.message.contains("text/plain")), "{found:?}");
     }
 
     #[test]

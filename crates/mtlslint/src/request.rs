@@ -193,9 +193,10 @@ impl<'a> RequestView<'a> {
         }
     }
 
-    /// The last header with this name (names are case-insensitive).
+    /// The first header called `name` (any case): what a servlet's
+    /// `getHeader` reads when a header is repeated.
     pub(crate) fn header(&self, name: &str) -> Option<&Header<'a>> {
-        self.headers.iter().rev().find(|h| h.name.eq_ignore_ascii_case(name))
+        self.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name))
     }
 
     pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter<'a>> {
