@@ -16,7 +16,9 @@ rule! {
     /// `environmentResults` item (`environmentName`, `success`, `message`)
     /// per environment. Members beyond these are allowed. `{"success": false}`
     /// without a `deploymentResult` is reported too: the call failed, and the
-    /// server did not say why in its error shape.
+    /// server did not say why in its error shape. So is a response that is
+    /// not JSON (an HTML error page, a file saved as UTF-16) or larger than
+    /// the size limit.
     ///
     /// ## Why is this bad?
     /// A tool that reads the response by its documented shape misreads any
