@@ -1,5 +1,7 @@
-use crate::body::{Field, Reading, read_id};
+use crate::body::{Body, Field, Origin, Reading, read_id};
+use crate::context::Inventory;
 use crate::diagnostic::Applicability;
+use crate::model::FIELDS;
 use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
 use crate::suggest::nearest;
@@ -12,6 +14,8 @@ rule! {
     /// of the project and the admin project, or arrays of names), checks
     /// that `keyStoreId` and `trustStoreId` name a store in one of them. A
     /// name that differs only in case is reported with the exact name.
+    /// With the current settings given, a store the body keeps from them is
+    /// checked too once mTLS ends up enabled: it may have been deleted since.
     ///
     /// ## Why is this bad?
     /// Stores must be created or uploaded before use, and names are matched
@@ -48,7 +52,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         _ => "the admin project's keystores (no project inventory was given)",
     };
     for field in [Field::KeyStoreId, Field::TrustStoreId] {
+        let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
         let Some(member) = body.last(field) else {
+            kept(checker, body, field, store, &inventories, searched);
             continue;
         };
         let Reading::Exact(id) = read_id(&member.value) else {
@@ -59,7 +65,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
         let span = body.span(member.value.span);
         let pointer = body.pointer(&member.key);
-        let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
         if let Some(exact) = inventories.iter().find_map(|inv| inv.case_insensitive_match(&id)) {
             checker
                 .report(
@@ -81,4 +86,39 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             checker.report(&RULE, span, pointer, format!("{store} `{id}` is not in {searched}")).help(help);
         }
     }
+}
+
+/// Checks the store the body leaves as the current settings have it, when
+/// mTLS ends up enabled with it: the finding sits on `enabled`.
+fn kept(
+    checker: &mut Checker<'_>,
+    body: &Body<'_>,
+    field: Field,
+    store: &str,
+    inventories: &[&Inventory],
+    searched: &str,
+) {
+    let Some(effective) = &body.effective else { return };
+    let kept = if field == Field::KeyStoreId { &effective.key_store_id } else { &effective.trust_store_id };
+    let Some(id) = kept.as_ref().filter(|id| matches!(id.origin, Origin::Current)).map(|id| &id.value) else {
+        return;
+    };
+    if !effective.enabled.value || crate::body::is_blank(id) || inventories.iter().any(|inv| inv.contains(id)) {
+        return;
+    }
+    let key = FIELDS[field as usize];
+    let (message, help) = match inventories.iter().find_map(|inv| inv.case_insensitive_match(id)) {
+        Some(exact) => (
+            format!(
+                "{store} `{id}`, kept from the current settings, is not found; names are case-sensitive and the inventory has `{exact}`"
+            ),
+            format!("add \"{key}\": \"{exact}\""),
+        ),
+        None => (
+            format!("{store} `{id}`, kept from the current settings, is not in {searched}"),
+            format!("add \"{key}\" with a store that exists, or create or upload `{id}` first"),
+        ),
+    };
+    let (span, pointer) = body.anchor(&effective.enabled);
+    checker.report(&RULE, span, pointer, message).help(help);
 }
