@@ -1,4 +1,6 @@
-use crate::body::{Field, resolve_protocol};
+use std::borrow::Cow;
+
+use crate::body::{Field, Resolution, resolve_protocol};
 use crate::diagnostic::{Applicability, Span};
 use crate::model::PROTOCOLS;
 use crate::rules::{Checker, Memo, rule};
@@ -39,26 +41,49 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Value::Array(items) = &member.value.value else {
             continue;
         };
-        let mut seen = [false; PROTOCOLS.len()];
+        // Where each protocol was first listed, and whether as its exact constant.
+        let mut first: [Option<(usize, bool)>; PROTOCOLS.len()] = [None; PROTOCOLS.len()];
         for (index, item) in items.iter().enumerate() {
             let Value::String(text) = &item.value else {
                 continue;
             };
-            let Some(protocol) = resolve_protocol(text).intended() else {
+            let resolution = resolve_protocol(text);
+            let Some(protocol) = resolution.intended() else {
                 continue;
             };
-            if std::mem::replace(&mut seen[protocol as usize], true) {
-                let removal = Span::new(items[index - 1].span.end, item.span.end);
-                checker
-                    .report(
-                        &RULE,
-                        body.span(item.span),
-                        body.item_pointer(&member.key, index),
-                        MESSAGE.get(protocol as usize, |i| format!("`{}` is listed twice", PROTOCOLS[i].constant)),
-                    )
-                    .help("list each protocol once")
-                    .fix(Applicability::Safe, "Remove the repeat", vec![(body.span(removal), String::new())]);
-            }
+            let exact = matches!(resolution, Resolution::Exact(_));
+            let Some((earlier, earlier_exact)) = first[protocol as usize] else {
+                first[protocol as usize] = Some((index, exact));
+                continue;
+            };
+            // The exact constant stays: a repeat written as it replaces an
+            // earlier spelling (`TLSv1.2`), which is removed instead.
+            let removed = if exact && !earlier_exact {
+                first[protocol as usize] = Some((index, exact));
+                earlier
+            } else {
+                index
+            };
+            let span = if removed == 0 {
+                Span::new(items[0].span.start, items[1].span.start)
+            } else {
+                Span::new(items[removed - 1].span.end, items[removed].span.end)
+            };
+            let kept = if removed == index { earlier } else { index };
+            let (removed_text, kept_text) = match (&items[removed].value, &items[kept].value) {
+                (Value::String(removed), Value::String(kept)) => (removed.as_ref(), kept.as_ref()),
+                _ => (text.as_ref(), text.as_ref()),
+            };
+            let message: Cow<'static, str> = if removed_text == kept_text {
+                MESSAGE.get(protocol as usize, |i| format!("`{}` is listed twice", PROTOCOLS[i].constant)).into()
+            } else {
+                let constant = PROTOCOLS[protocol as usize].constant;
+                format!("`{removed_text}` and `{kept_text}` both stand for `{constant}`").into()
+            };
+            checker
+                .report(&RULE, body.span(items[removed].span), body.item_pointer(&member.key, removed), message)
+                .help("list each protocol once")
+                .fix(Applicability::Safe, "Remove the repeat", vec![(body.span(span), String::new())]);
         }
     }
 }
