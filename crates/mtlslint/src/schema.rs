@@ -413,11 +413,14 @@ fn mtls_settings(draft: Draft) -> Value {
             "errorMessage": KEYSTORE_REQUIRED,
         }),
     );
+    // What an editor inserts draws no warning: the documentation's `STRICT` is deprecated (rule H003).
+    let mut recommended = full.clone();
+    recommended["hostnameVerifierType"] = "DEFAULT".into();
     object.insert("examples".into(), json!([full, keystore_only]));
     object.insert(
         "defaultSnippets".into(),
         json!([
-            {"label": "Enable mTLS with a keystore and a truststore", "body": full},
+            {"label": "Enable mTLS with a keystore and a truststore", "body": recommended},
             {"label": "Enable mTLS with a keystore only", "body": keystore_only},
             {"label": "Disable mTLS", "body": {"enabled": false}},
         ]),

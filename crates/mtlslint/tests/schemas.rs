@@ -153,3 +153,16 @@ fn config_schema_and_reader_agree() {
         assert!(!validator.is_valid(&file), "the schema takes {file}");
     }
 }
+
+#[test]
+fn what_an_editor_inserts_draws_only_the_notes_of_enabling_mtls() {
+    let schema = schema::find("mtls-settings").expect("the body schema").generate(Draft::Draft2020_12);
+    let snippets = schema["defaultSnippets"].as_array().expect("snippets");
+    assert!(snippets.len() >= 3);
+    for snippet in snippets {
+        let body = serde_json::to_string(&snippet["body"]).unwrap();
+        let diagnostics = mtlslint::Linter::default().lint_body(body.as_bytes());
+        // Enabling mTLS draws its notes (the connection pool, a missing truststore), and nothing else.
+        assert!(diagnostics.iter().all(|d| ["M003", "M004"].contains(&d.code)), "{body}: {diagnostics:?}");
+    }
+}
