@@ -263,7 +263,7 @@ fn mask_secret<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
 
 /// Query parameters whose values are secrets when a URL carries them.
 const SECRET_PARAMETERS: &[&str] =
-    &["token", "key", "secret", "password", "passwd", "pwd", "auth", "sig", "session", "credential", "code"];
+    &["token", "key", "secret", "password", "passwd", "pwd", "auth", "sig", "session", "credential", "code", "jwt"];
 
 /// Hides the secrets a URL can carry behind as many `*` as they have bytes,
 /// so that every span into the URL stays where it was.
@@ -452,6 +452,7 @@ mod tests {
             ("https://u:pw@h/p?api_key=abc", "https://u:**@h/p?api_key=***"),
             ("https://h/p?x=1&token=abc#frag", "https://h/p?x=1&token=***#frag"),
             ("https://h/p#access_token=abc&state=s", "https://h/p#access_token=***&state=s"),
+            ("https://h/p?jwt=eyJ.x.y", "https://h/p?jwt=*******"),
             ("u:pw@h/p", "u:**@h/p"),
             ("//u:pw@h/p", "//u:**@h/p"),
             ("https:///u:pw@h/p", "https:///u:**@h/p"),
