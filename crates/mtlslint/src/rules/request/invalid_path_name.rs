@@ -7,7 +7,7 @@ rule! {
     ///
     /// ## What it does
     /// Checks the project, proxy, credential and truststore names in the
-    /// path: none may be empty or an unreplaced `{placeholder}`, contain a
+    /// path: none may be empty, blank (`%20`) or an unreplaced `{placeholder}`, contain a
     /// raw space, `&`, `=` or another reserved character, or hold a `%` not
     /// followed by two hex digits or encoding invalid UTF-8.
     ///
@@ -57,13 +57,19 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 format!("`{name}` contains {shown}, which must be percent-encoded{why}"),
                 format!("write `{encoded}`"),
             ))
-        } else if percent_decode(text).is_none() {
-            Some((
-                format!("`{name}` has a broken percent-encoding"),
-                "each `%` must be followed by two hex digits of valid UTF-8; write a literal `%` as `%25`".to_owned(),
-            ))
         } else {
-            None
+            match percent_decode(text) {
+                None => Some((
+                    format!("`{name}` has a broken percent-encoding"),
+                    "each `%` must be followed by two hex digits of valid UTF-8; write a literal `%` as `%25`"
+                        .to_owned(),
+                )),
+                Some(decoded) if crate::body::is_blank(&decoded) => Some((
+                    format!("`{name}` is blank: `{text}` is only white space"),
+                    format!("write the {name} between the slashes"),
+                )),
+                Some(_) => None,
+            }
         };
         if let Some((message, help)) = problem {
             checker.report(&RULE, parameter.segment.span, parameter_pointer(parameter), message).help(help);

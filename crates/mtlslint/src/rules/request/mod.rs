@@ -41,7 +41,7 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
         .filter_map(|(name, what, inventories)| {
             let parameter = view.parameter(name)?;
             let decoded = parameter.decoded()?;
-            (!decoded.is_empty()).then_some(Lookup { parameter, name: decoded, what, inventories })
+            (!crate::body::is_blank(&decoded)).then_some(Lookup { parameter, name: decoded, what, inventories })
         })
         .collect()
 }
