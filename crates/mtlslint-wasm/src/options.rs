@@ -35,11 +35,14 @@ pub struct LintOptions {
     /// The admin project's keystores, which every project may use; as `keystores`.
     #[tsify(optional, type = "string | InventoryFile")]
     pub admin_keystores: Option<Value>,
-    /// The project's credentials: a saved List Credentials response or an array of usernames.
+    /// The project's credentials: a saved List Credentials response or an
+    /// array of usernames. Read where the call's path names a credential.
     #[tsify(optional, type = "string | InventoryFile")]
     pub credentials: Option<Value>,
     /// The permissions the caller's token carries, e.g. `["API_MANAGEMENT+MANAGE"]`
-    /// or `"IDENTITY+MANAGE, IDENTITY+DEPLOY_UNDEPLOY"`.
+    /// or `"IDENTITY+MANAGE, IDENTITY+DEPLOY_UNDEPLOY"`. Read where the call's
+    /// path names the project (`lintRequest`, `validateForm` with the path
+    /// names); `lint` of a body alone has no project to judge them by.
     #[tsify(optional, type = "string | string[]")]
     pub permissions: Option<Value>,
     /// Which call a response or a form belongs to: `mtls` (the default for
