@@ -112,6 +112,8 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.lint("{}", { current: looped }), /^Error: options: nested deeper than 128 levels, or holds itself$/);
   assert.throws(() => esm.lint("{}", { current: { enabld: true } }), /unknown field `enabld`; did you mean `enabled`\?/);
   assert.equal(esm.applyFixes(new TextEncoder().encode('{"supportedProtocolList": ["TLSv1.2"]}')).applied, 1);
+  const latin1 = Uint8Array.from([...'{"keyStoreId": "caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x22, 0x7d]));
+  assert.throws(() => esm.lintRequest({ method: "PATCH", url: "/apiops/projects/P/apiProxies/A/settings/mtls/", body: latin1 }), /^Error: request.body: not valid UTF-8 \(byte 19\); send the body as UTF-8$/);
   assert.throws(() => esm.applyFixes("x".repeat(2_000_000)), /over the limit of 1048576/);
   // Values a form cannot carry as JSON still validate.
   assert.deepEqual(esm.validateForm({ keyStoreId: "\ud800" }).fields.keyStoreId.map((d) => d.code), ["M002"]);

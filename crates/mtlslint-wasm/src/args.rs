@@ -86,7 +86,12 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
     } else if let Some(text) = body.as_string() {
         Some(text)
     } else if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
-        Some(String::from_utf8_lossy(&bytes.to_vec()).into_owned())
+        // As the CLI's `--data @FILE`: a request's body must be UTF-8 to be read at all.
+        let text = String::from_utf8(bytes.to_vec()).map_err(|error| {
+            let at = error.utf8_error().valid_up_to();
+            JsError::new(&format!("request.body: not valid UTF-8 (byte {at}); send the body as UTF-8"))
+        })?;
+        Some(text)
     } else {
         Some(stringify(&body, "request.body")?)
     };
