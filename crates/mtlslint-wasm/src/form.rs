@@ -53,13 +53,21 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
         summary,
     };
     for diagnostic in diagnostics {
-        let Some(field) = field_of(&diagnostic.pointer, as_request) else {
-            report.other.push(diagnostic);
+        let field = field_of(&diagnostic.pointer, as_request);
+        // A finding about a field left out points at `enabled`, which makes the
+        // field needed (or at the body, when the current settings enable mTLS);
+        // its rule names the field, beside whose input it belongs.
+        let about_body = diagnostic.pointer.is_empty() || diagnostic.pointer == "/body";
+        let fills = rules::find(diagnostic.code)
+            .and_then(|rule| rule.fills)
+            .filter(|_| field.as_deref() == Some("enabled") || about_body);
+        let Some(field) = field else {
+            match fills {
+                Some(missing) => report.fields.entry(missing.to_owned()).or_default().push(diagnostic),
+                None => report.other.push(diagnostic),
+            }
             continue;
         };
-        // A finding about a field left out points at `enabled`, which makes the
-        // field needed; its rule names the field, beside whose input it belongs.
-        let fills = rules::find(diagnostic.code).and_then(|rule| rule.fills).filter(|_| field == "enabled");
         // A path name left out (`apiProxyName` is empty) belongs beside its input too.
         if let Some(missing) = fills {
             report.fields.entry(missing.to_owned()).or_default().push(diagnostic);
@@ -169,6 +177,14 @@ mod tests {
             Endpoint::MtlsSettings,
         );
         assert_eq!(present.fields["hostnameVerifierType"][0].code, "H001");
+        // mTLS enabled by the current settings: the findings point at the body, and still sit beside their field.
+        let current = mtlslint::context::current_settings_from_json(r#"{"enabled": true, "keyStoreId": "ks"}"#);
+        let context = mtlslint::Context { current: Some(current.unwrap()), ..Default::default() };
+        let linter = Linter::new(mtlslint::Options::default(), context);
+        let report = validate(&linter, &fields(r#"{"supportedProtocolList": ["TLS_1_2"]}"#), Endpoint::MtlsSettings);
+        assert_eq!(report.fields["trustStoreId"].iter().map(|d| d.code).collect::<Vec<_>>(), ["M004"]);
+        assert_eq!(report.fields["hostnameVerifierType"].iter().map(|d| d.code).collect::<Vec<_>>(), ["H001"]);
+        assert!(report.other.iter().all(|d| d.code == "M003"), "{:?}", report.other);
     }
 
     #[test]
