@@ -18,7 +18,9 @@ rule! {
     /// without a `deploymentResult` is reported too: the call failed, and the
     /// server did not say why in its error shape. So is a response that is
     /// not JSON (an HTML error page, a file saved as UTF-16) or larger than
-    /// the size limit.
+    /// the size limit. The envelope of later revisions of the documentation,
+    /// `{"status": "FAILURE", "resultMessage": "..."}`, is a failed call;
+    /// with `"status": "SUCCESS"` it is taken as success.
     ///
     /// ## Why is this bad?
     /// A tool that reads the response by its documented shape misreads any
@@ -74,6 +76,20 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
         for key in ["error", "error_description"] {
             expect(root, key, "", Kind::String, true, &mut problems);
         }
+    } else if let Some(status) = member(root, "status").filter(|_| member(root, "success").is_none()) {
+        // Later revisions of the documentation answer `{"status": "FAILURE", "resultMessage": "..."}`.
+        let said = match member(root, "resultMessage").map(|m| &m.value.value) {
+            Some(Value::String(text)) => format!(": {text}"),
+            _ => String::new(),
+        };
+        let message = match &status.value.value {
+            Value::String(text) if text.as_ref() == "SUCCESS" => return,
+            Value::String(text) => {
+                format!("the call failed (`status` `{text}`, the error envelope of later revisions of the API){said}")
+            }
+            _ => format!("the response has `status` but not `success`{said}"),
+        };
+        problems.push((&status.value, "/status".into(), message));
     } else {
         expect(root, "success", "", Kind::Bool, true, &mut problems);
         let deployment = member(root, "deploymentResult");

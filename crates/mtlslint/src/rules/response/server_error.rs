@@ -7,7 +7,8 @@ rule! {
     /// A documented error came back; names the check that catches it before sending.
     ///
     /// ## What it does
-    /// Reads `{"error": ..., "error_description": ...}` and says which
+    /// Reads `{"error": ..., "error_description": ...}` (or a later
+    /// revision's `{"status": "FAILURE", "resultMessage": ...}`) and says which
     /// mtlslint rule would have caught the mistake before the call, and with
     /// which context: `KeyStore ID is required when mTLS is enabled` is
     /// M001; a missing truststore or credential is R008/R009 with
@@ -61,15 +62,24 @@ const CAUGHT_BY: [(&str, &str); 6] = [
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.response else { return };
     let Some(root) = view.root() else { return };
-    let (Some(error), Some(description)) = (member(root, "error"), member(root, "error_description")) else {
-        return;
+    // The documented error, or the envelope of later revisions (`status` and `resultMessage`).
+    let documented = (member(root, "error"), member(root, "error_description"));
+    let (error, description, pointer) = match documented {
+        (Some(error), Some(description)) => (error, description, "/error_description"),
+        _ => match (member(root, "status"), member(root, "resultMessage")) {
+            (Some(status), Some(message)) => (status, message, "/resultMessage"),
+            _ => return,
+        },
     };
     let (Value::String(code), Value::String(text)) = (&error.value.value, &description.value.value) else { return };
+    if code.as_ref() == "SUCCESS" {
+        return;
+    }
     let caught = CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
         "linting the request checks its method, URL, names, headers and body before the call",
         |(_, caught)| caught,
     );
     checker
-        .report(&RULE, description.value.span, "/error_description", format!("the server answered `{code}`: {text}"))
+        .report(&RULE, description.value.span, pointer, format!("the server answered `{code}`: {text}"))
         .help(caught);
 }
