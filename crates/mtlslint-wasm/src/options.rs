@@ -89,7 +89,7 @@ impl LintOptions {
                     let misspelt = |error: Option<String>| error.unwrap_or_else(|| expected(RULES));
                     options.rules = Some(rules(value).map_err(misspelt)?);
                 }
-                "limits" => options.limits = Some(limits(&value).ok_or_else(|| expected(LIMITS))?),
+                "limits" => options.limits = Some(limits(&value)?),
                 "unsafe" => options.unsafe_fixes = Some(value.as_bool().ok_or_else(|| expected("true or false"))?),
                 "current" => options.current = Some(value),
                 "keystores" => options.keystores = Some(value),
@@ -157,20 +157,31 @@ fn rules(value: Value) -> Result<BTreeMap<String, Level>, Option<String>> {
     Ok(levels)
 }
 
-/// Reads `limits`: `maxBytes` and `maxDepth`, whole numbers the module can hold.
-fn limits(value: &Value) -> Option<ConfigLimits> {
+/// Reads `limits`: `maxBytes` and `maxDepth`, whole numbers the module can
+/// hold. The error names the member at fault.
+fn limits(value: &Value) -> Result<ConfigLimits, String> {
+    let members = value.as_object().ok_or_else(|| format!("options.limits: expected {LIMITS}"))?;
     let mut limits = ConfigLimits::default();
-    for (name, number) in value.as_object()? {
+    for (name, number) in members {
         // Past 4 GiB is more than any memory of the module (and its `usize`) holds;
         // `linter` names the real ceiling of `maxBytes`.
         let number = number.as_u64().and_then(|n| u32::try_from(n).ok()).map(|n| n as usize);
-        match name.as_str() {
-            "maxBytes" => limits.max_bytes = Some(number?),
-            "maxDepth" => limits.max_depth = Some(number?),
-            _ => return None,
-        }
+        let slot = match name.as_str() {
+            "maxBytes" => &mut limits.max_bytes,
+            "maxDepth" => &mut limits.max_depth,
+            _ => {
+                let near = if name.eq_ignore_ascii_case("maxBytes") || name.eq_ignore_ascii_case("maxDepth") {
+                    " (the names are case-sensitive)"
+                } else {
+                    ""
+                };
+                return Err(format!("options.limits.{name}: unknown; the limits are maxBytes and maxDepth{near}"));
+            }
+        };
+        let most = if name == "maxBytes" { "4194304" } else { "128" };
+        *slot = Some(number.ok_or_else(|| format!("options.limits.{name}: expected a whole number, at most {most}"))?);
     }
-    Some(limits)
+    Ok(limits)
 }
 
 #[cfg(test)]
@@ -188,8 +199,12 @@ mod tests {
         let error = |json| LintOptions::from_json(json).unwrap_err();
         assert_eq!(error(r#"{"profile": 1}"#), r#"options.profile: expected "standard" or "production""#);
         assert!(error(r#"{"rules": {"T005": true}}"#).starts_with("options.rules: expected an object of rule"));
-        assert!(error(r#"{"limits": {"maxBytes": -1}}"#).starts_with("options.limits: expected an object of whole"));
-        assert!(error(r#"{"limits": {"maxBytes": 18446744073709551616}}"#).ends_with("(maxBytes at most 4194304)"));
+        assert_eq!(
+            error(r#"{"limits": {"maxBytes": -1}}"#),
+            "options.limits.maxBytes: expected a whole number, at most 4194304"
+        );
+        assert!(error(r#"{"limits": {"maxBytes": 18446744073709551616}}"#).ends_with("at most 4194304"));
+        assert!(error(r#"{"limits": 5}"#).starts_with("options.limits: expected an object of whole"));
         let over = LintOptions::from_json(r#"{"limits": {"maxBytes": 4194305}}"#).unwrap().linter().err();
         assert_eq!(
             over.as_deref(),
@@ -201,7 +216,11 @@ mod tests {
             r#"options.rules.T005: expected "error", "warning", "info" or "off""#
         );
         assert_eq!(error(r#"{"endpoint": "tls"}"#), r#"options.endpoint: expected "mtls" or "truststore""#);
-        assert!(error(r#"{"limits": {"maxByte": 5}}"#).starts_with("options.limits: expected an object of whole"));
+        assert_eq!(
+            error(r#"{"limits": {"maxByte": 5}}"#),
+            "options.limits.maxByte: unknown; the limits are maxBytes and maxDepth"
+        );
+        assert!(error(r#"{"limits": {"maxbytes": 5}}"#).ends_with("(the names are case-sensitive)"));
         // `null` is as good as absent, as for an optional member in TypeScript.
         assert!(LintOptions::from_json(r#"{"profile": null, "keystores": null}"#).unwrap().profile.is_none());
     }
