@@ -18,6 +18,8 @@ import init, {
 
 await init();
 const found: Diagnostic[] = lint('{"enabled": true}', { profile: "production", rules: { T005: "off" } });
+// `null` is as good as absent, as the options' documentation says.
+lint("{}", { profile: null, current: null, keystores: null, unsafe: null });
 const first: Diagnostic | undefined = found[0];
 if (first) {
   const column: number = first.range.start.utf16Column;

@@ -17,7 +17,9 @@ pub struct FormReport {
     /// Findings by the field they are about. Every field passed in has an
     /// entry, empty when the field is fine, so a form can clear old messages.
     /// A finding about a field left out (no keystore while mTLS is enabled)
-    /// is listed under that field, beside the input to fill in.
+    /// is listed under that field, beside the input to fill in. A field
+    /// neither passed in nor found at fault has no entry.
+    #[tsify(type = "Partial<Record<string, Diagnostic[]>>")]
     pub fields: BTreeMap<String, Vec<Diagnostic>>,
     /// Findings about no single field (the form as a whole).
     pub other: Vec<Diagnostic>,
