@@ -77,7 +77,7 @@ const segment = (name, placeholder) =>
   encodeURIComponent(name).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) || placeholder;
 
 /** The messages beside one field, tied to its control for assistive technology. */
-function showMessages(container, control, diagnostics) {
+function showMessages(container, control, diagnostics, items = []) {
   const id = `${control.id}-messages`;
   let list = container.querySelector(".messages");
   if (!list) {
@@ -93,10 +93,15 @@ function showMessages(container, control, diagnostics) {
         d.help ? h("span", { class: "help" }, ` ${d.help}`) : null),
     ),
   );
-  const serious = diagnostics.some((d) => d.severity !== "info");
-  // A group (the protocols) cannot be invalid itself; its checkboxes can.
-  const invalid = control.matches("fieldset") ? control.querySelectorAll("input") : [control];
-  for (const element of invalid) element.setAttribute("aria-invalid", String(serious));
+  const serious = diagnostics.filter((d) => d.severity !== "info");
+  if (control.matches("fieldset")) {
+    // A group (the protocols) cannot be invalid itself: the checkboxes of the
+    // items at fault are, found by the index that ends a finding's pointer.
+    const atFault = new Set(serious.map((d) => items[Number(d.pointer.match(/\/(\d+)$/)?.[1])]));
+    for (const box of control.querySelectorAll("input")) box.setAttribute("aria-invalid", String(atFault.has(box.value)));
+  } else {
+    control.setAttribute("aria-invalid", String(serious.length > 0));
+  }
   const described = new Set((control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
   if (diagnostics.length) described.add(id);
   else described.delete(id);
@@ -271,7 +276,8 @@ function judgeMtls() {
     const container = control.closest(".field");
     // Without a readable body, the body's findings are all in the JSON pane.
     const diagnostics = body || !bodyFields.includes(field) ? report.fields[field] ?? [] : [];
-    showMessages(container, control, diagnostics);
+    const items = Array.isArray(body?.[field]) ? body[field] : [];
+    showMessages(container, control, diagnostics, items);
   }
   // The summary counts what is shown: the pane's findings (duplicate keys
   // included, which the form's own reading of the pane cannot see), the

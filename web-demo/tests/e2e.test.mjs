@@ -76,6 +76,9 @@ test("choosing SSL_3_0 shows an error beside the protocols", async () => {
   await page.check("input[value=SSL_3_0]");
   await messages("supportedProtocolList", "error").filter({ hasText: "T001" }).waitFor();
   assert.match(await page.textContent("#findings"), /SSL_3_0/);
+  // Only the checkbox at fault is announced as invalid.
+  assert.equal(await page.getAttribute("input[value=SSL_3_0]", "aria-invalid"), "true");
+  assert.equal(await page.getAttribute("input[value=TLS_1_3]", "aria-invalid"), "false");
   await page.screenshot({ path: `${shots}ssl3-chosen.png`, fullPage: true });
   assert.deepEqual(problems, []);
 });
