@@ -231,10 +231,9 @@ function syncScroll() {
 function renderCurl() {
   const base = gatewayBase();
   const url = `${base}/apiops/projects/${segment(controls.projectName.value, "{projectName}")}/apiProxies/${segment(controls.apiProxyName.value, "{apiProxyName}")}/settings/mtls/`;
-  let body = json.value;
-  try {
-    body = JSON.stringify(JSON.parse(json.value));
-  } catch {}
+  // The body as written, so that the command is the call that was checked:
+  // re-serialising it would quietly drop a repeated key the pane reports.
+  const body = json.value.trim();
   $("curl-mtls").textContent = [
     `curl -X PATCH ${quote(url)}`,
     `  -H ${quote("Authorization: Bearer <token>")}`,

@@ -174,6 +174,8 @@ test("the summary counts what is listed, a repeated key included", async () => {
   await page.fill("#json", '{"enabled": false, "enabled": false}');
   await page.locator("#findings li[data-code=J002]").waitFor();
   assert.match(await page.textContent("#summary-mtls"), /^1 error/);
+  // The cURL command sends the body checked, repeat and all.
+  assert.match(await page.textContent("#curl-mtls"), /--data '\{"enabled": false, "enabled": false\}'/);
   assert.deepEqual(problems, []);
 });
 
