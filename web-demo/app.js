@@ -263,6 +263,10 @@ function judgeMtls() {
   const found = lint(text, options);
   markText(text, found);
   const body = paneObject();
+  // While the pane does not parse, the settings inputs could not be written
+  // into it: they pause, and say why, rather than drop what is typed.
+  $("settings").disabled = body === null;
+  $("settings-paused").hidden = body !== null;
   // A body key named like a path name (`projectName`) is the pane's unknown
   // field, not the path's name: it must not stand in for the input beside it.
   const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key));

@@ -159,12 +159,17 @@ test("the truststore tab suggests the exact name from a pasted List Keystores re
   assert.deepEqual(problems, []);
 });
 
-test("the form waits while the JSON pane does not parse, and loses nothing", async () => {
+test("the form waits while the JSON pane does not parse, says so, and loses nothing", async () => {
   await page.fill("#json", '{"enabled": true, "keyStoreId": "ks-1",');
   await page.locator("#findings li[data-code=J001]").waitFor();
-  await page.fill("#trustStoreId", "ts-1");
+  // The settings inputs pause (nothing typed there could reach the pane) and say why.
+  assert.equal(await page.isDisabled("#trustStoreId"), true);
+  assert.equal(await page.isDisabled("input[value=TLS_1_3]"), true);
+  assert.equal(await page.isVisible("#settings-paused"), true);
+  assert.equal(await page.isDisabled("#projectName"), false, "the path is not part of the body");
   assert.equal(await page.inputValue("#json"), '{"enabled": true, "keyStoreId": "ks-1",');
   await page.fill("#json", '{"enabled": true, "keyStoreId": "ks-1", "extra": 1}');
+  assert.equal(await page.isVisible("#settings-paused"), false);
   await page.fill("#trustStoreId", "ts-2");
   assert.deepEqual(JSON.parse(await page.inputValue("#json")), { enabled: true, keyStoreId: "ks-1", trustStoreId: "ts-2", extra: 1 });
   assert.deepEqual(problems, []);
