@@ -1,7 +1,7 @@
 // The demo's behaviour: the form, the JSON pane and the findings, all judged
 // by the npm package. Every user-supplied string reaches the page as text
 // (textContent, value), never as HTML.
-import init, { constants, explain, lint, schema, schemaNames, validateForm, version } from "../pkg/mtlslint.js";
+import init, { constants, explain, lint, lintRequest, schema, schemaNames, validateForm, version } from "../pkg/mtlslint.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -288,6 +288,16 @@ function judgeMtls() {
   const summary = countSeverities([...found, ...requestOnly, ...PATH_FIELDS.flatMap((name) => report.fields[name] ?? [])]);
   renderSummary($("summary-mtls"), summary);
   renderCurl();
+  judgeGateway();
+}
+
+/** The gateway URL's own findings (plain HTTP, no scheme), beside its input. */
+function judgeGateway() {
+  const url = `${gatewayBase()}/apiops/projects/P/apiProxies/A/settings/mtls/`;
+  const headers = { Authorization: "Bearer t", "Content-Type": "application/json" };
+  const { diagnostics } = lintRequest({ method: "PATCH", url, headers, body: "{}" }, { profile });
+  const gateway = $("gateway");
+  showMessages(gateway.closest(".field"), gateway, diagnostics.filter((d) => d.code === "R007"));
 }
 
 function countSeverities(diagnostics) {
@@ -481,6 +491,7 @@ async function main() {
   json.addEventListener("scroll", syncScroll);
   $("gateway").addEventListener("input", () => {
     renderCurl();
+    judgeGateway();
     revalidateTruststore();
   });
   $("form-inventories").addEventListener("input", revalidateTruststore);

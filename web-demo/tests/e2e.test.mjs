@@ -175,6 +175,15 @@ test("the form waits while the JSON pane does not parse, says so, and loses noth
   assert.deepEqual(problems, []);
 });
 
+test("a gateway URL over plain HTTP is warned about beside its input", async () => {
+  await page.fill("#gateway", "http://gateway.example.com");
+  await page.locator("#curl-title ~ .field .message.warning").filter({ hasText: "R007" }).waitFor();
+  assert.equal(await page.getAttribute("#gateway", "aria-invalid"), "true");
+  await page.fill("#gateway", "https://gateway.example.com");
+  assert.equal(await page.locator("#curl-title ~ .field .message").count(), 0);
+  assert.deepEqual(problems, []);
+});
+
 test("the summary counts what is listed, a repeated key included", async () => {
   await page.fill("#json", '{"enabled": false, "enabled": false}');
   await page.locator("#findings li[data-code=J002]").waitFor();
