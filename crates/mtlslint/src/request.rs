@@ -393,7 +393,7 @@ pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, Stri
         for (i, literal) in template.iter().enumerate() {
             let segment = i.checked_sub(missing).map(|j| tail[j].text);
             match (Endpoint::parameter(literal).is_some(), segment) {
-                (true, Some(text)) => rewritten.push(text.to_owned()),
+                (true, Some(text)) => rewritten.push(encode_reserved(text).into_owned()),
                 (_, None) => rewritten.push((*literal).to_owned()),
                 (false, Some(text)) => {
                     if text != *literal {
@@ -411,6 +411,20 @@ pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, Stri
         }
     }
     best.map(|(_, endpoint, path)| (endpoint, path))
+}
+
+/// Characters a name in the path must not hold unencoded (rule R004).
+pub(crate) const RESERVED: &[char] =
+    &[' ', '?', '#', '&', '=', '+', ';', ',', '"', '<', '>', '\\', '^', '`', '|', '{', '}'];
+
+/// `text` with its reserved characters percent-encoded, as a path name is written.
+pub(crate) fn encode_reserved(text: &str) -> Cow<'_, str> {
+    if !text.contains(RESERVED) {
+        return Cow::Borrowed(text);
+    }
+    let encoded =
+        text.chars().map(|c| if RESERVED.contains(&c) { format!("%{:02X}", u32::from(c)) } else { c.to_string() });
+    Cow::Owned(encoded.collect())
 }
 
 /// Percent-decodes a path segment; `None` for a broken escape or invalid UTF-8.

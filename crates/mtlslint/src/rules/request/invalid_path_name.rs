@@ -1,4 +1,4 @@
-use crate::request::percent_decode;
+use crate::request::{RESERVED, encode_reserved, percent_decode};
 use crate::rules::request::parameter_pointer;
 use crate::rules::{Checker, rule};
 
@@ -31,8 +31,6 @@ rule! {
     "R004", "invalid-path-name", standard: ERROR, production: ERROR, fix: None,
 }
 
-const RESERVED: &[char] = &[' ', '?', '#', '&', '=', '+', ';', ',', '"', '<', '>', '\\', '^', '`', '|', '{', '}'];
-
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
     for parameter in &view.parameters {
@@ -49,10 +47,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 '#' => ": unencoded, it starts the fragment, which is never sent",
                 _ => "",
             };
-            let encoded: String = text
-                .chars()
-                .map(|c| if RESERVED.contains(&c) { format!("%{:02X}", c as u32) } else { c.to_string() })
-                .collect();
+            let encoded = encode_reserved(text);
             Some((
                 format!("`{name}` contains {shown}, which must be percent-encoded{why}"),
                 format!("write `{encoded}`"),
