@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use mtlslint::config::{ConfigLimits, Level};
 use mtlslint::context::{Permissions, current_settings_from_json};
-use mtlslint::{Config, Context, Endpoint, Inventory, Linter, Profile};
+use mtlslint::{Config, Context, Endpoint, Inventory, Limits, Linter, Profile};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use tsify::Tsify;
 
@@ -79,11 +80,8 @@ impl LintOptions {
                     options.profile = Some(profile.ok_or_else(|| expected(r#""standard" or "production""#))?);
                 }
                 "endpoint" => {
-                    options.endpoint = Some(match value.as_str() {
-                        Some("mtls") => Endpoint::MtlsSettings,
-                        Some("truststore") => Endpoint::TruststoreAssignment,
-                        _ => return Err(expected(r#""mtls" or "truststore""#)),
-                    });
+                    let endpoint = Endpoint::deserialize(&value).ok();
+                    options.endpoint = Some(endpoint.ok_or_else(|| expected(r#""mtls" or "truststore""#))?);
                 }
                 "rules" => {
                     let misspelt = |error: Option<String>| error.unwrap_or_else(|| expected(RULES));
@@ -145,13 +143,10 @@ fn rules(value: Value) -> Result<BTreeMap<String, Level>, Option<String>> {
     let Value::Object(rules) = value else { return Err(None) };
     let mut levels = BTreeMap::new();
     for (rule, level) in rules {
-        let level = match level.as_str().ok_or(None)? {
-            "error" => Level::Error,
-            "warning" => Level::Warning,
-            "info" => Level::Info,
-            "off" => Level::Off,
-            _ => return Err(Some(format!("options.rules.{rule}: expected {LEVELS}"))),
-        };
+        if !level.is_string() {
+            return Err(None);
+        }
+        let level = Level::deserialize(&level).map_err(|_| Some(format!("options.rules.{rule}: expected {LEVELS}")))?;
         levels.insert(rule, level);
     }
     Ok(levels)
@@ -178,7 +173,7 @@ fn limits(value: &Value) -> Result<ConfigLimits, String> {
                 return Err(format!("options.limits.{name}: unknown; the limits are maxBytes and maxDepth{near}"));
             }
         };
-        let most = if name == "maxBytes" { "4194304" } else { "128" };
+        let most = if name == "maxBytes" { MAX_BYTES } else { Limits::MAX_DEPTH };
         *slot = Some(number.ok_or_else(|| format!("options.limits.{name}: expected a whole number, at most {most}"))?);
     }
     Ok(limits)
