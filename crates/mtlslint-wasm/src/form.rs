@@ -63,20 +63,12 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
         let fills = rules::find(diagnostic.code)
             .and_then(|rule| rule.fills)
             .filter(|_| field.as_deref() == Some("enabled") || about_body);
-        let Some(field) = field else {
-            match fills {
-                Some(missing) => report.fields.entry(missing.to_owned()).or_default().push(diagnostic),
-                None => report.other.push(diagnostic),
-            }
-            continue;
-        };
         // A path name left out (`apiProxyName` is empty) belongs beside its input too.
-        if let Some(missing) = fills {
-            report.fields.entry(missing.to_owned()).or_default().push(diagnostic);
-        } else if report.fields.contains_key(&field) || paths.contains(&field.as_str()) {
-            report.fields.entry(field).or_default().push(diagnostic);
-        } else {
-            report.other.push(diagnostic);
+        let beside =
+            fills.map(str::to_owned).or(field.filter(|f| report.fields.contains_key(f) || paths.contains(&f.as_str())));
+        match beside {
+            Some(field) => report.fields.entry(field).or_default().push(diagnostic),
+            None => report.other.push(diagnostic),
         }
     }
     report
