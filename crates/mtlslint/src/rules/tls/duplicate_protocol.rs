@@ -41,8 +41,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Value::Array(items) = &member.value.value else {
             continue;
         };
-        // Where each protocol was first listed, and whether as its exact constant.
-        let mut first: [Option<(usize, bool)>; PROTOCOLS.len()] = [None; PROTOCOLS.len()];
+        // Where and how each protocol was first listed, and whether as its exact constant.
+        let mut first: [Option<(usize, &str, bool)>; PROTOCOLS.len()] = [None; PROTOCOLS.len()];
         for (index, item) in items.iter().enumerate() {
             let Value::String(text) = &item.value else {
                 continue;
@@ -51,28 +51,23 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             let Some(protocol) = resolution.intended() else {
                 continue;
             };
-            let exact = matches!(resolution, Resolution::Exact(_));
-            let Some((earlier, earlier_exact)) = first[protocol as usize] else {
-                first[protocol as usize] = Some((index, exact));
+            let here = (index, text.as_ref(), matches!(resolution, Resolution::Exact(_)));
+            let Some(earlier) = first[protocol as usize] else {
+                first[protocol as usize] = Some(here);
                 continue;
             };
             // The exact constant stays: a repeat written as it replaces an
             // earlier spelling (`TLSv1.2`), which is removed instead.
-            let removed = if exact && !earlier_exact {
-                first[protocol as usize] = Some((index, exact));
-                earlier
+            let ((removed, removed_text, _), (_, kept_text, _)) = if here.2 && !earlier.2 {
+                first[protocol as usize] = Some(here);
+                (earlier, here)
             } else {
-                index
+                (here, earlier)
             };
             let span = if removed == 0 {
                 Span::new(items[0].span.start, items[1].span.start)
             } else {
                 Span::new(items[removed - 1].span.end, items[removed].span.end)
-            };
-            let kept = if removed == index { earlier } else { index };
-            let (removed_text, kept_text) = match (&items[removed].value, &items[kept].value) {
-                (Value::String(removed), Value::String(kept)) => (removed.as_ref(), kept.as_ref()),
-                _ => (text.as_ref(), text.as_ref()),
             };
             let message: Cow<'static, str> = if removed_text == kept_text {
                 MESSAGE.get(protocol as usize, |i| format!("`{}` is listed twice", PROTOCOLS[i].constant)).into()
