@@ -60,12 +60,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Reading::Exact(id) = read_id(&member.value) else {
             continue;
         };
-        if crate::body::is_blank(&id) || inventories.iter().any(|inv| inv.contains(&id)) {
+        let Some(lack) = missing(&inventories, &id) else {
             continue;
-        }
+        };
         let span = body.span(member.value.span);
         let pointer = body.pointer(&member.key);
-        if let Some(exact) = inventories.iter().find_map(|inv| inv.case_insensitive_match(&id)) {
+        if let Missing::Case(exact) = lack {
             checker
                 .report(
                     &RULE,
@@ -103,22 +103,38 @@ fn kept(
     let Some(id) = kept.as_ref().filter(|id| matches!(id.origin, Origin::Current)).map(|id| &id.value) else {
         return;
     };
-    if !effective.enabled.value || crate::body::is_blank(id) || inventories.iter().any(|inv| inv.contains(id)) {
+    let Some(lack) = missing(inventories, id).filter(|_| effective.enabled.value) else {
         return;
-    }
+    };
     let key = FIELDS[field as usize];
-    let (message, help) = match inventories.iter().find_map(|inv| inv.case_insensitive_match(id)) {
-        Some(exact) => (
+    let (message, help) = match lack {
+        Missing::Case(exact) => (
             format!(
                 "{store} `{id}`, kept from the current settings, is not found; names are case-sensitive and the inventory has `{exact}`"
             ),
             format!("add \"{key}\": \"{exact}\""),
         ),
-        None => (
+        Missing::Absent => (
             format!("{store} `{id}`, kept from the current settings, is not in {searched}"),
             format!("add \"{key}\" with a store that exists, or create or upload `{id}` first"),
         ),
     };
     let (span, pointer) = body.anchor(&effective.enabled);
     checker.report(&RULE, span, pointer, message).help(help);
+}
+
+/// How the inventories lack a store id.
+enum Missing<'i> {
+    /// Listed in another case: the name as listed.
+    Case(&'i str),
+    /// Not listed at all.
+    Absent,
+}
+
+/// How the inventories lack `id`; `None` when it is listed (or blank, which S007 reports).
+fn missing<'i>(inventories: &[&'i Inventory], id: &str) -> Option<Missing<'i>> {
+    if crate::body::is_blank(id) || inventories.iter().any(|inv| inv.contains(id)) {
+        return None;
+    }
+    Some(inventories.iter().find_map(|inv| inv.case_insensitive_match(id)).map_or(Missing::Absent, Missing::Case))
 }
