@@ -38,6 +38,18 @@ pub(crate) fn member<'n>(node: &'n Node<'n>, key: &str) -> Option<&'n Member<'n>
     }
 }
 
+/// The `status` of the envelope later revisions of the documentation answer
+/// with (`{"status": "SUCCESS" | "FAILURE", "resultMessage": "..."}`), when
+/// the response has no `success`.
+pub(crate) fn later_status<'n>(root: &'n Node<'n>) -> Option<&'n Member<'n>> {
+    member(root, "success").map_or_else(|| member(root, "status"), |_| None)
+}
+
+/// Whether a later revision's `status` says the call succeeded.
+pub(crate) fn succeeded(status: &Member<'_>) -> bool {
+    matches!(&status.value.value, Value::String(text) if text.as_ref() == "SUCCESS")
+}
+
 impl Linter {
     /// Lints a response of either endpoint: its shape (D001), each failed
     /// environment of the truststore assignment's deployment (D002), and for

@@ -1,7 +1,7 @@
 use crate::body::Rejected;
 use crate::diagnostic::Span;
 use crate::request::Endpoint;
-use crate::response::{ResponseView, member};
+use crate::response::{ResponseView, later_status, member, succeeded};
 use crate::rules::{Checker, rule};
 use crate::syntax::{Node, ParseError, Value};
 
@@ -76,20 +76,20 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
         for key in ["error", "error_description"] {
             expect(root, key, "", Kind::String, true, &mut problems);
         }
-    } else if let Some(status) = member(root, "status").filter(|_| member(root, "success").is_none()) {
-        // Later revisions of the documentation answer `{"status": "FAILURE", "resultMessage": "..."}`.
-        let said = match member(root, "resultMessage").map(|m| &m.value.value) {
-            Some(Value::String(text)) => format!(": {text}"),
-            _ => String::new(),
-        };
-        let message = match &status.value.value {
-            Value::String(text) if text.as_ref() == "SUCCESS" => return,
-            Value::String(text) => {
-                format!("the call failed (`status` `{text}`, the error envelope of later revisions of the API){said}")
-            }
-            _ => format!("the response has `status` but not `success`{said}"),
-        };
-        problems.push((&status.value, "/status".into(), message));
+    } else if let Some(status) = later_status(root) {
+        if !succeeded(status) {
+            let said = match member(root, "resultMessage").map(|m| &m.value.value) {
+                Some(Value::String(text)) => format!(": {text}"),
+                _ => String::new(),
+            };
+            let message = match &status.value.value {
+                Value::String(text) => format!(
+                    "the call failed (`status` `{text}`, the error envelope of later revisions of the API){said}"
+                ),
+                _ => format!("the response has `status` but not `success`{said}"),
+            };
+            problems.push((&status.value, "/status".into(), message));
+        }
     } else {
         expect(root, "success", "", Kind::Bool, true, &mut problems);
         let deployment = member(root, "deploymentResult");

@@ -1,5 +1,5 @@
 use crate::model::KEYSTORE_REQUIRED;
-use crate::response::member;
+use crate::response::{later_status, member, succeeded};
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -66,15 +66,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let documented = (member(root, "error"), member(root, "error_description"));
     let (error, description, pointer) = match documented {
         (Some(error), Some(description)) => (error, description, "/error_description"),
-        _ => match (member(root, "status"), member(root, "resultMessage")) {
+        _ => match (later_status(root).filter(|status| !succeeded(status)), member(root, "resultMessage")) {
             (Some(status), Some(message)) => (status, message, "/resultMessage"),
             _ => return,
         },
     };
     let (Value::String(code), Value::String(text)) = (&error.value.value, &description.value.value) else { return };
-    if code.as_ref() == "SUCCESS" {
-        return;
-    }
     let caught = CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
         "linting the request checks its method, URL, names, headers and body before the call",
         |(_, caught)| caught,
