@@ -187,6 +187,11 @@ mod tests {
     fn unknown_members_are_named_with_the_known_ones() {
         let error = LintOptions::from_json(r#"{"profle": "production"}"#).unwrap_err();
         assert!(error.starts_with("options: unknown field `profle`, expected one of `profile`"), "{error}");
+        // The list the message gives is the list the reader takes.
+        for name in MEMBERS.split(", ").map(|quoted| quoted.trim_matches('`')) {
+            let read = LintOptions::from_json(&format!(r#"{{"{name}": "x"}}"#));
+            assert!(!read.is_err_and(|e| e.contains("unknown field")), "{name}");
+        }
     }
 
     #[test]
