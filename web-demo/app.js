@@ -288,10 +288,10 @@ function judgeMtls() {
   const summary = countSeverities([...found, ...requestOnly, ...PATH_FIELDS.flatMap((name) => report.fields[name] ?? [])]);
   renderSummary($("summary-mtls"), summary);
   renderCurl();
-  judgeGateway();
 }
 
-/** The gateway URL's own findings (plain HTTP, no scheme), beside its input. */
+/** The gateway URL's own findings (plain HTTP, no scheme), beside its input:
+ * judged when the URL or the profile changes, not on every edit of the body. */
 function judgeGateway() {
   const url = `${gatewayBase()}/apiops/projects/P/apiProxies/A/settings/mtls/`;
   const headers = { Authorization: "Bearer t", "Content-Type": "application/json" };
@@ -505,6 +505,7 @@ async function main() {
     radio.addEventListener("change", () => {
       profile = radio.value;
       revalidateMtls();
+      judgeGateway();
       revalidateTruststore();
     });
   }
@@ -521,6 +522,7 @@ async function main() {
   }
   json.value = JSON.stringify(formBody(), null, 2);
   revalidateMtls();
+  judgeGateway();
   revalidateTruststore();
   $("status").textContent = "";
   $("status").hidden = true;
