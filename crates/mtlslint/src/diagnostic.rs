@@ -1,6 +1,7 @@
 //! Diagnostics are plain data: rules produce them, front ends render them.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,18 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+}
+
+/// Writes [`Severity::as_str`], the name output and configuration use.
+///
+/// ```
+/// assert_eq!(mtlslint::Severity::Warning.to_string(), "warning");
+/// assert_eq!(format!("{}", mtlslint::Severity::Error), "error");
+/// ```
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
