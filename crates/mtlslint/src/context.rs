@@ -69,7 +69,10 @@ impl Permissions {
                     grants.push((resource.to_owned(), action.to_owned()));
                 }
                 _ => {
-                    let shown: String = item.chars().take(40).collect();
+                    let mut shown: String = item.chars().take(40).collect();
+                    if shown.len() < item.len() {
+                        shown.push('…');
+                    }
                     return Err(ContextError::Shape(format!(
                         "`{shown}` is no permission; write RESOURCE+ACTION, e.g. API_MANAGEMENT+MANAGE or IDENTITY+DEPLOY_UNDEPLOY"
                     )));
@@ -349,6 +352,15 @@ mod tests {
         assert_eq!(broken, "not valid JSON (line 1, column 8)");
         let current = current_settings_from_json(r#"{"keyStoreId": ["hunter2"]}"#).unwrap_err().to_string();
         assert!(!current.contains("hunter2"), "{current}");
+    }
+
+    #[test]
+    fn a_long_permission_is_shown_cut_with_an_ellipsis() {
+        let long = "x".repeat(50);
+        let error = Permissions::from_text(&long).unwrap_err().to_string();
+        assert!(error.starts_with(&format!("`{}…` is no permission", "x".repeat(40))), "{error}");
+        let short = Permissions::from_text("deploy").unwrap_err().to_string();
+        assert!(short.starts_with("`deploy` is no permission"), "{short}");
     }
 
     #[test]
