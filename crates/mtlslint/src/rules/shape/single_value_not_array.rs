@@ -8,8 +8,8 @@ rule! {
     /// A single string where `supportedProtocolList` needs an array.
     ///
     /// ## What it does
-    /// Reports `"supportedProtocolList": "TLS_1_2"` and comma-separated
-    /// strings such as `"TLS_1_2,TLS_1_3"`.
+    /// Reports `"supportedProtocolList": "TLS_1_2"` and strings that list
+    /// constants separated by commas or spaces, such as `"TLS_1_2,TLS_1_3"`.
     ///
     /// ## Why is this bad?
     /// Jackson does not wrap a single value in an array
@@ -27,8 +27,10 @@ rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe: the fix wraps the string in an array, splitting it at commas.
-    "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Safe,
+    /// Safe: the fix wraps the string in an array, splitting it at commas
+    /// and spaces. A blank string gets no fix: its evident replacement, `[]`,
+    /// would allow every protocol, TLS 1.0 and 1.1 included.
+    "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
@@ -38,7 +40,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             continue;
         };
         let mut array = String::from("[");
-        for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        for item in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()) {
             if array.len() > 1 {
                 array.push_str(", ");
             }
@@ -46,14 +48,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
         array.push(']');
         let span = body.span(member.value.span);
-        checker
-            .report(
-                &RULE,
-                span,
-                body.pointer(&member.key),
-                "`supportedProtocolList` must be an array, found a single string",
-            )
-            .help(["write ", &array].concat())
-            .fix(Applicability::Safe, ["Replace with ", &array].concat(), [(span, array)]);
+        let message = "`supportedProtocolList` must be an array, found a single string";
+        let mut report = checker.report(&RULE, span, body.pointer(&member.key), message);
+        if array == "[]" {
+            // Most often a template variable left empty; `[]` would mean every protocol.
+            report.help("write the constants to allow as an array, e.g. `[\"TLS_1_2\", \"TLS_1_3\"]`");
+        } else {
+            report.help(["write ", &array].concat()).fix(
+                Applicability::Safe,
+                ["Replace with ", &array].concat(),
+                [(span, array)],
+            );
+        }
     }
 }
