@@ -427,6 +427,12 @@ pub(crate) fn encode_reserved(text: &str) -> Cow<'_, str> {
     Cow::Owned(encoded.collect())
 }
 
+/// Whether a decoded path segment is `.` or `..`, which URL resolution removes
+/// (`..` with the segment before it) before the request is sent.
+pub(crate) fn is_dot_segment(decoded: &str) -> bool {
+    matches!(decoded, "." | "..")
+}
+
 /// Percent-decodes a path segment; `None` for a broken escape or invalid UTF-8.
 pub(crate) fn percent_decode(text: &str) -> Option<Cow<'_, str>> {
     if !text.contains('%') {

@@ -1,4 +1,4 @@
-use crate::request::{RESERVED, encode_reserved, percent_decode};
+use crate::request::{RESERVED, encode_reserved, is_dot_segment, percent_decode};
 use crate::rules::request::parameter_pointer;
 use crate::rules::{Checker, rule};
 
@@ -7,14 +7,17 @@ rule! {
     ///
     /// ## What it does
     /// Checks the project, proxy, credential and truststore names in the
-    /// path: none may be empty, blank (`%20`) or an unreplaced `{placeholder}`, contain a
-    /// raw space, `&`, `=` or another reserved character, or hold a `%` not
-    /// followed by two hex digits or encoding invalid UTF-8.
+    /// path: none may be empty, blank (`%20`), a dot segment (`.`, `..`) or an
+    /// unreplaced `{placeholder}`, contain a raw space, `&`, `=` or another
+    /// reserved character, or hold a `%` not followed by two hex digits or
+    /// encoding invalid UTF-8.
     ///
     /// ## Why is this bad?
     /// Names must not contain spaces, and special characters (space, `/`,
     /// `?`, `#`, `&`, `=`) must be URL-encoded: otherwise the server reads a
-    /// different path or a different name.
+    /// different path or a different name. curl, browsers and servers resolve
+    /// a `..` segment away together with the segment before it, so the call
+    /// goes to a path that is neither endpoint.
     ///
     /// ## Example
     /// ```text
@@ -58,6 +61,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     format!("`{name}` has a broken percent-encoding"),
                     "each `%` must be followed by two hex digits of valid UTF-8; write a literal `%` as `%25`"
                         .to_owned(),
+                )),
+                Some(decoded) if is_dot_segment(&decoded) => Some((
+                    format!(
+                        "`{name}` is `{text}`, a dot segment: URL resolution removes it{}, so the call goes to another path",
+                        if decoded == ".." { " and the segment before it" } else { "" }
+                    ),
+                    format!("write the {name} between the slashes"),
                 )),
                 Some(decoded) if crate::body::is_blank(&decoded) => Some((
                     format!("`{name}` is blank: `{text}` is only white space"),

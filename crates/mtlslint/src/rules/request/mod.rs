@@ -41,7 +41,8 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
         .filter_map(|(name, what, inventories)| {
             let parameter = view.parameter(name)?;
             let decoded = parameter.decoded()?;
-            (!crate::body::is_blank(&decoded)).then_some(Lookup { parameter, name: decoded, what, inventories })
+            let names_one = !crate::body::is_blank(&decoded) && !crate::request::is_dot_segment(&decoded);
+            names_one.then_some(Lookup { parameter, name: decoded, what, inventories })
         })
         .collect()
 }
