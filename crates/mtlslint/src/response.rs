@@ -50,6 +50,18 @@ pub(crate) fn succeeded(status: &Member<'_>) -> bool {
     matches!(&status.value.value, Value::String(text) if text.as_ref() == "SUCCESS")
 }
 
+/// Whether an object node says `"success": false`.
+pub(crate) fn failed(node: &Node<'_>) -> bool {
+    matches!(member(node, "success").map(|m| &m.value.value), Some(Value::Bool(false)))
+}
+
+/// Whether a `deploymentResult` reports a failure: its own `success`, or an environment's.
+pub(crate) fn deployment_failed(deployment: &Node<'_>) -> bool {
+    failed(deployment)
+        || matches!(member(deployment, "environmentResults").map(|m| &m.value.value),
+            Some(Value::Array(items)) if items.iter().any(failed))
+}
+
 impl Linter {
     /// Lints a response of either endpoint: its shape (D001), each failed
     /// environment of the truststore assignment's deployment (D002), and for

@@ -1,4 +1,4 @@
-use crate::response::member;
+use crate::response::{failed, member};
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -38,9 +38,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let text = |node: &crate::syntax::Node<'_>, key| match member(node, key).map(|m| &m.value.value) {
         Some(Value::String(text)) => Some(text.to_string()),
         _ => None,
-    };
-    let failed = |node: &crate::syntax::Node<'_>| {
-        matches!(member(node, "success").map(|m| &m.value.value), Some(Value::Bool(false)))
     };
     let mut named = 0;
     if let Some(Value::Array(items)) = member(deployment, "environmentResults").map(|m| &m.value.value) {

@@ -1,7 +1,7 @@
 use crate::body::Rejected;
 use crate::diagnostic::Span;
 use crate::request::Endpoint;
-use crate::response::{ResponseView, later_status, member, succeeded};
+use crate::response::{ResponseView, deployment_failed, later_status, member, succeeded};
 use crate::rules::{Checker, rule};
 use crate::syntax::{Node, ParseError, Value};
 
@@ -93,15 +93,21 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
     } else {
         expect(root, "success", "", Kind::Bool, true, &mut problems);
         let deployment = member(root, "deploymentResult");
-        // The success response says `true`; a failure has a documented error shape.
-        if let Some(found) = member(root, "success").filter(|m| m.value.value == Value::Bool(false))
-            && deployment.is_none()
-        {
-            problems.push((
-                &found.value,
-                "/success".into(),
-                "`success` is false: the server says the call failed, but not in its documented error shape".into(),
-            ));
+        // The success response says `true`; a failure has a documented error
+        // shape, or a deployment that names what failed (D002 reports it).
+        if let Some(found) = member(root, "success").filter(|m| m.value.value == Value::Bool(false)) {
+            let message = match deployment {
+                None => {
+                    Some("`success` is false: the server says the call failed, but not in its documented error shape")
+                }
+                Some(found) if !deployment_failed(&found.value) => Some(
+                    "`success` is false, though `deploymentResult` reports no failed environment: the server says the call failed",
+                ),
+                Some(_) => None,
+            };
+            if let Some(message) = message {
+                problems.push((&found.value, "/success".into(), message.into()));
+            }
         }
         match (view.endpoint, deployment) {
             (Some(Endpoint::MtlsSettings), Some(found)) if view.named => problems.push((
