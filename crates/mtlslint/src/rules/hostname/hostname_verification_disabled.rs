@@ -8,11 +8,12 @@ rule! {
     /// ## What it does
     /// Reports settings that end up with mTLS enabled and the `NOOP`
     /// verifier, whether the body sends it or leaves `hostnameVerifierType`
-    /// out (its default is `NOOP`). A case slip (`noop`) is judged as the
-    /// constant it stands for, since that is what S004's fix writes. A value
-    /// that names no constant, or that the server would read by its position
-    /// (`2`), leaves the verifier unknown: S004 or S005 reports it, and this
-    /// rule stays silent.
+    /// out (its default is `NOOP`). A case slip (`noop`) or another spelling
+    /// of a constant (`NoopHostnameVerifier`, HttpClient's class) is judged as
+    /// the constant it stands for, the one S004 names. A value that names no
+    /// constant, or that the server would read by its position (`2`), leaves
+    /// the verifier unknown: S004 or S005 reports it, and this rule stays
+    /// silent.
     ///
     /// ## Why is this bad?
     /// HttpClient's `NoopHostnameVerifier` accepts every host name: any
