@@ -25,15 +25,21 @@ impl Input {
         }
     }
 
-    pub(crate) fn read(&self) -> Result<Vec<u8>, String> {
+    /// The input's bytes, at most `limit + 1` of them: enough for the linter
+    /// to tell an input over the limit, without holding a huge file (or an
+    /// endless stream) in memory.
+    pub(crate) fn read(&self, limit: usize) -> Result<Vec<u8>, String> {
+        let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+        let mut bytes = Vec::new();
         match self {
             Input::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
-                Ok(bytes)
+                std::io::stdin().take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))
             }
-            Input::File(path) => fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display())),
-        }
+            Input::File(path) => fs::File::open(path)
+                .and_then(|file| file.take(cap).read_to_end(&mut bytes))
+                .map_err(|e| format!("cannot read {}: {e}", path.display())),
+        }?;
+        Ok(bytes)
     }
 }
 
@@ -82,7 +88,19 @@ fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads the context files the flags name.
+/// The most a configuration or context file may hold: a List Keystores
+/// response of thousands of keystores is a few megabytes.
+const CONTEXT_LIMIT: usize = 64 << 20;
+
+/// A configuration or context file as text, read up to [`CONTEXT_LIMIT`].
+fn context_text(path: &Path) -> Result<String, String> {
+    let bytes = Input::File(path.to_path_buf()).read(CONTEXT_LIMIT)?;
+    if bytes.len() > CONTEXT_LIMIT {
+        return Err(format!("{} is larger than {} MiB: is it the right file?", path.display(), CONTEXT_LIMIT >> 20));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("{} is not valid UTF-8; save it as UTF-8", path.display()))
+}
+
 /// The configuration: `--config FILE`, or the nearest `mtlslint.json` from the
 /// working directory up; `None` when there is none.
 pub(crate) fn config(flag: Option<&Path>) -> Result<Option<(PathBuf, Config)>, String> {
@@ -94,7 +112,7 @@ pub(crate) fn config(flag: Option<&Path>) -> Result<Option<(PathBuf, Config)>, S
         let Some(path) = found else { return Ok(None) };
         path
     };
-    let text = fs::read_to_string(&path).map_err(|e| format!("--config {}: {e}", path.display()))?;
+    let text = context_text(&path).map_err(|e| format!("--config: {e}"))?;
     let config = Config::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(Some((path, config)))
 }
@@ -105,8 +123,7 @@ pub(crate) fn context(
     request: Option<&RequestArgs>,
     configured: Option<(&Inventories, &Path)>,
 ) -> Result<Context, String> {
-    let text =
-        |flag: &str, path: &Path| fs::read_to_string(path).map_err(|e| format!("{flag} {}: {e}", path.display()));
+    let text = |flag: &str, path: &Path| context_text(path).map_err(|e| format!("{flag}: {e}"));
     // A path from the flag is named by the flag, one from the configuration by its key there.
     let inventory = |flag: &str, key: &str, given: Option<PathBuf>, pick: fn(&Inventories) -> Option<&String>| {
         let (name, path) = match given {
@@ -142,7 +159,7 @@ pub(crate) fn context(
 /// Reads `--permissions`: a list, or `@FILE` holding one (or a JSON array).
 pub(crate) fn permissions(flag: &str) -> Result<Permissions, String> {
     let text = match flag.strip_prefix('@') {
-        Some(path) => fs::read_to_string(path).map_err(|e| format!("--permissions {path}: {e}"))?,
+        Some(path) => context_text(Path::new(path)).map_err(|e| format!("--permissions: {e}"))?,
         None => flag.to_owned(),
     };
     Permissions::from_text(&text).map_err(|e| format!("--permissions: {e}"))
@@ -173,17 +190,48 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
 }
 
 /// Reads `--data @FILE` or `< FILE` of an imported request, relative to `base`.
-pub(crate) fn imported_body(imported: &mut mtlslint::import::Imported, base: &Path) -> Result<(), String> {
+pub(crate) fn imported_body(
+    imported: &mut mtlslint::import::Imported,
+    base: &Path,
+    limit: usize,
+) -> Result<(), String> {
     if let Some(file) = &imported.body_file {
         let path = base.join(file);
-        let text = fs::read_to_string(&path).map_err(|e| format!("the body file {}: {e}", path.display()))?;
+        let text = body_text(Input::File(path.clone()).read_body(limit)?, limit)
+            .map_err(|e| format!("the body file {}: {e}", path.display()))?;
         imported.request.body = Some(text);
     }
     Ok(())
 }
 
+impl Input {
+    /// A request body: as [`Input::read`], with room for a character cut at
+    /// the limit, so that a body over the limit stays over it as text.
+    fn read_body(&self, limit: usize) -> Result<Vec<u8>, String> {
+        self.read(limit.saturating_add(3))
+    }
+}
+
+/// A request body as text. One over `limit` is cut after its last whole
+/// character (the linter reports it too large); one within must be UTF-8.
+fn body_text(mut bytes: Vec<u8>, limit: usize) -> Result<String, String> {
+    if bytes.len() > limit {
+        let whole = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+        if whole > limit {
+            bytes.truncate(whole);
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| "the body is not valid UTF-8; save it as UTF-8".to_owned())
+}
+
 /// Builds the request from the flags. A malformed header is reported without its value, which may be a token.
-pub(crate) fn request(method: &str, url: &str, headers: &[String], data: Option<&str>) -> Result<Request, String> {
+pub(crate) fn request(
+    method: &str,
+    url: &str,
+    headers: &[String],
+    data: Option<&str>,
+    limit: usize,
+) -> Result<Request, String> {
     let headers = headers
         .iter()
         .enumerate()
@@ -199,14 +247,12 @@ pub(crate) fn request(method: &str, url: &str, headers: &[String], data: Option<
         .collect::<Result<Vec<_>, _>>()?;
     let body = match data {
         None => None,
-        Some("@-") => Some(Input::Stdin.read()?),
+        Some("@-") => Some(Input::Stdin.read_body(limit)?),
         Some(data) => match data.strip_prefix('@') {
-            Some(path) => Some(Input::File(path.into()).read()?),
+            Some(path) => Some(Input::File(path.into()).read_body(limit)?),
             None => Some(data.as_bytes().to_vec()),
         },
     };
-    let body = body
-        .map(|bytes| String::from_utf8(bytes).map_err(|_| "the body is not valid UTF-8; save it as UTF-8".to_owned()))
-        .transpose()?;
+    let body = body.map(|bytes| body_text(bytes, limit)).transpose()?;
     Ok(Request { method: method.to_owned(), url: url.to_owned(), headers, body })
 }

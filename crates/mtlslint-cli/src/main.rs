@@ -54,7 +54,7 @@ fn run(command: Command) -> Result<bool, String> {
             }
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths)? {
-                let bytes = input.read()?;
+                let bytes = input.read(max_bytes(&linter))?;
                 results.push(check_input(&linter, &input, &bytes)?);
             }
             (args.common.format, results)
@@ -63,7 +63,7 @@ fn run(command: Command) -> Result<bool, String> {
             let linter = linter(&args.common, Some(&args))?;
             if let Some(command) = &args.curl {
                 let mut imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
-                inputs::imported_body(&mut imported, std::path::Path::new("."))?;
+                inputs::imported_body(&mut imported, std::path::Path::new("."), max_bytes(&linter))?;
                 let diagnostics = linter.lint_imported(command, &imported);
                 let text = mtlslint::import::mask_secrets(command, std::slice::from_ref(&imported));
                 let result = FileResult { source: "--curl".into(), text, diagnostics };
@@ -73,7 +73,7 @@ fn run(command: Command) -> Result<bool, String> {
             let (Some(method), Some(url)) = (&args.method, &args.url) else {
                 return Err("`request` needs --method and --url, or --curl 'curl ...'".into());
             };
-            let request = inputs::request(method, url, &args.headers, args.data.as_deref())?;
+            let request = inputs::request(method, url, &args.headers, args.data.as_deref(), max_bytes(&linter))?;
             let report = linter.lint_request(&request);
             (
                 args.common.format,
@@ -89,7 +89,7 @@ fn run(command: Command) -> Result<bool, String> {
             });
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths)? {
-                let bytes = input.read()?;
+                let bytes = input.read(max_bytes(&linter))?;
                 let diagnostics = linter.lint_response(&bytes, endpoint);
                 if args.format == Format::Human {
                     print(&deployment_report(&input.name(), &bytes))?;
@@ -162,7 +162,7 @@ fn lint_imported(
     let mut diagnostics = Vec::new();
     for imported in requests {
         let mut imported = imported.clone();
-        inputs::imported_body(&mut imported, &base).map_err(|e| format!("{}: {e}", input.name()))?;
+        inputs::imported_body(&mut imported, &base, max_bytes(linter)).map_err(|e| format!("{}: {e}", input.name()))?;
         diagnostics.extend(linter.lint_imported(text, &imported));
     }
     diagnostics.sort_by_key(|d| d.range.start.offset);
@@ -176,7 +176,7 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
     let mut requests = Vec::new();
     for input in inputs::collect(&args.paths)? {
-        let bytes = input.read()?;
+        let bytes = input.read(max_bytes(linter))?;
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
             let _ =
@@ -184,7 +184,7 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
             requests.push(check_input(linter, &input, &bytes)?);
             // Standard input is a filter's: what is not fixed goes through.
             if !args.diff && matches!(input, inputs::Input::Stdin) {
-                print_bytes(&bytes)?;
+                pass_through(&bytes)?;
             }
             continue;
         }
@@ -203,7 +203,7 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
         if !args.diff && matches!(input, inputs::Input::Stdin) {
             // Unfixed, the input goes through as it came, bytes that are not UTF-8 included.
             if fixed.applied == 0 {
-                print_bytes(&bytes)?;
+                pass_through(&bytes)?;
             } else {
                 print(&fixed.text)?;
             }
@@ -231,6 +231,24 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
         write_results(args.common.format, &results)?;
     }
     Ok(failed(&results))
+}
+
+/// The size limit of inputs, up to which they are read.
+fn max_bytes(linter: &Linter) -> usize {
+    linter.options().limits.max_bytes
+}
+
+/// Passes standard input through unchanged: the `bytes` read, then the rest,
+/// which the read left unread when the input is over the size limit.
+fn pass_through(bytes: &[u8]) -> Result<(), String> {
+    print_bytes(bytes)?;
+    let copied = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
+    match copied {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot pass standard input through: {error}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// One line per environment of a truststore assignment's deployment, before the findings.

@@ -562,3 +562,42 @@ fn fix_on_stdin_passes_what_it_cannot_fix_through_byte_for_byte() {
     assert_eq!(output.stdout, input, "nothing was fixed, so nothing changed");
     assert_eq!(output.status.code(), Some(1));
 }
+
+#[test]
+fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
+    // A body three times the limit: reported too large, whether a file, standard input or `--data`.
+    let body = format!(r#"{{"enabled": false, "note": "{}"}}"#, "é".repeat(3_000));
+    let dir = std::env::temp_dir().join(format!("mtlslint-limit-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("large.json");
+    fs::write(&file, &body).unwrap();
+    let path = file.to_str().unwrap();
+    let limit = ["--max-bytes", "2000", "--format", "json"];
+    let url = "https://gw.example.com/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let runs = [
+        mtlslint(&[&["check"][..], &limit, &[path]].concat()),
+        with_stdin(&[&["check"][..], &limit, &["-"]].concat(), body.as_bytes()),
+        mtlslint(&[&["request", "-X", "PATCH", "--url", url, "-d", &format!("@{path}")][..], &limit].concat()),
+    ];
+    for output in runs {
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let messages: Vec<_> = report["results"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "J005")
+            .map(|d| d["message"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(messages, ["the input is larger than the limit of 2000 bytes"], "{report}");
+    }
+    // An endless input ends at the limit (read whole, it would exhaust memory).
+    if Path::new("/dev/zero").exists() {
+        let output = mtlslint(&["check", "--format", "json", "/dev/zero"]);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(stdout(&output).contains("\"J005\""), "{}", stdout(&output));
+    }
+    // `--fix` on standard input is a filter: the input it did not read goes through too.
+    let output = with_stdin(&["check", "--max-bytes", "2000", "--fix", "-"], body.as_bytes());
+    assert_eq!(output.stdout, body.as_bytes());
+    fs::remove_dir_all(&dir).unwrap();
+}

@@ -13,8 +13,15 @@ use crate::syntax::{Member, Node, Parsed, Value, pointer_token};
 /// Why the text was not parsed at all.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Rejected {
-    TooLarge { len: usize, limit: usize },
-    NotUtf8 { offset: usize, utf16: bool },
+    /// Longer than `limit` bytes. Its length is not kept: a reader that stops at
+    /// the limit does not know it.
+    TooLarge {
+        limit: usize,
+    },
+    NotUtf8 {
+        offset: usize,
+        utf16: bool,
+    },
 }
 
 /// `source` as text, and why it cannot be read whole when it cannot: larger
@@ -22,7 +29,7 @@ pub(crate) enum Rejected {
 /// before the first invalid byte, so that offsets still point into `source`).
 pub(crate) fn read(source: &[u8], limit: usize) -> (&str, Option<Rejected>) {
     if source.len() > limit {
-        return ("", Some(Rejected::TooLarge { len: source.len(), limit }));
+        return ("", Some(Rejected::TooLarge { limit }));
     }
     match std::str::from_utf8(source) {
         Ok(text) => (text, None),

@@ -134,11 +134,7 @@ impl Linter {
         let diagnostics = if judge_body {
             let (start, end) = view.body.map_or((text.len(), text.len()), |s| (s.start, s.end));
             if end - start > self.options.limits.max_bytes {
-                let body = Body::rejected(
-                    Rejected::TooLarge { len: end - start, limit: self.options.limits.max_bytes },
-                    start,
-                    "/body",
-                );
+                let body = Body::rejected(Rejected::TooLarge { limit: self.options.limits.max_bytes }, start, "/body");
                 self.run(&text, Some(&body), Some(&view))
             } else {
                 self.lint_text(&text, &text[start..end], start, "/body", Some(&view))

@@ -32,8 +32,8 @@ rule! {
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     match (body.rejected, body.parsed.and_then(|p| p.error.as_ref())) {
-        (Some(Rejected::TooLarge { len, limit }), _) => {
-            let message = format!("the input is {len} bytes, larger than the limit of {limit} bytes");
+        (Some(Rejected::TooLarge { limit }), _) => {
+            let message = format!("the input is larger than the limit of {limit} bytes");
             checker
                 .report(&RULE, body.span(Span::at(0)), body.root_pointer(), message)
                 .help("lint the mTLS settings body itself, or raise the size limit");

@@ -46,9 +46,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.response else { return };
     let other = "check the status code and the content type: a proxy or gateway may have answered instead";
     let (span, message, help) = match (view.rejected, view.problem()) {
-        (Some(Rejected::TooLarge { len, limit }), _) => (
+        (Some(Rejected::TooLarge { limit }), _) => (
             Span::at(0),
-            format!("the response is {len} bytes, larger than the limit of {limit} bytes"),
+            format!("the response is larger than the limit of {limit} bytes"),
             "lint the response itself, or raise the size limit",
         ),
         (Some(Rejected::NotUtf8 { offset, utf16: true }), _) => {
