@@ -7,7 +7,7 @@ rule! {
     ///
     /// ## What it does
     /// Reports TLS 1.0 and TLS 1.1 in the protocol list the proxy ends up
-    /// with.
+    /// with, each once, where it is first listed (T004 reports repeats).
     ///
     /// ## Why is this bad?
     /// Both are deprecated (RFC 8996, BCP 195). JDK 16 disabled them by

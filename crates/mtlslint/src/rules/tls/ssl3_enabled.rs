@@ -6,7 +6,8 @@ rule! {
     /// `SSL_3_0` is in the protocol list.
     ///
     /// ## What it does
-    /// Reports `SSL_3_0` in the protocol list the proxy ends up with.
+    /// Reports `SSL_3_0` in the protocol list the proxy ends up with, once,
+    /// where it is first listed (T004 reports repeats).
     ///
     /// ## Why is this bad?
     /// SSL 3.0 MUST NOT be used (RFC 7568): the POODLE attack breaks it. The
