@@ -39,6 +39,37 @@ fn main() -> ExitCode {
     }
 }
 
+/// The inputs that could not be read or parsed: each is named on standard
+/// error as it comes, the others are linted and reported, and the run then
+/// exits with 2.
+#[derive(Default)]
+struct Skipped(usize);
+
+impl Skipped {
+    /// The value, or `None` after naming the error.
+    fn keep<T>(&mut self, result: Result<T, String>) -> Option<T> {
+        result
+            .map_err(|message| {
+                let _ = writeln!(anstream::stderr(), "mtlslint: error: {message}");
+                self.0 += 1;
+            })
+            .ok()
+    }
+
+    /// The run's outcome: `failed` when every input was read, else an error
+    /// that counts the inputs skipped beside the `linted` ones.
+    fn or(&self, failed: bool, linted: usize) -> Result<bool, String> {
+        match self.0 {
+            0 => Ok(failed),
+            skipped => Err(format!(
+                "{} not linted (named above); {} linted and reported",
+                output::plural(skipped, "input was", "inputs were"),
+                output::plural(linted, "other", "others"),
+            )),
+        }
+    }
+}
+
 /// Whether any finding is an error: what makes the exit status 1.
 fn failed(results: &[FileResult]) -> bool {
     results.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity == Severity::Error)
@@ -52,12 +83,14 @@ fn run(command: Command) -> Result<bool, String> {
             if args.fix || args.diff {
                 return fix(&linter, &args);
             }
+            let mut skipped = Skipped::default();
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths)? {
-                let bytes = input.read(max_bytes(&linter))?;
-                results.push(check_input(&linter, &input, &bytes)?);
+                let result = input.read(max_bytes(&linter)).and_then(|bytes| check_input(&linter, &input, &bytes));
+                results.extend(skipped.keep(result));
             }
-            (args.common.format, results)
+            write_results(args.common.format, &results)?;
+            return skipped.or(failed(&results), results.len());
         }
         Command::Request(args) => {
             let linter = linter(&args.common, Some(&args))?;
@@ -87,9 +120,10 @@ fn run(command: Command) -> Result<bool, String> {
                 EndpointArg::Mtls => mtlslint::Endpoint::MtlsSettings,
                 EndpointArg::Truststore => mtlslint::Endpoint::TruststoreAssignment,
             });
+            let mut skipped = Skipped::default();
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths)? {
-                let bytes = input.read(max_bytes(&linter))?;
+                let Some(bytes) = skipped.keep(input.read(max_bytes(&linter))) else { continue };
                 let diagnostics = linter.lint_response(&bytes, endpoint);
                 if args.format == Format::Human {
                     print(&deployment_report(&input.name(), &bytes))?;
@@ -97,7 +131,8 @@ fn run(command: Command) -> Result<bool, String> {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 results.push(FileResult { source: input.name(), text, diagnostics });
             }
-            (args.format, results)
+            write_results(args.format, &results)?;
+            return skipped.or(failed(&results), results.len());
         }
         Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
     };
@@ -174,14 +209,14 @@ fn lint_imported(
 fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
     let mode = if args.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
-    let mut requests = Vec::new();
+    let (mut requests, mut skipped) = (Vec::new(), Skipped::default());
     for input in inputs::collect(&args.paths)? {
-        let bytes = input.read(max_bytes(linter))?;
+        let Some(bytes) = skipped.keep(input.read(max_bytes(linter))) else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
             let _ =
                 writeln!(anstream::stderr(), "mtlslint: {}: fixes apply to JSON bodies; reporting only", input.name());
-            requests.push(check_input(linter, &input, &bytes)?);
+            requests.extend(skipped.keep(check_input(linter, &input, &bytes)));
             // Standard input is a filter's: what is not fixed goes through.
             if !args.diff && matches!(input, inputs::Input::Stdin) {
                 pass_through(&bytes)?;
@@ -191,14 +226,17 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
         let fixed = linter.fix_body(&bytes, mode);
         let source = input.name();
         if fixed.applied > 0 {
-            (applied, files) = (applied + fixed.applied, files + 1);
-            let before = String::from_utf8_lossy(&bytes);
             if args.diff {
+                let before = String::from_utf8_lossy(&bytes);
                 let diff = similar::TextDiff::from_lines(before.as_ref(), fixed.text.as_str());
                 let _ = write!(diffs, "{}", diff.unified_diff().header(&source, &source));
             } else if let inputs::Input::File(path) = &input {
-                std::fs::write(path, &fixed.text).map_err(|e| format!("cannot write {source}: {e}"))?;
+                let written = std::fs::write(path, &fixed.text).map_err(|e| format!("cannot write {source}: {e}"));
+                if skipped.keep(written).is_none() {
+                    continue;
+                }
             }
+            (applied, files) = (applied + fixed.applied, files + 1);
         }
         if !args.diff && matches!(input, inputs::Input::Stdin) {
             // Unfixed, the input goes through as it came, bytes that are not UTF-8 included.
@@ -212,25 +250,24 @@ fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
     }
     let applied_fixes = output::plural(applied, "fix", "fixes");
     let changed_inputs = output::plural(files, "input", "inputs");
+    results.extend(requests);
     if args.diff {
         print(&diffs)?;
         let _ = writeln!(anstream::stderr(), "mtlslint: {applied_fixes} would change {changed_inputs}");
-        // The requests' findings, which no diff shows, go beside the diff.
-        if !requests.is_empty() {
-            write_results_to(args.common.format, &requests, anstream::stderr().lock())?;
-        }
-        // Like a formatter's check mode: a pending change fails, and nothing else does.
-        return Ok(applied > 0);
+        // What the fixes would leave, and the requests' findings, go beside the diff.
+        write_results_to(args.common.format, &results, anstream::stderr().lock())?;
+        // A pending change fails, as in a formatter's check mode, and so does an
+        // error no fix removes (a body that is not JSON has no diff to show).
+        return skipped.or(applied > 0 || failed(&results), results.len());
     }
     let _ = writeln!(anstream::stderr(), "mtlslint: applied {applied_fixes} in {changed_inputs}");
-    results.extend(requests);
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if results.iter().any(|r| r.source == "-") {
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;
     } else {
         write_results(args.common.format, &results)?;
     }
-    Ok(failed(&results))
+    skipped.or(failed(&results), results.len())
 }
 
 /// The size limit of inputs, up to which they are read.

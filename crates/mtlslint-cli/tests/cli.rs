@@ -520,8 +520,13 @@ fn diff_reports_what_it_cannot_fix_in_a_request_file() {
     let curl = repo().join("examples/requests/bad-body.curl");
     let output = mtlslint(&["check", "--diff", curl.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "no fix is pending: {stderr}");
+    assert_eq!(output.status.code(), Some(1), "no fix is pending, but an error is left: {stderr}");
     assert!(stderr.contains("error[M001]") && stderr.contains("bad-body.curl:7:16"), "{stderr}");
+    // A body that is not JSON has no diff to show; it fails all the same.
+    let not_json = repo().join("examples/bodies/bad-not-json.json");
+    let output = mtlslint(&["check", "--diff", not_json.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("error[J001]"));
     // As a filter, --fix passes a request it does not rewrite through.
     let text = fs::read(&curl).unwrap();
     let filtered = with_stdin(&["check", "--fix", "-"], &text);
@@ -599,5 +604,21 @@ fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
     // `--fix` on standard input is a filter: the input it did not read goes through too.
     let output = with_stdin(&["check", "--max-bytes", "2000", "--fix", "-"], body.as_bytes());
     assert_eq!(output.stdout, body.as_bytes());
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
+    let dir = std::env::temp_dir().join(format!("mtlslint-skipped-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("a.curl"), "curl -X PATCH 'https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\n").unwrap();
+    fs::write(dir.join("b.json"), r#"{"enabled": true}"#).unwrap();
+    let output = mtlslint(&["check", "--format", "sarif", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("a.curl") && stderr.contains("1 input was not linted"), "{stderr}");
+    let sarif: Value = serde_json::from_slice(&output.stdout).expect("a whole SARIF document");
+    let rules: Vec<_> = sarif["runs"][0]["results"].as_array().unwrap().iter().map(|r| r["ruleId"].clone()).collect();
+    assert!(rules.contains(&Value::from("M001")), "b.json is still reported: {rules:?}");
     fs::remove_dir_all(&dir).unwrap();
 }
