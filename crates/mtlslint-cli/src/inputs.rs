@@ -47,8 +47,15 @@ impl Input {
 pub(crate) const EXTENSIONS: [&str; 4] = ["json", "http", "rest", "curl"];
 
 /// Expands the paths: files as given, folders to their `*.json`, `*.http`,
-/// `*.rest` and `*.curl` files in name order, `-` to stdin.
-pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+/// `*.rest` and `*.curl` files in name order, `-` to stdin. A folder's
+/// configuration files (`mtlslint.json`) and the `context` files the run reads
+/// (inventories, current settings) are no bodies: they are left out of it.
+pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf]) -> Result<Vec<Input>, String> {
+    let context: Vec<PathBuf> = context.iter().filter_map(|path| fs::canonicalize(path).ok()).collect();
+    let is_context = |path: &Path| {
+        path.file_name().is_some_and(|name| name == mtlslint::config::FILE_NAME)
+            || fs::canonicalize(path).is_ok_and(|path| context.contains(&path))
+    };
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -59,6 +66,7 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
         } else if path.is_dir() {
             let mut found = Vec::new();
             walk(path, &mut found)?;
+            found.retain(|path| !is_context(path));
             found.sort();
             if found.is_empty() {
                 return Err(format!("{} holds no .json, .http, .rest or .curl files", path.display()));

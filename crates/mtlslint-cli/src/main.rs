@@ -79,13 +79,13 @@ fn failed(results: &[FileResult]) -> bool {
 fn run(command: Command) -> Result<bool, String> {
     let (format, results) = match command {
         Command::Check(args) => {
-            let linter = linter(&args.common, None)?;
+            let (linter, context_files) = linter_and_context_files(&args.common, None)?;
             if args.fix || args.diff {
-                return fix(&linter, &args);
+                return fix(&linter, &args, &context_files);
             }
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
-            for input in inputs::collect(&args.paths)? {
+            for input in inputs::collect(&args.paths, &context_files)? {
                 let result = input.read(max_bytes(&linter)).and_then(|bytes| check_input(&linter, &input, &bytes));
                 results.extend(skipped.keep(result));
             }
@@ -122,7 +122,7 @@ fn run(command: Command) -> Result<bool, String> {
             });
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
-            for input in inputs::collect(&args.paths)? {
+            for input in inputs::collect(&args.paths, &[])? {
                 let Some(bytes) = skipped.keep(input.read(max_bytes(&linter))) else { continue };
                 let diagnostics = linter.lint_response(&bytes, endpoint);
                 if args.format == Format::Human {
@@ -206,11 +206,11 @@ fn lint_imported(
 
 /// `check --fix` and `check --diff`: fixes each input, then writes it back (or
 /// prints the fixed body for stdin) or prints the diff, and reports what is left.
-fn fix(linter: &Linter, args: &CheckArgs) -> Result<bool, String> {
+fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<bool, String> {
     let mode = if args.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
     let (mut requests, mut skipped) = (Vec::new(), Skipped::default());
-    for input in inputs::collect(&args.paths)? {
+    for input in inputs::collect(&args.paths, context_files)? {
         let Some(bytes) = skipped.keep(input.read(max_bytes(linter))) else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
@@ -394,6 +394,15 @@ fn options(config: Option<&(PathBuf, Config)>, profile: Option<ProfileArg>) -> R
 
 /// The linter the flags and the configuration choose; `request` adds the request-only context.
 fn linter(common: &CommonArgs, request: Option<&RequestArgs>) -> Result<Linter, String> {
+    linter_and_context_files(common, request).map(|(linter, _)| linter)
+}
+
+/// The linter, and the files it read for its configuration and context: a
+/// folder being linted may hold them, and they are no bodies.
+fn linter_and_context_files(
+    common: &CommonArgs,
+    request: Option<&RequestArgs>,
+) -> Result<(Linter, Vec<PathBuf>), String> {
     let config = inputs::config(common.config.as_deref())?;
     let mut options = options(config.as_ref(), common.profile)?;
     let found = config.as_ref().and_then(|(_, config)| config.inventories.as_ref());
@@ -401,5 +410,13 @@ fn linter(common: &CommonArgs, request: Option<&RequestArgs>) -> Result<Linter, 
     options.limits.max_depth = common.max_depth.unwrap_or(options.limits.max_depth);
     let folder = config.as_ref().and_then(|(path, _)| path.parent());
     let context = inputs::context(common, request, found.zip(folder))?;
-    Ok(Linter::new(options, context))
+    let configured = found.zip(folder).into_iter().flat_map(|(inventories, folder)| {
+        [&inventories.keystores, &inventories.admin_keystores, &inventories.credentials]
+            .into_iter()
+            .flatten()
+            .map(move |path| folder.join(path))
+    });
+    let flagged = [&common.current, &common.keystores, &common.admin_keystores].into_iter().flatten().cloned();
+    let files = config.as_ref().map(|(path, _)| path.clone()).into_iter().chain(configured).chain(flagged).collect();
+    Ok((Linter::new(options, context), files))
 }

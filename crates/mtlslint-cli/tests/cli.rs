@@ -622,3 +622,30 @@ fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
     assert!(rules.contains(&Value::from("M001")), "b.json is still reported: {rules:?}");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_folder_walk_leaves_out_the_configuration_and_context_files() {
+    let dir = std::env::temp_dir().join(format!("mtlslint-walk-{}", std::process::id()));
+    fs::create_dir_all(dir.join("context")).unwrap();
+    fs::write(dir.join("mtlslint.json"), r#"{"inventories": {"keystores": "context/keystores.json"}}"#).unwrap();
+    fs::copy(repo().join("examples/context/keystores.json"), dir.join("context/keystores.json")).unwrap();
+    fs::copy(repo().join("examples/context/current-settings.json"), dir.join("context/current.json")).unwrap();
+    fs::write(dir.join("body.json"), r#"{"enabled": false}"#).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", "--format", "json", "--current", "context/current.json", "."])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sources: Vec<_> = report["results"].as_array().unwrap().iter().map(|r| r["source"].clone()).collect();
+    assert_eq!(sources, [Value::from("./body.json")], "{report}");
+    assert_eq!(output.status.code(), Some(0));
+    // Named on its own, a file is linted whatever it is.
+    let named = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", "--format", "json", "context/keystores.json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(named.status.code(), Some(1));
+    fs::remove_dir_all(&dir).unwrap();
+}
