@@ -164,7 +164,7 @@ pub(crate) struct CommonArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
     /// Largest input in bytes [default: 1048576, or the configuration's].
-    #[arg(long, value_name = "BYTES")]
+    #[arg(long, value_name = "BYTES", value_parser = bytes)]
     pub(crate) max_bytes: Option<usize>,
     /// Deepest nesting of arrays and objects, up to 128 [default: 64, or the configuration's].
     #[arg(long, value_name = "LEVELS", value_parser = depth)]
@@ -172,6 +172,14 @@ pub(crate) struct CommonArgs {
 }
 
 /// Reads `--max-depth`, bounded by [`mtlslint::Limits::MAX_DEPTH`].
+/// `--max-bytes`: at least 1, as in the configuration.
+fn bytes(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(bytes @ 1..) => Ok(bytes),
+        _ => Err("write a whole number of bytes, at least 1".into()),
+    }
+}
+
 fn depth(text: &str) -> Result<usize, String> {
     let ceiling = mtlslint::Limits::MAX_DEPTH;
     match text.parse::<usize>() {

@@ -105,14 +105,42 @@ pub struct Inventories {
 pub struct ConfigError(String);
 
 impl Config {
-    /// Reads `mtlslint.json`. Unknown keys are errors that name the nearest known one.
+    /// Reads `mtlslint.json`. Unknown keys are errors that name the nearest
+    /// known one; a value of the wrong type or out of range names its key and
+    /// what to write there.
+    ///
+    /// ```
+    /// let error = mtlslint::Config::from_json(r#"{"limits": {"maxBytes": "65536"}}"#).unwrap_err();
+    /// assert_eq!(error.to_string(), r#"`limits.maxBytes` must be a whole number of bytes, at least 1; found "65536""#);
+    /// ```
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
         let value: Value = serde_json::from_str(crate::syntax::without_bom(text)).map_err(|e| {
             ConfigError(format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column().max(1)))
         })?;
+        if !value.is_object() {
+            return Err(ConfigError(format!(
+                r#"the configuration must be a JSON object such as {{"profile": "production"}}; found {}"#,
+                shown(&value)
+            )));
+        }
         let schema = crate::schema::Draft::Draft2020_12.generate::<Config>();
         check_keys(&value, &schema, "")?;
-        serde_json::from_value(value).map_err(|e| ConfigError(e.to_string()))
+        serde_path_to_error::deserialize(&value).map_err(|error| {
+            let path = error.path().to_string();
+            let found = error.path().iter().try_fold(&value, |value, segment| match segment {
+                serde_path_to_error::Segment::Map { key } => value.get(key),
+                _ => None,
+            });
+            match (expected(&path), found) {
+                (Some((expected, candidates)), Some(found)) => {
+                    let near =
+                        found.as_str().and_then(|text| crate::suggest::nearest(text, candidates.iter().copied()));
+                    let near = near.map(|near| format!(": did you mean \"{near}\"?")).unwrap_or_default();
+                    ConfigError(format!("`{path}` must be {expected}; found {}{near}", shown(found)))
+                }
+                _ => ConfigError(format!("`{path}`: {}", error.inner())),
+            }
+        })
     }
 
     /// The options this configuration chooses over the defaults.
@@ -134,6 +162,39 @@ impl Config {
             options.set_severity(selector, level.severity()).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
         }
         Ok(options)
+    }
+}
+
+/// What the member at `path` must be, and the strings it may be.
+fn expected(path: &str) -> Option<(&'static str, &'static [&'static str])> {
+    const LEVELS: &[&str] = &["error", "warning", "info", "off"];
+    let (parent, _) = path.rsplit_once('.').unwrap_or(("", path));
+    Some(match (parent, path) {
+        (_, "$schema") => ("a string: the URL or path of the configuration's schema", &[]),
+        (_, "profile") => (r#""standard" or "production""#, &["standard", "production"]),
+        (_, "rules") => (r#"an object of rule codes or names and levels, such as {"T005": "off"}"#, &[]),
+        ("rules", _) => (r#""error", "warning", "info" or "off""#, LEVELS),
+        (_, "limits") => (r#"an object such as {"maxBytes": 1048576, "maxDepth": 64}"#, &[]),
+        (_, "limits.maxBytes") => ("a whole number of bytes, at least 1", &[]),
+        (_, "limits.maxDepth") => ("a whole number from 1 to 128", &[]),
+        (_, "inventories") => (r#"an object such as {"keystores": "context/keystores.json"}"#, &[]),
+        ("inventories", _) => ("a string: the path of a saved List response, relative to this file", &[]),
+        _ => return None,
+    })
+}
+
+/// A value as an error shows it: scalars as written (long ones cut), containers by kind.
+fn shown(value: &Value) -> String {
+    match value {
+        Value::Object(_) => "an object".into(),
+        Value::Array(_) => "an array".into(),
+        scalar => {
+            let text = scalar.to_string();
+            match text.char_indices().nth(40) {
+                Some((cut, _)) => format!("{}…", &text[..cut]),
+                None => text,
+            }
+        }
     }
 }
 
@@ -168,8 +229,37 @@ mod tests {
         assert_eq!(error(r#"{"limits": {"maxDepht": 10}}"#), "unknown key `limits.maxDepht`: did you mean `maxDepth`?");
         assert!(error(r#"{"colour": true}"#).starts_with("unknown key `colour`: the keys are `$schema`"));
         assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
-        assert!(error(r#"{"profile": "prod"}"#).contains("unknown variant `prod`"));
         assert!(error("{").starts_with("not valid JSON"));
+    }
+
+    #[test]
+    fn values_of_the_wrong_kind_are_named_by_key_with_what_to_write() {
+        let error = |text| Config::from_json(text).unwrap_err().to_string();
+        assert_eq!(
+            error(r#"{"profile": "Production"}"#),
+            r#"`profile` must be "standard" or "production"; found "Production": did you mean "production"?"#
+        );
+        assert_eq!(error(r#"{"profile": 1}"#), r#"`profile` must be "standard" or "production"; found 1"#);
+        assert_eq!(
+            error(r#"{"rules": {"T005": "warnign"}}"#),
+            r#"`rules.T005` must be "error", "warning", "info" or "off"; found "warnign": did you mean "warning"?"#
+        );
+        assert_eq!(
+            error(r#"{"limits": {"maxDepth": -1}}"#),
+            "`limits.maxDepth` must be a whole number from 1 to 128; found -1"
+        );
+        assert_eq!(
+            error(r#"{"inventories": {"keystores": ["a.json"]}}"#),
+            "`inventories.keystores` must be a string: the path of a saved List response, relative to this file; found an array"
+        );
+        assert_eq!(
+            error(r#"{"rules": []}"#),
+            r#"`rules` must be an object of rule codes or names and levels, such as {"T005": "off"}; found an array"#
+        );
+        // Not an object at all: a struct would otherwise read an array by position.
+        for text in [r#"["production"]"#, "5", "null"] {
+            assert!(error(text).starts_with("the configuration must be a JSON object"), "{text}: {}", error(text));
+        }
     }
 
     #[test]
