@@ -28,7 +28,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
         plural(summary.infos, "info", "infos")
     )?;
     for result in results {
-        let name = escape(&result.source);
+        let name = attribute(&result.source);
         write!(out, r#"    <testcase classname="mtlslint" name="{name}" file="{name}""#)?;
         if result.diagnostics.is_empty() {
             writeln!(out, "/>")?;
@@ -58,7 +58,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
                 out,
                 r#"      <failure type="{}" message="{}">{}</failure>"#,
                 worst.code,
-                escape(&worst.message),
+                attribute(&worst.message),
                 escape(&listing.join("\n"))
             )?;
         } else {
@@ -70,8 +70,20 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
     writeln!(out, "</testsuites>")
 }
 
-/// Escapes text for XML content and attribute values; control characters XML cannot carry become U+FFFD.
+/// Escapes text for XML content: a carriage return as a reference (a parser
+/// would turn a raw one into a line feed); control characters XML cannot
+/// carry become U+FFFD.
 fn escape(text: &str) -> String {
+    escape_with(text, |c| matches!(c, '\n' | '\t'))
+}
+
+/// Escapes text for an attribute value: line feeds and tabs too as references,
+/// which a parser would otherwise turn into spaces.
+fn attribute(text: &str) -> String {
+    escape_with(text, |_| false)
+}
+
+fn escape_with(text: &str, raw: fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -80,10 +92,24 @@ fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\n' | '\t' | '\r' => out.push(c),
+            '\n' | '\t' | '\r' if raw(c) => out.push(c),
+            '\n' => out.push_str("&#10;"),
+            '\t' => out.push_str("&#9;"),
+            '\r' => out.push_str("&#13;"),
             c if c < ' ' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_survive_an_xml_parser() {
+        assert_eq!(attribute("a\nb\r\tc<\"&"), "a&#10;b&#13;&#9;c&lt;&quot;&amp;");
+        assert_eq!(escape("a\nb\r\n\tc\u{1}"), "a\nb&#13;\n\tc\u{FFFD}");
+    }
 }
