@@ -649,3 +649,15 @@ fn a_folder_walk_leaves_out_the_configuration_and_context_files() {
     assert_eq!(named.status.code(), Some(1));
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn crlf_lines_are_shown_without_their_carriage_return() {
+    let body = b"{\r\n  \"enabled\": true\r\n}\r\n";
+    let human = with_stdin(&["check", "-"], body);
+    let shown = stdout(&human);
+    assert!(shown.contains("2 |   \"enabled\": true\n"), "{shown:?}");
+    assert!(!shown.contains('\r') && !shown.contains('\u{240d}'), "{shown:?}");
+    let sarif: Value = serde_json::from_slice(&with_stdin(&["check", "--format", "sarif", "-"], body).stdout).unwrap();
+    let context = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["contextRegion"];
+    assert_eq!(context["snippet"]["text"], "  \"enabled\": true");
+}

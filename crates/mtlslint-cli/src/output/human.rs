@@ -73,5 +73,8 @@ fn excerpt<'t>(text: &'t str, diagnostic: &Diagnostic) -> (&'t str, usize, std::
     let from = text[back..start].rfind('\n').map_or(back, |i| back + i + 1);
     let ahead = clamp(end + MAX_EXCERPT / 2);
     let to = text[end..ahead].find('\n').map_or(ahead, |i| end + i);
-    (&text[from..to], diagnostic.range.start.line, start - from..end - from)
+    // A CRLF line's carriage return would print as a symbol at its end.
+    let excerpt = &text[from..to];
+    let excerpt = excerpt.strip_suffix('\r').filter(|kept| kept.len() >= end - from).unwrap_or(excerpt);
+    (excerpt, diagnostic.range.start.line, start - from..end - from)
 }

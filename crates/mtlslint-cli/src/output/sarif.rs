@@ -108,11 +108,12 @@ fn finding(diagnostic: &Diagnostic, rule_index: usize, uri: &str, text: &str) ->
     })
 }
 
-/// The whole lines that hold `text[start..end]`.
+/// The whole lines that hold `text[start..end]`, without the last one's line end (CRLF too).
 fn lines(text: &str, start: usize, end: usize) -> &str {
     let from = text.get(..start).and_then(|before| before.rfind('\n')).map_or(0, |at| at + 1);
     let to = text.get(end..).and_then(|after| after.find('\n')).map_or(text.len(), |at| end + at);
-    text.get(from..to).unwrap_or_default()
+    let lines = text.get(from..to).unwrap_or_default();
+    lines.strip_suffix('\r').unwrap_or(lines)
 }
 
 fn pascal_case(name: &str) -> String {
