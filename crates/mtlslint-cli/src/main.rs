@@ -214,8 +214,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         let Some(bytes) = skipped.keep(input.read(max_bytes(linter))) else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
-            let _ =
-                writeln!(anstream::stderr(), "mtlslint: {}: fixes apply to JSON bodies; reporting only", input.name());
+            tell(args.common.format, &format!("{}: fixes apply to JSON bodies; reporting only", input.name()));
             requests.extend(skipped.keep(check_input(linter, &input, &bytes)));
             // Standard input is a filter's: what is not fixed goes through.
             if !args.diff && matches!(input, inputs::Input::Stdin) {
@@ -253,14 +252,14 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     results.extend(requests);
     if args.diff {
         print(&diffs)?;
-        let _ = writeln!(anstream::stderr(), "mtlslint: {applied_fixes} would change {changed_inputs}");
+        tell(args.common.format, &format!("{applied_fixes} would change {changed_inputs}"));
         // What the fixes would leave, and the requests' findings, go beside the diff.
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;
         // A pending change fails, as in a formatter's check mode, and so does an
         // error no fix removes (a body that is not JSON has no diff to show).
         return skipped.or(applied > 0 || failed(&results), results.len());
     }
-    let _ = writeln!(anstream::stderr(), "mtlslint: applied {applied_fixes} in {changed_inputs}");
+    tell(args.common.format, &format!("applied {applied_fixes} in {changed_inputs}"));
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if results.iter().any(|r| r.source == "-") {
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;
@@ -268,6 +267,14 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         write_results(args.common.format, &results)?;
     }
     skipped.or(failed(&results), results.len())
+}
+
+/// Tells what the fixes did, on standard error, where a machine format
+/// (the findings of standard input) may follow: then it says nothing.
+fn tell(format: Format, what: &str) {
+    if format == Format::Human {
+        let _ = writeln!(anstream::stderr(), "mtlslint: {what}");
+    }
 }
 
 /// The size limit of inputs, up to which they are read.

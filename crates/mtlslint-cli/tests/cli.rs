@@ -661,3 +661,14 @@ fn crlf_lines_are_shown_without_their_carriage_return() {
     let context = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["contextRegion"];
     assert_eq!(context["snippet"]["text"], "  \"enabled\": true");
 }
+
+#[test]
+fn fixing_standard_input_leaves_a_machine_format_alone_on_standard_error() {
+    for format in ["json", "sarif"] {
+        let output =
+            with_stdin(&["check", "--fix", "--format", format, "-"], br#"{"hostnameVerifierType": "default"}"#);
+        assert_eq!(stdout(&output), r#"{"hostnameVerifierType": "DEFAULT"}"#);
+        let report: Result<Value, _> = serde_json::from_slice(&output.stderr);
+        assert!(report.is_ok(), "{format}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}
