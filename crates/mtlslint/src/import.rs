@@ -4,6 +4,7 @@
 //! from the request's parts back to the file, so that findings point at the
 //! file's own lines and columns.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::diagnostic::{Diagnostic, Range, Span};
@@ -887,9 +888,26 @@ pub fn is_header_name(name: &str) -> bool {
 impl Linter {
     /// Lints an imported request; ranges point into `source`, the file it came from.
     /// Fixes are dropped: their edits belong to the request, not to the file.
+    /// A secret the file hides ([`mask_secrets`]) is hidden in the messages
+    /// too, wherever it stands in the request (`{{token}}` used in a path).
     pub fn lint_imported(&self, source: &str, imported: &Imported) -> Vec<Diagnostic> {
         let report = self.lint_request(&imported.request);
         let map = imported.map();
+        // Short texts are left alone: they would hide words of the messages, not secrets.
+        let secrets: Vec<&str> = imported
+            .parts
+            .secrets
+            .iter()
+            .filter_map(|span| source.get(span.start..span.end))
+            .filter(|secret| secret.len() >= 4)
+            .collect();
+        let hide = |text: &mut Cow<'static, str>| {
+            for secret in &secrets {
+                if text.contains(secret) {
+                    *text = Cow::Owned(text.replace(secret, &"*".repeat(secret.chars().count())));
+                }
+            }
+        };
         report
             .diagnostics
             .into_iter()
@@ -898,6 +916,8 @@ impl Linter {
                 diagnostic.range =
                     Range { start: syntax::position(source, start), end: syntax::position(source, end.max(start)) };
                 diagnostic.fix = None;
+                hide(&mut diagnostic.message);
+                diagnostic.help.as_mut().map(hide);
                 diagnostic
             })
             .collect()

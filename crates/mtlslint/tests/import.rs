@@ -201,6 +201,17 @@ fn http_files_as_the_http_clients_write_them() {
     assert_eq!(codes, ["R001"], "a method in lower case is the method, in the wrong case");
     let masked = mask_secrets(text, &requests);
     assert!(!masked.contains("s3cr3t") && masked.contains("@project = MyProject"), "{masked}");
+    // A secret variable used where messages quote it is hidden there too.
+    let misused = "@token = s3cr3t-value\nPUT https://gw/apiops/projects/P/credentials/{{token}}/truststore/ts\n\
+        Authorization: Bearer {{token}}\n";
+    let requests = parse_http_file(misused).unwrap();
+    let diagnostics = Linter::default().lint_imported(misused, &requests[0]);
+    let hidden = |d: &mtlslint::Diagnostic| d.help.as_deref().is_some_and(|h| h.contains("/credentials/************/"));
+    assert!(diagnostics.iter().any(|d| d.code == "R003" && hidden(d)), "{diagnostics:?}");
+    for diagnostic in diagnostics {
+        let help = diagnostic.help.unwrap_or_default();
+        assert!(!diagnostic.message.contains("s3cr3t") && !help.contains("s3cr3t"), "{}: {}", diagnostic.message, help);
+    }
     let missing_blank = "PATCH https://gw/x\nContent-Type: application/json\n{\"enabled\": false}\n";
     let error = parse_http_file(missing_blank).unwrap_err();
     assert_eq!(
