@@ -296,8 +296,10 @@ fields!("enabled", "keyStoreId", "trustStoreId", "supportedProtocolList", "hostn
 #[serde(rename_all = "camelCase")]
 pub struct MtlsSettingsPath {
     /// Project name (case-sensitive).
+    #[schemars(length(min = 1))]
     pub project_name: String,
     /// API proxy name (case-sensitive).
+    #[schemars(length(min = 1))]
     pub api_proxy_name: String,
 }
 
@@ -307,17 +309,21 @@ pub struct MtlsSettingsPath {
 #[serde(rename_all = "camelCase")]
 pub struct TruststoreAssignment {
     /// Project name (case-sensitive).
+    #[schemars(length(min = 1))]
     pub project_name: String,
     /// Username of the credential; it must exist.
+    #[schemars(length(min = 1))]
     pub username: String,
     /// Name of the truststore (keystore) to assign; it must exist in the project or the admin project. Case-sensitive.
+    #[schemars(length(min = 1))]
     pub keystore_name: String,
 }
 
 /// Success response of the PATCH mTLS settings call (200 OK).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct MtlsSettingsResponse {
-    /// Whether the settings were updated.
+    /// `true`: the settings were updated (a failure answers with an error response).
+    #[schemars(extend("const" = true))]
     pub success: bool,
 }
 
@@ -329,8 +335,7 @@ pub struct TruststoreAssignmentResponse {
     /// Whether the truststore was assigned.
     pub success: bool,
     /// How the credential's deployment went, environment by environment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deployment_result: Option<DeploymentResult>,
+    pub deployment_result: DeploymentResult,
 }
 
 /// The outcome of deploying to every environment.

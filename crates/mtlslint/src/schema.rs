@@ -169,6 +169,9 @@ fn build(name: &str, draft: Draft) -> Value {
 /// Where [`openapi`] lives in the repository.
 pub const OPENAPI_PATH: &str = "schemas/openapi.json";
 
+/// A documented error response of a call: its status, its description and its named examples.
+type Documented = (&'static str, &'static str, Vec<(&'static str, Value)>);
+
 /// An OpenAPI 3.1 document for both calls, built from the 2020-12 schemas
 /// (OpenAPI 3.1's own dialect): paths, methods, path parameters, the bearer
 /// token, the body, and every documented response with its examples.
@@ -192,26 +195,36 @@ pub fn openapi() -> Value {
                     "in": "path",
                     "required": true,
                     "description": property["description"],
-                    "schema": {"type": "string"},
+                    "schema": {"type": "string", "minLength": 1},
                 })
             })
             .collect()
     };
-    let errors = {
-        let [keystore, truststore, token, proxy] = error_examples();
-        let reference = json!({"$ref": "#/components/schemas/ErrorResponse"});
-        json!({
-            "400": {"description": "Bad Request: the body or a name is wrong", "content": {"application/json": {
-                "schema": reference, "examples": {"keystoreRequired": {"value": keystore}, "truststoreNotFound": {"value": truststore}}}}},
-            "401": {"description": "Unauthorized: the token is missing, invalid or expired", "content": {"application/json": {
-                "schema": reference, "examples": {"invalidToken": {"value": token}}}}},
-            "404": {"description": "Not Found: the project or API proxy does not exist or is not yours", "content": {"application/json": {
-                "schema": reference, "examples": {"proxyNotFound": {"value": proxy}}}}},
-        })
-    };
-    let with_errors = |ok: Value| {
-        let mut responses = errors.clone();
-        responses["200"] = ok;
+    // Each call's documented errors, with its own examples.
+    let [keystore, truststore, credential, token, proxy, project] = error_examples();
+    let unauthorized = ("401", "Unauthorized: the token is missing, invalid or expired", vec![("invalidToken", token)]);
+    let settings_errors = [
+        ("400", "Bad Request: the body is wrong", vec![("keystoreRequired", keystore)]),
+        unauthorized.clone(),
+        ("404", "Not Found: the project or API proxy does not exist or is not yours", vec![("proxyNotFound", proxy)]),
+    ];
+    let assignment_errors = [
+        (
+            "400",
+            "Bad Request: the credential or the truststore does not exist",
+            vec![("credentialNotFound", credential), ("truststoreNotFound", truststore)],
+        ),
+        unauthorized,
+        ("404", "Not Found: the project does not exist or is not yours", vec![("projectNotFound", project)]),
+    ];
+    let responses = |ok: Value, errors: [Documented; 3]| {
+        let mut responses = json!({"200": ok});
+        for (status, description, examples) in errors {
+            let examples: serde_json::Map<String, Value> =
+                examples.into_iter().map(|(name, value)| (name.to_owned(), json!({"value": value}))).collect();
+            responses[status] = json!({"description": description, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/ErrorResponse"}, "examples": examples}}});
+        }
         responses
     };
     let [full, keystore_only] = seed_bodies();
@@ -235,8 +248,8 @@ pub fn openapi() -> Value {
                         "schema": {"$ref": "#/components/schemas/MtlsSettings"},
                         "examples": {"keystoreAndTruststore": {"value": full}, "keystoreOnly": {"value": keystore_only}},
                     }}},
-                    "responses": with_errors(json!({"description": "The settings were updated", "content": {"application/json": {
-                        "schema": {"$ref": "#/components/schemas/MtlsSettingsResponse"}}}})),
+                    "responses": responses(json!({"description": "The settings were updated", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/MtlsSettingsResponse"}}}}), settings_errors),
                 }
             },
             "/apiops/projects/{projectName}/credentials/{username}/truststore/{keystoreName}/": {
@@ -245,8 +258,8 @@ pub fn openapi() -> Value {
                     "summary": "Assign a truststore to a credential, replacing any other, and deploy the credential",
                     "description": "The call takes no body. The truststore must exist in the project or the admin project; names are case-sensitive.",
                     "parameters": parameters("truststore-assignment"),
-                    "responses": with_errors(json!({"description": "The truststore was assigned; the deployment result follows", "content": {"application/json": {
-                        "schema": {"$ref": "#/components/schemas/TruststoreAssignmentResponse"}}}})),
+                    "responses": responses(json!({"description": "The truststore was assigned; the deployment result follows", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/TruststoreAssignmentResponse"}}}}), assignment_errors),
                 }
             },
         },
@@ -314,13 +327,18 @@ fn deployed() -> Value {
     })
 }
 
-/// The error responses in the API documentation.
-fn error_examples() -> [Value; 4] {
+/// The error responses in the API documentation: the settings call's 400,
+/// the assignment's two 400s, both calls' 401, the settings call's 404, the
+/// assignment's 404.
+fn error_examples() -> [Value; 6] {
     [
         json!({"error": "bad_request", "error_description": KEYSTORE_REQUIRED}),
         json!({"error": "bad_request", "error_description": "Truststore (name: my-truststore) is not found!"}),
+        json!({"error": "bad_request", "error_description": "Credential (username: api-user) was not found!"}),
         json!({"error": "unauthorized_client", "error_description": "Invalid token"}),
         json!({"error": "not_found", "error_description": "ApiProxy (name: MyAPI) was not found!"}),
+        json!({"error": "not_found", "error_description":
+            "Project(MyProject) was not found or user does not have privilege to access it!"}),
     ]
 }
 
@@ -397,9 +415,10 @@ fn mtls_settings(draft: Draft) -> Value {
     object.insert(
         "description".into(),
         "Body of PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/. Only the fields \
-         sent are updated. When `enabled` is true, `keyStoreId` is required. This schema is as strict as mtlslint's \
-         production profile: it rejects values the server would convert (\"true\" for true, 123 for \"123\") and \
-         explicit nulls."
+         sent are updated. When `enabled` is true, `keyStoreId` is required. This schema checks the body's shape, \
+         with types as strict as mtlslint's production profile: it rejects values the server would convert \
+         (\"true\" for true, 123 for \"123\") and explicit nulls. What the settings do (NOOP verification, SSL 3.0, \
+         TLS 1.0 and 1.1) is for mtlslint to judge."
             .into(),
     );
     object.insert("if".into(), json!({"properties": {"enabled": {"const": true}}, "required": ["enabled"]}));
