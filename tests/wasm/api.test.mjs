@@ -114,7 +114,12 @@ test("bad options throw an Error that says what to write", () => {
   assert.equal(esm.applyFixes(new TextEncoder().encode('{"supportedProtocolList": ["TLSv1.2"]}')).applied, 1);
   const latin1 = Uint8Array.from([...'{"keyStoreId": "caf'].map((c) => c.charCodeAt(0)).concat([0xe9, 0x22, 0x7d]));
   assert.throws(() => esm.lintRequest({ method: "PATCH", url: "/apiops/projects/P/apiProxies/A/settings/mtls/", body: latin1 }), /^Error: request.body: not valid UTF-8 \(byte 19\); send the body as UTF-8$/);
-  assert.throws(() => esm.applyFixes("x".repeat(2_000_000)), /over the limit of 1048576/);
+  // Over the size limit: returned untouched, with the finding that says so, as the CLI's --fix does.
+  const large = "x".repeat(2_000_000);
+  const untouched = esm.applyFixes(large);
+  assert.equal(untouched.text, large);
+  assert.equal(untouched.applied, 0);
+  assert.deepEqual(untouched.remaining.map((d) => d.code), ["J005"]);
   // Values a form cannot carry as JSON still validate.
   assert.deepEqual(esm.validateForm({ keyStoreId: "\ud800" }).fields.keyStoreId.map((d) => d.code), ["M002"]);
 });
@@ -226,4 +231,37 @@ test("lintRequest: a body it cannot read is refused, not replaced", () => {
   // The module goes on working after refusing an argument.
   const report = esm.lintRequest({ method: "PATCH", url, headers, body: '{"enabled":true}' });
   assert.ok(report.diagnostics.some((d) => d.code === "M001"), JSON.stringify(report.diagnostics));
+});
+
+test("a caller's getter or Proxy that throws is reported, and the module keeps working", () => {
+  const throwing = { get profile() { throw new Error("getter failed"); } };
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const calls = [
+    () => esm.lint("{}", throwing),
+    () => esm.lint("{}", revoked.proxy),
+    () => esm.lint("{}", { current: new Proxy({}, { ownKeys() { throw new Error("trap failed"); } }) }),
+    () => esm.validateForm({ get keyStoreId() { throw new Error("getter failed"); } }),
+    () => esm.lintRequest({ get method() { throw new Error("getter failed"); }, url: "/" }),
+    () => esm.lintRequest({ method: "PUT", url: "/", headers: { [Symbol.iterator]() { throw new Error("iterator failed"); } } }),
+    () => esm.lintRequest({ method: "PATCH", url: "/", body: { get enabled() { throw new Error("getter failed"); } } }),
+  ];
+  // Each unwinding exception used to leave the module's stack and value table behind:
+  // a few hundred of them broke every later call.
+  for (let round = 0; round < 1500; round++) {
+    for (const call of calls) {
+      assert.throws(call, /reading it threw: (getter|trap|iterator) failed|revoked/);
+    }
+  }
+  assert.deepEqual(esm.lint('{"enabled": false}'), []);
+  assert.throws(calls[4], /^Error: request.method: reading it threw: getter failed$/);
+});
+
+test("options of another class, and a URL that breaks the line, are refused with what to pass", () => {
+  assert.throws(() => esm.lint("{}", new Map([["profile", "production"]])), /^Error: options: a Map is not a plain object; pass one such as \{profile: "production"\} \(Object.fromEntries\(it\) makes one\)$/);
+  const url = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/t/\nAuthorization: Bearer s3cret";
+  assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: [] }), /^Error: request.url: it breaks the line/);
+  // A fetch Request without a body is read by its members.
+  const request = new Request("https://gw.example.com/apiops/projects/P/credentials/u/truststore/t/", { method: "PUT", headers: { Authorization: "Bearer t" } });
+  assert.deepEqual(esm.lintRequest(request).diagnostics, []);
 });

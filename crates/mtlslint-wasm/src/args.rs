@@ -4,12 +4,39 @@
 
 use std::collections::BTreeMap;
 
-use js_sys::{Array, JSON, JsString, Object, Reflect, Uint8Array};
+use js_sys::{Array, JSON, JsString, Reflect, Uint8Array};
 use mtlslint::{Limits, Request};
 use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
 use crate::options::LintOptions;
+
+// What runs a caller's code (a getter, a Proxy's trap, an iterator) is called
+// through these, which catch what it throws: an exception that unwound through
+// the module would leave its stack pointer and its table of JavaScript values
+// behind, and enough of them would break the module for good.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn entries(object: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn keys(object: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// A new array of the items of an array or an iterable: safe to read.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn items(value: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// The error of an argument whose reading threw `error` (a getter, a Proxy).
+fn threw(what: &str, error: &JsValue) -> JsError {
+    let said = match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => error.as_string().unwrap_or_else(|| kind(error)),
+    };
+    JsError::new(&format!("{what}: reading it threw: {said}"))
+}
 
 /// An argument that must be a string.
 pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsError> {
@@ -41,14 +68,8 @@ pub(crate) fn options(value: &JsValue) -> Result<LintOptions, JsError> {
 pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError> {
     const EXAMPLE: &str = r#"{enabled: true, keyStoreId: "ks-1"}"#;
     plain_object(value, "fields", EXAMPLE)?;
-    // A `Map` or a `FormData` has no own members: read as they are, they would pass as an empty form.
-    if let Some((name, instead)) = foreign_class(value) {
-        return Err(JsError::new(&format!(
-            "fields: a {name} is not a plain object; pass one such as {EXAMPLE}{instead}"
-        )));
-    }
     let mut fields = BTreeMap::new();
-    for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
+    for entry in entries(value).map_err(|e| threw("fields", &e))?.iter() {
         let entry: Array = entry.unchecked_into();
         let name = entry.get(0).as_string().unwrap_or_default();
         let member = entry.get(1);
@@ -67,8 +88,8 @@ pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError
 /// The request of `lintRequest`: `{method, url, headers?, body?}`.
 pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
     const MEMBERS: [&str; 4] = ["method", "url", "headers", "body"];
-    plain_object(value, "request", r#"{method: "PUT", url: "https://..."}"#)?;
-    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+    object(value, "request", r#"{method: "PUT", url: "https://..."}"#)?;
+    for key in keys(value).map_err(|e| threw("request", &e))?.iter().filter_map(|k| k.as_string()) {
         if !MEMBERS.contains(&key.as_str()) {
             return Err(JsError::new(&format!(
                 "request: unknown member `{key}`; the members are {}",
@@ -76,11 +97,14 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
             )));
         }
     }
-    let get = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let method = string(&get("method"), "request.method")?;
-    let url = string(&get("url"), "request.url")?;
-    let headers = headers(&get("headers"))?;
-    let body = get("body");
+    let get = |key: &str| Reflect::get(value, &key.into()).map_err(|e| threw(&format!("request.{key}"), &e));
+    let method = string(&get("method")?, "request.method")?;
+    let url = string(&get("url")?, "request.url")?;
+    if url.contains(['\r', '\n', '\0']) {
+        return Err(JsError::new("request.url: it breaks the line; a URL is one line (percent-encode a line break)"));
+    }
+    let headers = headers(&get("headers")?)?;
+    let body = get("body")?;
     let body = if body.is_undefined() || body.is_null() {
         None
     } else if let Some(text) = body.as_string() {
@@ -105,17 +129,18 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    let iterable = Reflect::has(value, &js_sys::Symbol::iterator()).unwrap_or(false);
-    let pairs = if Array::is_array(value) || (iterable && !value.is_string()) {
-        Array::from(value)
+    let iterable = Reflect::has(value, &js_sys::Symbol::iterator()).map_err(|e| threw(WHAT, &e))?;
+    let pairs = if is_array(value).map_err(|e| threw(WHAT, &e))? || (iterable && !value.is_string()) {
+        items(value)
     } else if value.is_object() {
-        Object::entries(value.unchecked_ref::<Object>())
+        entries(value)
     } else {
         return Err(JsError::new(&format!("{WHAT}: expected an object of names and values or [name, value] pairs")));
-    };
+    }
+    .map_err(|e| threw(WHAT, &e))?;
     let mut headers = Vec::with_capacity(pairs.length() as usize);
     for pair in pairs.iter() {
-        let pair = Array::from(&pair);
+        let pair = items(&pair).map_err(|e| threw(WHAT, &e))?;
         let (Some(name), Some(field)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
             // Name the header when there is one: its value is what is not a string.
             let instead = match pair.get(0).as_string() {
@@ -140,11 +165,24 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     Ok(headers)
 }
 
+/// An object, not an array or a function. The request may be of any class
+/// (a fetch `Request` is read by its members); see [`plain_object`].
+fn object(value: &JsValue, what: &str, example: &str) -> Result<(), JsError> {
+    if !value.is_object() || is_array(value).map_err(|e| threw(what, &e))? || value.is_function() {
+        return Err(JsError::new(&format!("{what}: expected an object such as {example}, not {}", kind(value))));
+    }
+    Ok(())
+}
+
+/// A plain object. A `Map` or a `FormData` has no own members: read as it is,
+/// it would pass as an empty object.
 fn plain_object(value: &JsValue, what: &str, example: &str) -> Result<(), JsError> {
-    if value.is_object() && !Array::is_array(value) && !value.is_function() {
-        Ok(())
-    } else {
-        Err(JsError::new(&format!("{what}: expected an object such as {example}, not {}", kind(value))))
+    object(value, what, example)?;
+    match foreign_class(value) {
+        Some((name, instead)) => {
+            Err(JsError::new(&format!("{what}: a {name} is not a plain object; pass one such as {example}{instead}")))
+        }
+        None => Ok(()),
     }
 }
 
@@ -157,10 +195,8 @@ fn json(value: &JsValue, what: &str) -> Result<Value, JsError> {
 /// write something else: a `Map` as `{}`, `NaN` as `null`, a `Blob` as `{}`.
 pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
     plain_data(value, what, what, 0)?;
-    JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| JsError::new(&format!("{what}: expected a value that JSON.stringify can write")))
+    let text = JSON::stringify(value).map_err(|e| threw(what, &e))?;
+    text.as_string().ok_or_else(|| JsError::new(&format!("{what}: expected a value that JSON.stringify can write")))
 }
 
 /// Checks that `value` (at `at` in the argument `what`) is strings, finite
@@ -186,9 +222,9 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
     if depth == Limits::MAX_DEPTH {
         return Err(JsError::new(&format!("{what}: nested deeper than {} levels, or holds itself", Limits::MAX_DEPTH)));
     }
-    if Array::is_array(value) {
-        let items: &Array = value.unchecked_ref();
-        return items
+    if is_array(value).map_err(|e| threw(at, &e))? {
+        return items(value)
+            .map_err(|e| threw(at, &e))?
             .iter()
             .enumerate()
             .try_for_each(|(index, item)| plain_data(&item, what, &format!("{at}[{index}]"), depth + 1));
@@ -198,7 +234,7 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
             "{at}: a {name} is not JSON data; pass a string, or a plain object or array{instead}"
         )));
     }
-    Object::entries(value.unchecked_ref()).iter().try_for_each(|entry| {
+    entries(value).map_err(|e| threw(at, &e))?.iter().try_for_each(|entry| {
         let entry: &Array = entry.unchecked_ref();
         let key = entry.get(0);
         let at = format!("{at}.{}", key.as_string().unwrap_or_default());
@@ -249,7 +285,7 @@ pub(crate) fn kind(value: &JsValue) -> String {
         "undefined".into()
     } else if value.is_null() {
         "null".into()
-    } else if Array::is_array(value) {
+    } else if is_array(value).unwrap_or(false) {
         "an array".into()
     } else if value.is_object() {
         "an object".into()

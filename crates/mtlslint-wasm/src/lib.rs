@@ -49,7 +49,8 @@ export interface RequestInput {
  * (`projectName` and `apiProxyName`, or for the truststore assignment
  * `projectName`, `username` and `keystoreName`). Leave a field out (or
  * `undefined`) to leave it out of the call. Values are taken as they are,
- * so a wrong type is reported rather than refused.
+ * so a wrong type is reported rather than refused; only a value JSON cannot
+ * carry (`NaN`, a `Set`, a `Date`) is refused with an `Error`.
  */
 export interface FormFields {
     projectName?: string;
@@ -134,16 +135,9 @@ pub fn apply_fixes(
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
     with_linter(options, |options, linter| {
-        let limit = linter.options().limits.max_bytes;
-        if bytes.len() > limit {
-            return Err(JsError::new(&format!(
-                "text: {} bytes, over the limit of {limit} (options.limits.maxBytes); `lint` reports it as J005",
-                bytes.len()
-            )));
-        }
         let mode = if options.unsafe_fixes == Some(true) { FixMode::Unsafe } else { FixMode::Safe };
-        Ok(to_js(&linter.fix_body(&bytes, mode)))
-    })?
+        to_js(&linter.fix_body(&bytes, mode))
+    })
 }
 
 /// Every rule: code, name, default severities, fix availability, summary and documentation.

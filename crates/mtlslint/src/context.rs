@@ -121,6 +121,12 @@ impl From<serde_json::Error> for ContextError {
         // At the end of the input the column is 0 when the text ends with a line break.
         match error.classify() {
             serde_json::error::Category::Eof => ContextError::EndsEarly { line: error.line() },
+            // Valid JSON, but deeper than the reader goes (128 levels): no saved response is.
+            _ if error.to_string().starts_with("recursion limit exceeded") => ContextError::Shape(format!(
+                "nested deeper than 128 levels (line {}, column {}): is it the right file?",
+                error.line(),
+                error.column()
+            )),
             _ => ContextError::Json { line: error.line(), column: error.column() },
         }
     }
@@ -361,6 +367,13 @@ mod tests {
         assert!(error.starts_with(&format!("`{}…` is no permission", "x".repeat(40))), "{error}");
         let short = Permissions::from_text("deploy").unwrap_err().to_string();
         assert!(short.starts_with("`deploy` is no permission"), "{short}");
+    }
+
+    #[test]
+    fn json_nested_past_the_reader_is_not_called_invalid() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let error = Inventory::from_json(&deep).unwrap_err().to_string();
+        assert!(error.starts_with("nested deeper than 128 levels (line 1, column 128)"), "{error}");
     }
 
     #[test]

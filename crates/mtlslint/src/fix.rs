@@ -96,7 +96,9 @@ impl Linter {
     /// assert_eq!(fixed.applied, 1);
     /// ```
     pub fn fix_body(&self, source: &[u8], mode: FixMode) -> Fixed {
-        let Ok(text) = std::str::from_utf8(source) else {
+        // Not read (over the size limit) or not text: nothing to fix, and nothing parsed.
+        let readable = source.len() <= self.options().limits.max_bytes;
+        let (Ok(text), true) = (std::str::from_utf8(source), readable) else {
             return Fixed {
                 text: String::from_utf8_lossy(source).into_owned(),
                 applied: 0,
