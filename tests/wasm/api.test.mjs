@@ -261,6 +261,9 @@ test("options of another class, and a URL that breaks the line, are refused with
   assert.throws(() => esm.lint("{}", new Map([["profile", "production"]])), /^Error: options: a Map is not a plain object; pass one such as \{profile: "production"\} \(Object.fromEntries\(it\) makes one\)$/);
   const url = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/t/\nAuthorization: Bearer s3cret";
   assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: [] }), /^Error: request.url: it breaks the line/);
+  for (const headers of ["Authorization: Bearer t", 5]) {
+    assert.throws(() => esm.lintRequest({ method: "PUT", url: "/", headers }), /^Error: request.headers: expected an object of names and values or \[name, value\] pairs$/);
+  }
   // A fetch Request without a body is read by its members.
   const request = new Request("https://gw.example.com/apiops/projects/P/credentials/u/truststore/t/", { method: "PUT", headers: { Authorization: "Bearer t" } });
   assert.deepEqual(esm.lintRequest(request).diagnostics, []);

@@ -106,7 +106,7 @@ pub(crate) struct CheckArgs {
     /// Apply the safe fixes in place (stdin: print the fixed body), then report what is left.
     #[arg(long)]
     pub(crate) fix: bool,
-    /// Print the fixes as a unified diff and write nothing; exit 1 when there is one.
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is one, or an error no fix removes.
     #[arg(long)]
     pub(crate) diff: bool,
     /// With --fix or --diff, apply the unsafe fixes too: they change what the settings mean.
@@ -171,8 +171,7 @@ pub(crate) struct CommonArgs {
     pub(crate) max_depth: Option<usize>,
 }
 
-/// Reads `--max-depth`, bounded by [`mtlslint::Limits::MAX_DEPTH`].
-/// `--max-bytes`: at least 1, as in the configuration.
+/// Reads `--max-bytes`: at least 1, as in the configuration.
 fn bytes(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(bytes @ 1..) => Ok(bytes),
@@ -180,6 +179,7 @@ fn bytes(text: &str) -> Result<usize, String> {
     }
 }
 
+/// Reads `--max-depth`, bounded by [`mtlslint::Limits::MAX_DEPTH`].
 fn depth(text: &str) -> Result<usize, String> {
     let ceiling = mtlslint::Limits::MAX_DEPTH;
     match text.parse::<usize>() {

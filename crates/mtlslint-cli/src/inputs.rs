@@ -50,35 +50,45 @@ pub(crate) const EXTENSIONS: [&str; 4] = ["json", "http", "rest", "curl"];
 /// `*.rest` and `*.curl` files in name order, `-` to stdin. A folder's
 /// configuration files (`mtlslint.json`) and the `context` files the run reads
 /// (inventories, current settings) are no bodies: they are left out of it.
-pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf]) -> Result<Vec<Input>, String> {
+/// A path that names nothing to read is an error in its place; the others
+/// are read all the same.
+pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf]) -> Vec<Result<Input, String>> {
     let context: Vec<PathBuf> = context.iter().filter_map(|path| fs::canonicalize(path).ok()).collect();
     let is_context = |path: &Path| {
         path.file_name().is_some_and(|name| name == mtlslint::config::FILE_NAME)
             || fs::canonicalize(path).is_ok_and(|path| context.contains(&path))
     };
     let mut inputs = Vec::new();
+    let mut stdin = false;
     for path in paths {
         if path.as_os_str() == "-" {
-            if inputs.iter().any(|input| matches!(input, Input::Stdin)) {
-                return Err("`-` (standard input) is given twice; it can be read once".into());
-            }
-            inputs.push(Input::Stdin);
+            inputs.push(if stdin {
+                Err("`-` (standard input) is given twice; it can be read once".into())
+            } else {
+                Ok(Input::Stdin)
+            });
+            stdin = true;
         } else if path.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found)?;
+            if let Err(error) = walk(path, &mut found) {
+                inputs.push(Err(error));
+            }
             found.retain(|path| !is_context(path));
             found.sort();
             if found.is_empty() {
-                return Err(format!("{} holds no .json, .http, .rest or .curl files", path.display()));
+                inputs.push(Err(format!(
+                    "{} holds no .json, .http, .rest or .curl files to lint (besides configuration and context files)",
+                    path.display()
+                )));
             }
-            inputs.extend(found.into_iter().map(Input::File));
+            inputs.extend(found.into_iter().map(|path| Ok(Input::File(path))));
         } else if path.exists() {
-            inputs.push(Input::File(path.clone()));
+            inputs.push(Ok(Input::File(path.clone())));
         } else {
-            return Err(format!("{}: no such file or folder", path.display()));
+            inputs.push(Err(format!("{}: no such file or folder", path.display())));
         }
     }
-    Ok(inputs)
+    inputs
 }
 
 fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
@@ -96,15 +106,21 @@ fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// The most a configuration or context file may hold: a List Keystores
-/// response of thousands of keystores is a few megabytes.
-const CONTEXT_LIMIT: usize = 64 << 20;
+/// The most of any file that is read: a List Keystores response of thousands
+/// of keystores, or an `.http` file of many requests, is a few megabytes.
+/// Bodies are read up to their own limit (`--max-bytes`) when it is higher.
+pub(crate) const FILE_LIMIT: usize = 64 << 20;
 
-/// A configuration or context file as text, read up to [`CONTEXT_LIMIT`].
+/// The error of a file over [`FILE_LIMIT`].
+pub(crate) fn too_large(name: &str) -> String {
+    format!("{name} is larger than {} MiB: is it the right file?", FILE_LIMIT >> 20)
+}
+
+/// A configuration or context file as text, read up to [`FILE_LIMIT`].
 fn context_text(path: &Path) -> Result<String, String> {
-    let bytes = Input::File(path.to_path_buf()).read(CONTEXT_LIMIT)?;
-    if bytes.len() > CONTEXT_LIMIT {
-        return Err(format!("{} is larger than {} MiB: is it the right file?", path.display(), CONTEXT_LIMIT >> 20));
+    let bytes = Input::File(path.to_path_buf()).read(FILE_LIMIT)?;
+    if bytes.len() > FILE_LIMIT {
+        return Err(too_large(&path.display().to_string()));
     }
     String::from_utf8(bytes).map_err(|_| format!("{} is not valid UTF-8; save it as UTF-8", path.display()))
 }
@@ -120,18 +136,24 @@ pub(crate) fn config(flag: Option<&Path>) -> Result<Option<(PathBuf, Config)>, S
         let Some(path) = found else { return Ok(None) };
         path
     };
-    let text = context_text(&path).map_err(|e| format!("--config: {e}"))?;
+    let named = if flag.is_some() { "--config" } else { "the configuration" };
+    let text = context_text(&path).map_err(|e| format!("{named}: {e}"))?;
     let config = Config::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(Some((path, config)))
 }
 
-/// The context files: a flag's path, else the configuration's (relative to its folder).
+/// The context files: a flag's path, else the configuration's (relative to
+/// its folder); with the paths of the files read.
 pub(crate) fn context(
     common: &CommonArgs,
     request: Option<&RequestArgs>,
     configured: Option<(&Inventories, &Path)>,
-) -> Result<Context, String> {
-    let text = |flag: &str, path: &Path| context_text(path).map_err(|e| format!("{flag}: {e}"));
+) -> Result<(Context, Vec<PathBuf>), String> {
+    let read = std::cell::RefCell::new(Vec::new());
+    let text = |flag: &str, path: &Path| {
+        read.borrow_mut().push(path.to_path_buf());
+        context_text(path).map_err(|e| format!("{flag}: {e}"))
+    };
     // A path from the flag is named by the flag, one from the configuration by its key there.
     let inventory = |flag: &str, key: &str, given: Option<PathBuf>, pick: fn(&Inventories) -> Option<&String>| {
         let (name, path) = match given {
@@ -151,7 +173,7 @@ pub(crate) fn context(
                 .map_err(|e| format!("--current {}: {e}", path.display()))
         })
         .transpose()?;
-    Ok(Context {
+    let context = Context {
         current,
         keystores: inventory("--keystores", "keystores", common.keystores.clone(), |i| i.keystores.as_ref())?,
         admin_keystores: inventory("--admin-keystores", "adminKeystores", common.admin_keystores.clone(), |i| {
@@ -161,7 +183,8 @@ pub(crate) fn context(
             i.credentials.as_ref()
         })?,
         permissions: request.and_then(|r| r.permissions.as_deref()).map(permissions).transpose()?,
-    })
+    };
+    Ok((context, read.into_inner()))
 }
 
 /// Reads `--permissions`: a list, or `@FILE` holding one (or a JSON array).
@@ -263,4 +286,19 @@ pub(crate) fn request(
     };
     let body = body.map(|bytes| body_text(bytes, limit)).transpose()?;
     Ok(Request { method: method.to_owned(), url: url.to_owned(), headers, body })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::body_text;
+
+    #[test]
+    fn a_body_cut_at_the_limit_inside_a_character_stays_text_over_the_limit() {
+        // Read up to the limit plus three bytes, the cut fell inside `é`.
+        let cut = b"abc\xc3".to_vec();
+        assert_eq!(body_text(cut, 2).as_deref(), Ok("abc"));
+        // Within the limit, invalid UTF-8 is the body's own fault.
+        assert!(body_text(b"ab\xc3".to_vec(), 8).is_err());
+        assert_eq!(body_text("é".as_bytes().to_vec(), 8).as_deref(), Ok("é"));
+    }
 }

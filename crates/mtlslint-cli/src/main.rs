@@ -85,8 +85,9 @@ fn run(command: Command) -> Result<bool, String> {
             }
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
-            for input in inputs::collect(&args.paths, &context_files)? {
-                let result = input.read(max_bytes(&linter)).and_then(|bytes| check_input(&linter, &input, &bytes));
+            for input in inputs::collect(&args.paths, &context_files) {
+                let Some(input) = skipped.keep(input) else { continue };
+                let result = read(&linter, &input).and_then(|bytes| check_input(&linter, &input, &bytes));
                 results.extend(skipped.keep(result));
             }
             write_results(args.common.format, &results)?;
@@ -114,7 +115,8 @@ fn run(command: Command) -> Result<bool, String> {
             )
         }
         Command::Response(args) => {
-            let options = options(inputs::config(args.config.as_deref())?.as_ref(), args.profile)?;
+            let config = inputs::config(args.config.as_deref())?;
+            let options = options(config.as_ref(), args.profile)?;
             let linter = Linter::new(options, mtlslint::Context::default());
             let endpoint = args.endpoint.map(|e| match e {
                 EndpointArg::Mtls => mtlslint::Endpoint::MtlsSettings,
@@ -122,8 +124,10 @@ fn run(command: Command) -> Result<bool, String> {
             });
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
-            for input in inputs::collect(&args.paths, &[])? {
-                let Some(bytes) = skipped.keep(input.read(max_bytes(&linter))) else { continue };
+            let config_file: Vec<PathBuf> = config.iter().map(|(path, _)| path.clone()).collect();
+            for input in inputs::collect(&args.paths, &config_file) {
+                let Some(input) = skipped.keep(input) else { continue };
+                let Some(bytes) = skipped.keep(read(&linter, &input)) else { continue };
                 let diagnostics = linter.lint_response(&bytes, endpoint);
                 if args.format == Format::Human {
                     print(&deployment_report(&input.name(), &bytes))?;
@@ -173,6 +177,7 @@ fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<F
             let diagnostics = linter.lint_body(bytes);
             return Ok(FileResult { source: input.name(), text, diagnostics });
         }
+        _ if bytes.len() > inputs::FILE_LIMIT => return Err(inputs::too_large(&input.name())),
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
         inputs::Holds::HttpRequests => mtlslint::import::parse_http_file(&text),
     };
@@ -210,11 +215,15 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     let mode = if args.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
     let (mut requests, mut skipped) = (Vec::new(), Skipped::default());
-    for input in inputs::collect(&args.paths, context_files)? {
-        let Some(bytes) = skipped.keep(input.read(max_bytes(linter))) else { continue };
+    // The report goes to standard error beside a diff or a fixed standard input.
+    let on_stderr = args.diff || args.paths.iter().any(|path| path.as_os_str() == "-");
+    let quiet = on_stderr && args.common.format != Format::Human;
+    for input in inputs::collect(&args.paths, context_files) {
+        let Some(input) = skipped.keep(input) else { continue };
+        let Some(bytes) = skipped.keep(read(linter, &input)) else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
-            tell(args.common.format, &format!("{}: fixes apply to JSON bodies; reporting only", input.name()));
+            tell(quiet, &format!("{}: fixes apply to JSON bodies; reporting only", input.name()));
             requests.extend(skipped.keep(check_input(linter, &input, &bytes)));
             // Standard input is a filter's: what is not fixed goes through.
             if !args.diff && matches!(input, inputs::Input::Stdin) {
@@ -252,14 +261,14 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     results.extend(requests);
     if args.diff {
         print(&diffs)?;
-        tell(args.common.format, &format!("{applied_fixes} would change {changed_inputs}"));
+        tell(quiet, &format!("{applied_fixes} would change {changed_inputs}"));
         // What the fixes would leave, and the requests' findings, go beside the diff.
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;
         // A pending change fails, as in a formatter's check mode, and so does an
         // error no fix removes (a body that is not JSON has no diff to show).
         return skipped.or(applied > 0 || failed(&results), results.len());
     }
-    tell(args.common.format, &format!("applied {applied_fixes} in {changed_inputs}"));
+    tell(quiet, &format!("applied {applied_fixes} in {changed_inputs}"));
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if results.iter().any(|r| r.source == "-") {
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;
@@ -269,17 +278,24 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     skipped.or(failed(&results), results.len())
 }
 
-/// Tells what the fixes did, on standard error, where a machine format
-/// (the findings of standard input) may follow: then it says nothing.
-fn tell(format: Format, what: &str) {
-    if format == Format::Human {
+/// Tells what the fixes did on standard error, unless a report in a machine
+/// format goes there too (`quiet`), which must stay one document.
+fn tell(quiet: bool, what: &str) {
+    if !quiet {
         let _ = writeln!(anstream::stderr(), "mtlslint: {what}");
     }
 }
 
-/// The size limit of inputs, up to which they are read.
+/// The size limit of bodies.
 fn max_bytes(linter: &Linter) -> usize {
     linter.options().limits.max_bytes
+}
+
+/// An input's bytes: up to the larger of the body limit, past which the
+/// linter reports a body too large, and [`inputs::FILE_LIMIT`], past which a
+/// cURL or `.http` file is refused, so that no input fills memory.
+fn read(linter: &Linter, input: &inputs::Input) -> Result<Vec<u8>, String> {
+    input.read(max_bytes(linter).max(inputs::FILE_LIMIT))
 }
 
 /// Passes standard input through unchanged: the `bytes` read, then the rest,
@@ -416,14 +432,7 @@ fn linter_and_context_files(
     options.limits.max_bytes = common.max_bytes.unwrap_or(options.limits.max_bytes);
     options.limits.max_depth = common.max_depth.unwrap_or(options.limits.max_depth);
     let folder = config.as_ref().and_then(|(path, _)| path.parent());
-    let context = inputs::context(common, request, found.zip(folder))?;
-    let configured = found.zip(folder).into_iter().flat_map(|(inventories, folder)| {
-        [&inventories.keystores, &inventories.admin_keystores, &inventories.credentials]
-            .into_iter()
-            .flatten()
-            .map(move |path| folder.join(path))
-    });
-    let flagged = [&common.current, &common.keystores, &common.admin_keystores].into_iter().flatten().cloned();
-    let files = config.as_ref().map(|(path, _)| path.clone()).into_iter().chain(configured).chain(flagged).collect();
+    let (context, mut files) = inputs::context(common, request, found.zip(folder))?;
+    files.extend(config.map(|(path, _)| path));
     Ok((Linter::new(options, context), files))
 }

@@ -601,6 +601,20 @@ fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
         assert_eq!(output.status.code(), Some(1));
         assert!(stdout(&output).contains("\"J005\""), "{}", stdout(&output));
     }
+    // The limit is the bodies': an `.http` file of many requests is read whole.
+    let requests = dir.join("many.http");
+    let request = "PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\nAuthorization: Bearer t\n\
+        Content-Type: application/json\n\n{\"enabled\": false}\n\n###\n";
+    fs::write(
+        &requests,
+        format!("{}PUT https://gw/apiops/projects/P/credentials/u/truststore/t\n", request.repeat(30)),
+    )
+    .unwrap();
+    let output = mtlslint(&["check", "--max-bytes", "200", "--format", "json", requests.to_str().unwrap()]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: Vec<_> =
+        report["results"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].clone()).collect();
+    assert_eq!(codes, ["R003", "R005"], "only the last request, at the end of the file, is at fault: {report}");
     // `--fix` on standard input is a filter: the input it did not read goes through too.
     let output = with_stdin(&["check", "--max-bytes", "2000", "--fix", "-"], body.as_bytes());
     assert_eq!(output.stdout, body.as_bytes());
@@ -620,6 +634,14 @@ fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
     let sarif: Value = serde_json::from_slice(&output.stdout).expect("a whole SARIF document");
     let rules: Vec<_> = sarif["runs"][0]["results"].as_array().unwrap().iter().map(|r| r["ruleId"].clone()).collect();
     assert!(rules.contains(&Value::from("M001")), "b.json is still reported: {rules:?}");
+    // A path that names nothing is skipped the same way.
+    let missing = dir.join("missing.json");
+    let output =
+        mtlslint(&["check", "--format", "json", dir.join("b.json").to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("a whole JSON document");
+    assert_eq!(report["results"].as_array().unwrap().len(), 1);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.json: no such file or folder"));
     fs::remove_dir_all(&dir).unwrap();
 }
 

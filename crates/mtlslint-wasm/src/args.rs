@@ -129,15 +129,11 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    let iterable = Reflect::has(value, &js_sys::Symbol::iterator()).map_err(|e| threw(WHAT, &e))?;
-    let pairs = if is_array(value).map_err(|e| threw(WHAT, &e))? || (iterable && !value.is_string()) {
-        items(value)
-    } else if value.is_object() {
-        entries(value)
-    } else {
+    if !value.is_object() {
         return Err(JsError::new(&format!("{WHAT}: expected an object of names and values or [name, value] pairs")));
     }
-    .map_err(|e| threw(WHAT, &e))?;
+    let iterable = Reflect::has(value, &js_sys::Symbol::iterator()).map_err(|e| threw(WHAT, &e))?;
+    let pairs = if iterable { items(value) } else { entries(value) }.map_err(|e| threw(WHAT, &e))?;
     let mut headers = Vec::with_capacity(pairs.length() as usize);
     for pair in pairs.iter() {
         let pair = items(&pair).map_err(|e| threw(WHAT, &e))?;

@@ -893,18 +893,20 @@ impl Linter {
     pub fn lint_imported(&self, source: &str, imported: &Imported) -> Vec<Diagnostic> {
         let report = self.lint_request(&imported.request);
         let map = imported.map();
-        // Short texts are left alone: they would hide words of the messages, not secrets.
-        let secrets: Vec<&str> = imported
+        // As written, and as a path quotes it (percent-encoded). Short texts are
+        // left alone: they would hide words of the messages, not secrets.
+        let secrets: Vec<Cow<'_, str>> = imported
             .parts
             .secrets
             .iter()
             .filter_map(|span| source.get(span.start..span.end))
             .filter(|secret| secret.len() >= 4)
+            .flat_map(|secret| [Cow::Borrowed(secret), crate::request::encode_reserved(secret)])
             .collect();
         let hide = |text: &mut Cow<'static, str>| {
             for secret in &secrets {
-                if text.contains(secret) {
-                    *text = Cow::Owned(text.replace(secret, &"*".repeat(secret.chars().count())));
+                if text.contains(secret.as_ref()) {
+                    *text = Cow::Owned(text.replace(secret.as_ref(), &"*".repeat(secret.chars().count())));
                 }
             }
         };

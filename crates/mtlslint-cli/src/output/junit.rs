@@ -108,7 +108,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn line_breaks_survive_an_xml_parser() {
+    fn line_breaks_are_written_as_character_references_where_a_parser_would_change_them() {
         assert_eq!(attribute("a\nb\r\tc<\"&"), "a&#10;b&#13;&#9;c&lt;&quot;&amp;");
         assert_eq!(escape("a\nb\r\n\tc\u{1}"), "a\nb&#13;\n\tc\u{FFFD}");
     }

@@ -15,8 +15,9 @@ rule! {
     /// `deploymentResult` with `success`, `message` and one
     /// `environmentResults` item (`environmentName`, `success`, `message`)
     /// per environment. Members beyond these are allowed. `{"success": false}`
-    /// without a `deploymentResult` is reported too: the call failed, and the
-    /// server did not say why in its error shape. So is a response that is
+    /// is reported too, unless a `deploymentResult` names what failed (D002
+    /// reports that): the call failed, and the server did not say why in its
+    /// error shape. So is a response that is
     /// not JSON (an HTML error page, a file saved as UTF-16) or larger than
     /// the size limit. The envelope of later revisions of the documentation,
     /// `{"status": "FAILURE", "resultMessage": "..."}`, is a failed call;

@@ -1,4 +1,4 @@
-use crate::body::Field;
+use crate::body::{Field, resolve_protocol};
 use crate::diagnostic::Applicability;
 use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
@@ -9,7 +9,7 @@ rule! {
     ///
     /// ## What it does
     /// Reports `"supportedProtocolList": "TLS_1_2"` and strings that list
-    /// constants separated by commas or spaces, such as `"TLS_1_2,TLS_1_3"`.
+    /// protocols separated by commas or spaces, such as `"TLS_1_2,TLS_1_3"`.
     ///
     /// ## Why is this bad?
     /// Jackson does not wrap a single value in an array
@@ -27,8 +27,8 @@ rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe: the fix wraps the string in an array, splitting it at commas
-    /// and spaces. A blank string gets no fix: its evident replacement, `[]`,
+    /// Safe: the fix wraps the string in an array, splitting it at commas,
+    /// and at spaces between protocols. A blank string gets no fix: its evident replacement, `[]`,
     /// would allow every protocol, TLS 1.0 and 1.1 included.
     "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Sometimes,
 }
@@ -40,7 +40,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             continue;
         };
         let mut array = String::from("[");
-        for item in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()) {
+        for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()).flat_map(words) {
             if array.len() > 1 {
                 array.push_str(", ");
             }
@@ -61,4 +61,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             );
         }
     }
+}
+
+/// A comma-separated piece as items: split at spaces when each word of it is a
+/// protocol (`TLS_1_2 TLS_1_3`), whole when only the whole is one (`TLS 1.2`).
+fn words(piece: &str) -> Vec<&str> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.iter().all(|word| resolve_protocol(word).intended().is_some()) { words } else { vec![piece] }
 }
