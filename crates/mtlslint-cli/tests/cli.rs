@@ -614,7 +614,7 @@ fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let codes: Vec<_> =
         report["results"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].clone()).collect();
-    assert_eq!(codes, ["R003", "R005"], "only the last request, at the end of the file, is at fault: {report}");
+    assert_eq!(codes, ["R005", "R003"], "only the last request, at the end of the file, is at fault: {report}");
     // `--fix` on standard input is a filter: the input it did not read goes through too.
     let output = with_stdin(&["check", "--max-bytes", "2000", "--fix", "-"], body.as_bytes());
     assert_eq!(output.stdout, body.as_bytes());
