@@ -43,6 +43,9 @@ test('hovering shows the field\'s and the constant\'s documentation', async () =
     JSON.stringify((await service.doHover(document, document.positionAt(text.indexOf(needle) + 2), json)).contents);
   assert.match(await hover('"enabled"'), /Enable or disable mTLS/);
   assert.match(await hover('"DEFAULT"'), /RFC 2818, RFC 6125/);
+  // The key shows the field's own words (a constant's description once took their place), the value's once.
+  assert.match(await hover('"hostnameVerifierType"'), /How the backend's host name is checked/);
+  assert.equal((await hover('"DEFAULT"')).split('RFC 2818').length, 2, 'the constant described once');
 });
 
 test('TLS_1_0 and STRICT carry a deprecation mark, TLS_1_2 and DEFAULT none', async () => {

@@ -191,7 +191,9 @@ macro_rules! constant_table {
             }
 
             /// An enum of the constants with their descriptions, plus one `const`
-            /// schema each, so that editors mark the deprecated ones.
+            /// schema each, so that editors mark the deprecated ones. The `const`
+            /// schemas carry no description: an editor would show a constant's
+            /// in place of the field's when hovering the key, and twice on the value.
             fn json_schema(_: &mut SchemaGenerator) -> Schema {
                 let describe = $describe;
                 let constants: Vec<_> = $table.iter().map(|info| info.constant).collect();
@@ -207,9 +209,8 @@ macro_rules! constant_table {
                     .unzip();
                 let each: Vec<_> = $table
                     .iter()
-                    .zip(plain.iter().zip(&markdown))
-                    .map(|(info, (plain, markdown))| {
-                        let mut schema = json!({"const": info.constant, "description": plain, "markdownDescription": markdown});
+                    .map(|info| {
+                        let mut schema = json!({"const": info.constant});
                         if let Some(why) = info.deprecation {
                             schema["deprecated"] = true.into();
                             schema["deprecationMessage"] = format!("{}: {why}", info.constant).into();

@@ -303,8 +303,43 @@ pub fn suggest(name: &str) -> Option<&'static str> {
 
 fn plain<T: JsonSchema>(draft: Draft) -> Value {
     let mut schema = draft.generate::<T>();
+    consts_as_enum(&mut schema);
     with_markdown(&mut schema);
     schema
+}
+
+/// Each `oneOf` of documented string constants (what schemars makes of an
+/// enum of unit variants) as an `enum` with its descriptions: an editor shows
+/// a `oneOf` branch's description in place of the property's when the key is
+/// hovered (a rule's summary gave way to "Not reported."), and the value's twice.
+fn consts_as_enum(schema: &mut Value) {
+    let Some(object) = schema.as_object_mut() else {
+        if let Value::Array(items) = schema {
+            items.iter_mut().for_each(consts_as_enum);
+        }
+        return;
+    };
+    let constants = object.get("oneOf").and_then(Value::as_array).and_then(|alternatives| {
+        let plain = |alternative: &Value| {
+            let object = alternative.as_object()?;
+            let known = object
+                .keys()
+                .all(|key| ["const", "description", "markdownDescription", "type"].contains(&key.as_str()));
+            let text = |key| object.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+            let constant = object.get("const")?.as_str()?.to_owned();
+            known.then(|| (constant, text("description")))
+        };
+        alternatives.iter().map(plain).collect::<Option<Vec<_>>>()
+    });
+    if let Some(constants) = constants {
+        object.remove("oneOf");
+        let (values, descriptions): (Vec<_>, Vec<_>) = constants.into_iter().unzip();
+        object.insert("type".into(), "string".into());
+        object.insert("enum".into(), values.into());
+        object.insert("enumDescriptions".into(), descriptions.clone().into());
+        object.insert("markdownEnumDescriptions".into(), descriptions.into());
+    }
+    object.values_mut().for_each(consts_as_enum);
 }
 
 fn with_examples<const N: usize>(mut schema: Value, examples: [Value; N]) -> Value {
@@ -345,6 +380,11 @@ fn error_examples() -> [Value; 6] {
 /// `mtlslint.json`: the rules' codes and names complete, with their summaries.
 fn config(draft: Draft) -> Value {
     let mut schema = plain::<Config>(draft);
+    // The profile's own description, not `Profile`'s, on hover (an editor shows the branch's).
+    if let Some(profile) = schema.pointer_mut("/properties/profile/anyOf/0").and_then(Value::as_object_mut) {
+        profile.remove("description");
+        profile.remove("markdownDescription");
+    }
     let rules = &mut schema["properties"]["rules"];
     let level = rules["additionalProperties"].clone();
     let names: Vec<&str> = crate::rules::all().flat_map(|rule| [rule.code, rule.name]).collect();
