@@ -240,19 +240,23 @@ fn as_written(field: Field, node: &Node<'_>) -> bool {
         (Field::Enabled, Value::Bool(_)) => true,
         (Field::KeyStoreId | Field::TrustStoreId, Value::String(id)) => !is_blank(id),
         (Field::SupportedProtocolList, Value::Array(items)) => {
-            let mut listed = 0_u32;
+            let mut listed = 0;
             items.iter().all(|item| match &item.value {
-                Value::String(text) => Protocol::from_constant(text).is_some_and(|p| {
-                    let first = listed & 1 << p as u32 == 0;
-                    listed |= 1 << p as u32;
-                    first
-                }),
+                Value::String(text) => Protocol::from_constant(text).is_some_and(|p| first_listing(&mut listed, p)),
                 _ => false,
             })
         }
         (Field::HostnameVerifierType, Value::String(text)) => HostnameVerifier::from_constant(text).is_some(),
         _ => false,
     }
+}
+
+/// Whether `protocol` is not yet among those `listed` (a bit set), which it then joins.
+fn first_listing(listed: &mut u32, protocol: Protocol) -> bool {
+    let bit = 1 << protocol as u32;
+    let first = *listed & bit == 0;
+    *listed |= bit;
+    first
 }
 
 /// Where an effective setting comes from.
@@ -290,6 +294,7 @@ pub(crate) struct Effective<'a> {
     pub(crate) enabled: Setting<'a, bool>,
     pub(crate) key_store_id: Option<Setting<'a, Cow<'a, str>>>,
     pub(crate) trust_store_id: Option<Setting<'a, Cow<'a, str>>>,
+    /// Each protocol once, where it is first listed.
     pub(crate) protocols: Setting<'a, Vec<ListedProtocol<'a>>>,
     pub(crate) verifier: Setting<'a, HostnameVerifier>,
 }
@@ -529,7 +534,7 @@ impl<'a> Body<'a> {
             Some((member, value)) => Some(Setting { value, origin: Origin::Body(member) }),
             None => current.map(|value| Setting { value: Cow::Borrowed(value.as_str()), origin: Origin::Current }),
         };
-        let protocols = match self.last(Field::SupportedProtocolList) {
+        let mut protocols = match self.last(Field::SupportedProtocolList) {
             Some(member @ Member { value: Node { value: Value::Array(items), .. }, .. }) => Setting {
                 value: items
                     .iter()
@@ -550,6 +555,9 @@ impl<'a> Body<'a> {
                 None => Setting { value: Vec::new(), origin: Origin::Default },
             },
         };
+        // The server enables a set: a repeat adds nothing (T004 reports it), so each protocol counts once, where first listed.
+        let mut listed = 0;
+        protocols.value.retain(|item| first_listing(&mut listed, item.protocol));
         let verifier = match self.last(Field::HostnameVerifierType).and_then(|m| match &m.value.value {
             Value::String(text) => resolve_verifier(text).intended().map(|v| (m, v)),
             _ => None,

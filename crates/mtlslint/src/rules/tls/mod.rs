@@ -38,11 +38,10 @@ pub(super) fn judged<'a>(body: &'a Body<'a>) -> Option<(&'a [ListedProtocol<'a>]
     protocols.in_play(effective.enabled.value).then_some((protocols.value.as_slice(), protocols.origin))
 }
 
-/// Reports each listed protocol that `is_bad`, once, where it is first listed
-/// (T004 reports repeats), with an unsafe fix that drops every legacy protocol
-/// from the list at once (so that fixes of T001 and T002 agree), or sets the
-/// recommended list when nothing would remain. Once each also keeps the
-/// findings few when a long list repeats one: each fix holds the whole list.
+/// Reports each listed protocol that `is_bad` (the effective list holds each
+/// once, where first listed), with an unsafe fix that drops every legacy
+/// protocol from the list at once (so that fixes of T001 and T002 agree), or
+/// sets the recommended list when nothing would remain.
 pub(super) fn report_listed(
     checker: &mut Checker<'_>,
     rule: &'static Rule,
@@ -59,13 +58,7 @@ pub(super) fn report_listed(
     }
     let fix = legacy_free_list(body).map(|(span, list)| (span, ["Replace the list with ", &list].concat(), list));
     let mut reported_current = false;
-    let mut reported = 0_u8;
     for item in bad {
-        let bit = 1 << item.protocol as u8;
-        if reported & bit != 0 {
-            continue;
-        }
-        reported |= bit;
         let (text, help) = message(item.protocol);
         let Origin::Body(member) = origin else {
             if !reported_current {
