@@ -131,10 +131,10 @@ impl Config {
                 serde_path_to_error::Segment::Map { key } => value.get(key),
                 _ => None,
             });
-            match (expected(&path), found) {
+            match (expected(&path, &schema), found) {
                 (Some((expected, candidates)), Some(found)) => {
-                    let near =
-                        found.as_str().and_then(|text| crate::suggest::nearest(text, candidates.iter().copied()));
+                    let candidates = candidates.iter().map(String::as_str);
+                    let near = found.as_str().and_then(|text| crate::suggest::nearest(text, candidates));
                     let near = near.map(|near| format!(": did you mean \"{near}\"?")).unwrap_or_default();
                     ConfigError(format!("`{path}` must be {expected}; found {}{near}", shown(found)))
                 }
@@ -165,22 +165,42 @@ impl Config {
     }
 }
 
-/// What the member at `path` must be, and the strings it may be.
-fn expected(path: &str) -> Option<(&'static str, &'static [&'static str])> {
-    const LEVELS: &[&str] = &["error", "warning", "info", "off"];
+/// What the member at `path` must be, and the strings it may be: those of
+/// an enum (the profile, a rule's level) read from `schema`, the model's.
+fn expected(path: &str, schema: &Value) -> Option<(String, Vec<String>)> {
+    let constants = constants(schema, path);
+    if !constants.is_empty() {
+        let quoted: Vec<String> = constants.iter().map(|c| format!("\"{c}\"")).collect();
+        let listed = match quoted.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        return Some((listed, constants));
+    }
     let (parent, _) = path.rsplit_once('.').unwrap_or(("", path));
-    Some(match (parent, path) {
-        (_, "$schema") => ("a string: the URL or path of the configuration's schema", &[]),
-        (_, "profile") => (r#""standard" or "production""#, &["standard", "production"]),
-        (_, "rules") => (r#"an object of rule codes or names and levels, such as {"T005": "off"}"#, &[]),
-        ("rules", _) => (r#""error", "warning", "info" or "off""#, LEVELS),
-        (_, "limits") => (r#"an object such as {"maxBytes": 1048576, "maxDepth": 64}"#, &[]),
-        (_, "limits.maxBytes") => ("a whole number of bytes, at least 1", &[]),
-        (_, "limits.maxDepth") => ("a whole number from 1 to 128", &[]),
-        (_, "inventories") => (r#"an object such as {"keystores": "context/keystores.json"}"#, &[]),
-        ("inventories", _) => ("a string: the path of a saved List response, relative to this file", &[]),
+    let expected = match (parent, path) {
+        (_, "$schema") => "a string: the URL or path of the configuration's schema".into(),
+        (_, "rules") => r#"an object of rule codes or names and levels, such as {"T005": "off"}"#.into(),
+        (_, "limits") => r#"an object such as {"maxBytes": 1048576, "maxDepth": 64}"#.into(),
+        (_, "limits.maxBytes") => "a whole number of bytes, at least 1".into(),
+        (_, "limits.maxDepth") => format!("a whole number from 1 to {}", Limits::MAX_DEPTH),
+        (_, "inventories") => r#"an object such as {"keystores": "context/keystores.json"}"#.into(),
+        ("inventories", _) => "a string: the path of a saved List response, relative to this file".into(),
         _ => return None,
-    })
+    };
+    Some((expected, Vec::new()))
+}
+
+/// The string constants `schema` allows at `path` (`profile`, `rules.T005`):
+/// a `oneOf` of them, as schemars writes an enum, behind an `Option`'s `anyOf`.
+fn constants(schema: &Value, path: &str) -> Vec<String> {
+    let node = path.split('.').try_fold(schema, |node, key| {
+        let member = node.get("properties").and_then(|p| p.get(key)).or_else(|| node.get("additionalProperties"))?;
+        Some(member.pointer("/anyOf/0").unwrap_or(member))
+    });
+    let alternatives = node.and_then(|node| node.get("oneOf")).and_then(Value::as_array);
+    alternatives.into_iter().flatten().filter_map(|a| a.get("const")?.as_str().map(str::to_owned)).collect()
 }
 
 /// A value as an error shows it: scalars as written (long ones cut), containers by kind.
