@@ -303,22 +303,32 @@ pub fn suggest(name: &str) -> Option<&'static str> {
 
 fn plain<T: JsonSchema>(draft: Draft) -> Value {
     let mut schema = draft.generate::<T>();
-    consts_as_enum(&mut schema);
+    for_editors(&mut schema);
     with_markdown(&mut schema);
     schema
 }
 
-/// Each `oneOf` of documented string constants (what schemars makes of an
-/// enum of unit variants) as an `enum` with its descriptions: an editor shows
-/// a `oneOf` branch's description in place of the property's when the key is
-/// hovered (a rule's summary gave way to "Not reported."), and the value's twice.
-fn consts_as_enum(schema: &mut Value) {
+/// An editor shows a `oneOf` or `anyOf` branch's description in place of the
+/// property's when the key is hovered (a rule's summary gave way to "Not
+/// reported."), and a value's twice. So each `oneOf` of documented string
+/// constants (what schemars makes of an enum of unit variants) becomes an
+/// `enum` with its descriptions, and the value's branch of an `Option`'s
+/// `anyOf` (it and `null`) loses its own when the property has one.
+fn for_editors(schema: &mut Value) {
     let Some(object) = schema.as_object_mut() else {
         if let Value::Array(items) = schema {
-            items.iter_mut().for_each(consts_as_enum);
+            items.iter_mut().for_each(for_editors);
         }
         return;
     };
+    if object.contains_key("description")
+        && let Some(Value::Array(branches)) = object.get_mut("anyOf")
+        && let [Value::Object(branch), other] | [other, Value::Object(branch)] = branches.as_mut_slice()
+        && *other == json!({"type": "null"})
+    {
+        branch.remove("description");
+        branch.remove("markdownDescription");
+    }
     let constants = object.get("oneOf").and_then(Value::as_array).and_then(|alternatives| {
         let plain = |alternative: &Value| {
             let object = alternative.as_object()?;
@@ -339,7 +349,7 @@ fn consts_as_enum(schema: &mut Value) {
         object.insert("enumDescriptions".into(), descriptions.clone().into());
         object.insert("markdownEnumDescriptions".into(), descriptions.into());
     }
-    object.values_mut().for_each(consts_as_enum);
+    object.values_mut().for_each(for_editors);
 }
 
 fn with_examples<const N: usize>(mut schema: Value, examples: [Value; N]) -> Value {
@@ -380,11 +390,6 @@ fn error_examples() -> [Value; 6] {
 /// `mtlslint.json`: the rules' codes and names complete, with their summaries.
 fn config(draft: Draft) -> Value {
     let mut schema = plain::<Config>(draft);
-    // The profile's own description, not `Profile`'s, on hover (an editor shows the branch's).
-    if let Some(profile) = schema.pointer_mut("/properties/profile/anyOf/0").and_then(Value::as_object_mut) {
-        profile.remove("description");
-        profile.remove("markdownDescription");
-    }
     let rules = &mut schema["properties"]["rules"];
     let level = rules["additionalProperties"].clone();
     let names: Vec<&str> = crate::rules::all().flat_map(|rule| [rule.code, rule.name]).collect();
