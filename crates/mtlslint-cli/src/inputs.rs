@@ -41,6 +41,12 @@ impl Input {
         }?;
         Ok(bytes)
     }
+
+    /// A request body: as [`Input::read`], with room for a character cut at
+    /// the limit, so that a body over the limit stays over it as text.
+    fn read_body(&self, limit: usize) -> Result<Vec<u8>, String> {
+        self.read(limit.saturating_add(3))
+    }
 }
 
 /// The file extensions a folder is searched for: bodies, `.http` request files and cURL commands.
@@ -233,14 +239,6 @@ pub(crate) fn imported_body(
         imported.request.body = Some(text);
     }
     Ok(())
-}
-
-impl Input {
-    /// A request body: as [`Input::read`], with room for a character cut at
-    /// the limit, so that a body over the limit stays over it as text.
-    fn read_body(&self, limit: usize) -> Result<Vec<u8>, String> {
-        self.read(limit.saturating_add(3))
-    }
 }
 
 /// A request body as text. One over `limit` is cut after its last whole

@@ -270,7 +270,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     }
     tell(quiet, &format!("applied {applied_fixes} in {changed_inputs}"));
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
-    if results.iter().any(|r| r.source == "-") {
+    if on_stderr {
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;
     } else {
         write_results(args.common.format, &results)?;

@@ -74,16 +74,16 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
 /// would turn a raw one into a line feed); control characters XML cannot
 /// carry become U+FFFD.
 fn escape(text: &str) -> String {
-    escape_with(text, |c| matches!(c, '\n' | '\t'))
+    escape_with(text, false)
 }
 
 /// Escapes text for an attribute value: line feeds and tabs too as references,
 /// which a parser would otherwise turn into spaces.
 fn attribute(text: &str) -> String {
-    escape_with(text, |_| false)
+    escape_with(text, true)
 }
 
-fn escape_with(text: &str, raw: fn(char) -> bool) -> String {
+fn escape_with(text: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -92,7 +92,7 @@ fn escape_with(text: &str, raw: fn(char) -> bool) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\n' | '\t' | '\r' if raw(c) => out.push(c),
+            '\n' | '\t' if !attribute => out.push(c),
             '\n' => out.push_str("&#10;"),
             '\t' => out.push_str("&#9;"),
             '\r' => out.push_str("&#13;"),
