@@ -29,7 +29,13 @@ extern "C" {
     fn items(value: &JsValue) -> Result<Array, JsValue>;
 }
 
-/// The error of an argument whose reading threw `error` (a getter, a Proxy).
+/// What a caller's code returned, or the error of the argument `what` whose
+/// reading threw (a getter, a Proxy), saying what it threw.
+fn caught<T>(what: &str, result: Result<T, JsValue>) -> Result<T, JsError> {
+    result.map_err(|error| threw(what, &error))
+}
+
+/// One copy of the message for every type [`caught`] returns.
 fn threw(what: &str, error: &JsValue) -> JsError {
     let said = match error.dyn_ref::<js_sys::Error>() {
         Some(error) => String::from(error.message()),
@@ -37,6 +43,9 @@ fn threw(what: &str, error: &JsValue) -> JsError {
     };
     JsError::new(&format!("{what}: reading it threw: {said}"))
 }
+
+/// What breaks a line: no URL or header value may hold it.
+const LINE_BREAKS: [char; 3] = ['\r', '\n', '\0'];
 
 /// An argument that must be a string.
 pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsError> {
@@ -69,7 +78,7 @@ pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError
     const EXAMPLE: &str = r#"{enabled: true, keyStoreId: "ks-1"}"#;
     plain_object(value, "fields", EXAMPLE)?;
     let mut fields = BTreeMap::new();
-    for entry in entries(value).map_err(|e| threw("fields", &e))?.iter() {
+    for entry in caught("fields", entries(value))?.iter() {
         let entry: Array = entry.unchecked_into();
         let name = entry.get(0).as_string().unwrap_or_default();
         let member = entry.get(1);
@@ -89,7 +98,7 @@ pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError
 pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
     const MEMBERS: [&str; 4] = ["method", "url", "headers", "body"];
     object(value, "request", r#"{method: "PUT", url: "https://..."}"#)?;
-    for key in keys(value).map_err(|e| threw("request", &e))?.iter().filter_map(|k| k.as_string()) {
+    for key in caught("request", keys(value))?.iter().filter_map(|k| k.as_string()) {
         if !MEMBERS.contains(&key.as_str()) {
             return Err(JsError::new(&format!(
                 "request: unknown member `{key}`; the members are {}",
@@ -97,10 +106,10 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
             )));
         }
     }
-    let get = |key: &str| Reflect::get(value, &key.into()).map_err(|e| threw(&format!("request.{key}"), &e));
+    let get = |key: &str| caught(&format!("request.{key}"), Reflect::get(value, &key.into()));
     let method = string(&get("method")?, "request.method")?;
     let url = string(&get("url")?, "request.url")?;
-    if url.contains(['\r', '\n', '\0']) {
+    if url.contains(LINE_BREAKS) {
         return Err(JsError::new("request.url: it breaks the line; a URL is one line (percent-encode a line break)"));
     }
     let headers = headers(&get("headers")?)?;
@@ -132,11 +141,11 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     if !value.is_object() {
         return Err(JsError::new(&format!("{WHAT}: expected an object of names and values or [name, value] pairs")));
     }
-    let iterable = Reflect::has(value, &js_sys::Symbol::iterator()).map_err(|e| threw(WHAT, &e))?;
-    let pairs = if iterable { items(value) } else { entries(value) }.map_err(|e| threw(WHAT, &e))?;
+    let iterable = caught(WHAT, Reflect::has(value, &js_sys::Symbol::iterator()))?;
+    let pairs = caught(WHAT, if iterable { items(value) } else { entries(value) })?;
     let mut headers = Vec::with_capacity(pairs.length() as usize);
     for pair in pairs.iter() {
-        let pair = items(&pair).map_err(|e| threw(WHAT, &e))?;
+        let pair = caught(WHAT, items(&pair))?;
         let (Some(name), Some(field)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
             // Name the header when there is one: its value is what is not a string.
             let instead = match pair.get(0).as_string() {
@@ -151,7 +160,7 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
                 "{WHAT}: `{name}` is not a header name; names are letters, digits and !#$%&'*+-.^_`|~"
             )));
         }
-        if field.contains(['\r', '\n', '\0']) {
+        if field.contains(LINE_BREAKS) {
             return Err(JsError::new(&format!(
                 "{WHAT}: the value of `{name}` breaks the line; a header value is one line"
             )));
@@ -164,7 +173,7 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
 /// An object, not an array or a function. The request may be of any class
 /// (a fetch `Request` is read by its members); see [`plain_object`].
 fn object(value: &JsValue, what: &str, example: &str) -> Result<(), JsError> {
-    if !value.is_object() || is_array(value).map_err(|e| threw(what, &e))? || value.is_function() {
+    if !value.is_object() || caught(what, is_array(value))? || value.is_function() {
         return Err(JsError::new(&format!("{what}: expected an object such as {example}, not {}", kind(value))));
     }
     Ok(())
@@ -191,7 +200,7 @@ fn json(value: &JsValue, what: &str) -> Result<Value, JsError> {
 /// write something else: a `Map` as `{}`, `NaN` as `null`, a `Blob` as `{}`.
 pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
     plain_data(value, what, what, 0)?;
-    let text = JSON::stringify(value).map_err(|e| threw(what, &e))?;
+    let text = caught(what, JSON::stringify(value))?;
     text.as_string().ok_or_else(|| JsError::new(&format!("{what}: expected a value that JSON.stringify can write")))
 }
 
@@ -218,9 +227,8 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
     if depth == Limits::MAX_DEPTH {
         return Err(JsError::new(&format!("{what}: nested deeper than {} levels, or holds itself", Limits::MAX_DEPTH)));
     }
-    if is_array(value).map_err(|e| threw(at, &e))? {
-        return items(value)
-            .map_err(|e| threw(at, &e))?
+    if caught(at, is_array(value))? {
+        return caught(at, items(value))?
             .iter()
             .enumerate()
             .try_for_each(|(index, item)| plain_data(&item, what, &format!("{at}[{index}]"), depth + 1));
@@ -230,7 +238,7 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
             "{at}: a {name} is not JSON data; pass a string, or a plain object or array{instead}"
         )));
     }
-    entries(value).map_err(|e| threw(at, &e))?.iter().try_for_each(|entry| {
+    caught(at, entries(value))?.iter().try_for_each(|entry| {
         let entry: &Array = entry.unchecked_ref();
         let key = entry.get(0);
         let at = format!("{at}.{}", key.as_string().unwrap_or_default());
