@@ -1,10 +1,12 @@
 //! The rule registry agrees with the rule catalog (`shared/spec/rules.md`
-//! beside the repository): the same codes, names and default severities.
+//! beside the repository): the same codes, names, default severities and,
+//! where the catalog has a `fix` column, the same kind of fix.
 //! Where the catalog is not beside the checkout the test says so and passes,
 //! except under `CI=true`, where the catalog is always present.
 
 use std::path::{Path, PathBuf};
 
+use mtlslint::rules::FixAvailability;
 use mtlslint::{Profile, Severity, rules};
 
 fn catalog() -> Option<PathBuf> {
@@ -24,6 +26,17 @@ fn severity(cell: &str) -> Option<Severity> {
     }
 }
 
+/// Whether a rule's fix agrees with the catalog's `fix` cell: blank for none,
+/// "safe ..." for a safe fix (some findings may have none: a blank string has
+/// nothing to wrap), "unsafe ..." for an unsafe one.
+fn fix_agrees(cell: &str, fix: FixAvailability) -> bool {
+    match fix {
+        FixAvailability::None => cell.is_empty(),
+        FixAvailability::Safe | FixAvailability::Sometimes => cell.starts_with("safe"),
+        FixAvailability::Unsafe => cell.starts_with("unsafe"),
+    }
+}
+
 #[test]
 fn registry_matches_the_catalog() {
     let Some(path) = catalog() else {
@@ -33,8 +46,13 @@ fn registry_matches_the_catalog() {
     };
     let text = std::fs::read_to_string(path).unwrap();
     let mut compared = 0;
+    // Whether the table being read has a `fix` column (groups S, T and H do).
+    let mut has_fix = false;
     for line in text.lines() {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.get(1) == Some(&"code") {
+            has_fix = cells.get(6) == Some(&"fix");
+        }
         let Some(&code) = cells.get(1) else { continue };
         let is_code =
             code.len() == 4 && code.as_bytes()[0].is_ascii_uppercase() && code[1..].bytes().all(|b| b.is_ascii_digit());
@@ -47,6 +65,14 @@ fn registry_matches_the_catalog() {
         let production = if cells[4].is_empty() { standard } else { severity(cells[4]) };
         assert_eq!(rule.severity(Profile::Standard), standard, "{code} standard");
         assert_eq!(rule.severity(Profile::Production), production, "{code} production");
+        if has_fix {
+            assert!(
+                fix_agrees(cells[6], rule.fix),
+                "{code}: the catalog says `{}`, the registry {:?}",
+                cells[6],
+                rule.fix
+            );
+        }
         compared += 1;
     }
     assert_eq!(compared, rules::all().count(), "every registered rule is in the catalog");

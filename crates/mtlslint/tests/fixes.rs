@@ -1,6 +1,8 @@
 //! Fixes never break a body, touch nothing else, and settle: applying them
 //! twice changes nothing the second time.
 
+mod support;
+
 use std::path::Path;
 
 use mtlslint::{FixMode, Linter};
@@ -58,7 +60,7 @@ fn every_vector_body_fixes_cleanly() {
 /// every rule with a safe fix has such a vector.
 #[test]
 fn safe_fixes_turn_vectors_into_their_fixed_twins() {
-    let bless = std::env::var_os("MTLSLINT_BLESS").is_some();
+    let bless = support::bless();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
     let mut fixed_by = std::collections::BTreeSet::new();
     for folder in std::fs::read_dir(root).unwrap() {

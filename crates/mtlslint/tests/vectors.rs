@@ -3,6 +3,8 @@
 //! beside them. `MTLSLINT_BLESS=1 cargo test -p mtlslint --test vectors`
 //! rewrites the expected files; review the diff before committing it.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -119,7 +121,7 @@ fn actual(vector: &Vector) -> String {
 
 #[test]
 fn vectors_match_expected_diagnostics() {
-    let bless = std::env::var_os("MTLSLINT_BLESS").is_some();
+    let bless = support::bless();
     let mut mismatches = Vec::new();
     for vector in load_all() {
         let actual = actual(&vector);
