@@ -13,8 +13,9 @@ use std::process::Command;
 
 use crate::{cargo, cargo_command, npm_ci, root, run};
 
-/// The bar for the module's size, gzipped.
-pub(crate) const GZIP_BAR: usize = 150 * 1024;
+/// The bar for the module's size, gzipped: 150 KB, read as 150,000 bytes (the
+/// stricter of the two readings), so that a build over it fails.
+pub(crate) const GZIP_BAR: usize = 150_000;
 
 /// Files of `pkg/` that are tracked; the build replaces everything else.
 const TRACKED: [&str; 3] = ["package.json", "README.md", "LICENSE"];
@@ -203,17 +204,16 @@ fn add_version(pkg: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints the module's size, raw and gzipped, against the bar.
+/// Prints the module's size, raw and gzipped, and fails when it is over the bar.
 fn report(module: &Path) -> Result<(), String> {
     let bytes = std::fs::read(module).map_err(|e| format!("{} ({e})", module.display()))?;
     let gzipped = gzip_len(&bytes);
-    let verdict = if gzipped <= GZIP_BAR { "within" } else { "OVER" };
-    eprintln!(
-        "xtask: pkg/mtlslint_bg.wasm: {} bytes, {} gzipped (-9): {verdict} the bar of {} KiB gzipped",
-        bytes.len(),
-        gzipped,
-        GZIP_BAR / 1024
-    );
+    eprintln!("xtask: pkg/mtlslint_bg.wasm: {} bytes, {gzipped} gzipped (-9); the bar is {GZIP_BAR}", bytes.len());
+    if gzipped > GZIP_BAR {
+        return Err(format!(
+            "pkg/mtlslint_bg.wasm is {gzipped} bytes gzipped, over the bar of {GZIP_BAR}: see docs/performance.md"
+        ));
+    }
     Ok(())
 }
 
