@@ -238,6 +238,9 @@ fn a_long_minified_line_is_shown_as_a_short_excerpt() {
     let text = stdout(&output);
     assert!(text.contains("error[S001]: unknown field `x19999`"), "{}", &text[..500.min(text.len())]);
     assert!(text.lines().all(|line| line.len() < 400), "an excerpt line is too long");
+    // Far along the line, the excerpt starts mid-line, but the place named is the finding's own.
+    let column = body.find("\"x19999\"").unwrap() + 1;
+    assert!(text.contains(&format!(" --> -:1:{column}\n")), "{}", &text[..500.min(text.len())]);
     // A line of a few hundred bytes is cut for the terminal, but its columns count from its start.
     let body = format!("{{\"enabled\":false,\"{}\":1,\"keystoreID\":\"a\"}}", "x".repeat(200));
     let output = with_stdin(&["check", "-"], body.as_bytes());
@@ -642,6 +645,9 @@ fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
     let report: Value = serde_json::from_slice(&output.stdout).expect("a whole JSON document");
     assert_eq!(report["results"].as_array().unwrap().len(), 1);
     assert!(String::from_utf8_lossy(&output.stderr).contains("missing.json: no such file or folder"));
+    // With nothing linted, nothing is said to have passed.
+    let output = mtlslint(&["check", missing.to_str().unwrap()]);
+    assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(2), "No input was linted.\n"));
     fs::remove_dir_all(&dir).unwrap();
 }
 

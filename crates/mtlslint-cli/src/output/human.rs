@@ -10,8 +10,8 @@ const MAX_EXCERPT: usize = 240;
 
 /// How far back an excerpt reaches for the start of its line, from which the
 /// renderer counts the column it prints (and trims the line to the terminal).
-/// Further back, the excerpt starts mid-line and the printed column counts from
-/// there: the bound keeps the time per finding constant on a minified megabyte.
+/// Further back, the excerpt starts mid-line (and the column the renderer counts
+/// is put right): the bound keeps the time per finding constant on a minified megabyte.
 const MAX_LINE_START: usize = 1024;
 
 /// Writes each diagnostic as a source excerpt with a marker, then a summary line.
@@ -20,12 +20,28 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
     let renderer = Renderer::styled();
     for result in results {
         for diagnostic in &result.diagnostics {
-            writeln!(out, "{}\n", renderer.render(&report(result, diagnostic)))?;
+            let (report, counted) = report(result, diagnostic);
+            let mut text = renderer.render(&report);
+            // An excerpt that starts mid-line (a long minified line) makes the renderer count
+            // the column from the excerpt: the place it names is put right.
+            let start = &diagnostic.range.start;
+            if counted != start.column {
+                let source = &result.source;
+                let line = start.line;
+                text = text.replacen(
+                    &format!("{source}:{line}:{counted}"),
+                    &format!("{source}:{line}:{}", start.column),
+                    1,
+                );
+            }
+            writeln!(out, "{text}\n")?;
         }
     }
     let summary = summary(results);
     let inputs = plural(results.len(), "input", "inputs");
-    if summary.errors + summary.warnings + summary.infos == 0 {
+    if results.is_empty() {
+        writeln!(out, "No input was linted.")
+    } else if summary.errors + summary.warnings + summary.infos == 0 {
         writeln!(out, "All checks passed ({inputs}).")
     } else {
         writeln!(
@@ -38,13 +54,15 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
     }
 }
 
-fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> Vec<Group<'a>> {
+/// The report of one finding, and the column its renderer counts (from the excerpt's start).
+fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> (Vec<Group<'a>>, usize) {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::NOTE,
     };
     let (excerpt, line_start, span) = excerpt(&result.text, diagnostic);
+    let counted = excerpt[..span.start].chars().count() + 1;
     let snippet = Snippet::source(excerpt)
         .path(result.source.as_str())
         .line_start(line_start)
@@ -53,7 +71,7 @@ fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> Vec<Group<'
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_ref()));
     }
-    vec![group]
+    (vec![group], counted)
 }
 
 /// The lines the diagnostic covers, cut to a window of bounded size around
