@@ -36,16 +36,16 @@ pub(crate) struct ResponseArgs {
     #[arg(value_name = "FILE", default_value = "-")]
     pub(crate) paths: Vec<PathBuf>,
     /// Which call answered [default: told by the shape; either when it cannot tell].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub(crate) endpoint: Option<EndpointArg>,
     /// Which default severities apply [default: standard, or the configuration's].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub(crate) profile: Option<ProfileArg>,
     /// The configuration file [default: the nearest mtlslint.json from the working directory up].
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Human)]
     pub(crate) format: Format,
 }
 
@@ -67,7 +67,7 @@ pub(crate) struct ExplainArgs {
 #[derive(Debug, Args)]
 pub(crate) struct RulesArgs {
     /// `human` (a table) or `json`.
-    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Human)]
     pub(crate) format: ListFormat,
 }
 
@@ -118,20 +118,23 @@ pub(crate) struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct RequestArgs {
-    /// HTTP method, e.g. PATCH or PUT.
-    #[arg(long, short = 'X', required_unless_present = "curl")]
+    /// HTTP method, e.g. PATCH or PUT (curl's `--request` is taken too).
+    #[arg(long, short = 'X', alias = "request", required_unless_present = "curl")]
     pub(crate) method: Option<String>,
     /// The URL (or just the path) of the call.
-    #[arg(long, required_unless_present = "curl")]
+    #[arg(long, required_unless_present_any = ["curl", "location"])]
     pub(crate) url: Option<String>,
+    /// The URL, written after the options as curl takes it (in place of --url).
+    #[arg(value_name = "URL", conflicts_with = "url")]
+    pub(crate) location: Option<String>,
     /// The whole call as a cURL command, e.g. pasted from the documentation.
-    #[arg(long, value_name = "COMMAND", conflicts_with_all = ["method", "url", "headers", "data"])]
+    #[arg(long, value_name = "COMMAND", conflicts_with_all = ["method", "url", "location", "headers", "data"])]
     pub(crate) curl: Option<String>,
     /// A header, as `Name: value`; repeat for more.
     #[arg(long = "header", short = 'H', value_name = "NAME: VALUE")]
     pub(crate) headers: Vec<String>,
-    /// The body: text, `@FILE` to read a file, or `@-` for stdin.
-    #[arg(long, short = 'd')]
+    /// The body: text, `@FILE` to read a file, or `@-` for stdin (curl's `--data-binary` is taken too).
+    #[arg(long, short = 'd', alias = "data-binary")]
     pub(crate) data: Option<String>,
     /// Saved List Credentials response (or JSON array of usernames) of the project.
     #[arg(long, value_name = "FILE")]
@@ -146,7 +149,7 @@ pub(crate) struct RequestArgs {
 #[derive(Debug, Args)]
 pub(crate) struct CommonArgs {
     /// Which default severities apply [default: standard, or the configuration's].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub(crate) profile: Option<ProfileArg>,
     /// The configuration file [default: the nearest mtlslint.json from the working directory up].
     #[arg(long, value_name = "FILE")]
@@ -161,7 +164,7 @@ pub(crate) struct CommonArgs {
     #[arg(long, value_name = "FILE")]
     pub(crate) admin_keystores: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Human)]
     pub(crate) format: Format,
     /// Largest input in bytes [default: 1048576, or the configuration's].
     #[arg(long, value_name = "BYTES", value_parser = bytes)]

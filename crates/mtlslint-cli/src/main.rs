@@ -104,7 +104,7 @@ fn run(command: Command) -> Result<bool, String> {
                 write_results(args.common.format, std::slice::from_ref(&result))?;
                 return Ok(failed(std::slice::from_ref(&result)));
             }
-            let (Some(method), Some(url)) = (&args.method, &args.url) else {
+            let (Some(method), Some(url)) = (&args.method, args.url.as_ref().or(args.location.as_ref())) else {
                 return Err("`request` needs --method and --url, or --curl 'curl ...'".into());
             };
             let request = inputs::request(method, url, &args.headers, args.data.as_deref(), max_bytes(&linter))?;

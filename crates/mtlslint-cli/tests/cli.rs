@@ -141,6 +141,20 @@ fn production_profile_turns_noop_into_an_error() {
 }
 
 #[test]
+fn curl_spellings_and_values_in_any_case_are_taken() {
+    let body = br#"{"enabled": true, "keyStoreId": "ks", "hostnameVerifierType": "NOOP"}"#;
+    let production = with_stdin(&["check", "--profile", "PRODUCTION", "--format", "JSON", "-"], body);
+    let document: Value = serde_json::from_slice(&production.stdout).unwrap();
+    assert!(document["results"][0]["diagnostics"].as_array().unwrap().iter().any(|d| d["severity"] == "error"));
+    let url = "https://gw.example.com/apiops/projects/P/credentials/api-user/truststore/ts";
+    let output = mtlslint(&["request", "--request", "PUT", url, "-H", "Authorization: Bearer t", "--format", "json"]);
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: Vec<&Value> =
+        document["results"][0]["diagnostics"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
+    assert_eq!(codes, [&Value::from("R003")], "{document}");
+}
+
+#[test]
 fn human_output_shows_the_line_and_a_marker_without_colour_when_piped() {
     let path = repo().join("tests/vectors/S004-unknown-enum-value/java_protocol_name.json");
     let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(["check", path.to_str().unwrap()]).output().unwrap();
