@@ -1,4 +1,4 @@
-use crate::body::{Field, resolve_protocol};
+use crate::body::{Field, Resolution, resolve_protocol};
 use crate::diagnostic::Applicability;
 use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
@@ -28,8 +28,10 @@ rule! {
     ///
     /// ## Fix safety
     /// Safe: the fix wraps the string in an array, splitting it at commas,
-    /// and at spaces between protocols. A blank string gets no fix: its evident replacement, `[]`,
-    /// would allow every protocol, TLS 1.0 and 1.1 included.
+    /// and at spaces between protocols, and writes a Java name (`TLSv1.2`) or
+    /// a constant in the wrong case as the constant, as S004's safe fix does.
+    /// A blank string gets no fix: its evident replacement, `[]`, would allow
+    /// every protocol, TLS 1.0 and 1.1 included.
     "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
@@ -44,7 +46,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             if array.len() > 1 {
                 array.push_str(", ");
             }
-            array.push_str(&quoted(item));
+            // A Java name or a case slip is written as its constant, as S004's safe fix would.
+            match resolve_protocol(item) {
+                Resolution::JavaName(protocol) | Resolution::CaseSlip(protocol) => {
+                    array.push_str(&quoted(protocol.constant()));
+                }
+                _ => array.push_str(&quoted(item)),
+            }
         }
         array.push(']');
         let span = body.span(member.value.span);
