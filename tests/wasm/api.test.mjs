@@ -74,6 +74,14 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.lintResponse("{}", { endpoint: "tls" }), /^Error: options.endpoint: expected "mtls" or "truststore"$/);
   assert.throws(() => esm.lint("{}", { rules: { T05: "off" } }), /did you mean `T005`/);
   assert.throws(() => esm.lint("{}", { keystores: "not json" }), /options.keystores/);
+  assert.throws(
+    () => esm.lint("{}", { keystores: { resultList: [{ username: "api-user" }] } }),
+    /options.keystores.*a saved List Credentials response, not a list of keystores/,
+  );
+  assert.throws(
+    () => esm.lintRequest({ method: "PUT", url: "/" }, { credentials: [{ name: "ks-prod" }] }),
+    /options.credentials.*a saved List Keystores response, not a list of credentials/,
+  );
   assert.throws(() => esm.lint(42), /expected a string or a Uint8Array/);
   assert.throws(() => esm.explain("M01"), /did you mean `M001`/);
   assert.throws(() => esm.schema("mtls-setting"), /did you mean `mtls-settings`/);

@@ -162,6 +162,8 @@ pub(crate) fn context(
     };
     // A path from the flag is named by the flag, one from the configuration by its key there.
     let inventory = |flag: &str, key: &str, given: Option<PathBuf>, pick: fn(&Inventories) -> Option<&String>| {
+        let reader =
+            if key == "credentials" { Inventory::credentials_from_json } else { Inventory::keystores_from_json };
         let (name, path) = match given {
             Some(path) => (flag.to_owned(), path),
             None => match configured.and_then(|(inventories, folder)| pick(inventories).map(|p| folder.join(p))) {
@@ -169,7 +171,7 @@ pub(crate) fn context(
                 None => return Ok(None),
             },
         };
-        Inventory::from_json(&text(&name, &path)?).map(Some).map_err(|e| format!("{name} {}: {e}", path.display()))
+        reader(&text(&name, &path)?).map(Some).map_err(|e| format!("{name} {}: {e}", path.display()))
     };
     let current = common
         .current

@@ -241,6 +241,14 @@ fn context_file_errors_name_the_flag_and_hide_the_contents() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("--keystores") && stderr.contains("item 0 has no `name`"), "{stderr}");
     assert!(!stderr.contains("hunter2"));
+    // A List Credentials response given as keystores is named for what it is.
+    fs::write(&inventory, r#"{"status":"SUCCESS","resultList":[{"username":"api-user","password":"hunter2"}]}"#)
+        .unwrap();
+    let output = mtlslint(&["check", "--keystores", inventory.to_str().unwrap(), body.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("this is a saved List Credentials response, not a list of keystores"), "{stderr}");
+    assert!(!stderr.contains("hunter2"));
     fs::remove_dir_all(dir).unwrap();
 }
 

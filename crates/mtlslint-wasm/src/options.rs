@@ -114,9 +114,9 @@ impl LintOptions {
         }
         let context = Context {
             current: read(self.current.as_ref(), "current", current_settings_from_json)?,
-            keystores: read(self.keystores.as_ref(), "keystores", Inventory::from_json)?,
-            admin_keystores: read(self.admin_keystores.as_ref(), "adminKeystores", Inventory::from_json)?,
-            credentials: read(self.credentials.as_ref(), "credentials", Inventory::from_json)?,
+            keystores: read(self.keystores.as_ref(), "keystores", Inventory::keystores_from_json)?,
+            admin_keystores: read(self.admin_keystores.as_ref(), "adminKeystores", Inventory::keystores_from_json)?,
+            credentials: read(self.credentials.as_ref(), "credentials", Inventory::credentials_from_json)?,
             permissions: read(self.permissions.as_ref(), "permissions", Permissions::from_text)?,
         };
         Ok(Linter::new(options, context))

@@ -149,6 +149,28 @@ impl Inventory {
     /// assert_eq!(inventory.case_insensitive_match("PROD-KS"), Some("prod-ks"));
     /// ```
     pub fn from_json(text: &str) -> Result<Self, ContextError> {
+        Self::read(text, None)
+    }
+
+    /// Reads keystores as [`Inventory::from_json`] does, and refuses a saved
+    /// List Credentials response (items with a `username` and no `name`).
+    ///
+    /// ```
+    /// let credentials = r#"{"status":"SUCCESS","resultList":[{"username":"api-user"}]}"#;
+    /// let error = mtlslint::Inventory::keystores_from_json(credentials).unwrap_err();
+    /// assert!(error.to_string().contains("List Credentials"));
+    /// ```
+    pub fn keystores_from_json(text: &str) -> Result<Self, ContextError> {
+        Self::read(text, Some(Listing::Keystores))
+    }
+
+    /// Reads credentials as [`Inventory::from_json`] does, and refuses a saved
+    /// List Keystores response (items with a `name` and no `username`).
+    pub fn credentials_from_json(text: &str) -> Result<Self, ContextError> {
+        Self::read(text, Some(Listing::Credentials))
+    }
+
+    fn read(text: &str, listing: Option<Listing>) -> Result<Self, ContextError> {
         let value: Value = serde_json::from_str(crate::syntax::without_bom(text))?;
         let items = match &value {
             Value::Array(items) => items,
@@ -175,6 +197,9 @@ impl Inventory {
             match item {
                 Value::String(name) => names.push(name.clone()),
                 Value::Object(fields) => {
+                    if let Some(listing) = listing {
+                        listing.refuse_the_other(index, fields)?;
+                    }
                     let mut found = false;
                     for key in ["name", "username", "id"] {
                         if let Some(Value::String(name)) = fields.get(key) {
@@ -214,6 +239,30 @@ impl Inventory {
     /// The names, in listing order.
     pub fn names(&self) -> impl Iterator<Item = &str> + Clone {
         self.names.iter().map(String::as_str)
+    }
+}
+
+/// Which listing an inventory is read as.
+#[derive(Debug, Clone, Copy)]
+enum Listing {
+    Keystores,
+    Credentials,
+}
+
+impl Listing {
+    /// Refuses an item of the other call's listing: a keystore is named by
+    /// `name`, a credential by `username` (an `id` alone says neither).
+    fn refuse_the_other(self, index: usize, fields: &serde_json::Map<String, Value>) -> Result<(), ContextError> {
+        let (has, lacks, other, this) = match self {
+            Listing::Keystores => ("username", "name", "List Credentials", "keystores"),
+            Listing::Credentials => ("name", "username", "List Keystores", "credentials"),
+        };
+        if fields.contains_key(has) && !fields.contains_key(lacks) {
+            return Err(ContextError::Shape(format!(
+                "item {index} has a `{has}` and no `{lacks}`: this is a saved {other} response, not a list of {this}"
+            )));
+        }
+        Ok(())
     }
 }
 
@@ -358,6 +407,23 @@ mod tests {
         assert_eq!(broken, "not valid JSON (line 1, column 8)");
         let current = current_settings_from_json(r#"{"keyStoreId": ["hunter2"]}"#).unwrap_err().to_string();
         assert!(!current.contains("hunter2"), "{current}");
+    }
+
+    #[test]
+    fn each_listing_is_read_as_its_own_kind() {
+        let keystores = r#"{"status":"SUCCESS","resultList":[{"name":"ks-prod","projectId":"p"}]}"#;
+        let credentials = r#"{"status":"SUCCESS","resultList":[{"username":"api-user"}]}"#;
+        assert!(Inventory::keystores_from_json(keystores).unwrap().contains("ks-prod"));
+        assert!(Inventory::credentials_from_json(credentials).unwrap().contains("api-user"));
+        let error = Inventory::credentials_from_json(keystores).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "item 0 has a `name` and no `username`: this is a saved List Keystores response, not a list of credentials"
+        );
+        assert!(Inventory::keystores_from_json(credentials).is_err());
+        // Plain names, ids and the any-kind reader are taken as before.
+        assert!(Inventory::credentials_from_json(r#"["api-user", {"id": "42"}]"#).is_ok());
+        assert!(Inventory::from_json(credentials).is_ok() && Inventory::from_json(keystores).is_ok());
     }
 
     #[test]
