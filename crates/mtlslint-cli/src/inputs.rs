@@ -2,7 +2,7 @@
 //! Error messages name files and flags but never quote their contents.
 
 use std::fs;
-use std::io::Read;
+use std::io::{IsTerminal as _, Read};
 use std::path::{Path, PathBuf};
 
 use mtlslint::config::Inventories;
@@ -33,7 +33,12 @@ impl Input {
         let mut bytes = Vec::new();
         match self {
             Input::Stdin => {
-                std::io::stdin().take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))
+                let stdin = std::io::stdin();
+                // Run with no input named, at a prompt, it would seem to hang.
+                if stdin.is_terminal() {
+                    eprintln!("mtlslint: reading standard input; end it with Ctrl-D, or name files or folders to lint");
+                }
+                stdin.take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))
             }
             Input::File(path) => fs::File::open(path)
                 .and_then(|file| file.take(cap).read_to_end(&mut bytes))
