@@ -102,16 +102,16 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf]) -> Vec<Result<Inpu
     inputs
 }
 
+/// The files below `folder` with one of [`EXTENSIONS`], as `git` and ripgrep
+/// see the tree: hidden files and folders and what `.gitignore` or `.ignore`
+/// leave out (`target/`, `node_modules/`) are passed over.
 fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = fs::read_dir(folder).map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
+    for entry in ignore::WalkBuilder::new(folder).build() {
+        let entry = entry.map_err(|e| format!("cannot read below {}: {e}", folder.display()))?;
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        if kind.is_dir() {
-            walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x))) {
-            found.push(path);
+        // `is_file` follows a link, so a linked file is linted as before.
+        if path.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x))) && path.is_file() {
+            found.push(path.to_path_buf());
         }
     }
     Ok(())

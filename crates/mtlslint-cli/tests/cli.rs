@@ -674,13 +674,19 @@ fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
 }
 
 #[test]
-fn a_folder_walk_leaves_out_the_configuration_and_context_files() {
+fn a_folder_walk_leaves_out_the_configuration_context_hidden_and_ignored_files() {
     let dir = std::env::temp_dir().join(format!("mtlslint-walk-{}", std::process::id()));
     fs::create_dir_all(dir.join("context")).unwrap();
     fs::write(dir.join("mtlslint.json"), r#"{"inventories": {"keystores": "context/keystores.json"}}"#).unwrap();
     fs::copy(repo().join("examples/context/keystores.json"), dir.join("context/keystores.json")).unwrap();
     fs::copy(repo().join("examples/context/current-settings.json"), dir.join("context/current.json")).unwrap();
     fs::write(dir.join("body.json"), r#"{"enabled": false}"#).unwrap();
+    // Hidden folders and what an ignore file names (as `.gitignore` does in a repository) are passed over.
+    for folder in [".cache", "build"] {
+        fs::create_dir_all(dir.join(folder)).unwrap();
+        fs::write(dir.join(folder).join("output.json"), "not a body").unwrap();
+    }
+    fs::write(dir.join(".ignore"), "build/\n").unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
         .args(["check", "--format", "json", "--current", "context/current.json", "."])
         .current_dir(&dir)
