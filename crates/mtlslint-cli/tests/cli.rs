@@ -464,6 +464,10 @@ fn ci_formats_carry_what_their_consumers_read() {
     assert!(findings.split(", ").all(|n| n.starts_with("1 ") != n.ends_with('s')), "plurals agree: {findings}");
     assert!(junit.contains(r#"<testcase classname="mtlslint" name="bodies/disable-mtls.json""#));
     assert!(junit.contains("<failure type=\"S004\"") && !junit.contains("\"TLSv1.2\""), "quotes are escaped");
+    // The failure names the first error listed (M001 on `enabled`), not the last (T001).
+    let body = br#"{"enabled": true, "supportedProtocolList": ["SSL_3_0"]}"#;
+    let junit = stdout(&with_stdin(&["check", "--format", "junit", "-"], body));
+    assert!(junit.contains("<failure type=\"M001\"") && junit.contains("T001"), "{junit}");
 }
 
 #[test]

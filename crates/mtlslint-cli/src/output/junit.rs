@@ -53,7 +53,8 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
             })
             .collect();
         if failing(result) {
-            let worst = result.diagnostics.iter().max_by_key(|d| d.severity).expect("not empty");
+            // The first of the worst, in the order the findings are listed (`max_by_key` takes the last).
+            let worst = result.diagnostics.iter().min_by_key(|d| std::cmp::Reverse(d.severity)).expect("not empty");
             writeln!(
                 out,
                 r#"      <failure type="{}" message="{}">{}</failure>"#,
