@@ -113,6 +113,20 @@ fn cli_agrees_with_every_expected_vector() {
 }
 
 #[test]
+fn the_readme_example_prints_what_the_readme_shows() {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let block = readme.split("```console\n$ mtlslint ").nth(1).and_then(|b| b.split("```").next()).unwrap();
+    let (command, shown) = block.split_once('\n').unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(command.split(' '))
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&output), shown, "README.md's example no longer matches `mtlslint {command}`");
+}
+
+#[test]
 fn exit_codes_follow_the_worst_finding() {
     let vectors = repo().join("tests/vectors");
     let clean = vectors.join("S007-empty-id/real_ids.json");
