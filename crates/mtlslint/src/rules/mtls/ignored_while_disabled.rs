@@ -1,4 +1,4 @@
-use crate::body::Field;
+use crate::body::{Field, Origin};
 use crate::model::FIELDS;
 use crate::rules::{Checker, Memo, rule};
 use crate::syntax::Value;
@@ -30,7 +30,20 @@ rule! {
     "M002", "ignored-while-disabled", standard: INFO, production: INFO, fix: None,
 }
 
-static MESSAGE: Memo<5> = Memo::new();
+/// The messages for each field, by what keeps mTLS disabled: the body, the current settings, the default.
+static MESSAGE: Memo<{ 3 * FIELDS.len() }> = Memo::new();
+
+fn message(index: usize) -> String {
+    let field = FIELDS[index % FIELDS.len()];
+    match index / FIELDS.len() {
+        0 => format!("this body disables mTLS, so `{field}` has no effect until it is enabled"),
+        1 => format!("mTLS stays disabled (the current settings), so `{field}` has no effect until it is enabled"),
+        // Without the current settings, the proxy is taken to have the defaults: it may have mTLS on.
+        _ => format!(
+            "`{field}` has no effect while mTLS is disabled, and this body does not enable it (off by default; give the current settings if it is on already)"
+        ),
+    }
+}
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
@@ -40,6 +53,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if effective.enabled.value || body.unread(Field::Enabled) {
         return;
     }
+    let row = match effective.enabled.origin {
+        Origin::Body(_) => 0,
+        Origin::Current => 1,
+        Origin::Default => 2,
+    };
     // The member the server keeps for each field; a repeat is J002's to report.
     for (field, member) in Field::ALL.into_iter().filter_map(|field| Some((field, body.last(field)?))) {
         if field != Field::Enabled && member.value.value != Value::Null {
@@ -48,9 +66,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     body.span(member.key_span),
                     body.pointer(&member.key),
-                    MESSAGE.get(field as usize, |i| {
-                        format!("mTLS stays disabled, so `{}` has no effect until it is enabled", FIELDS[i])
-                    }),
+                    MESSAGE.get(row * FIELDS.len() + field as usize, message),
                 )
                 .help("add \"enabled\": true to use it now, or leave it out");
         }
