@@ -564,7 +564,7 @@ fn diff_reports_what_it_cannot_fix_in_a_request_file() {
     let output = mtlslint(&["check", "--diff", curl.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "no fix is pending, but an error is left: {stderr}");
-    assert!(stderr.contains("error[M001]") && stderr.contains("bad-body.curl:7:16"), "{stderr}");
+    assert!(stderr.contains("error[S001]") && stderr.contains("bad-body.curl:8:5"), "{stderr}");
     // A body that is not JSON has no diff to show; it fails all the same.
     let not_json = repo().join("examples/bodies/bad-not-json.json");
     let output = mtlslint(&["check", "--diff", not_json.to_str().unwrap()]);
@@ -574,7 +574,7 @@ fn diff_reports_what_it_cannot_fix_in_a_request_file() {
     let text = fs::read(&curl).unwrap();
     let filtered = with_stdin(&["check", "--fix", "-"], &text);
     assert_eq!(filtered.stdout, text);
-    assert!(String::from_utf8_lossy(&filtered.stderr).contains("error[M001]"));
+    assert!(String::from_utf8_lossy(&filtered.stderr).contains("error[S001]"));
 }
 
 #[test]

@@ -31,7 +31,7 @@ fn a_broken_body_is_reported_at_its_line_in_the_curl_text() {
     };
     assert_eq!(at("S001"), (8, 5, "\"keystoreId\""));
     assert_eq!(at("S004"), (9, 31, "\"TLSv1.2\""));
-    assert_eq!(at("M001").0, 7);
+    assert_eq!(at("M003").0, 7);
     assert!(diagnostics.iter().all(|d| d.fix.is_none()), "fixes would edit the request, not the file");
 }
 

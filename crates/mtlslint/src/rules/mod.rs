@@ -449,6 +449,11 @@ impl<'a> Checker<'a> {
         Report(self.found.last_mut().expect("just pushed"))
     }
 
+    /// Whether `rule` has reported an error so far (rules run in registry order).
+    pub(crate) fn reported_error(&self, rule: &Rule) -> bool {
+        self.found.iter().any(|d| d.code == rule.code && d.severity == Severity::Error)
+    }
+
     /// The positions of `offsets` in the checker's text, in any order, found
     /// in one pass over it; sorted by offset, for lookups with `partition_point`.
     /// The offsets are put in order as bits of a set as long as the text, not
@@ -584,6 +589,23 @@ mod tests {
         }
         // Both kinds are well represented, so the test is not vacuous.
         assert!(well_formed > 1_000 && other > 1_000, "{well_formed} well formed, {other} not");
+    }
+
+    #[test]
+    fn a_misspelt_keystore_is_one_error_and_m001_speaks_when_s001_does_not() {
+        let body = br#"{"enabled": true, "keystoreId": "ks-1"}"#;
+        let errors = |options: Options| -> Vec<(&str, String)> {
+            let found = crate::Linter::new(options, Context::default()).lint_body(body);
+            found
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| (d.code, d.help.unwrap().into()))
+                .collect()
+        };
+        assert_eq!(errors(Options::default()), [("S001", "names are case-sensitive: write `keyStoreId`".to_owned())]);
+        let mut options = Options::default();
+        options.set_severity("S001", Some(Severity::Warning)).unwrap();
+        assert_eq!(errors(options), [("M001", "the key is spelt `keyStoreId`, not `keystoreId`".to_owned())]);
     }
 
     #[test]

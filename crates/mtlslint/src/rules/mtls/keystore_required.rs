@@ -1,7 +1,8 @@
 use std::borrow::Cow;
 
-use crate::body::{Field, Origin};
+use crate::body::{Body, Field, Origin};
 use crate::model::keystore_required_text;
+use crate::rules::shape::unknown_field;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -13,7 +14,9 @@ rule! {
     /// given, with the body merged over them) and reports when `enabled` is
     /// `true` but no `keyStoreId` is set, or it is blank. A `keyStoreId` or
     /// `enabled` of a type the server rejects (an array, `"yes"`) is S002's
-    /// to report; this rule then stays silent.
+    /// to report; this rule then stays silent. So it does when the body
+    /// misspells the key (`keystoreId`) and S001 reports that as an error,
+    /// with the spelling to write: renaming the key settles both.
     ///
     /// ## Why is this bad?
     /// The keystore holds the client certificate and private key that mTLS
@@ -48,27 +51,36 @@ macro_rules! messages {
 
 const MESSAGES: [[&str; 2]; 3] = messages!("is missing", "is blank", "is null");
 
-pub(crate) fn check(checker: &mut Checker<'_>) {
-    let Some(body) = checker.body else { return };
-    let Some(effective) = &body.effective else {
-        return;
-    };
+/// When the settings the body produces enable mTLS with no usable keystore,
+/// the row of [`MESSAGES`]: missing, blank or null.
+pub(crate) fn lacking(body: &Body<'_>) -> Option<usize> {
+    let effective = body.effective.as_ref()?;
     if !effective.enabled.value || body.unread(Field::Enabled) || body.unread(Field::KeyStoreId) {
-        return;
+        return None;
     }
     // `null` reads as not sent (S006 warns that its meaning is undocumented), but is named as written.
     let null = body.last(Field::KeyStoreId).is_some_and(|m| m.value.value == Value::Null);
-    // The row of MESSAGES: missing, blank or null.
-    let row = match &effective.key_store_id {
-        None if null => 2,
-        None => 0,
-        Some(id) if crate::body::is_blank(&id.value) => 1,
-        Some(_) => return,
+    match &effective.key_store_id {
+        None if null => Some(2),
+        None => Some(0),
+        Some(id) if crate::body::is_blank(&id.value) => Some(1),
+        Some(_) => None,
+    }
+}
+
+pub(crate) fn check(checker: &mut Checker<'_>) {
+    let Some(body) = checker.body else { return };
+    let (Some(row), Some(effective)) = (lacking(body), &body.effective) else {
+        return;
     };
+    let misspelt = body.unknown().find(|m| unknown_field::stands_for(&m.key) == Some(Field::KeyStoreId));
+    // S001 has reported the misspelt key as an error, with what to write: one error for one slip.
+    if misspelt.is_some() && checker.reported_error(&unknown_field::RULE) {
+        return;
+    }
     let current = matches!(effective.enabled.origin, Origin::Current);
     let message = MESSAGES[row][usize::from(current)];
     let (span, pointer) = body.anchor(&effective.enabled);
-    let misspelt = body.unknown().find(|m| m.key.to_lowercase().contains("keystore"));
     let help = match misspelt {
         Some(member) => Cow::Owned(format!("the key is spelt `keyStoreId`, not `{}`", member.key)),
         None => Cow::Borrowed(

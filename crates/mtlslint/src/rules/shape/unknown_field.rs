@@ -1,7 +1,8 @@
 use crate::body::Field;
 use crate::diagnostic::Applicability;
 use crate::diagnostic::Span;
-use crate::model::FIELDS;
+use crate::model::{FIELDS, keystore_required_text};
+use crate::rules::mtls::keystore_required;
 use crate::rules::{Checker, Memo, rule};
 use crate::suggest::nearest;
 
@@ -20,7 +21,10 @@ rule! {
     /// Property names are case-sensitive, and Spring's object mapper turns
     /// `FAIL_ON_UNKNOWN_PROPERTIES` off: a misspelt key such as `keystoreId`
     /// is dropped without a word, the call returns 200, and the setting you
-    /// meant to change stays as it was.
+    /// meant to change stays as it was. Where the dropped key is the
+    /// keystore of settings that enable mTLS, as in the example, the server
+    /// then refuses the body ("KeyStore ID is required when mTLS is
+    /// enabled"): the message says so, and M001 leaves the finding to this rule.
     ///
     /// ## Example
     /// ```json
@@ -83,6 +87,11 @@ fn reading(key: &str) -> (Option<Meaning>, Option<Field>) {
     }
 }
 
+/// The field an unknown key evidently stands for (`keystoreId`, `keyStoreName`), if any.
+pub(crate) fn stands_for(key: &str) -> Option<Field> {
+    reading(key).1
+}
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     // Two keys that both stand for one field cannot both be renamed to it.
@@ -92,19 +101,26 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             claims[field as usize] = claims[field as usize].saturating_add(1);
         }
     }
+    // A misspelt `keyStoreId` then makes the server refuse the body (M001 leaves that to this rule).
+    let keystore_lacking = keystore_required::lacking(body).is_some();
     for member in body.unknown() {
         let key = member.key.as_ref();
         if key == "$schema" {
             continue;
         }
-        let message = ["unknown field `", key, "`; the server most likely drops it without an error"].concat();
+        let (other, meant) = reading(key);
+        let consequence = if meant == Some(Field::KeyStoreId) && keystore_lacking {
+            concat!("; the server drops it, then refuses the body: ", keystore_required_text!())
+        } else {
+            "; the server most likely drops it without an error"
+        };
+        let message = ["unknown field `", key, "`", consequence].concat();
         let pointer = body.pointer(key);
         let span = body.span(member.key_span);
         // Field names need no escapes, so the fix rewrites what is between the quotes.
         let rename = |field: &'static str| [(Span::new(span.start + 1, span.end - 1), field)];
         // Texts that name a field are formatted once per field.
         let title = |field: Field| RENAME.get(field as usize, |i| format!("Rename to `{}`", FIELDS[i]));
-        let (other, meant) = reading(key);
         let near = if other.is_none() { meant } else { None };
         // Renamed, the key would repeat one the body gives, and the server would take it instead.
         if let Some(field) = meant.filter(|&field| body.last(field).is_some()) {
