@@ -58,13 +58,23 @@ function summaryText(summary) {
   return `${plural(summary.errors, "error", "errors")}, ${plural(summary.warnings, "warning", "warnings")}, ${plural(summary.infos, "note", "notes")}`;
 }
 
-function renderSummary(element, summary) {
+/** A tab's verdict: what it finds, and what is still to fill in before the call can be sent. */
+function renderVerdict(element, diagnostics, pending = []) {
+  const summary = countSeverities(diagnostics);
   element.textContent = summaryText(summary);
   element.dataset.state = summary.errors ? "error" : summary.warnings ? "warning" : "ok";
+  if (pending.length) {
+    const rest = `Still to fill in: ${pending.join(", ")}.`;
+    element.textContent = summary.errors + summary.warnings + summary.infos ? `${element.textContent} · ${rest}` : rest;
+    element.dataset.state = summary.errors ? "error" : "pending";
+  }
 }
 
+/** How a pending input is named in a summary: its label, lower-cased unless it starts with an acronym. */
+const pendingName = (control) => control.labels[0].firstChild.textContent.trim().replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+
 /** The gateway URL the cURL commands use, without a trailing slash. */
-const gatewayBase = () => $("gateway").value.replace(/\/+$/, "") || "https://gateway.example.com";
+const gatewayBase = () => $("gateway").value.trim().replace(/\/+$/, "") || "https://gateway.example.com";
 
 /** Single-quotes a word for a POSIX shell. */
 const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
@@ -98,7 +108,11 @@ function showMessages(container, control, diagnostics, items = []) {
     // A group (the protocols) cannot be invalid itself: the checkboxes of the
     // items at fault are, found by the index that ends a finding's pointer.
     const atFault = new Set(serious.map((d) => items[Number(d.pointer.match(/\/(\d+)$/)?.[1])]));
-    for (const box of control.querySelectorAll("input")) box.setAttribute("aria-invalid", String(atFault.has(box.value)));
+    for (const box of control.querySelectorAll("input")) {
+      box.setAttribute("aria-invalid", String(atFault.has(box.value)));
+      if (atFault.has(box.value)) box.setAttribute("aria-describedby", id);
+      else box.removeAttribute("aria-describedby");
+    }
   } else {
     control.setAttribute("aria-invalid", String(serious.length > 0));
   }
@@ -179,15 +193,39 @@ function paneObject() {
   }
 }
 
-/** Shows a body in the form, as far as the form's controls can show it. */
+/** The value of a select's option that stands for what the JSON holds and the other options cannot say. */
+const WRITTEN = "as-written";
+
+/** Selects `value` (left out, or of JavaScript type `type`) in a select, or its
+ * "as written" option for a value none of the others is (`"true"` is no boolean). */
+function showChoice(select, value, type) {
+  const choice = value === undefined ? "" : typeof value === type && value !== "" ? String(value) : null;
+  const known = [...select.options].some((option) => option.value === choice && option.value !== WRITTEN);
+  let written = [...select.options].find((option) => option.value === WRITTEN);
+  if (known) {
+    written?.remove();
+    select.value = choice;
+    return;
+  }
+  if (!written) {
+    written = h("option", { value: WRITTEN });
+    select.options[0].after(written);
+  }
+  written.textContent = `as written in the JSON: ${JSON.stringify(value)}`;
+  select.value = WRITTEN;
+}
+
+/** Shows a body in the form, as far as the form's controls can show it; what they cannot is said as written. */
 function showInForm(body) {
-  controls.enabled.checked = body.enabled === true;
+  showChoice(controls.enabled, body.enabled, "boolean");
   for (const field of TEXT_FIELDS) controls[field].value = typeof body[field] === "string" ? body[field] : "";
-  const protocols = Array.isArray(body.supportedProtocolList) ? body.supportedProtocolList : [];
+  const list = body.supportedProtocolList;
+  const protocols = Array.isArray(list) ? list : [];
   for (const box of protocolBoxes()) box.checked = protocols.includes(box.value);
-  const verifier = body.hostnameVerifierType;
-  const known = [...controls.hostnameVerifierType.options].some((option) => option.value === verifier);
-  controls.hostnameVerifierType.value = known ? verifier : "";
+  $("hint-protocols").textContent = list === undefined || Array.isArray(list)
+    ? "None ticked: the field is left out, and the server allows every protocol."
+    : `The JSON holds ${JSON.stringify(list)}, not a list: see its finding, or tick protocols to replace it.`;
+  showChoice(controls.hostnameVerifierType, body.hostnameVerifierType, "string");
 }
 
 /** The path names, once the user has started on them: then both go in, so an empty one is reported. */
@@ -262,15 +300,25 @@ function judgeMtls() {
   const options = { profile };
   const found = lint(text, options);
   markText(text, found);
+  const serious = found.some((d) => d.severity !== "info");
+  json.setAttribute("aria-invalid", String(serious));
   const body = paneObject();
   // While the pane does not parse, the settings inputs could not be written
   // into it: they pause, and say why, rather than drop what is typed.
   $("settings").disabled = body === null;
   $("settings-paused").hidden = body !== null;
+  $("settings-paused").textContent = "The JSON body does not read as a JSON object: correct it there (its findings say how), and these inputs follow it again.";
   // A body key named like a path name (`projectName`) is the pane's unknown
   // field, not the path's name: it must not stand in for the input beside it.
   const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key));
-  const report = validateForm({ ...Object.fromEntries(members), ...pathFields() }, options);
+  let report = { fields: {}, other: [] };
+  let unchecked = null;
+  try {
+    report = validateForm({ ...Object.fromEntries(members), ...pathFields() }, options);
+  } catch (error) {
+    // Said in the summary; the pane's own findings and the command still follow the text.
+    unchecked = error;
+  }
   // Findings about the request as a whole (not its body, which the pane's own list covers).
   const requestOnly = report.other.filter((d) => !d.pointer.startsWith("/body"));
   const listed = [...found.map((d) => findingItem(d, fixInJson)), ...requestOnly.map((d) => findingItem(d, null))];
@@ -282,22 +330,32 @@ function judgeMtls() {
     const items = Array.isArray(body?.[field]) ? body[field] : [];
     showMessages(container, control, diagnostics, items);
   }
+  renderCurl();
+  if (unchecked) {
+    problem($("summary-mtls"), unchecked);
+    return;
+  }
   // The summary counts what is shown: the pane's findings (duplicate keys
   // included, which the form's own reading of the pane cannot see), the
-  // request's, and those under the path names.
-  const summary = countSeverities([...found, ...requestOnly, ...PATH_FIELDS.flatMap((name) => report.fields[name] ?? [])]);
-  renderSummary($("summary-mtls"), summary);
-  renderCurl();
+  // request's, those under the path names and the gateway URL's; names not
+  // yet started on are still to fill in.
+  const pending = Object.keys(pathFields()).length ? [] : PATH_FIELDS.map((name) => pendingName(controls[name]));
+  const shown = [...found, ...requestOnly, ...PATH_FIELDS.flatMap((name) => report.fields[name] ?? []), ...gatewayFindings];
+  renderVerdict($("summary-mtls"), shown, pending);
 }
 
-/** The gateway URL's own findings (plain HTTP, no scheme), beside its input:
- * judged when the URL or the profile changes, not on every edit of the body. */
+/** The gateway URL's own findings, as the last judgement of it left them. */
+let gatewayFindings = [];
+
+/** Judges the gateway URL in a call that is otherwise right, and shows what it
+ * draws beside its input: when the URL or the profile changes, not on every
+ * edit of the body. Both tabs' summaries count these findings. */
 function judgeGateway() {
   const url = `${gatewayBase()}/apiops/projects/P/apiProxies/A/settings/mtls/`;
   const headers = { Authorization: "Bearer t", "Content-Type": "application/json" };
-  const { diagnostics } = lintRequest({ method: "PATCH", url, headers, body: "{}" }, { profile });
+  gatewayFindings = lintRequest({ method: "PATCH", url, headers, body: "{}" }, { profile }).diagnostics;
   const gateway = $("gateway");
-  showMessages(gateway.closest(".field"), gateway, diagnostics.filter((d) => d.code === "R007"));
+  showMessages(gateway.closest(".field"), gateway, gatewayFindings);
 }
 
 function countSeverities(diagnostics) {
@@ -316,13 +374,15 @@ function fixInJson(diagnostic) {
 function controlValue(field, current) {
   switch (field) {
     case "enabled":
-      return controls.enabled.checked;
+      return controls.enabled.value === WRITTEN ? current : { true: true, false: false }[controls.enabled.value];
     case "supportedProtocolList": {
       // Entries the boxes cannot show (a Java name, a typo) stay in the list.
       const others = Array.isArray(current) ? current.filter((p) => !protocolBoxes().some((b) => b.value === p)) : [];
       const ticked = protocolBoxes().filter((box) => box.checked).map((box) => box.value);
       return others.length + ticked.length ? [...others, ...ticked] : undefined;
     }
+    case "hostnameVerifierType":
+      return controls[field].value === WRITTEN ? current : controls[field].value || undefined;
     default:
       return controls[field].value === "" ? undefined : controls[field].value;
   }
@@ -388,7 +448,7 @@ function judgeTruststore() {
   let shown = [...report.other];
   for (const name of ["projectName", "username", "keystoreName"]) {
     const waiting = fields[name] === "" && !touched.has(tsControls[name].id);
-    if (waiting) pending.push(tsControls[name].labels[0].firstChild.textContent.trim().toLowerCase());
+    if (waiting) pending.push(pendingName(tsControls[name]));
     const diagnostics = waiting ? [] : report.fields[name] ?? [];
     shown = shown.concat(diagnostics);
     showMessages(tsControls[name].closest(".field"), tsControls[name], diagnostics);
@@ -405,14 +465,7 @@ function judgeTruststore() {
     ...(report.other.length ? report.other.map((d) => findingItem(d, null)) : [h("li", { class: "none" }, "Nothing else to report.")]),
   );
   // A pasted response that cannot be read counts as an error: the check it was for is not made.
-  const summary = countSeverities(shown);
-  const element = $("summary-truststore");
-  renderSummary(element, summary);
-  if (pending.length) {
-    const rest = `Still to fill in: ${pending.join(", ")}.`;
-    element.textContent = summary.errors + summary.warnings + summary.infos ? `${element.textContent} · ${rest}` : rest;
-    element.dataset.state = summary.errors ? "error" : "pending";
-  }
+  renderVerdict($("summary-truststore"), [...shown, ...gatewayFindings], pending);
   const base = gatewayBase();
   const url = `${base}/apiops/projects/${segment(fields.projectName, "{projectName}")}/credentials/${segment(fields.username, "{username}")}/truststore/${segment(fields.keystoreName, "{keystoreName}")}/`;
   $("curl-truststore").textContent = `curl -X PUT ${quote(url)} \\\n  -H ${quote("Authorization: Bearer <token>")}`;
@@ -490,8 +543,8 @@ async function main() {
   json.addEventListener("input", onJsonInput);
   json.addEventListener("scroll", syncScroll);
   $("gateway").addEventListener("input", () => {
-    renderCurl();
     judgeGateway();
+    revalidateMtls();
     revalidateTruststore();
   });
   $("form-inventories").addEventListener("input", revalidateTruststore);
@@ -504,8 +557,8 @@ async function main() {
   for (const radio of document.querySelectorAll("input[name=profile]")) {
     radio.addEventListener("change", () => {
       profile = radio.value;
-      revalidateMtls();
       judgeGateway();
+      revalidateMtls();
       revalidateTruststore();
     });
   }
@@ -521,8 +574,8 @@ async function main() {
     });
   }
   json.value = JSON.stringify(formBody(), null, 2);
-  revalidateMtls();
   judgeGateway();
+  revalidateMtls();
   revalidateTruststore();
   $("status").textContent = "";
   $("status").hidden = true;

@@ -54,7 +54,7 @@ const messages = (field, severity = "") =>
   page.locator(`#panel-mtls .field[data-field=${field}] .message${severity ? `.${severity}` : ""}`);
 
 test("enabling mTLS without a keystore shows the error beside the keystore field, until one is typed", async () => {
-  await page.check("#enabled");
+  await page.selectOption("#enabled", "true");
   const error = messages("keyStoreId", "error");
   await assert.doesNotReject(error.filter({ hasText: "KeyStore ID is required when mTLS is enabled" }).waitFor());
   assert.equal(await page.getAttribute("#keyStoreId", "aria-invalid"), "true");
@@ -71,7 +71,7 @@ test("enabling mTLS without a keystore shows the error beside the keystore field
 });
 
 test("choosing SSL_3_0 shows an error beside the protocols", async () => {
-  await page.check("#enabled");
+  await page.selectOption("#enabled", "true");
   await page.fill("#keyStoreId", "ks-payments");
   await page.check("input[value=SSL_3_0]");
   await messages("supportedProtocolList", "error").filter({ hasText: "T001" }).waitFor();
@@ -84,7 +84,7 @@ test("choosing SSL_3_0 shows an error beside the protocols", async () => {
 });
 
 test("the production profile turns the NOOP warning into an error", async () => {
-  await page.check("#enabled");
+  await page.selectOption("#enabled", "true");
   await page.fill("#keyStoreId", "ks-payments");
   await page.selectOption("#hostnameVerifierType", "NOOP");
   await messages("hostnameVerifierType", "warning").filter({ hasText: "H001" }).waitFor();
@@ -175,6 +175,50 @@ test("the form waits while the JSON pane does not parse, says so, and loses noth
   assert.deepEqual(problems, []);
 });
 
+test("the form says what the JSON holds that its inputs cannot, and follows a body it cannot check", async () => {
+  // Left out, sent as false and sent as true are three states.
+  assert.equal(await page.inputValue("#enabled"), "");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), {});
+  await page.selectOption("#enabled", "false");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), { enabled: false });
+  await page.fill("#json", '{"enabled": "true", "hostnameVerifierType": "noop", "supportedProtocolList": "TLS_1_2"}');
+  assert.equal(await page.inputValue("#enabled"), "as-written");
+  assert.match(await page.textContent("#enabled option:checked"), /as written in the JSON: "true"/);
+  assert.match(await page.textContent("#hostnameVerifierType option:checked"), /as written in the JSON: "noop"/);
+  assert.match(await page.textContent("#hint-protocols"), /holds "TLS_1_2", not a list/);
+  assert.equal(await page.getAttribute("#json", "aria-invalid"), "true");
+  // Another field's edit keeps what the form cannot show.
+  await page.fill("#keyStoreId", "ks-1");
+  assert.deepEqual(JSON.parse(await page.inputValue("#json")), {
+    enabled: "true", hostnameVerifierType: "noop", supportedProtocolList: "TLS_1_2", keyStoreId: "ks-1",
+  });
+  // A number JSON.parse reads as Infinity: the form cannot take it, the pane's findings still follow.
+  await page.fill("#json", '{"enabled": true,');
+  await page.locator("#findings li[data-code=J001]").waitFor();
+  await page.fill("#json", '{"enabled": 1e999}');
+  await page.locator("#findings li[data-code=S002]").waitFor();
+  assert.equal(await page.locator("#findings li[data-code=J001]").count(), 0);
+  assert.match(await page.textContent("#curl-mtls"), /1e999/);
+  assert.match(await page.textContent("#summary-mtls"), /^Could not check this/);
+  assert.deepEqual(problems, []);
+});
+
+test("the summary is not ready to send while path names or the gateway URL are at fault", async () => {
+  await page.fill("#json", '{"enabled": false}');
+  assert.match(await page.textContent("#summary-mtls"), /^Still to fill in: project name, API proxy name\./);
+  await page.fill("#projectName", "Payments");
+  await page.fill("#apiProxyName", "orders");
+  assert.equal(await page.textContent("#summary-mtls"), "No findings: the call is ready to send.");
+  await page.check("input[name=profile][value=production]");
+  await page.fill("#gateway", "http://gateway.example.com");
+  assert.match(await page.textContent("#summary-mtls"), /^1 error/);
+  await page.fill("#gateway", "https://gateway.example.com?x=1");
+  await page.locator("#curl-title ~ .field .message.error").filter({ hasText: "R002" }).waitFor();
+  await page.click("#tab-truststore");
+  assert.match(await page.textContent("#summary-truststore"), /^1 error/);
+  assert.deepEqual(problems, []);
+});
+
 test("a gateway URL over plain HTTP is warned about beside its input", async () => {
   await page.fill("#gateway", "http://gateway.example.com");
   await page.locator("#curl-title ~ .field .message.warning").filter({ hasText: "R007" }).waitFor();
@@ -204,7 +248,7 @@ test("leaving the mTLS tab's project name does not count as touching the trustst
 });
 
 test("rule documentation opens on demand", async () => {
-  await page.check("#enabled");
+  await page.selectOption("#enabled", "true");
   const button = page.locator("#findings li[data-code=M001] button.link");
   await button.click();
   assert.equal(await button.getAttribute("aria-expanded"), "true");
