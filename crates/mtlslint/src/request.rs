@@ -165,8 +165,10 @@ impl<'a> RequestView<'a> {
         // A `?` or `#` written unencoded in a name cuts the path short
         // (`.../truststore/my?ts/`): what follows, up to its last `/`, is
         // read as path, where R004 reports the character. A query's
-        // parameters (`?next=/home/`) are no name, and stay the query.
-        if !url[..path_end].ends_with('/')
+        // parameters (`?next=/home/`) are no name, and stay the query; nor
+        // is a `?` or `#` right after the host (`https://gw#x/apiops/...`).
+        if path_end > path_at
+            && !url[..path_end].ends_with('/')
             && let Some(slash) = url[path_end..].rfind('/')
             && !url[path_end..path_end + slash].contains(['=', '&'])
         {
@@ -497,6 +499,18 @@ mod tests {
         assert_eq!(e2.host.unwrap().0, "h");
         let (e1, _) = view("/gateway/apiops/projects/P/apiProxies/A/settings/mtls");
         assert_eq!(e1.endpoint, Some(Endpoint::MtlsSettings));
+    }
+
+    #[test]
+    fn a_query_or_fragment_right_after_the_host_holds_no_path() {
+        // Nothing after `#` is sent: the call goes to `/`, whatever follows.
+        let (fragment, _) = view("https://gw.example.com#x/apiops/projects/P/apiProxies/A/settings/mtls/");
+        assert_eq!((fragment.path, fragment.endpoint), ("", None));
+        let (query, _) = view("https://gw.example.com?x/apiops/projects/P/apiProxies/A/settings/mtls/");
+        assert_eq!((query.path, query.endpoint), ("", None));
+        // In a name, an unencoded `#` still cuts it short, and the rest is read as path for R004.
+        let (name, _) = view("https://gw/apiops/projects/P/credentials/u/truststore/my#ts/");
+        assert_eq!(name.endpoint, Some(Endpoint::TruststoreAssignment));
     }
 
     #[test]
