@@ -269,7 +269,7 @@ impl Listing {
 /// The file `--keystores`, `--admin-keystores` and `--credentials` read: a
 /// saved response of the List Keystores or List Credentials call, or a plain
 /// array of names. Only names are read; everything else in it (passwords,
-/// keystore files) is ignored. [`Inventory::from_json`] reads it.
+/// keystore files) is ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]

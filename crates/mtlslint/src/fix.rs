@@ -18,7 +18,7 @@ impl FixMode {
     }
 }
 
-/// The outcome of [`Linter::fix_body`].
+/// The outcome of fixing a body: the fixed text, and how many fixes were applied.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Fixed {

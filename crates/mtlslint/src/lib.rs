@@ -66,13 +66,14 @@ impl Default for Linter {
     }
 }
 
-/// The outcome of [`Linter::lint_request`].
+/// The outcome of linting a whole request: the request as text, its endpoint and the findings.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RequestReport {
     /// The request written as an HTTP message, token masked; ranges point
-    /// into it, fix edits' too. To fix the body, give `Request::body` to
-    /// [`Linter::fix_body`]: its fixes are the same, placed in the body.
+    /// into it, fix edits' too. To fix the body, fix the request's body on its
+    /// own (`fix_body` in Rust, `applyFixes` in JavaScript): its fixes are the
+    /// same, placed in the body.
     pub text: String,
     /// The endpoint the URL names, if it names one.
     pub endpoint: Option<Endpoint>,
