@@ -157,6 +157,15 @@ impl<T: Copy> Resolution<T> {
         }
     }
 
+    /// The constant a safe fix may write: only for a Java name or a case slip,
+    /// whose meaning is certain (S004 and S008 agree on this).
+    pub(crate) fn certain(self) -> Option<T> {
+        match self {
+            Resolution::JavaName(v) | Resolution::CaseSlip(v) => Some(v),
+            _ => None,
+        }
+    }
+
     /// The same resolution of another value, e.g. of the constant's name.
     pub(crate) fn map<U>(self, f: impl Fn(T) -> U) -> Resolution<U> {
         match self {
@@ -299,6 +308,14 @@ pub(crate) struct Effective<'a> {
     pub(crate) verifier: Setting<'a, HostnameVerifier>,
 }
 
+/// How settings that enable mTLS lack a keystore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum KeystoreLack {
+    Missing,
+    Blank,
+    Null,
+}
+
 /// The body and everything derived from it.
 #[derive(Debug)]
 pub(crate) struct Body<'a> {
@@ -404,6 +421,23 @@ impl<'a> Body<'a> {
     /// The member the server keeps for `field`: the last one.
     pub(crate) fn last(&self, field: Field) -> Option<&'a Member<'a>> {
         self.last[field as usize]
+    }
+
+    /// How the settings the body produces enable mTLS without a usable
+    /// keystore, if they do: the server's "KeyStore ID is required" (M001).
+    pub(crate) fn keystore_lack(&self) -> Option<KeystoreLack> {
+        let effective = self.effective.as_ref()?;
+        if !effective.enabled.value || self.unread(Field::Enabled) || self.unread(Field::KeyStoreId) {
+            return None;
+        }
+        // `null` reads as not sent (S006 warns that its meaning is undocumented), but is named as written.
+        let null = self.last(Field::KeyStoreId).is_some_and(|m| m.value.value == Value::Null);
+        match &effective.key_store_id {
+            None if null => Some(KeystoreLack::Null),
+            None => Some(KeystoreLack::Missing),
+            Some(id) if is_blank(&id.value) => Some(KeystoreLack::Blank),
+            Some(_) => None,
+        }
     }
 
     /// Whether the body sends `field` with a value the server rejects, or

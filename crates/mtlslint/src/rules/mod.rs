@@ -606,6 +606,12 @@ mod tests {
         let mut options = Options::default();
         options.set_severity("S001", Some(Severity::Warning)).unwrap();
         assert_eq!(errors(options), [("M001", "the key is spelt `keyStoreId`, not `keystoreId`".to_owned())]);
+        // Beside a blank `keyStoreId`, the blank one is the cause: M001 says so, S001 only that the key is dropped.
+        let body = br#"{"enabled": true, "keyStoreId": "", "keystoreId": "ks-1"}"#;
+        let found = crate::Linter::default().lint_body(body);
+        let codes: Vec<_> = found.iter().filter(|d| d.severity == Severity::Error).map(|d| d.code).collect();
+        assert_eq!(codes, ["M001", "S007", "S001"]);
+        assert!(found.iter().any(|d| d.code == "S001" && d.message.ends_with("drops it without an error")));
     }
 
     #[test]

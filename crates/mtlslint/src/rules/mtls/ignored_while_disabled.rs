@@ -68,7 +68,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     body.pointer(&member.key),
                     MESSAGE.get(row * FIELDS.len() + field as usize, message),
                 )
-                .help("add \"enabled\": true to use it now, or leave it out");
+                .help(if row == 0 {
+                    "set \"enabled\": true to use it now, or leave it out"
+                } else {
+                    "add \"enabled\": true to use it now, or leave it out"
+                });
         }
     }
 }

@@ -1,10 +1,9 @@
 use std::borrow::Cow;
 
-use crate::body::{Body, Field, Origin};
+use crate::body::Origin;
 use crate::model::keystore_required_text;
 use crate::rules::shape::unknown_field;
 use crate::rules::{Checker, rule};
-use crate::syntax::Value;
 
 rule! {
     /// mTLS ends up enabled with no keystore.
@@ -15,8 +14,8 @@ rule! {
     /// `true` but no `keyStoreId` is set, or it is blank. A `keyStoreId` or
     /// `enabled` of a type the server rejects (an array, `"yes"`) is S002's
     /// to report; this rule then stays silent. So it does when the body
-    /// misspells the key (`keystoreId`) and S001 reports that as an error,
-    /// with the spelling to write: renaming the key settles both.
+    /// gives no `keyStoreId` but misspells it (`keystoreId`) and S001 reports
+    /// that as an error, with the spelling to write: renaming the key settles both.
     ///
     /// ## Why is this bad?
     /// The keystore holds the client certificate and private key that mTLS
@@ -38,7 +37,8 @@ rule! {
     "M001", "keystore-required", standard: ERROR, production: ERROR, fix: None, fills: "keyStoreId",
 }
 
-/// The messages for `keyStoreId` missing, blank and null: the server's words,
+/// The messages for `keyStoreId` missing, blank and null (in the order of
+/// [`KeystoreLack`](crate::body::KeystoreLack)): the server's words,
 /// then what is wrong, without and with "mTLS is enabled in the current settings".
 macro_rules! messages {
     ($($what:literal),*) => {
@@ -51,35 +51,18 @@ macro_rules! messages {
 
 const MESSAGES: [[&str; 2]; 3] = messages!("is missing", "is blank", "is null");
 
-/// When the settings the body produces enable mTLS with no usable keystore,
-/// the row of [`MESSAGES`]: missing, blank or null.
-pub(crate) fn lacking(body: &Body<'_>) -> Option<usize> {
-    let effective = body.effective.as_ref()?;
-    if !effective.enabled.value || body.unread(Field::Enabled) || body.unread(Field::KeyStoreId) {
-        return None;
-    }
-    // `null` reads as not sent (S006 warns that its meaning is undocumented), but is named as written.
-    let null = body.last(Field::KeyStoreId).is_some_and(|m| m.value.value == Value::Null);
-    match &effective.key_store_id {
-        None if null => Some(2),
-        None => Some(0),
-        Some(id) if crate::body::is_blank(&id.value) => Some(1),
-        Some(_) => None,
-    }
-}
-
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
-    let (Some(row), Some(effective)) = (lacking(body), &body.effective) else {
+    let (Some(lack), Some(effective)) = (body.keystore_lack(), &body.effective) else {
         return;
     };
-    let misspelt = body.unknown().find(|m| unknown_field::stands_for(&m.key) == Some(Field::KeyStoreId));
-    // S001 has reported the misspelt key as an error, with what to write: one error for one slip.
+    let misspelt = unknown_field::misspelt_keystore(body);
+    // S001 (which runs first) has reported the misspelt key as an error, with the spelling to write.
     if misspelt.is_some() && checker.reported_error(&unknown_field::RULE) {
         return;
     }
     let current = matches!(effective.enabled.origin, Origin::Current);
-    let message = MESSAGES[row][usize::from(current)];
+    let message = MESSAGES[lack as usize][usize::from(current)];
     let (span, pointer) = body.anchor(&effective.enabled);
     let help = match misspelt {
         Some(member) => Cow::Owned(format!("the key is spelt `keyStoreId`, not `{}`", member.key)),

@@ -1,4 +1,4 @@
-use crate::body::{Field, Resolution, resolve_protocol};
+use crate::body::{Field, resolve_protocol};
 use crate::diagnostic::Applicability;
 use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
@@ -47,11 +47,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 array.push_str(", ");
             }
             // A Java name or a case slip is written as its constant, as S004's safe fix would.
-            match resolve_protocol(item) {
-                Resolution::JavaName(protocol) | Resolution::CaseSlip(protocol) => {
-                    array.push_str(&quoted(protocol.constant()));
-                }
-                _ => array.push_str(&quoted(item)),
+            match resolve_protocol(item).certain() {
+                Some(protocol) => array.push_str(&quoted(protocol.constant())),
+                None => array.push_str(&quoted(item)),
             }
         }
         array.push(']');

@@ -72,6 +72,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             let edit = [(Span::new(span.start + 1, span.end - 1), constant(index))];
             checker.report(&RULE, span, slot.pointer(body), message).help(help).fix(applicability, title, edit);
         };
+        let applicability = if resolved.certain().is_some() { Applicability::Safe } else { Applicability::Unsafe };
         match resolved {
             Resolution::Exact(_) | Resolution::Ordinal => {}
             Resolution::JavaName(index) => {
@@ -81,13 +82,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     "` is a Java name in the wrong case"
                 };
                 let message = ["`", text, java, "; the API takes the constant `", constant(index), "`"];
-                report(Applicability::Safe, index, message.concat());
+                report(applicability, index, message.concat());
             }
             Resolution::CaseSlip(index) => {
                 let message = ["`", text, "`", what, "; constants are case-sensitive"];
-                report(Applicability::Safe, index, message.concat());
+                report(applicability, index, message.concat());
             }
-            Resolution::Spelling(index) => report(Applicability::Unsafe, index, ["`", text, "`", what].concat()),
+            Resolution::Spelling(index) => report(applicability, index, ["`", text, "`", what].concat()),
             Resolution::Unknown => {
                 // Java names count as near spellings too: `TLSv1.4` is nearest `TLSv1.3`, hence `TLS_1_3`.
                 let near = if verifier {

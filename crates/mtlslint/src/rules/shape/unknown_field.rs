@@ -1,10 +1,10 @@
-use crate::body::Field;
+use crate::body::{Body, Field};
 use crate::diagnostic::Applicability;
 use crate::diagnostic::Span;
 use crate::model::{FIELDS, keystore_required_text};
-use crate::rules::mtls::keystore_required;
 use crate::rules::{Checker, Memo, rule};
 use crate::suggest::nearest;
+use crate::syntax::Member;
 
 rule! {
     /// A key the endpoint does not define.
@@ -87,9 +87,14 @@ fn reading(key: &str) -> (Option<Meaning>, Option<Field>) {
     }
 }
 
-/// The field an unknown key evidently stands for (`keystoreId`, `keyStoreName`), if any.
-pub(crate) fn stands_for(key: &str) -> Option<Field> {
-    reading(key).1
+/// The key that stands for `keyStoreId` (`keystoreId`, `keyStoreName`) in a
+/// body that does not give `keyStoreId` itself: the server drops it, and
+/// settings that enable mTLS then have no keystore.
+pub(crate) fn misspelt_keystore<'b>(body: &'b Body<'_>) -> Option<&'b Member<'b>> {
+    if body.last(Field::KeyStoreId).is_some() {
+        return None;
+    }
+    body.unknown().find(|member| reading(&member.key).1 == Some(Field::KeyStoreId))
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
@@ -102,14 +107,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
     }
     // A misspelt `keyStoreId` then makes the server refuse the body (M001 leaves that to this rule).
-    let keystore_lacking = keystore_required::lacking(body).is_some();
+    let refused = body.keystore_lack().is_some() && misspelt_keystore(body).is_some();
     for member in body.unknown() {
         let key = member.key.as_ref();
         if key == "$schema" {
             continue;
         }
         let (other, meant) = reading(key);
-        let consequence = if meant == Some(Field::KeyStoreId) && keystore_lacking {
+        let consequence = if meant == Some(Field::KeyStoreId) && refused {
             concat!("; the server drops it, then refuses the body: ", keystore_required_text!())
         } else {
             "; the server most likely drops it without an error"
