@@ -34,9 +34,9 @@ impl Input {
         match self {
             Input::Stdin => {
                 let stdin = std::io::stdin();
-                // Run with no input named, at a prompt, it would seem to hang.
+                // Run at a prompt (`check` with no input named, `--data @-`), it would seem to hang.
                 if stdin.is_terminal() {
-                    eprintln!("mtlslint: reading standard input; end it with Ctrl-D, or name files or folders to lint");
+                    eprintln!("mtlslint: reading standard input until it ends (Ctrl-D; Ctrl-Z then Enter on Windows)");
                 }
                 stdin.take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))
             }
@@ -88,7 +88,7 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf]) -> Vec<Result<Inpu
             found.sort();
             if found.is_empty() {
                 inputs.push(Err(format!(
-                    "{} holds no .json, .http, .rest or .curl files to lint (besides configuration and context files)",
+                    "{} holds no .json, .http, .rest or .curl files to lint (besides configuration and context files, and hidden or ignored ones)",
                     path.display()
                 )));
             }
@@ -167,8 +167,11 @@ pub(crate) fn context(
     };
     // A path from the flag is named by the flag, one from the configuration by its key there.
     let inventory = |flag: &str, key: &str, given: Option<PathBuf>, pick: fn(&Inventories) -> Option<&String>| {
-        let reader =
-            if key == "credentials" { Inventory::credentials_from_json } else { Inventory::keystores_from_json };
+        // Each listing is read as its kind: a List Credentials response given as keystores is refused.
+        let reader = match flag {
+            "--credentials" => Inventory::credentials_from_json,
+            _ => Inventory::keystores_from_json,
+        };
         let (name, path) = match given {
             Some(path) => (flag.to_owned(), path),
             None => match configured.and_then(|(inventories, folder)| pick(inventories).map(|p| folder.join(p))) {

@@ -105,7 +105,9 @@ fn run(command: Command) -> Result<bool, String> {
                 return Ok(failed(std::slice::from_ref(&result)));
             }
             let (Some(method), Some(url)) = (&args.method, args.url.as_ref().or(args.location.as_ref())) else {
-                return Err("`request` needs --method and --url, or --curl 'curl ...'".into());
+                return Err(
+                    "`request` needs --method and a URL (--url or after the options), or --curl 'curl ...'".into()
+                );
             };
             let request = inputs::request(method, url, &args.headers, args.data.as_deref(), max_bytes(&linter))?;
             let report = linter.lint_request(&request);

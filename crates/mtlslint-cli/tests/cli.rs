@@ -159,13 +159,16 @@ fn curl_spellings_and_values_in_any_case_are_taken() {
     let body = br#"{"enabled": true, "keyStoreId": "ks", "hostnameVerifierType": "NOOP"}"#;
     let production = with_stdin(&["check", "--profile", "PRODUCTION", "--format", "JSON", "-"], body);
     let document: Value = serde_json::from_slice(&production.stdout).unwrap();
-    assert!(document["results"][0]["diagnostics"].as_array().unwrap().iter().any(|d| d["severity"] == "error"));
+    let diagnostics = document["results"][0]["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.iter().any(|d| d["code"] == "H001" && d["severity"] == "error"), "{document}");
     let url = "https://gw.example.com/apiops/projects/P/credentials/api-user/truststore/ts";
-    let output = mtlslint(&["request", "--request", "PUT", url, "-H", "Authorization: Bearer t", "--format", "json"]);
+    let args = ["request", "--request", "PUT", url, "-H", "Authorization: Bearer t", "--data-binary", "{}"];
+    let output = mtlslint(&[&args[..], &["--format", "json"]].concat());
     let document: Value = serde_json::from_slice(&output.stdout).unwrap();
     let codes: Vec<&Value> =
         document["results"][0]["diagnostics"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
-    assert_eq!(codes, [&Value::from("R003")], "{document}");
+    // The body given with curl's --data-binary is read: a PUT takes none (R010).
+    assert_eq!(codes, [&Value::from("R003"), &Value::from("R010")], "{document}");
 }
 
 #[test]

@@ -181,12 +181,17 @@ impl Inventory {
                         if status.len() <= 20 { status } else { "(long value)" }
                     )));
                 }
-                match object.get("resultList") {
-                    Some(Value::Array(items)) => items,
-                    _ => return Err(ContextError::Shape(
-                        "expected a List Keystores / List Credentials response with a `resultList` array, or an array of names".into(),
-                    )),
-                }
+                let Some(Value::Array(items)) = object.get("resultList") else {
+                    let expected = match listing {
+                        Some(Listing::Keystores) => "a List Keystores response",
+                        Some(Listing::Credentials) => "a List Credentials response",
+                        None => "a List Keystores / List Credentials response",
+                    };
+                    return Err(ContextError::Shape(format!(
+                        "expected {expected} with a `resultList` array, or an array of names"
+                    )));
+                };
+                items
             }
             _ => {
                 return Err(ContextError::Shape("expected an array of names or a saved List response object".into()));
