@@ -211,8 +211,17 @@ function showChoice(select, value, type) {
     written = h("option", { value: WRITTEN });
     select.options[0].after(written);
   }
-  written.textContent = `as written in the JSON: ${JSON.stringify(value)}`;
+  // JSON.parse reads a number too large for JavaScript as Infinity, which JSON.stringify writes as null.
+  const shown = typeof value === "number" && !Number.isFinite(value) ? "a number out of range" : JSON.stringify(value);
+  written.textContent = `as written in the JSON: ${shown}`;
   select.value = WRITTEN;
+}
+
+/** Says what the protocol boxes mean for the list the JSON holds. */
+function showProtocolHint(list) {
+  $("hint-protocols").textContent = list === undefined || Array.isArray(list)
+    ? "None ticked: the field is left out, and the server allows every protocol."
+    : `The JSON holds ${JSON.stringify(list)}, not a list: see its finding, or tick protocols to replace it.`;
 }
 
 /** Shows a body in the form, as far as the form's controls can show it; what they cannot is said as written. */
@@ -222,9 +231,7 @@ function showInForm(body) {
   const list = body.supportedProtocolList;
   const protocols = Array.isArray(list) ? list : [];
   for (const box of protocolBoxes()) box.checked = protocols.includes(box.value);
-  $("hint-protocols").textContent = list === undefined || Array.isArray(list)
-    ? "None ticked: the field is left out, and the server allows every protocol."
-    : `The JSON holds ${JSON.stringify(list)}, not a list: see its finding, or tick protocols to replace it.`;
+  showProtocolHint(list);
   showChoice(controls.hostnameVerifierType, body.hostnameVerifierType, "string");
 }
 
@@ -305,9 +312,15 @@ function judgeMtls() {
   const body = paneObject();
   // While the pane does not parse, the settings inputs could not be written
   // into it: they pause, and say why, rather than drop what is typed.
-  $("settings").disabled = body === null;
-  $("settings-paused").hidden = body !== null;
-  $("settings-paused").textContent = "The JSON body does not read as a JSON object: correct it there (its findings say how), and these inputs follow it again.";
+  const paused = $("settings-paused");
+  if ((body === null) !== $("settings").disabled) {
+    // Said once as the inputs pause, so that a screen reader announces it then, not on every keystroke.
+    paused.textContent = body === null
+      ? "The JSON body does not read as a JSON object: correct it there (its findings say how), and these inputs follow it again."
+      : "";
+    paused.hidden = body !== null;
+    $("settings").disabled = body === null;
+  }
   // A body key named like a path name (`projectName`) is the pane's unknown
   // field, not the path's name: it must not stand in for the input beside it.
   const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key));
@@ -351,9 +364,13 @@ let gatewayFindings = [];
  * draws beside its input: when the URL or the profile changes, not on every
  * edit of the body. Both tabs' summaries count these findings. */
 function judgeGateway() {
-  const url = `${gatewayBase()}/apiops/projects/P/apiProxies/A/settings/mtls/`;
+  const base = gatewayBase();
+  const url = `${base}/apiops/projects/P/apiProxies/A/settings/mtls/`;
   const headers = { Authorization: "Bearer t", "Content-Type": "application/json" };
-  gatewayFindings = lintRequest({ method: "PATCH", url, headers, body: "{}" }, { profile }).diagnostics;
+  const { diagnostics } = lintRequest({ method: "PATCH", url, headers, body: "{}" }, { profile });
+  // Only what starts in the gateway's part of the request line (`PATCH <base>`): the rest is the demo's own.
+  const end = "PATCH ".length + base.length;
+  gatewayFindings = diagnostics.filter((d) => d.range.start.line === 1 && d.range.start.utf16Column - 1 < end);
   const gateway = $("gateway");
   showMessages(gateway.closest(".field"), gateway, gatewayFindings);
 }
@@ -456,7 +473,7 @@ function judgeTruststore() {
   for (const name of ["keystores", "adminKeystores"]) {
     const problem = inventoryProblems[name];
     const problems = problem
-      ? [{ severity: "error", code: "input", message: `Not a List Keystores response nor an array of names: ${problem}`, help: null }]
+      ? [{ severity: "error", code: "input", message: `Cannot be read as keystores: ${problem}`, help: null }]
       : [];
     shown = shown.concat(problems);
     showMessages(tsControls[name].closest(".field"), tsControls[name], problems);
@@ -574,6 +591,7 @@ async function main() {
     });
   }
   json.value = JSON.stringify(formBody(), null, 2);
+  showProtocolHint(undefined);
   judgeGateway();
   revalidateMtls();
   revalidateTruststore();

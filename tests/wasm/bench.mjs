@@ -79,4 +79,5 @@ const ratio = best["ajv (parse + validate)"] / best["mtlslint lint()"];
 console.log(`mtlslint/ajv throughput: ${ratio.toFixed(2)}x (bar: at least 1.0x) ${ratio >= 1 ? "met" : "NOT met"}`);
 const wasm = readFileSync(new URL("../../pkg/mtlslint_bg.wasm", import.meta.url));
 const gzipped = gzipSync(wasm, { level: 9 }).length;
-console.log(`pkg/mtlslint_bg.wasm: ${wasm.length} bytes, ${gzipped} gzipped (bar: at most 153600) ${gzipped <= 153600 ? "met" : "NOT met"}`);
+// The size bar itself is `cargo xtask wasm`'s to hold (it fails a module over it).
+console.log(`pkg/mtlslint_bg.wasm: ${wasm.length} bytes, ${gzipped} gzipped by Node's zlib at level 9`);

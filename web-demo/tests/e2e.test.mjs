@@ -197,6 +197,7 @@ test("the form says what the JSON holds that its inputs cannot, and follows a bo
   await page.locator("#findings li[data-code=J001]").waitFor();
   await page.fill("#json", '{"enabled": 1e999}');
   await page.locator("#findings li[data-code=S002]").waitFor();
+  assert.match(await page.textContent("#enabled option:checked"), /as written in the JSON: a number out of range/);
   assert.equal(await page.locator("#findings li[data-code=J001]").count(), 0);
   assert.match(await page.textContent("#curl-mtls"), /1e999/);
   assert.match(await page.textContent("#summary-mtls"), /^Could not check this/);
@@ -213,18 +214,22 @@ test("the summary is not ready to send while path names or the gateway URL are a
   await page.fill("#gateway", "http://gateway.example.com");
   assert.match(await page.textContent("#summary-mtls"), /^1 error/);
   await page.fill("#gateway", "https://gateway.example.com?x=1");
-  await page.locator("#curl-title ~ .field .message.error").filter({ hasText: "R002" }).waitFor();
+  await page.locator(".field[data-field=gateway] .message.error").filter({ hasText: "R002" }).waitFor();
   await page.click("#tab-truststore");
   assert.match(await page.textContent("#summary-truststore"), /^1 error/);
+  assert.equal(await page.isVisible(".field[data-field=gateway] .message.error"), true, "shown on both tabs");
+  // A gateway with a base path of its own is fine: the demo's part of the URL is not its finding.
+  await page.fill("#gateway", "https://gateway.example.com/gw/");
+  assert.equal(await page.locator(".field[data-field=gateway] .message").count(), 0);
   assert.deepEqual(problems, []);
 });
 
 test("a gateway URL over plain HTTP is warned about beside its input", async () => {
   await page.fill("#gateway", "http://gateway.example.com");
-  await page.locator("#curl-title ~ .field .message.warning").filter({ hasText: "R007" }).waitFor();
+  await page.locator(".field[data-field=gateway] .message.warning").filter({ hasText: "R007" }).waitFor();
   assert.equal(await page.getAttribute("#gateway", "aria-invalid"), "true");
   await page.fill("#gateway", "https://gateway.example.com");
-  assert.equal(await page.locator("#curl-title ~ .field .message").count(), 0);
+  assert.equal(await page.locator(".field[data-field=gateway] .message").count(), 0);
   assert.deepEqual(problems, []);
 });
 
