@@ -1,3 +1,4 @@
+use crate::diagnostic::Span;
 use crate::request::{Endpoint, nearest_endpoint};
 use crate::rules::{Checker, rule};
 
@@ -33,6 +34,20 @@ rule! {
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
     if view.endpoint.is_some() {
+        return;
+    }
+    // A `?` or `#` right after the host cuts the path off: what follows is not read as it.
+    let rest = checker.slice(Span::new(view.path_span.start, view.url_span.end));
+    if let Some(c) = rest.chars().next().filter(|c| view.path.is_empty() && matches!(c, '?' | '#')) {
+        let what = if c == '?' { "query string" } else { "fragment, which is never sent" };
+        checker
+            .report(
+                &RULE,
+                view.url_span,
+                "/url",
+                format!("the URL has no path: the `{c}` right after the host starts the {what}"),
+            )
+            .help("write the path right after the host, and a query string, if any, after the path");
         return;
     }
     let shown = if view.path.is_empty() { "/" } else { view.path };
