@@ -106,15 +106,18 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             claims[field as usize] = claims[field as usize].saturating_add(1);
         }
     }
-    // A misspelt `keyStoreId` then makes the server refuse the body (M001 leaves that to this rule).
-    let refused = body.keystore_lack().is_some() && misspelt_keystore(body).is_some();
     for member in body.unknown() {
         let key = member.key.as_ref();
         if key == "$schema" {
             continue;
         }
         let (other, meant) = reading(key);
-        let consequence = if meant == Some(Field::KeyStoreId) && refused {
+        // Dropped, a stand-in for a `keyStoreId` the body does not give leaves settings that
+        // enable mTLS without a keystore: the server refuses the body (M001 leaves that to this rule).
+        let refused = meant == Some(Field::KeyStoreId)
+            && body.last(Field::KeyStoreId).is_none()
+            && body.keystore_lack().is_some();
+        let consequence = if refused {
             concat!("; the server drops it, then refuses the body: ", keystore_required_text!())
         } else {
             "; the server most likely drops it without an error"
