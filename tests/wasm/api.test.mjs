@@ -161,6 +161,13 @@ test("lintRequest: headers as an object or as pairs; the token never comes back"
   assert.match(keyed.text, /^Cookie: <token>$/m);
   assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: { "X-A": "x\nAuthorization: Bearer s3cret" } }), /a header value is one line/);
   assert.throws(() => esm.lintRequest({ method: "PUT", url, headers: { "Bad Name": "x" } }), /is not a header name/);
+  // A header written whole as a name: the error quotes it up to the `:`, not its value.
+  for (const headers of [[["Authorization: Bearer s3cret"]], { "Authorization: Bearer s3cret": "" }]) {
+    assert.throws(() => esm.lintRequest({ method: "PUT", url, headers }), (error) => error.message.includes("`Authorization...`") && !error.message.includes("s3cret"));
+  }
+  // Blanks around a value are not part of it, as HTTP and the CLI's `-H` read it.
+  const padded = esm.lintRequest({ method: "PUT", url, headers: [["Authorization", "  Bearer  "], ["X-A", "1 "]] });
+  assert.deepEqual(padded, esm.lintRequest({ method: "PUT", url, headers: [["Authorization", "Bearer"], ["X-A", "1"]] }));
   assert.throws(() => esm.lintRequest({ method: "PUT", url, header: {} }), /unknown member `header`; the members are method, url, headers, body/);
   // Object headers keep the caller's order, and of a repeated header the first
   // is judged, as the server's getHeader reads it (fetch would even join them).

@@ -244,7 +244,8 @@ pub(crate) fn imported_body(
 ) -> Result<(), String> {
     if let Some(file) = &imported.body_file {
         let path = base.join(file);
-        let text = body_text(Input::File(path.clone()).read_body(limit)?, limit)
+        let cap = limit.max(FILE_LIMIT);
+        let text = body_text(Input::File(path.clone()).read_body(cap)?, cap)
             .map_err(|e| format!("the body file {}: {e}", path.display()))?;
         imported.request.body = Some(text);
     }
@@ -275,24 +276,32 @@ pub(crate) fn request(
         .iter()
         .enumerate()
         .map(|(index, header)| match header.split_once(':') {
-            Some((name, value)) if !name.trim().is_empty() && !name.contains(char::is_whitespace) => {
-                Ok((name.to_owned(), value.trim().to_owned()))
+            // Trimmed as the npm package trims it.
+            Some((name, value)) if mtlslint::import::is_header_name(name.trim()) => {
+                Ok((name.trim().to_owned(), value.trim().to_owned()))
             }
+            Some((name, _)) if !name.trim().is_empty() && !name.trim().contains(char::is_whitespace) => Err(format!(
+                "header {}: its name holds a character no header name holds; names are letters, digits and !#$%&'*+-.^_`|~",
+                index + 1
+            )),
             _ => Err(format!(
                 "header {} is not `Name: value` (its text is not shown, as it may hold a token)",
                 index + 1
             )),
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // Read whole up to the larger of the limit and FILE_LIMIT, as `--data TEXT`
+    // is: a body over the limit is still the request's body (R010 removes it whole).
+    let cap = limit.max(FILE_LIMIT);
     let body = match data {
         None => None,
-        Some("@-") => Some(Input::Stdin.read_body(limit)?),
+        Some("@-") => Some(Input::Stdin.read_body(cap)?),
         Some(data) => match data.strip_prefix('@') {
-            Some(path) => Some(Input::File(path.into()).read_body(limit)?),
+            Some(path) => Some(Input::File(path.into()).read_body(cap)?),
             None => Some(data.as_bytes().to_vec()),
         },
     };
-    let body = body.map(|bytes| body_text(bytes, limit)).transpose()?;
+    let body = body.map(|bytes| body_text(bytes, cap)).transpose()?;
     Ok(Request { method: method.to_owned(), url: url.to_owned(), headers, body })
 }
 

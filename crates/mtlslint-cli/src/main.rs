@@ -17,7 +17,16 @@ use mtlslint::schema;
 use output::FileResult;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => error.exit(),
+        Err(error) => {
+            let arguments: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+            let message = hide_arguments(error.render().ansi().to_string(), &arguments);
+            let _ = write!(anstream::stderr(), "{message}");
+            return ExitCode::from(2);
+        }
+    };
     let outcome = match cli.command {
         Command::Schema(args) => schema(&args).map(|()| false),
         Command::Explain(args) => explain(&args.rule).map(|()| false),
@@ -37,6 +46,29 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A command-line error with the credentials of the arguments it quotes
+/// hidden: a word out of place (`-H Authorization: Bearer abc` unquoted)
+/// may be a token. Each argument is read with the one before it, so that
+/// the token after `Bearer` is found.
+fn hide_arguments(mut message: String, arguments: &[String]) -> String {
+    for (index, word) in arguments.iter().enumerate().skip(1) {
+        if word.starts_with('-') && !word.contains('=') {
+            continue;
+        }
+        let before = if index > 1 { arguments[index - 1].as_str() } else { "" };
+        let pair = format!("{before} {word}");
+        let redacted = mtlslint::redact(&pair);
+        let hidden = &redacted[before.len() + 1..];
+        if hidden != word {
+            // Quoted, or styled between escape sequences (`'\x1b[33mword\x1b[0m'`).
+            for (open, close) in [("'", "'"), ("'-- ", "'"), ("m", "\u{1b}"), ("m-- ", "\u{1b}")] {
+                message = message.replace(&format!("{open}{word}{close}"), &format!("{open}{hidden}{close}"));
+            }
+        }
+    }
+    message
 }
 
 /// The inputs that could not be read or parsed: each is named on standard
@@ -100,7 +132,7 @@ fn run(command: Command) -> Result<bool, String> {
                 inputs::imported_body(&mut imported, std::path::Path::new("."), max_bytes(&linter))?;
                 let diagnostics = linter.lint_imported(command, &imported);
                 let text = mtlslint::import::mask_secrets(command, std::slice::from_ref(&imported));
-                let result = FileResult { source: "--curl".into(), text, diagnostics };
+                let result = FileResult::new("--curl", text, diagnostics);
                 write_results(args.common.format, std::slice::from_ref(&result))?;
                 return Ok(failed(std::slice::from_ref(&result)));
             }
@@ -111,10 +143,7 @@ fn run(command: Command) -> Result<bool, String> {
             };
             let request = inputs::request(method, url, &args.headers, args.data.as_deref(), max_bytes(&linter))?;
             let report = linter.lint_request(&request);
-            (
-                args.common.format,
-                vec![FileResult { source: "request".into(), text: report.text, diagnostics: report.diagnostics }],
-            )
+            (args.common.format, vec![FileResult::new("request", report.text, report.diagnostics)])
         }
         Command::Response(args) => {
             let config = inputs::config(args.config.as_deref())?;
@@ -135,7 +164,7 @@ fn run(command: Command) -> Result<bool, String> {
                     print(&deployment_report(&input.name(), &bytes))?;
                 }
                 let text = String::from_utf8_lossy(&bytes).into_owned();
-                results.push(FileResult { source: input.name(), text, diagnostics });
+                results.push(FileResult::new(input.name(), text, diagnostics));
             }
             write_results(args.format, &results)?;
             return skipped.or(failed(&results), results.len());
@@ -177,7 +206,7 @@ fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<F
     let requests = match inputs::holds(input, bytes) {
         inputs::Holds::Body => {
             let diagnostics = linter.lint_body(bytes);
-            return Ok(FileResult { source: input.name(), text, diagnostics });
+            return Ok(FileResult::new(input.name(), text, diagnostics));
         }
         _ if bytes.len() > inputs::FILE_LIMIT => return Err(inputs::too_large(&input.name())),
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
@@ -187,7 +216,7 @@ fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<F
     let diagnostics = lint_imported(linter, input, &text, &requests)?;
     // Excerpts show the file; the token in it is not shown.
     let text = mtlslint::import::mask_secrets(&text, &requests);
-    Ok(FileResult { source: input.name(), text, diagnostics })
+    Ok(FileResult::new(input.name(), text, diagnostics))
 }
 
 /// Lints the requests of a cURL or `.http` file; findings point into the file.
@@ -256,13 +285,14 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 print(&fixed.text)?;
             }
         }
-        results.push(FileResult { source, text: fixed.text, diagnostics: fixed.remaining });
+        results.push(FileResult::new(source, fixed.text, fixed.remaining));
     }
     let applied_fixes = output::plural(applied, "fix", "fixes");
     let changed_inputs = output::plural(files, "input", "inputs");
     results.extend(requests);
     if args.diff {
-        print(&diffs)?;
+        // A line that holds a credential is shown with it hidden.
+        print(&mtlslint::redact(&diffs))?;
         tell(quiet, &format!("{applied_fixes} would change {changed_inputs}"));
         // What the fixes would leave, and the requests' findings, go beside the diff.
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;

@@ -245,6 +245,74 @@ fn secrets_in_the_url_are_never_printed() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+/// Secrets where mtlslint does not read them as a request's: a command-line
+/// slip, credentials a header given by hand replaces, an unknown curl
+/// option's value, a comment, a command with an unknown prefix, a saved
+/// response linted as a body, a URL behind a quote.
+#[test]
+fn secrets_written_anywhere_are_never_printed() {
+    let mtls = "https://gw.example.com/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let dir = std::env::temp_dir().join(format!("mtlslint-cli-secrets-{}", std::process::id()));
+    fs::create_dir_all(dir.join("saved")).unwrap();
+    let write = |name: &str, text: String| {
+        fs::write(dir.join(name), text).unwrap();
+        dir.join(name).to_str().unwrap().to_owned()
+    };
+    let replaced = write(
+        "replaced.curl",
+        format!("curl -X PATCH {mtls} -H 'Authorization: Bearer x' --oauth2-bearer SECRET-a -u SECRET-b:pw -d '{{}}'"),
+    );
+    let unknown = write("unknown.curl", format!("curl -X PATCH {mtls} --zz=SECRET-c -d '{{\"enabled\": 1}}'"));
+    let comment = write(
+        "comment.curl",
+        format!(
+            "curl -X PATCH \\\n  # -H \"Authorization: Bearer SECRET-d\" \\\n  -H 'Content-Type: text/plain' \\\n  {mtls} -d '{{}}'\n"
+        ),
+    );
+    let quoted = write(
+        "quoted.http",
+        format!("PATCH \"https://ops:SECRET-e@{}\"\nAuthorization: Bearer x\n\n{{}}\n", &mtls[8..]),
+    );
+    write(
+        "saved/credentials.json",
+        r#"{"status":"SUCCESS","resultList":[{"name":"u","password":"SECRET-f"}]}"#.to_owned(),
+    );
+    let saved = dir.join("saved").to_str().unwrap().to_owned();
+    let mut outputs = vec![
+        // `-H` unquoted, and a header without `-H`: the parser quotes the stray words.
+        mtlslint(&["request", "-X", "PATCH", "--url", mtls, "-H", "Authorization:", "Bearer", "SECRET-g"]),
+        mtlslint(&["request", "-X", "PATCH", mtls, "Authorization: Bearer SECRET-h"]),
+        mtlslint(&["check", "--format", "Bearer SECRET-i", "x.json"]),
+        with_stdin(
+            &["check", "-"],
+            format!("time curl -X PATCH {mtls} -H 'Authorization: Bearer SECRET-j'\n").as_bytes(),
+        ),
+        mtlslint(&[
+            "request",
+            "-X",
+            "PUT",
+            "--url",
+            "https://gw/apiops/projects/P/credentials/u/truststore/k;jsessionid=SECRET-k/",
+            "--format",
+            "json",
+        ]),
+    ];
+    for format in ["human", "json", "sarif", "junit", "github"] {
+        for input in [&replaced, &unknown, &comment, &quoted, &saved] {
+            outputs.push(mtlslint(&["check", "--format", format, input]));
+        }
+    }
+    outputs.push(mtlslint(&["check", "--diff", &saved]));
+    for output in outputs {
+        let all = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+        assert!(!all.contains("SECRET"), "{all}");
+        assert!(!all.trim().is_empty());
+    }
+    let human = stdout(&mtlslint(&["check", &saved]));
+    assert!(human.contains(r#""password":"********""#), "{human}");
+    fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn context_file_errors_name_the_flag_and_hide_the_contents() {
     let dir = std::env::temp_dir().join(format!("mtlslint-cli-{}", std::process::id()));

@@ -149,7 +149,7 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
         let (Some(name), Some(field)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
             // Name the header when there is one: its value is what is not a string.
             let instead = match pair.get(0).as_string() {
-                Some(name) => format!("the value of `{name}` is {}; write it as a string", kind(&pair.get(1))),
+                Some(name) => format!("the value of {} is {}; write it as a string", shown(&name), kind(&pair.get(1))),
                 None => "write each header as a [name, value] pair of strings".to_owned(),
             };
             return Err(JsError::new(&format!("{WHAT}: {instead}")));
@@ -157,9 +157,13 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
         let name = name.trim().to_owned();
         if !mtlslint::import::is_header_name(&name) {
             return Err(JsError::new(&format!(
-                "{WHAT}: `{name}` is not a header name; names are letters, digits and !#$%&'*+-.^_`|~"
+                "{WHAT}: {} is not a header name; names are letters, digits and !#$%&'*+-.^_`|~, \
+                 and the value goes apart: [\"Authorization\", \"Bearer ...\"]",
+                shown(&name)
             )));
         }
+        // As HTTP reads it, and as the CLI's `-H 'Name: value'`: blanks around the value are not part of it.
+        let field = field.trim().to_owned();
         if field.contains(LINE_BREAKS) {
             return Err(JsError::new(&format!(
                 "{WHAT}: the value of `{name}` breaks the line; a header value is one line"
@@ -168,6 +172,20 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
         headers.push((name, field));
     }
     Ok(headers)
+}
+
+/// A header name as an error quotes it: up to its first character that no
+/// name holds, since what follows may be the value and its secret
+/// (`Authorization: Bearer abc` given as a name).
+fn shown(name: &str) -> String {
+    let cut = name.len()
+        - name.trim_start_matches(|c: char| mtlslint::import::is_header_name(c.encode_utf8(&mut [0; 4]))).len();
+    match (&name[..cut], cut < name.len()) {
+        ("", false) => "an empty name".to_owned(),
+        ("", true) => format!("a name that starts with `{}`", name.chars().next().unwrap_or_default()),
+        (name, false) => format!("`{name}`"),
+        (start, true) => format!("`{start}...`"),
+    }
 }
 
 /// An object, not an array or a function. The request may be of any class

@@ -4,7 +4,6 @@
 //! from the request's parts back to the file, so that findings point at the
 //! file's own lines and columns.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::diagnostic::{Diagnostic, Range, Span};
@@ -524,6 +523,8 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 request.headers.push(("Authorization".into(), format!("{scheme} {credentials}")));
                 let span = verbatim.unwrap_or(span);
                 parts.headers.push((span, span));
+                // Hidden also when an `Authorization` header given by hand replaces it.
+                parts.secrets.push(span);
             }
             "--url" if !request.url.is_empty() => {
                 return Err(error(text, word.span.start, "a second URL: write one call, with one URL"));
@@ -598,6 +599,10 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 // `--user:admin:pw` is no option's name: it may hold a value, so it is hidden.
                 if !is_option_name(&option) {
                     parts.secrets.push(word.span);
+                }
+                // `--token=abc`: the value of an option mtlslint does not know may be a secret.
+                if let Some((_, span, verbatim, _)) = &attached {
+                    parts.secrets.push(verbatim.unwrap_or(*span));
                 }
             }
             // Short switches (`-sSk`): curl's short options that take a value are all known.
@@ -893,24 +898,7 @@ impl Linter {
     pub fn lint_imported(&self, source: &str, imported: &Imported) -> Vec<Diagnostic> {
         let report = self.lint_request(&imported.request);
         let map = imported.map();
-        // As written, and as a path quotes it (percent-encoded). Short texts are
-        // left alone: they would hide words of the messages, not secrets.
-        let secrets: Vec<Cow<'_, str>> = imported
-            .parts
-            .secrets
-            .iter()
-            .filter_map(|span| source.get(span.start..span.end))
-            .filter(|secret| secret.len() >= 4)
-            .flat_map(|secret| [Cow::Borrowed(secret), crate::request::encode_reserved(secret)])
-            .collect();
-        let hide = |text: &mut Cow<'static, str>| {
-            for secret in &secrets {
-                if text.contains(secret.as_ref()) {
-                    *text = Cow::Owned(text.replace(secret.as_ref(), &"*".repeat(secret.chars().count())));
-                }
-            }
-        };
-        report
+        let mut diagnostics = report
             .diagnostics
             .into_iter()
             .map(|mut diagnostic| {
@@ -918,11 +906,12 @@ impl Linter {
                 diagnostic.range =
                     Range { start: syntax::position(source, start), end: syntax::position(source, end.max(start)) };
                 diagnostic.fix = None;
-                hide(&mut diagnostic.message);
-                diagnostic.help.as_mut().map(hide);
                 diagnostic
             })
-            .collect()
+            .collect::<Vec<_>>();
+        let secrets = imported.parts.secrets.iter().filter_map(|span| source.get(span.start..span.end));
+        crate::redact::hide_in(&mut diagnostics, secrets);
+        diagnostics
     }
 }
 

@@ -31,6 +31,7 @@ mod fix;
 pub mod import;
 pub mod model;
 mod options;
+mod redact;
 mod request;
 mod response;
 pub mod rules;
@@ -43,6 +44,7 @@ pub use context::{Context, ContextError, Inventory, Permissions};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span, Summary};
 pub use fix::{FixMode, Fixed, apply as apply_fixes};
 pub use options::{Limits, Options, Profile, UnknownRule};
+pub use redact::redact;
 pub use request::{Endpoint, MASKED_TOKEN, Request};
 
 use body::{Body, Rejected};
@@ -143,6 +145,10 @@ impl Linter {
         } else {
             self.run(&text, None, Some(&view))
         };
+        let mut diagnostics = diagnostics;
+        // The text masks them; a finding that quotes the URL does too.
+        let url = &request.url;
+        redact::hide_in(&mut diagnostics, request::url_secrets(url).into_iter().filter_map(|range| url.get(range)));
         RequestReport { text, endpoint, diagnostics }
     }
 

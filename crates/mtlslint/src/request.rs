@@ -265,7 +265,7 @@ fn mask_secret<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
 
 /// Query parameters whose values are secrets when a URL carries them.
 const SECRET_PARAMETERS: &[&str] =
-    &["token", "key", "secret", "password", "passwd", "pwd", "auth", "sig", "session", "credential", "code", "jwt"];
+    &["token", "key", "secret", "pass", "pwd", "auth", "bearer", "sig", "session", "credential", "code", "jwt"];
 
 /// Hides the secrets a URL can carry behind as many `*` as they have bytes,
 /// so that every span into the URL stays where it was.
@@ -309,23 +309,23 @@ fn authority(url: &str) -> (Option<&str>, Option<std::ops::Range<usize>>) {
 }
 
 /// The byte ranges of the secrets a URL carries: the password of
-/// `user:password@` and the values of query parameters named like `token`,
-/// `api_key` or `password`.
+/// `user:password@`, and the values of parameters named like `token`,
+/// `api_key` or `password` in the query, the fragment and the path (`;jsessionid=`).
 pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
-    let mut secrets = Vec::new();
-    // The password of `user:password@`, or the whole of `token@`.
-    if let (_, Some(authority)) = authority(url)
-        && let Some(userinfo_end) = url[authority.clone()].rfind('@').map(|i| authority.start + i)
-    {
-        let secret_at =
-            url[authority.start..userinfo_end].find(':').map_or(authority.start, |i| authority.start + i + 1);
-        secrets.push(secret_at..userinfo_end);
-    }
+    let mut secrets: Vec<_> = userinfo_secret(url).into_iter().collect();
     // The query's parameters, and the fragment's (an OAuth implicit grant's `#access_token=`).
     let hash = url.find('#');
     let query_end = hash.unwrap_or(url.len());
-    let query = url[..query_end].find('?').map(|i| (i + 1, query_end));
-    for (start, end) in [query, hash.map(|i| (i + 1, url.len()))].into_iter().flatten() {
+    let question = url[..query_end].find('?');
+    let query = question.map(|i| (i + 1, query_end));
+    // The path's parameters: `;name=value` up to the next `/`.
+    let path_start = authority(url).1.map_or(0, |authority| authority.end);
+    let path_end = question.unwrap_or(query_end).max(path_start);
+    let path = url[path_start..path_end].match_indices(';').map(|(i, _)| {
+        let start = path_start + i + 1;
+        (start, url[start..path_end].find('/').map_or(path_end, |end| start + end))
+    });
+    for (start, end) in path.chain([query, hash.map(|i| (i + 1, url.len()))].into_iter().flatten()) {
         let mut at = start;
         for pair in url[start..end].split(['&', ';']) {
             if let Some((name, value)) = pair.split_once('=') {
@@ -340,6 +340,30 @@ pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     secrets
+}
+
+/// The password of a URL's `user:password@`, or the whole of `token@`. The
+/// authority is also looked for after the first `//` of a URL behind a stray
+/// character (`"https://`, `<https://`, `https ://`), and a password may hold
+/// a `?` or `#`.
+fn userinfo_secret(url: &str) -> Option<std::ops::Range<usize>> {
+    let start = match authority(url).1 {
+        Some(authority) if authority.start > 0 => Some(authority.start),
+        found => url
+            .find("//")
+            .filter(|&at| !url[..at].contains(['/', '?', '#']))
+            .map(|at| at + 2)
+            .or(found.map(|authority| authority.start)),
+    }?;
+    let bound = url[start..].find('/').map_or(url.len(), |i| start + i);
+    let at = url[start..bound].rfind('@').map(|i| start + i)?;
+    let cut = url[start..at].find(['?', '#']).map(|i| start + i);
+    let colon = url[start..cut.unwrap_or(at)].find(':').map(|i| start + i);
+    // `https://gw?to=a@b`: the `@` is the query's.
+    if cut.is_some() && colon.is_none() {
+        return None;
+    }
+    Some(colon.map_or(start, |colon| colon + 1)..at)
 }
 
 fn split_segments(path: &str, at: usize) -> Vec<Segment<'_>> {
@@ -484,6 +508,14 @@ mod tests {
             ("h:8080/p?x=1", "h:8080/p?x=1"),
             ("", ""),
             ("/p?token=", "/p?token="),
+            // Behind a stray character, and a password holding `?`.
+            ("\"https://u:pw@h/p", "\"https://u:**@h/p"),
+            ("<https://u:pw@h/p", "<https://u:**@h/p"),
+            ("https ://u:pw@h/p", "https ://u:**@h/p"),
+            ("https://u:p?w@h/p", "https://u:***@h/p"),
+            ("https://h?to=a@b", "https://h?to=a@b"),
+            ("https://h/p?bearer=abc&pass=def", "https://h/p?bearer=***&pass=***"),
+            ("https://h/p;jsessionid=abc/q;x=1?y=2", "https://h/p;jsessionid=***/q;x=1?y=2"),
         ] {
             assert_eq!(mask_url(url), masked, "{url}");
         }

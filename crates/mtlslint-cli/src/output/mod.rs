@@ -11,8 +11,20 @@ use mtlslint::{Diagnostic, Summary};
 /// The findings for one input, with the text their ranges point into.
 pub(crate) struct FileResult {
     pub(crate) source: String,
+    /// The input's text with the credentials it seems to hold hidden
+    /// ([`mtlslint::redact`]): excerpts show it.
     pub(crate) text: String,
     pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl FileResult {
+    pub(crate) fn new(source: impl Into<String>, text: String, diagnostics: Vec<Diagnostic>) -> Self {
+        let text = match mtlslint::redact(&text) {
+            std::borrow::Cow::Owned(redacted) => redacted,
+            std::borrow::Cow::Borrowed(_) => text,
+        };
+        Self { source: source.into(), text, diagnostics }
+    }
 }
 
 /// `count` and the noun that goes with it: "1 fix", "2 fixes".

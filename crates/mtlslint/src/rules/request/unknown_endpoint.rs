@@ -50,7 +50,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             .help("write the path right after the host, and a query string, if any, after the path");
         return;
     }
-    let shown = if view.path.is_empty() { "/" } else { view.path };
+    // Quoted from the request's text, where the URL's secrets are masked
+    // (a password stands in the path of a URL behind a stray quote).
+    let shown = if view.path.is_empty() { "/" } else { checker.slice(view.path_span) };
     let span = if view.path.is_empty() { view.url_span } else { view.path_span };
     if let Some((endpoint, path)) = nearest_endpoint(view) {
         // Case is named only when it is what differs.
