@@ -174,17 +174,13 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     Ok(headers)
 }
 
-/// A header name as an error quotes it: up to its first character that no
-/// name holds, since what follows may be the value and its secret
-/// (`Authorization: Bearer abc` given as a name).
+/// A header name as an error quotes it: up to a `:` or a blank, since what
+/// follows may be the value and its secret (`Authorization: Bearer abc` given as a name).
 fn shown(name: &str) -> String {
-    let cut = name.len()
-        - name.trim_start_matches(|c: char| mtlslint::import::is_header_name(c.encode_utf8(&mut [0; 4]))).len();
-    match (&name[..cut], cut < name.len()) {
-        ("", false) => "an empty name".to_owned(),
-        ("", true) => format!("a name that starts with `{}`", name.chars().next().unwrap_or_default()),
-        (name, false) => format!("`{name}`"),
-        (start, true) => format!("`{start}...`"),
+    match name.split_once([':', ' ', '\t']) {
+        Some(("", _)) => "a name that starts with a `:`".to_owned(),
+        Some((start, _)) => format!("`{start}...`"),
+        None => format!("`{name}`"),
     }
 }
 

@@ -329,19 +329,10 @@ pub enum InventoryItem {
 /// assert_eq!(current.key_store_id.as_deref(), Some("ks"));
 /// ```
 pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextError> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Lenient {
-        enabled: Option<Value>,
-        key_store_id: Option<Value>,
-        trust_store_id: Option<Value>,
-        supported_protocol_list: Option<Value>,
-        hostname_verifier_type: Option<Value>,
-    }
     let shape =
         |field: &str, expected: &str| ContextError::Shape(format!("current settings: `{field}` must be {expected}"));
     let value: Value = serde_json::from_str(crate::syntax::without_bom(text))?;
-    let Value::Object(members) = &value else {
+    let Value::Object(mut members) = value else {
         return Err(ContextError::Shape(
             "current settings: expected a JSON object with the mTLS settings fields".into(),
         ));
@@ -359,18 +350,20 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
         let fields = FIELDS.map(|field| format!("`{field}`")).join(", ");
         return Err(ContextError::Shape(format!("current settings: none of {fields} is given{hint}")));
     }
-    let lenient: Lenient = serde_json::from_value(value).map_err(|_| shape("the object", "an object"))?;
-    let string = |value: Option<Value>, field| match value {
+    // Read by hand, not by a serde derive: the derived reader was 3.6 KB of the wasm module.
+    let mut string = |field| match members.get_mut(field).map(Value::take) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
         Some(_) => Err(shape(field, "a string")),
     };
-    let enabled = match lenient.enabled {
+    let (key_store_id, trust_store_id) = (string("keyStoreId")?, string("trustStoreId")?);
+    let hostname_verifier_type = string("hostnameVerifierType")?;
+    let enabled = match members.get_mut("enabled").map(Value::take) {
         None | Some(Value::Null) => None,
         Some(Value::Bool(b)) => Some(b),
         Some(_) => return Err(shape("enabled", "true or false")),
     };
-    let supported_protocol_list = match lenient.supported_protocol_list {
+    let supported_protocol_list = match members.get_mut("supportedProtocolList").map(Value::take) {
         None | Some(Value::Null) => None,
         Some(Value::Array(items)) => Some(
             items
@@ -381,20 +374,14 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
         ),
         Some(_) => return Err(shape("supportedProtocolList", "an array")),
     };
-    let hostname_verifier_type = match string(lenient.hostname_verifier_type, "hostnameVerifierType")? {
+    let hostname_verifier_type = match hostname_verifier_type {
         None => None,
         Some(text) => Some(
             HostnameVerifier::from_constant(&text)
                 .ok_or_else(|| shape("hostnameVerifierType", "NOOP, DEFAULT, STRICT or BROWSER_COMPAT"))?,
         ),
     };
-    Ok(MtlsSettings {
-        enabled,
-        key_store_id: string(lenient.key_store_id, "keyStoreId")?,
-        trust_store_id: string(lenient.trust_store_id, "trustStoreId")?,
-        supported_protocol_list,
-        hostname_verifier_type,
-    })
+    Ok(MtlsSettings { enabled, key_store_id, trust_store_id, supported_protocol_list, hostname_verifier_type })
 }
 
 #[cfg(test)]

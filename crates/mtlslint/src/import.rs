@@ -56,11 +56,20 @@ pub fn looks_like_curl(text: &str) -> bool {
         .lines()
         .map(str::trim_start)
         .find(|line| !line.is_empty() && !line.starts_with('#'))
-        .is_some_and(|line| line.split_whitespace().find(|w| !PREFIXES.contains(w)).is_some_and(is_curl))
+        .is_some_and(|line| line.split_whitespace().find(|w| !is_prefix(w)).is_some_and(is_curl))
 }
 
-/// Words a pasted command may start with before `curl`: a shell prompt, `sudo`.
-const PREFIXES: [&str; 2] = ["$", "sudo"];
+/// Whether a pasted command may start with this word before `curl`: a shell
+/// prompt (`$`, `%`, `>`, `PS>`), a command that runs another (`sudo -E`,
+/// `time`, `env`), or a variable set for it (`TOKEN=... curl`).
+fn is_prefix(word: &str) -> bool {
+    const PREFIXES: [&str; 10] = ["$", "%", ">", "PS>", "sudo", "time", "env", "command", "exec", "nohup"];
+    let assignment = word.split_once('=').is_some_and(|(name, _)| {
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    });
+    PREFIXES.contains(&word) || assignment || (word.starts_with('-') && word.len() > 1)
+}
 
 /// Whether `text` reads as an `.http` file: its first line that is no
 /// comment or variable is a request line, `METHOD URL`.
@@ -389,7 +398,7 @@ const KNOWN_OPTIONS: [&str; 95] = [
 /// ```
 pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     let words = words(text)?;
-    let prompt = words.iter().take_while(|w| PREFIXES.contains(&w.text.as_str())).count();
+    let prompt = words.iter().take_while(|w| is_prefix(&w.text)).count();
     let Some(first) = words.get(prompt).filter(|w| is_curl(&w.text)) else {
         return Err(error(text, 0, "this is no cURL command: it should start with `curl`"));
     };
@@ -971,7 +980,7 @@ impl Imported {
     fn map(&self) -> impl Fn(usize, bool) -> usize + use<> {
         // The request's own view knows where it writes each part.
         let mut text = String::new();
-        let view = RequestView::new(&self.request, &mut text);
+        let view = RequestView::new(&self.request, &self.request.url, &mut text);
         let mut pairs = vec![(view.method_span, self.parts.method), (view.url_span, self.parts.url)];
         for (header, &(name_span, value_span)) in view.headers.iter().zip(&self.parts.headers) {
             // `Name: value`: the name ends two bytes before the value starts.

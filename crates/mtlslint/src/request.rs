@@ -130,14 +130,16 @@ pub(crate) struct RequestView<'a> {
 }
 
 impl<'a> RequestView<'a> {
-    /// Writes `request` as an HTTP message and reads it back with spans.
-    pub(crate) fn new(request: &'a Request, text: &mut String) -> Self {
+    /// Writes `request` as an HTTP message and reads it back with spans. The
+    /// URL is read from `url`: the request's, masked by [`mask_url`] (which
+    /// keeps every span in place), so that no rule can quote its secrets.
+    pub(crate) fn new(request: &'a Request, url: &'a str, text: &mut String) -> Self {
         use std::fmt::Write as _;
         text.clear();
         let method_span = Span::new(0, request.method.len());
         let _ = write!(text, "{} ", request.method);
-        let url_span = Span::new(text.len(), text.len() + request.url.len());
-        text.push_str(&mask_url(&request.url));
+        let url_span = Span::new(text.len(), text.len() + url.len());
+        text.push_str(url);
         text.push('\n');
         let mut headers = Vec::with_capacity(request.headers.len());
         for (name, value) in &request.headers {
@@ -155,7 +157,6 @@ impl<'a> RequestView<'a> {
             text.push_str(body);
             span
         });
-        let url = request.url.as_str();
         let (scheme, authority) = authority(url);
         let host = authority
             .clone()
@@ -312,32 +313,25 @@ fn authority(url: &str) -> (Option<&str>, Option<std::ops::Range<usize>>) {
 /// `user:password@`, and the values of parameters named like `token`,
 /// `api_key` or `password` in the query, the fragment and the path (`;jsessionid=`).
 pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
-    let mut secrets: Vec<_> = userinfo_secret(url).into_iter().collect();
-    // The query's parameters, and the fragment's (an OAuth implicit grant's `#access_token=`).
-    let hash = url.find('#');
-    let query_end = hash.unwrap_or(url.len());
-    let question = url[..query_end].find('?');
-    let query = question.map(|i| (i + 1, query_end));
-    // The path's parameters: `;name=value` up to the next `/`.
+    let mut secrets = Vec::new();
+    secrets.extend(userinfo_secret(url));
     let path_start = authority(url).1.map_or(0, |authority| authority.end);
-    let path_end = question.unwrap_or(query_end).max(path_start);
-    let path = url[path_start..path_end].match_indices(';').map(|(i, _)| {
-        let start = path_start + i + 1;
-        (start, url[start..path_end].find('/').map_or(path_end, |end| start + end))
-    });
-    for (start, end) in path.chain([query, hash.map(|i| (i + 1, url.len()))].into_iter().flatten()) {
-        let mut at = start;
-        for pair in url[start..end].split(['&', ';']) {
-            if let Some((name, value)) = pair.split_once('=') {
-                // `tok%65n` is `token` to the server.
-                let lower = percent_decode(name).unwrap_or(Cow::Borrowed(name)).to_ascii_lowercase();
-                if !value.is_empty() && SECRET_PARAMETERS.iter().any(|secret| lower.contains(secret)) {
-                    let value_at = at + name.len() + 1;
-                    secrets.push(value_at..value_at + value.len());
-                }
+    let query = url.find(['?', '#']).unwrap_or(url.len());
+    let mut at = path_start;
+    // What follows each `?`, `#`, `&` or `;`; in the path, a value ends at the next `/`.
+    for (index, pair) in url[path_start..].split(['?', '#', '&', ';']).enumerate() {
+        if index > 0
+            && let Some((name, value)) = pair.split_once('=')
+        {
+            let value = if at < query { value.split('/').next().unwrap_or_default() } else { value };
+            // `tok%65n` is `token` to the server.
+            let lower = percent_decode(name).unwrap_or(Cow::Borrowed(name)).to_ascii_lowercase();
+            if !value.is_empty() && SECRET_PARAMETERS.iter().any(|secret| lower.contains(secret)) {
+                let value_at = at + name.len() + 1;
+                secrets.push(value_at..value_at + value.len());
             }
-            at += pair.len() + 1;
         }
+        at += pair.len() + 1;
     }
     secrets
 }
@@ -488,7 +482,7 @@ mod tests {
     fn view(url: &str) -> (RequestView<'static>, String) {
         let request = Box::leak(Box::new(Request { method: "PUT".into(), url: url.into(), ..Request::default() }));
         let mut text = String::new();
-        let view = RequestView::new(request, &mut text);
+        let view = RequestView::new(request, &request.url, &mut text);
         (view, text)
     }
 
@@ -578,7 +572,7 @@ mod tests {
         assert_eq!(mask_url("https://ops@gw/?q=1&token="), "https://***@gw/?q=1&token=");
         let request = Request { method: "PUT".into(), url: url.into(), headers: Vec::new(), body: None };
         let mut text = String::new();
-        let view = RequestView::new(&request, &mut text);
+        let view = RequestView::new(&request, &masked, &mut text);
         assert!(!text.contains("pä55") && !text.contains("k3y") && !text.contains("t0k"));
         assert_eq!(view.endpoint, Some(Endpoint::TruststoreAssignment));
         let keystore = view.parameter("keystoreName").unwrap();

@@ -165,10 +165,18 @@ fn curl_commands_as_people_paste_them() {
         format!("curl -sSkX PUT {url} --retry 3 -o out.json --cacert ca.pem --cert-type PEM --capath /etc/ssl"),
         format!("curl -X PUT --some-new-option value {url}"),
         format!("curl -X PUT {url} --some-new-option value"),
+        format!("time curl -X PUT {url}"),
+        format!("sudo -E curl -X PUT {url}"),
+        format!("PS> curl.exe -X PUT {url}"),
+        format!("TOKEN=abc env curl -X PUT {url}"),
     ] {
         assert!(mtlslint::import::looks_like_curl(&command), "{command}");
         let imported = parse_curl(&command).unwrap_or_else(|e| panic!("{command}: {e}"));
         assert_eq!((imported.request.method.as_str(), imported.request.url.as_str()), ("PUT", url), "{command}");
+    }
+    // Prefixes alone make no command.
+    for text in ["{\"enabled\": true}", "time sudo -E", "TOKEN=abc wget https://gw/"] {
+        assert!(!mtlslint::import::looks_like_curl(text), "{text}");
     }
 }
 
