@@ -42,9 +42,11 @@ pub(crate) fn hide_in<'s>(diagnostics: &mut [Diagnostic], secrets: impl IntoIter
 }
 
 /// Words that make a name a secret's: `Authorization`, `password`, `keyStoreFile`, `api_key`, ...
-const SECRET_NAMES: [&str; 12] = [
+const SECRET_NAMES: [&str; 14] = [
     "authorization",
-    "pass",
+    "password",
+    "passwd",
+    "passphrase",
     "pwd",
     "secret",
     "token",
@@ -216,6 +218,7 @@ mod tests {
         for text in [
             r#"{"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "ts", "hostnameVerifierType": "NOOP"}"#,
             r#"{"resultList": [{"name": "ks-1"}], "secrets": [1]}"#,
+            r#"{"bypassVerification": true, "compass": "N"}"#,
             "the token is required",
             "https://gw.example.com/apiops/projects/P/apiProxies/A/settings/mtls/",
             "",

@@ -15,7 +15,9 @@ rule! {
     /// and suggests the intended one: the same name in another case, a near
     /// spelling, or the field that a name from another revision of the API
     /// (`keyStoreName`, `trustStoreName`) stands for. A `$schema` key, which
-    /// editors use to find the JSON Schema, is allowed.
+    /// editors use to find the JSON Schema, is allowed. A `resultList` says
+    /// the file is a saved List Keystores or List Credentials response, to be
+    /// given as an inventory instead.
     ///
     /// ## Why is this bad?
     /// Property names are case-sensitive, and Spring's object mapper turns
@@ -141,6 +143,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 format!("another key here also stands for `{}`: keep one of them, spelt `{}`", FIELDS[i], FIELDS[i])
             });
             checker.report(&RULE, span, pointer, message).help(help);
+            continue;
+        }
+        // A saved List Keystores or List Credentials response, linted as a body.
+        if key == "resultList" {
+            checker.report(&RULE, span, pointer, message).help(
+                "`resultList` is what List Keystores and List Credentials return: this is a saved response, \
+                 not a settings body; give it as a keystore or credential inventory instead",
+            );
             continue;
         }
         match other {
