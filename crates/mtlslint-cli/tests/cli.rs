@@ -709,6 +709,18 @@ fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
             .collect();
         assert_eq!(messages, ["the input is larger than the limit of 2000 bytes"], "{report}");
     }
+    // A body over the limit is still the request's, read whole from a file as from `--data TEXT`:
+    // a PUT's R010 covers it all, and its fix removes it all.
+    let put = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts/";
+    let [from_file, from_text] = [format!("@{path}"), body.clone()].map(|data| {
+        let output = mtlslint(&[&["request", "-X", "PUT", "--url", put, "-d", &data][..], &limit].concat());
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["results"][0]["diagnostics"].clone()
+    });
+    assert_eq!(from_file, from_text);
+    let r010 = from_file.as_array().unwrap().iter().find(|d| d["code"] == "R010").unwrap().clone();
+    let covered = r010["range"]["end"]["offset"].as_u64().unwrap() - r010["range"]["start"]["offset"].as_u64().unwrap();
+    assert_eq!(usize::try_from(covered).unwrap(), body.len(), "{r010}");
     // An endless input ends at the limit (read whole, it would exhaust memory).
     if Path::new("/dev/zero").exists() {
         let output = mtlslint(&["check", "--format", "json", "/dev/zero"]);
