@@ -264,6 +264,9 @@ fn body_text(mut bytes: Vec<u8>, limit: usize) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "the body is not valid UTF-8; save it as UTF-8".to_owned())
 }
 
+/// What breaks a line: no URL or header value may hold it (as the npm package says).
+const LINE_BREAKS: [char; 3] = ['\r', '\n', '\0'];
+
 /// Builds the request from the flags. A malformed header is reported without its value, which may be a token.
 pub(crate) fn request(
     method: &str,
@@ -278,7 +281,11 @@ pub(crate) fn request(
         .map(|(index, header)| match header.split_once(':') {
             // Trimmed as the npm package trims it.
             Some((name, value)) if mtlslint::import::is_header_name(name.trim()) => {
-                Ok((name.trim().to_owned(), value.trim().to_owned()))
+                let (name, value) = (name.trim(), value.trim());
+                if value.contains(LINE_BREAKS) {
+                    return Err(format!("the value of header `{name}` breaks the line; a header value is one line"));
+                }
+                Ok((name.to_owned(), value.to_owned()))
             }
             Some((name, _)) if !name.trim().is_empty() && !name.trim().contains(char::is_whitespace) => Err(format!(
                 "header {}: its name holds a character no header name holds; names are letters, digits and !#$%&'*+-.^_`|~",
@@ -290,6 +297,9 @@ pub(crate) fn request(
             )),
         })
         .collect::<Result<Vec<_>, _>>()?;
+    if url.contains(LINE_BREAKS) {
+        return Err("--url breaks the line; a URL is one line (percent-encode a line break)".to_owned());
+    }
     // Read whole up to the larger of the limit and FILE_LIMIT, as `--data TEXT`
     // is: a body over the limit is still the request's body (R010 removes it whole).
     let cap = limit.max(FILE_LIMIT);

@@ -223,6 +223,36 @@ fn the_bearer_token_is_never_printed() {
     assert!(!all.contains("tok-SECRET-123"), "{all}");
 }
 
+/// As the npm package: a URL or header value that breaks the line is refused,
+/// not linted (a line break there would end the header or the request line).
+#[test]
+fn a_url_or_header_value_that_breaks_the_line_is_a_usage_error() {
+    let url = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts/";
+    let cases = [
+        (
+            vec!["--url", "https://gw.example.com/apiops/projects/P/\ncredentials/u/truststore/ts/"],
+            "--url breaks the line",
+        ),
+        (
+            vec!["--url", url, "-H", "Authorization: Bearer tok-SECRET\r\nX-Injected: 1"],
+            "header `Authorization` breaks",
+        ),
+        (vec!["--url", url, "-H", "X-Note: a\rb"], "header `X-Note` breaks"),
+    ];
+    for (args, said) in cases {
+        let output = mtlslint(&[&["request", "-X", "PUT"][..], &args].concat());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(said), "{stderr}");
+        assert!(!stderr.contains("SECRET"), "{stderr}");
+    }
+    // Blanks around a value are not part of it, so a trailing line break is too.
+    let padded = mtlslint(&["request", "-X", "PUT", "--url", url, "-H", "Content-Type: application/json\n"]);
+    let plain = mtlslint(&["request", "-X", "PUT", "--url", url, "-H", "Content-Type: application/json"]);
+    assert_eq!(padded.status.code(), plain.status.code(), "{}", String::from_utf8_lossy(&padded.stderr));
+    assert_eq!(stdout(&padded), stdout(&plain));
+}
+
 #[test]
 fn secrets_in_the_url_are_never_printed() {
     let url = "https://ops:pw-SECRET@gw.example.com/apiops/projects/P/credentials/u/truststore/ts?access_token=tok-SECRET#id_token=frag-SECRET";
