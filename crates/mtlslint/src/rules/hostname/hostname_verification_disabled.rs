@@ -46,7 +46,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             checker,
             &RULE,
             HostnameVerifier::Noop,
-            messages!("hostname verification is off (NOOP): any trusted certificate is accepted for any backend host"),
+            messages!(
+                "hostname verification is off (NOOP): any trusted certificate is accepted for any backend host",
+                default: "hostname verification is off: without `hostnameVerifierType` the verifier is NOOP, \
+                          and any trusted certificate is accepted for any backend host"
+            ),
             "set \"hostnameVerifierType\": \"DEFAULT\"",
         );
     }

@@ -17,13 +17,17 @@ pub(super) struct Messages {
     pub(super) default: &'static str,
 }
 
-/// The [`Messages`] of one text: as sent, as kept from the current settings, as the default.
+/// The [`Messages`] of one text: as sent, as kept from the current settings,
+/// and as the default. Only NOOP is the default, so only its rule words that apart.
 macro_rules! messages {
     ($text:literal) => {
+        $crate::rules::hostname::messages!($text, default: $text)
+    };
+    ($text:literal, default: $default:expr) => {
         $crate::rules::hostname::Messages {
             body: $text,
             current: concat!($text, " (current setting, kept by this PATCH)"),
-            default: concat!($text, " (the default when `hostnameVerifierType` is absent)"),
+            default: $default,
         }
     };
 }
