@@ -165,6 +165,18 @@ test("lintRequest: headers as an object or as pairs; the token never comes back"
   for (const headers of [[["Authorization: Bearer s3cret"]], { "Authorization: Bearer s3cret": "" }]) {
     assert.throws(() => esm.lintRequest({ method: "PUT", url, headers }), (error) => error.message.includes("`Authorization...`") && !error.message.includes("s3cret"));
   }
+  // A credential quoted by a finding, in a body or a response, is hidden as the CLI hides it.
+  const quoted = [
+    esm.lint('{"enabled": true, "keyStorePassword": pw-s3cret}'),
+    esm.lintRequest({ method: "PATCH", url: "/apiops/projects/P/apiProxies/A/settings/mtls/", headers: { Authorization: "Bearer t" }, body: '{"enabled": "Bearer s3cret"}' }),
+    esm.lintResponse('{"success": true, "deploymentResult": {"success": false, "environmentResults": [{"environmentName": "p", "success": false, "message": "password=s3cret"}]}}'),
+    // The fixed text is the caller's own document; the findings left in it quote no credential.
+    esm.applyFixes('{"enabled": "Bearer s3cret", "hostnameVerifierType": "default"}').remaining,
+  ];
+  for (const result of quoted) {
+    const json = JSON.stringify(result);
+    assert.ok(json.includes("***") && !json.includes("s3cret"), json);
+  }
   // Blanks around a value are not part of it, as HTTP and the CLI's `-H` read it.
   const padded = esm.lintRequest({ method: "PUT", url, headers: [["Authorization", "  Bearer  "], ["X-A", "1 "]] });
   assert.deepEqual(padded, esm.lintRequest({ method: "PUT", url, headers: [["Authorization", "Bearer"], ["X-A", "1"]] }));

@@ -42,7 +42,7 @@ fn main() -> ExitCode {
             }
         }
         Err(message) => {
-            let _ = writeln!(anstream::stderr(), "mtlslint: error: {message}");
+            let _ = writeln!(anstream::stderr(), "mtlslint: error: {}", mtlslint::redact(&message));
             ExitCode::from(2)
         }
     }
@@ -50,22 +50,36 @@ fn main() -> ExitCode {
 
 /// A command-line error with the credentials of the arguments it quotes
 /// hidden: a word out of place (`-H Authorization: Bearer abc` unquoted)
-/// may be a token. Each argument is read with the one before it, so that
-/// the token after `Bearer` is found.
+/// may be a token, and so may the value of `--flag=value`. Each argument is
+/// read with the one before it, so that the token after `Bearer` is found.
 fn hide_arguments(mut message: String, arguments: &[String]) -> String {
     for (index, word) in arguments.iter().enumerate().skip(1) {
-        if word.starts_with('-') && !word.contains('=') {
-            continue;
-        }
         let before = if index > 1 { arguments[index - 1].as_str() } else { "" };
         let pair = format!("{before} {word}");
         let redacted = mtlslint::redact(&pair);
         let hidden = &redacted[before.len() + 1..];
-        if hidden != word {
-            // Quoted, or styled between escape sequences (`'\x1b[33mword\x1b[0m'`).
-            for (open, close) in [("'", "'"), ("'-- ", "'"), ("m", "\u{1b}"), ("m-- ", "\u{1b}")] {
-                message = message.replace(&format!("{open}{word}{close}"), &format!("{open}{hidden}{close}"));
+        if hidden == word {
+            continue;
+        }
+        // Quoted whole, or styled between escape sequences (`'\x1b[33mword\x1b[0m'`).
+        for (open, close) in [("'", "'"), ("'-- ", "'"), ("m", "\u{1b}"), ("m-- ", "\u{1b}")] {
+            message = message.replace(&format!("{open}{word}{close}"), &format!("{open}{hidden}{close}"));
+        }
+        // Quoted in part (`--fix=VALUE` quotes the value alone): each hidden run, where it stands.
+        let mut runs = Vec::new();
+        let mut start = None;
+        for (at, (shown, masked)) in word.bytes().zip(hidden.bytes()).chain([(b' ', b' ')]).enumerate() {
+            match (start, shown != masked) {
+                (None, true) => start = Some(at),
+                (Some(from), false) => {
+                    runs.push(&word[from..at]);
+                    start = None;
+                }
+                _ => {}
             }
+        }
+        for run in runs.into_iter().filter(|run| run.len() >= 4) {
+            message = message.replace(run, &"*".repeat(run.chars().count()));
         }
     }
     message
@@ -82,7 +96,7 @@ impl Skipped {
     fn keep<T>(&mut self, result: Result<T, String>) -> Option<T> {
         result
             .map_err(|message| {
-                let _ = writeln!(anstream::stderr(), "mtlslint: error: {message}");
+                let _ = writeln!(anstream::stderr(), "mtlslint: error: {}", mtlslint::redact(&message));
                 self.0 += 1;
             })
             .ok()
@@ -161,7 +175,7 @@ fn run(command: Command) -> Result<bool, String> {
                 let Some(bytes) = skipped.keep(read(&linter, &input)) else { continue };
                 let diagnostics = linter.lint_response(&bytes, endpoint);
                 if args.format == Format::Human {
-                    print(&deployment_report(&input.name(), &bytes))?;
+                    print(&mtlslint::redact(&deployment_report(&input.name(), &bytes)))?;
                 }
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 results.push(FileResult::new(input.name(), text, diagnostics));

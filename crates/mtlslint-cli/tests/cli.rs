@@ -308,7 +308,26 @@ fn secrets_written_anywhere_are_never_printed() {
         r#"{"status":"SUCCESS","resultList":[{"name":"u","password":"SECRET-f"}]}"#.to_owned(),
     );
     let saved = dir.join("saved").to_str().unwrap().to_owned();
+    let config = write("config.json", r#"{"profile": "Bearer SECRET-p"}"#.to_owned());
+    let response = write(
+        "failed.json",
+        r#"{"success": true, "deploymentResult": {"success": false, "message": "password=SECRET-q",
+            "environmentResults": [{"environmentName": "p", "success": false, "message": "Bearer SECRET-r"}]}}"#
+            .to_owned(),
+    );
     let mut outputs = vec![
+        // Quoted by a finding's message, help or fix: a value without quotes,
+        // a value on the next line, a value of the wrong type.
+        with_stdin(&["check", "-"], br#"{"enabled": true, "keyStoreId": "ks", "keyStorePassword": SECRET-l}"#),
+        with_stdin(&["check", "--format", "json", "-"], b"{\"enabled\": true, \"password\":\n \"SECRET-m\"}"),
+        with_stdin(&["check", "--diff", "-"], b"{\"enabled\": \"Bearer SECRET-n\",\n\"password\":\n \"SECRET-o\"}"),
+        // Words out of place: `--flag=value`, a flag and its value in one word, a configuration, a response.
+        mtlslint(&["check", "--fix=Authorization: Bearer SECRET-s", "x.json"]),
+        mtlslint(&["check", "--header Authorization: Bearer SECRET-t"]),
+        mtlslint(&["request", "--url", mtls, "--curl curl -u ops:SECRET-u"]),
+        mtlslint(&["check", "--config", &config, "x.json"]),
+        mtlslint(&["response", &response]),
+        mtlslint(&["response", "--format", "json", &response]),
         // `-H` unquoted, and a header without `-H`: the parser quotes the stray words.
         mtlslint(&["request", "-X", "PATCH", "--url", mtls, "-H", "Authorization:", "Bearer", "SECRET-g"]),
         mtlslint(&["request", "-X", "PATCH", mtls, "Authorization: Bearer SECRET-h"]),

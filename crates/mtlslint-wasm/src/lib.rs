@@ -94,7 +94,7 @@ pub fn lint(
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
-    with_linter(options, |_, linter| to_js(&linter.lint_body(&bytes)))
+    with_linter(options, |_, linter| to_js(&redacted(&bytes, linter.lint_body(&bytes))))
 }
 
 /// Lints a whole call to either endpoint: method, URL and its names, headers, body.
@@ -111,7 +111,7 @@ pub fn lint_response(
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
-    with_linter(options, |options, linter| to_js(&linter.lint_response(&bytes, options.endpoint)))
+    with_linter(options, |options, linter| to_js(&redacted(&bytes, linter.lint_response(&bytes, options.endpoint))))
 }
 
 /// Validates a form's values and returns the findings keyed by field name,
@@ -136,7 +136,9 @@ pub fn apply_fixes(
     let bytes = args::text(text, "text")?;
     with_linter(options, |options, linter| {
         let mode = if options.unsafe_fixes == Some(true) { FixMode::Unsafe } else { FixMode::Safe };
-        to_js(&linter.fix_body(&bytes, mode))
+        let mut fixed = linter.fix_body(&bytes, mode);
+        mtlslint::redact_diagnostics(&fixed.text, &mut fixed.remaining);
+        to_js(&fixed)
     })
 }
 
@@ -236,6 +238,13 @@ fn with_linter<T>(options: Option<JsLintOptions>, run: impl FnOnce(&LintOptions,
     let options = args::options(&options)?;
     let linter = options.linter().map_err(|e| JsError::new(&e))?;
     Ok(run(&options, &linter))
+}
+
+/// Findings with the credentials of the text they are on hidden in their
+/// messages, as the CLI shows them.
+fn redacted(bytes: &[u8], mut diagnostics: Vec<mtlslint::Diagnostic>) -> Vec<mtlslint::Diagnostic> {
+    mtlslint::redact_diagnostics(&String::from_utf8_lossy(bytes), &mut diagnostics);
+    diagnostics
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {

@@ -44,7 +44,7 @@ pub use context::{Context, ContextError, Inventory, Permissions};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span, Summary};
 pub use fix::{FixMode, Fixed, apply as apply_fixes};
 pub use options::{Limits, Options, Profile, UnknownRule};
-pub use redact::redact;
+pub use redact::{redact, redact_diagnostics};
 pub use request::{Endpoint, MASKED_TOKEN, Request};
 
 use body::{Body, Rejected};
@@ -72,7 +72,7 @@ impl Default for Linter {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct RequestReport {
-    /// The request written as an HTTP message, token masked; ranges point
+    /// The request written as an HTTP message, credentials masked ([`redact`]); ranges point
     /// into it, fix edits' too. To fix the body, fix the request's body on its
     /// own (`fix_body` in Rust, `applyFixes` in JavaScript): its fixes are the
     /// same, placed in the body.
@@ -137,7 +137,7 @@ impl Linter {
             Some(endpoint) => endpoint == Endpoint::MtlsSettings,
             None => request::nearest_endpoint(&view).is_some_and(|(e, _)| e == Endpoint::MtlsSettings),
         };
-        let diagnostics = if judge_body {
+        let mut diagnostics = if judge_body {
             let (start, end) = view.body.map_or((text.len(), text.len()), |s| (s.start, s.end));
             if end - start > self.options.limits.max_bytes {
                 let body = Body::rejected(Rejected::TooLarge { limit: self.options.limits.max_bytes }, start, "/body");
@@ -148,6 +148,12 @@ impl Linter {
         } else {
             self.run(&text, None, Some(&view))
         };
+        // Credentials written elsewhere (a password in the body) are hidden
+        // too; byte for byte, so that every range stays where it was.
+        redact::redact_diagnostics(&text, &mut diagnostics);
+        if let std::borrow::Cow::Owned(redacted) = redact::redact(&text) {
+            text = redacted;
+        }
         RequestReport { text, endpoint, diagnostics }
     }
 

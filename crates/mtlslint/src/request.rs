@@ -211,8 +211,7 @@ impl<'a> RequestView<'a> {
 /// (`Authorization`), cookies, API keys, tokens. A name padded with spaces or
 /// control characters still does.
 pub(crate) fn carries_secret(name: &str) -> bool {
-    let name = name.trim_matches(|c: char| c.is_whitespace() || c.is_control()).to_ascii_lowercase();
-    name.contains("cookie") || SECRET_PARAMETERS.iter().any(|secret| name.contains(secret))
+    crate::redact::is_request_secret_name(name.trim_matches(|c: char| c.is_whitespace() || c.is_control()))
 }
 
 /// Whether a header's secret follows an authentication scheme (`Bearer abc`),
@@ -263,10 +262,6 @@ fn mask_secret<'v>(name: &str, value: &'v str) -> Cow<'v, str> {
         _ => Cow::Borrowed(MASKED_TOKEN),
     }
 }
-
-/// Query parameters whose values are secrets when a URL carries them.
-const SECRET_PARAMETERS: &[&str] =
-    &["token", "key", "secret", "pass", "pwd", "auth", "bearer", "sig", "session", "credential", "code", "jwt"];
 
 /// Hides the secrets a URL can carry behind as many `*` as they have bytes,
 /// so that every span into the URL stays where it was.
@@ -325,8 +320,8 @@ pub(crate) fn url_secrets(url: &str) -> Vec<std::ops::Range<usize>> {
         {
             let value = if at < query { value.split('/').next().unwrap_or_default() } else { value };
             // `tok%65n` is `token` to the server.
-            let lower = percent_decode(name).unwrap_or(Cow::Borrowed(name)).to_ascii_lowercase();
-            if !value.is_empty() && SECRET_PARAMETERS.iter().any(|secret| lower.contains(secret)) {
+            let decoded = percent_decode(name).unwrap_or(Cow::Borrowed(name));
+            if !value.is_empty() && crate::redact::is_request_secret_name(&decoded) {
                 let value_at = at + name.len() + 1;
                 secrets.push(value_at..value_at + value.len());
             }

@@ -18,7 +18,9 @@ pub(crate) struct FileResult {
 }
 
 impl FileResult {
-    pub(crate) fn new(source: impl Into<String>, text: String, diagnostics: Vec<Diagnostic>) -> Self {
+    /// Credentials in `text` are hidden in it and in the findings' messages.
+    pub(crate) fn new(source: impl Into<String>, text: String, mut diagnostics: Vec<Diagnostic>) -> Self {
+        mtlslint::redact_diagnostics(&text, &mut diagnostics);
         let text = match mtlslint::redact(&text) {
             std::borrow::Cow::Owned(redacted) => redacted,
             std::borrow::Cow::Borrowed(_) => text,
