@@ -51,10 +51,11 @@ fn main() -> ExitCode {
 /// A command-line error with the credentials of the arguments it quotes
 /// hidden: a word out of place (`-H Authorization: Bearer abc` unquoted)
 /// may be a token, and so may the value of `--flag=value`. Each argument is
-/// read with the one before it, so that the token after `Bearer` is found.
+/// read with the two before it, so that the token after `Bearer` and after
+/// `Authorization: Basic` is found.
 fn hide_arguments(mut message: String, arguments: &[String]) -> String {
     for (index, word) in arguments.iter().enumerate().skip(1) {
-        let before = if index > 1 { arguments[index - 1].as_str() } else { "" };
+        let before = arguments[index.saturating_sub(2).max(1)..index].join(" ");
         let pair = format!("{before} {word}");
         let redacted = mtlslint::redact(&pair);
         let hidden = &redacted[before.len() + 1..];
@@ -175,7 +176,7 @@ fn run(command: Command) -> Result<bool, String> {
                 let Some(bytes) = skipped.keep(read(&linter, &input)) else { continue };
                 let diagnostics = linter.lint_response(&bytes, endpoint);
                 if args.format == Format::Human {
-                    print(&mtlslint::redact(&deployment_report(&input.name(), &bytes)))?;
+                    print(&deployment_report(&input.name(), &bytes))?;
                 }
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 results.push(FileResult::new(input.name(), text, diagnostics));
@@ -280,8 +281,11 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         let source = input.name();
         if fixed.applied > 0 {
             if args.diff {
+                // Each side with its credentials hidden, read whole: a value on the
+                // line after its name is found as it is in the file.
                 let before = String::from_utf8_lossy(&bytes);
-                let diff = similar::TextDiff::from_lines(before.as_ref(), fixed.text.as_str());
+                let (before, after) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
+                let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
                 let _ = write!(diffs, "{}", diff.unified_diff().header(&source, &source));
             } else if let inputs::Input::File(path) = &input {
                 let written = std::fs::write(path, &fixed.text).map_err(|e| format!("cannot write {source}: {e}"));
@@ -305,8 +309,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     let changed_inputs = output::plural(files, "input", "inputs");
     results.extend(requests);
     if args.diff {
-        // A line that holds a credential is shown with it hidden.
-        print(&mtlslint::redact(&diffs))?;
+        print(&diffs)?;
         tell(quiet, &format!("{applied_fixes} would change {changed_inputs}"));
         // What the fixes would leave, and the requests' findings, go beside the diff.
         write_results_to(args.common.format, &results, anstream::stderr().lock())?;
@@ -370,7 +373,10 @@ fn deployment_report(source: &str, bytes: &[u8]) -> String {
     for environment in environments {
         let name = environment["environmentName"].as_str().map_or("(unnamed)".into(), printable);
         let state = if environment["success"] == true { "deployed" } else { "FAILED" };
-        let message = environment["message"].as_str().map(|m| format!(" ({})", printable(m))).unwrap_or_default();
+        let message = environment["message"]
+            .as_str()
+            .map(|m| format!(" ({})", printable(&mtlslint::redact(m))))
+            .unwrap_or_default();
         let _ = writeln!(report, "  {name:<20} {state}{message}");
     }
     report.push('\n');

@@ -312,8 +312,18 @@ fn secrets_written_anywhere_are_never_printed() {
     let response = write(
         "failed.json",
         r#"{"success": true, "deploymentResult": {"success": false, "message": "password=SECRET-q",
-            "environmentResults": [{"environmentName": "p", "success": false, "message": "Bearer SECRET-r"}]}}"#
+            "environmentResults": [{"environmentName": "p", "success": false, "message": "Bearer SECRET-r"},
+            {"environmentName": "q", "success": false, "message": "login failed, password:\tSECRET-v"}]}}"#
             .to_owned(),
+    );
+    let diff = write(
+        "diff.json",
+        "{\n  \"enabled\": true,\n  \"password\":\n    \"SECRET-w\", \"supportedProtocolList\": [\"TLS_1_2\", \"TLS_1_2\"]\n}\n"
+            .to_owned(),
+    );
+    let header = write(
+        "header.curl",
+        format!("curl -X PATCH {mtls} -H 'Content-Type: text/plain' -H 'Authentication: SECRET-x' -d '{{}}'"),
     );
     let mut outputs = vec![
         // Quoted by a finding's message, help or fix: a value without quotes,
@@ -328,6 +338,23 @@ fn secrets_written_anywhere_are_never_printed() {
         mtlslint(&["check", "--config", &config, "x.json"]),
         mtlslint(&["response", &response]),
         mtlslint(&["response", "--format", "json", &response]),
+        // A long value quoted cut short; a fix's diff beside a value on the next line.
+        with_stdin(
+            &["check", "-"],
+            format!(r#"{{"enabled": true, "token": SECRET-y{}.x}}"#, "eyJhbGci".repeat(12)).as_bytes(),
+        ),
+        mtlslint(&["check", "--diff", &diff]),
+        mtlslint(&["check", "--format", "json", &header]),
+        mtlslint(&["request", "-X", "PATCH", "--url", mtls, "-H", "Authorization:", "Basic", "SECRET-z"]),
+        mtlslint(&[
+            "request",
+            "-X",
+            "PATCH",
+            "--url",
+            &format!("{mtls}?session_id=SECRET-A&authkey=SECRET-B"),
+            "-d",
+            "{}",
+        ]),
         // `-H` unquoted, and a header without `-H`: the parser quotes the stray words.
         mtlslint(&["request", "-X", "PATCH", "--url", mtls, "-H", "Authorization:", "Bearer", "SECRET-g"]),
         mtlslint(&["request", "-X", "PATCH", mtls, "Authorization: Bearer SECRET-h"]),
@@ -359,7 +386,29 @@ fn secrets_written_anywhere_are_never_printed() {
     }
     let human = stdout(&mtlslint(&["check", &saved]));
     assert!(human.contains(r#""password":"********""#), "{human}");
+    // The diff shows the fix, with the value on the line after its name hidden.
+    let diff = stdout(&mtlslint(&["check", "--diff", &diff]));
+    assert!(diff.contains(r#"+    "********", "supportedProtocolList": ["TLS_1_2"]"#), "{diff}");
     fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn what_is_not_a_secret_stays_readable() {
+    // A fix keeps its edit: a value under a name like `authMode` or
+    // `passwordExpired` is no credential, and a constant never is.
+    let body = br#"{"enabled": true, "keyStoreId": "ks-1", "supportedProtocolList": ["TLS_1_2"],
+        "hostnameVerifierType": "default", "authMode": "DEFAULT", "passwordExpired": false, "tokenStore": "ts-1"}"#;
+    let json: Value = serde_json::from_slice(&with_stdin(&["check", "--format", "json", "-"], body).stdout).unwrap();
+    let diagnostics = json["results"][0]["diagnostics"].as_array().unwrap();
+    let texts = serde_json::to_string(diagnostics).unwrap();
+    let fix = diagnostics.iter().find_map(|d| d["fix"]["edits"][0]["content"].as_str());
+    assert_eq!(fix, Some("DEFAULT"), "{texts}");
+    assert!(!texts.contains("***") && texts.contains("`tokenStore`"), "{texts}");
+    // An error about a flag named like a secret says what went wrong.
+    let url = "https://gw/apiops/projects/P/credentials/api-user/truststore/ts/";
+    let missing = mtlslint(&["request", "-X", "PUT", "--url", url, "--credentials", "no-such-file.json"]);
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("--credentials: cannot read no-such-file.json"), "{stderr}");
 }
 
 #[test]

@@ -12,33 +12,92 @@ use crate::Diagnostic;
 use crate::request::{MASKED_TOKEN, encode_reserved, is_known_scheme, url_secrets};
 
 /// Writes `*` over each of `secrets`, as written and percent-encoded (as a
-/// path quotes it), wherever a finding's message, help or fix quotes it.
-/// Texts under four bytes are left alone: they would hide words of the
-/// messages, not secrets.
+/// path quotes it), wherever a finding's message or help quotes it. A fix
+/// whose edits would write one is dropped: masked, it would write `*` into
+/// the file. Texts under four bytes, JSON literals, numbers and the model's
+/// constants are left alone: they would hide words of the messages, not secrets.
 pub(crate) fn hide_in<'s>(diagnostics: &mut [Diagnostic], secrets: impl IntoIterator<Item = &'s str>) {
     let secrets: Vec<Cow<'_, str>> = secrets
         .into_iter()
-        .filter(|secret| secret.len() >= 4)
+        .filter(|secret| secret.len() >= 4 && !is_plain_value(secret))
         .flat_map(|secret| [Cow::Borrowed(secret), encode_reserved(secret)])
         .collect();
     if secrets.is_empty() {
         return;
     }
-    let hide = |text: &mut Cow<'static, str>| {
-        for secret in &secrets {
-            if text.contains(secret.as_ref()) {
-                *text = Cow::Owned(text.replace(secret.as_ref(), &"*".repeat(secret.chars().count())));
-            }
-        }
-    };
+    let by_start = Secrets::new(&secrets);
     for diagnostic in diagnostics {
-        hide(&mut diagnostic.message);
-        diagnostic.help.as_mut().map(hide);
+        hide(&mut diagnostic.message, &by_start);
+        if let Some(help) = &mut diagnostic.help {
+            hide(help, &by_start);
+        }
+        let writes_secret = |fix: &crate::Fix| fix.edits.iter().any(|edit| !found(&edit.content, &by_start).is_empty());
+        if diagnostic.fix.as_ref().is_some_and(writes_secret) {
+            diagnostic.fix = None;
+        }
         if let Some(fix) = &mut diagnostic.fix {
-            hide(&mut fix.message);
-            fix.edits.iter_mut().for_each(|edit| hide(&mut edit.content));
+            hide(&mut fix.message, &by_start);
         }
     }
+}
+
+/// Secrets (four bytes or more) filed by their first four bytes, so that a
+/// text is read once however many there are. A table of its own: a
+/// `HashMap` would add about 1.5 KB gzipped to the wasm module.
+struct Secrets<'s>(Vec<Vec<&'s str>>);
+
+impl<'s> Secrets<'s> {
+    const BUCKETS: usize = 1024;
+
+    fn new<S: AsRef<str>>(secrets: &'s [S]) -> Self {
+        let mut table = vec![Vec::new(); Self::BUCKETS];
+        for secret in secrets {
+            let secret = secret.as_ref();
+            table[Self::bucket(secret.as_bytes())].push(secret);
+        }
+        Self(table)
+    }
+
+    fn bucket(start: &[u8]) -> usize {
+        let word = u32::from_le_bytes([start[0], start[1], start[2], start[3]]);
+        (word.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+}
+
+/// Where the secrets stand in `text`.
+fn found(text: &str, secrets: &Secrets<'_>) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for at in 0..bytes.len().saturating_sub(3) {
+        for secret in &secrets.0[Secrets::bucket(&bytes[at..])] {
+            let range = at..at + secret.len();
+            if bytes[at..].starts_with(secret.as_bytes()) && found.last() != Some(&range) {
+                found.push(range);
+            }
+        }
+    }
+    found
+}
+
+/// `text` with one `*` for each character of a secret it holds.
+fn hide(text: &mut Cow<'static, str>, by_start: &Secrets<'_>) {
+    let found = found(text, by_start);
+    if found.is_empty() {
+        return;
+    }
+    let hidden = text
+        .char_indices()
+        .map(|(at, c)| if found.iter().any(|range| range.contains(&at)) { '*' } else { c })
+        .collect();
+    *text = Cow::Owned(hidden);
+}
+
+/// A value no one keeps secret: `true`, `null`, `42`, `DEFAULT`, `TLS_1_2`.
+fn is_plain_value(value: &str) -> bool {
+    matches!(value, "true" | "false" | "null")
+        || value.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        || crate::model::PROTOCOLS.iter().any(|p| p.constant == value)
+        || crate::model::VERIFIERS.iter().any(|v| v.constant == value)
 }
 
 /// Parts that make a name a secret's wherever they stand in it:
@@ -61,44 +120,57 @@ const SECRET_PARTS: [&str; 15] = [
     "jwt",
 ];
 
-/// Whole words of a name that make it a secret's: `pass`, `db_pw`, `X-Auth`.
-const SECRET_WORDS: [&str; 3] = ["pass", "pw", "auth"];
+/// Whole words of a name that make it a secret's: `pass`, `db_pw`.
+const SECRET_WORDS: [&str; 2] = ["pass", "pw"];
+
+/// More parts that make a header or a URL parameter a secret's (`X-Authkey`,
+/// `?passkey=`, `?session_id=`), too common in free text (`"authMode"`) to
+/// be read as one there.
+const REQUEST_SECRET_PARTS: [&str; 3] = ["auth", "session", "passkey"];
 
 /// More whole words that make a header or a URL parameter a secret's
-/// (`?sig=`, `?code=`, `;jsessionid=`, `X-Api-Key`), too common in free text
+/// (`?sig=`, `?code=`, `;sid=`, `X-Api-Key`), too common in free text
 /// (`"code": 404`) to be read as one there.
-const REQUEST_SECRET_WORDS: [&str; 8] =
-    ["bearer", "sig", "signature", "code", "session", "sessionid", "jsessionid", "sid"];
+const REQUEST_SECRET_WORDS: [&str; 6] = ["bearer", "sig", "signature", "code", "sid", "key"];
 
 /// Last words that make a name a secret's name, not its value: `tokenStore`,
 /// `credentialName`, `apiKeyId`, `token_type`.
-const NAMING_WORDS: [&str; 12] =
-    ["id", "ids", "name", "names", "store", "type", "url", "uri", "user", "username", "count", "list"];
+const NAMING_WORDS: [&str; 11] =
+    ["id", "ids", "name", "names", "store", "type", "url", "uri", "user", "username", "count"];
 
 /// Whether a name (a JSON key, a header, a variable) is a secret's:
-/// `password`, `keyStoreFile`, `X-Auth-Token`, but not `tokenStore` or `bypass`.
+/// `password`, `keyStoreFile`, `X-Auth-Token`, `auth`, but not `tokenStore`,
+/// `authMode` or `bypass`.
 pub(crate) fn is_secret_name(name: &str) -> bool {
-    names_secret(name, &[])
-}
-
-/// Whether a header or a URL parameter of this name carries a secret: the
-/// names of [`is_secret_name`], and `sig`, `code`, `jsessionid`, `X-Api-Key`.
-pub(crate) fn is_request_secret_name(name: &str) -> bool {
-    names_secret(name, &REQUEST_SECRET_WORDS)
-}
-
-fn names_secret(name: &str, more_words: &[&str]) -> bool {
     let words = words(name);
     let Some(last) = words.last() else { return false };
     if NAMING_WORDS.iter().any(|naming| last.eq_ignore_ascii_case(naming)) {
         return false;
     }
-    let bytes = name.as_bytes();
-    SECRET_PARTS.iter().any(|part| bytes.windows(part.len()).any(|w| w.eq_ignore_ascii_case(part.as_bytes())))
-        || words
-            .iter()
-            .any(|word| SECRET_WORDS.iter().chain(more_words).any(|secret| word.eq_ignore_ascii_case(secret)))
-        || (!more_words.is_empty() && last.eq_ignore_ascii_case("key"))
+    SECRET_PARTS.iter().any(|part| contains(name, part))
+        || words.iter().any(|word| SECRET_WORDS.iter().any(|secret| word.eq_ignore_ascii_case(secret)))
+        || name.eq_ignore_ascii_case("auth")
+}
+
+/// Whether a header or a URL parameter of this name carries a secret: the
+/// names of [`is_secret_name`], and `X-Authkey`, `?sig=`, `?code=`, a
+/// session's id (`jsessionid`, `session_id`), a name ending in `key`
+/// (`X-Api-Key`, `accesskey`), but not `author`, `keyStoreId` or `design`.
+pub(crate) fn is_request_secret_name(name: &str) -> bool {
+    if contains(name, "session") || is_secret_name(name) {
+        return true;
+    }
+    let words = words(name);
+    let Some(last) = words.last() else { return false };
+    !NAMING_WORDS.iter().any(|naming| last.eq_ignore_ascii_case(naming))
+        && (REQUEST_SECRET_PARTS.iter().any(|part| contains(name, part)) && !contains(name, "author")
+            || words.iter().any(|word| REQUEST_SECRET_WORDS.iter().any(|secret| word.eq_ignore_ascii_case(secret)))
+            || name.len() > 3 && name.as_bytes()[name.len() - 3..].eq_ignore_ascii_case(b"key"))
+}
+
+/// Whether `part` stands in `name`, in any case.
+fn contains(name: &str, part: &str) -> bool {
+    name.as_bytes().windows(part.len()).any(|w| w.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 /// The words of a name: split at anything not a letter or a digit, and
@@ -158,10 +230,16 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             };
             hidden.push(secret_at..end);
         } else if let Some(value) = value_after(bytes, at)
+            && !names_a_file_or_option(bytes, start, at)
             && is_secret_name(&text[start..at])
         {
             match value {
-                Value::Nested(open) => hidden.extend(nested_strings(bytes, open)),
+                Value::Nested(open) => {
+                    let (scalars, end) = nested_scalars(bytes, open);
+                    hidden.extend(scalars);
+                    // Read once: what it holds is hidden already.
+                    at = end;
+                }
                 Value::Scalar(value) => {
                     let value_text = &text[value.clone()];
                     // `Bearer abc`: the scheme stays; the word alone is no secret.
@@ -175,16 +253,21 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             }
         }
     }
-    // URLs: what `//` starts, up to a blank or a quote.
+    // URLs: what `//` starts, up to a blank or a quote; each read once.
+    let mut read_to = 0;
     for (slashes, _) in text.match_indices("//") {
+        if slashes < read_to {
+            continue;
+        }
         let end = text[slashes..]
             .find(|c: char| c.is_whitespace() || "\"'<>`\\".contains(c))
             .map_or(text.len(), |i| slashes + i);
         hidden.extend(url_secrets(&text[slashes..end]).into_iter().map(|r| slashes + r.start..slashes + r.end));
+        read_to = end;
     }
     hidden.retain(|range| {
         range.start < range.end
-            && &text[range.clone()] != MASKED_TOKEN
+            && !is_placeholder(&text[range.clone()])
             && !text[range.clone()].bytes().all(|b| b == b'*' || b.is_ascii_whitespace())
     });
     hidden
@@ -199,13 +282,54 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 /// let mut diagnostics = mtlslint::lint(text);
 /// assert!(diagnostics.iter().any(|d| d.message.contains("s3cret-pw")));
 /// mtlslint::redact_diagnostics(text, &mut diagnostics);
-/// assert!(diagnostics.iter().all(|d| !d.message.contains("s3cret")));
+/// assert!(diagnostics.iter().all(|d| !format!("{d:?}").contains("s3cret")));
 /// ```
 pub fn redact_diagnostics(text: &str, diagnostics: &mut [Diagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
-    hide_in(diagnostics, secret_ranges(text).into_iter().map(|range| &text[range]));
+    let ranges = secret_ranges(text);
+    // The ranges come in runs ordered by start (the names', then the URLs'):
+    // each run is searched on its own.
+    let runs: Vec<&[std::ops::Range<usize>]> = ranges.chunk_by(|before, after| before.start <= after.start).collect();
+    for diagnostic in diagnostics.iter_mut() {
+        // A finding may quote what it points at cut short (`found \`eyJhbGci…\``):
+        // the longest start of a secret under its range that it quotes is hidden too.
+        let start = diagnostic.range.start.offset;
+        let end = diagnostic.range.end.offset.max(start + 1);
+        for run in &runs {
+            let first = run.partition_point(|range| range.start <= start).saturating_sub(1);
+            for range in run[first..].iter().take_while(|range| range.start < end) {
+                if range.end > start
+                    && let Some(piece) = text.get(range.start.max(start)..range.end.min(end))
+                    && let Some(quoted) = quoted_start(diagnostic, piece)
+                {
+                    hide_in(std::slice::from_mut(diagnostic), [quoted]);
+                }
+            }
+        }
+    }
+    hide_in(diagnostics, ranges.iter().map(|range| &text[range.clone()]));
+}
+
+/// The longest start of `piece`, of four bytes or more and at most 256, that
+/// the finding's message, help or fix quotes.
+fn quoted_start<'p>(diagnostic: &Diagnostic, piece: &'p str) -> Option<&'p str> {
+    let quotes = |start: &str| {
+        diagnostic.message.contains(start)
+            || diagnostic.help.as_ref().is_some_and(|help| help.contains(start))
+            || diagnostic.fix.as_ref().is_some_and(|fix| fix.edits.iter().any(|edit| edit.content.contains(start)))
+    };
+    let mut end = piece.len().min(256);
+    while end >= 4 {
+        if let Some(start) = piece.get(..end)
+            && quotes(start)
+        {
+            return Some(start);
+        }
+        end -= 1;
+    }
+    None
 }
 
 /// `text` with the credentials it seems to hold replaced by `*`, byte for
@@ -250,11 +374,17 @@ fn is_name_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
 }
 
+/// Past spaces and tabs, and the escaped white space of a JSON string
+/// (`"password:\tabc"` in a server's message).
 fn skip_blanks(bytes: &[u8], mut at: usize) -> usize {
-    while bytes.get(at).is_some_and(|&b| b == b' ' || b == b'\t') {
-        at += 1;
+    loop {
+        match bytes.get(at..at + 2) {
+            Some([b' ' | b'\t', _]) => at += 1,
+            Some([b'\\', b't' | b'n' | b'r']) => at += 2,
+            _ if bytes.get(at).is_some_and(|&b| b == b' ' || b == b'\t') => at += 1,
+            _ => return at,
+        }
     }
-    at
 }
 
 /// Where a value written without quotes ends: at a blank, a quote, a line end or a separator.
@@ -281,7 +411,8 @@ enum Value {
 fn value_after(bytes: &[u8], at: usize) -> Option<Value> {
     let mut at = at;
     if bytes.get(at).is_some_and(|&b| b == b'"' || b == b'\'') {
-        at += 1;
+        // A quoted key: its `:` may stand on the next line.
+        at = skip_whitespace(bytes, at + 1);
     }
     at = skip_blanks(bytes, at);
     let separator = *bytes.get(at).filter(|&&b| b == b':' || b == b'=')?;
@@ -291,6 +422,12 @@ fn value_after(bytes: &[u8], at: usize) -> Option<Value> {
         if !bytes.get(at).is_some_and(|&b| b == b'"' || b == b'\'' || b == b'{' || b == b'[') {
             return None;
         }
+    }
+    if bytes[at..].starts_with(b"{{") {
+        // A template's variable (`{{token}}`), not an object.
+        let line = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| at + i);
+        let close = bytes[at..line].windows(2).position(|w| w == b"}}").map_or(line, |i| at + i + 2);
+        return Some(Value::Scalar(at..close));
     }
     match *bytes.get(at)? {
         quote @ (b'"' | b'\'') => Some(Value::Scalar(at + 1..string_end(bytes, at + 1, quote))),
@@ -319,32 +456,65 @@ fn string_end(bytes: &[u8], at: usize, quote: u8) -> usize {
     end.min(bytes.len())
 }
 
-/// The string values inside the object or array that opens at `open`
-/// (`"passwords": ["a", "b"]`, `"credentials": {"user": "u", "pw": "p"}`);
-/// keys stay readable.
-fn nested_strings(bytes: &[u8], open: usize) -> Vec<std::ops::Range<usize>> {
-    let (mut strings, mut depth, mut at) = (Vec::new(), 0_usize, open);
+/// The values inside the object or array that opens at `open`
+/// (`"passwords": ["a", "b"]`, `"credentials": {"user": "u", "pw": "p"}`),
+/// strings and bare words but not `true`, `false` or `null`; keys stay
+/// readable. Also where the object or array ends (the text's end if it is
+/// not closed).
+fn nested_scalars(bytes: &[u8], open: usize) -> (Vec<std::ops::Range<usize>>, usize) {
+    let (mut scalars, mut depth, mut at) = (Vec::new(), 0_usize, open);
     while at < bytes.len() {
         match bytes[at] {
             b'{' | b'[' => depth += 1,
             b'}' | b']' => {
                 depth -= 1;
                 if depth == 0 {
-                    break;
+                    return (scalars, at + 1);
                 }
             }
-            b'"' => {
-                let end = string_end(bytes, at + 1, b'"');
+            quote @ (b'"' | b'\'') => {
+                let end = string_end(bytes, at + 1, quote);
                 if bytes.get(skip_whitespace(bytes, end + 1)) != Some(&b':') {
-                    strings.push(at + 1..end);
+                    scalars.push(at + 1..end);
                 }
                 at = end;
+            }
+            b if !b.is_ascii_whitespace() && !b",:".contains(&b) => {
+                let end = scalar_end(bytes, at).max(at + 1);
+                if !matches!(&bytes[at..end], b"true" | b"false" | b"null") {
+                    scalars.push(at..end);
+                }
+                at = end - 1;
             }
             _ => {}
         }
         at += 1;
     }
-    strings
+    (scalars, bytes.len())
+}
+
+/// Whether the name at `start..end` is a file's (`/etc/tokens: not found`)
+/// or a command-line option's (`--credentials: cannot read x.json`), as an
+/// error message writes them, not a secret's.
+/// Whether a value stands for a secret without being one: `<token>`,
+/// `<your personal API access token>`, `{{token}}`, `$TOKEN`, `${TOKEN}`.
+fn is_placeholder(value: &str) -> bool {
+    let inner = |open: &str, close: &str| {
+        value.strip_prefix(open).and_then(|v| v.strip_suffix(close)).is_some_and(|v| !v.contains(['<', '>', '{', '}']))
+    };
+    value == MASKED_TOKEN
+        || inner("<", ">")
+        || inner("{{", "}}")
+        || inner("${", "}")
+        || value.strip_prefix('$').is_some_and(|name| {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        })
+}
+
+fn names_a_file_or_option(bytes: &[u8], start: usize, end: usize) -> bool {
+    let after_path = start > 0 && matches!(bytes[start - 1], b'/' | b'\\');
+    let option = bytes[start..end].starts_with(b"--") && bytes.get(end) == Some(&b':');
+    after_path || option
 }
 
 fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
@@ -363,6 +533,10 @@ mod tests {
             ("Authorization: s3cret\nX: 1", "Authorization: ******\nX: 1"),
             ("Authorization:Bearer", "Authorization:Bearer"),
             ("Authorization: Bearer <token>", "Authorization: Bearer <token>"),
+            (
+                "Authorization: Bearer <your token>\ntoken={{token}} ${TOKEN} $TOKEN",
+                "Authorization: Bearer <your token>\ntoken={{token}} ${TOKEN} $TOKEN",
+            ),
             ("bearer\tabc.def-ghi, x", "bearer\t***********, x"),
             (
                 r#"{"password":"p\"w", "keyStoreFile": "MIIé", "n": 1}"#,
@@ -372,13 +546,19 @@ mod tests {
             ("x?access_token=abc&y=1", "x?access_token=***&y=1"),
             ("PATCH \"https://ops:pw@gw/a\"", "PATCH \"https://ops:**@gw/a\""),
             ("see https://gw/a?api_key=k1 now", "see https://gw/a?api_key=** now"),
+            (r#"{"a": "password:\tpw1", "b": "Bearer\nt0k"}"#, r#"{"a": "password:\t***", "b": "Bearer\n***"}"#),
             // A value on the line after its name, and strings in an array or object under it.
             ("{\"password\":\n  \"pw1\"}", "{\"password\":\n  \"***\"}"),
             (
                 r#"{"passwords": ["a", "b"], "credentials": {"user": "u", "n": 1}}"#,
-                r#"{"passwords": ["*", "*"], "credentials": {"user": "*", "n": 1}}"#,
+                r#"{"passwords": ["*", "*"], "credentials": {"user": "*", "n": *}}"#,
             ),
-            (r#"{"pass": "p1", "db_pw": "p2", "X-Auth": "p3"}"#, r#"{"pass": "**", "db_pw": "**", "X-Auth": "**"}"#),
+            (r#"{"pass": "p1", "db_pw": "p2", "auth": "p3"}"#, r#"{"pass": "**", "db_pw": "**", "auth": "**"}"#),
+            // Bare words under a secret's array, read once even when it is not closed.
+            (r#"{"tokens": [abc, true, 'de'], "n": 1}"#, r#"{"tokens": [***, true, '**'], "n": 1}"#),
+            (r#"{"pw": ["a", {"pw": ["b""#, r#"{"pw": ["*", {"pw": ["*""#),
+            // A key whose `:` stands on the next line.
+            ("{\"password\"\n  : \"pw\"}", "{\"password\"\n  : \"**\"}"),
             ("curl -u ops:pw1 --oauth2-bearer t0k x", "curl -u ops:*** --oauth2-bearer *** x"),
         ] {
             assert_eq!(redact(text), hidden, "{text}");
@@ -390,7 +570,10 @@ mod tests {
         for name in ["password", "keyStorePassword", "X-Auth-Token", "pass", "APIKey", "jsessionid"] {
             assert!(super::is_request_secret_name(name), "{name}");
         }
-        for name in ["bypass", "design", "keyStoreId", "tokenStore", "Keep-Alive", "author"] {
+        for name in ["session_id", "X-Authkey", "passkey", "accesskey", "Authentication", "tokenList"] {
+            assert!(super::is_request_secret_name(name), "{name}");
+        }
+        for name in ["bypass", "design", "keyStoreId", "tokenStore", "Keep-Alive", "author", "encode"] {
             assert!(!super::is_request_secret_name(name), "{name}");
         }
         assert!(super::is_request_secret_name("x-api-key") && super::is_request_secret_name("sig"));
@@ -401,7 +584,8 @@ mod tests {
     fn leaves_settings_and_plain_words_alone() {
         for text in [
             r#"{"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "ts", "hostnameVerifierType": "NOOP"}"#,
-            r#"{"resultList": [{"name": "ks-1"}], "secrets": [1]}"#,
+            r#"{"resultList": [{"name": "ks-1"}], "secretCount": 1, "authMode": "mtls"}"#,
+            "mtlslint: error: --credentials: cannot read /etc/tokens: not found",
             r#"{"bypassVerification": true, "compass": "N"}"#,
             r#"{"tokenStore": "ts-1", "credentialName": "api-user", "token_type": "bearer", "errorCode": "E1"}"#,
             "a Bearer token is required",
