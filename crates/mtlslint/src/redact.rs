@@ -142,6 +142,9 @@ const NAMING_WORDS: [&str; 11] =
 /// `password`, `keyStoreFile`, `X-Auth-Token`, `auth`, but not `tokenStore`,
 /// `authMode` or `bypass`.
 pub(crate) fn is_secret_name(name: &str) -> bool {
+    if !may_name_a_secret(name.as_bytes()) {
+        return false;
+    }
     let words = words(name);
     let Some(last) = words.last() else { return false };
     if NAMING_WORDS.iter().any(|naming| last.eq_ignore_ascii_case(naming)) {
@@ -166,6 +169,26 @@ pub(crate) fn is_request_secret_name(name: &str) -> bool {
         && (REQUEST_SECRET_PARTS.iter().any(|part| contains(name, part)) && !contains(name, "author")
             || words.iter().any(|word| REQUEST_SECRET_WORDS.iter().any(|secret| word.eq_ignore_ascii_case(secret)))
             || name.len() > 3 && name.as_bytes()[name.len() - 3..].eq_ignore_ascii_case(b"key"))
+}
+
+/// Whether a name holds the start of any secret's part or word: most names
+/// (`keyStoreId`, `enabled`) hold none and are answered in one pass over
+/// them, without splitting them into words.
+fn may_name_a_secret(name: &[u8]) -> bool {
+    (0..name.len()).any(|at| {
+        let starts: &[&str] = match name[at].to_ascii_lowercase() {
+            b'a' => &["auth", "apikey", "api-key", "api_key"],
+            b'p' => &["pass", "pw", "privatekey"],
+            b's' => &["secret", "storefile"],
+            b't' => &["token"],
+            b'c' => &["cookie", "credential"],
+            b'j' => &["jwt"],
+            _ => return false,
+        };
+        starts
+            .iter()
+            .any(|start| name[at..].get(..start.len()).is_some_and(|w| w.eq_ignore_ascii_case(start.as_bytes())))
+    })
 }
 
 /// Whether `part` stands in `name`, in any case.
