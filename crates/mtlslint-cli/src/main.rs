@@ -42,10 +42,16 @@ fn main() -> ExitCode {
             }
         }
         Err(message) => {
-            let _ = writeln!(anstream::stderr(), "mtlslint: error: {}", mtlslint::redact(&message));
+            report_error(&message);
             ExitCode::from(2)
         }
     }
+}
+
+/// Names an error on standard error, with the credentials it may quote hidden
+/// (a configuration's value, a file's text).
+fn report_error(message: &str) {
+    let _ = writeln!(anstream::stderr(), "mtlslint: error: {}", mtlslint::redact(message));
 }
 
 /// A command-line error with the credentials of the arguments it quotes
@@ -97,7 +103,7 @@ impl Skipped {
     fn keep<T>(&mut self, result: Result<T, String>) -> Option<T> {
         result
             .map_err(|message| {
-                let _ = writeln!(anstream::stderr(), "mtlslint: error: {}", mtlslint::redact(&message));
+                report_error(&message);
                 self.0 += 1;
             })
             .ok()

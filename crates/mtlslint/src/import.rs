@@ -201,6 +201,24 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
 /// curl's long options that take a value and do not change the request
 /// mtlslint judges. Those whose value is a secret are read (and hidden) in
 /// [`parse_curl`] itself.
+/// cURL's options that give the credentials of the call: `-u user:password`
+/// and `--oauth2-bearer TOKEN` send an `Authorization` header.
+pub(crate) const CREDENTIAL_OPTIONS: [&str; 3] = ["-u", "--user", "--oauth2-bearer"];
+
+/// cURL's options whose value is a secret of the connection: cookies, a
+/// proxy's user and password, a certificate's passphrase.
+pub(crate) const CONNECTION_SECRET_OPTIONS: [&str; 9] = [
+    "-b",
+    "--cookie",
+    "-U",
+    "--proxy-user",
+    "--pass",
+    "--proxy-pass",
+    "--tlspassword",
+    "--proxy-tlspassword",
+    "--proxy-header",
+];
+
 const VALUE_OPTIONS: [&str; 74] = [
     "--url-query",
     "--output",
@@ -525,7 +543,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 }
             }
             // Credentials given by option are the Authorization header curl sends.
-            "-u" | "--user" | "--oauth2-bearer" => {
+            credentials if CREDENTIAL_OPTIONS.contains(&credentials) => {
                 let (credentials, span, verbatim, _) = value(&option)?;
                 let scheme = if option == "--oauth2-bearer" { "Bearer" } else { "Basic" };
                 made.push(request.headers.len());
@@ -545,15 +563,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             "-G" | "--get" => forced_get = true,
             // Secrets of the connection: hidden whole, or the part that is one.
-            "-b"
-            | "--cookie"
-            | "-U"
-            | "--proxy-user"
-            | "--pass"
-            | "--proxy-pass"
-            | "--tlspassword"
-            | "--proxy-tlspassword"
-            | "--proxy-header" => {
+            secret if CONNECTION_SECRET_OPTIONS.contains(&secret) => {
                 let (_, span, verbatim, _) = value(&option)?;
                 parts.secrets.push(verbatim.unwrap_or(span));
             }
