@@ -174,11 +174,12 @@ pub(crate) struct CommonArgs {
     pub(crate) max_depth: Option<usize>,
 }
 
-/// Reads `--max-bytes`: at least 1, as in the configuration.
+/// Reads `--max-bytes`, bounded by [`mtlslint::Limits::MAX_BYTES`], as in the configuration.
 fn bytes(text: &str) -> Result<usize, String> {
+    let ceiling = mtlslint::Limits::MAX_BYTES;
     match text.parse::<usize>() {
-        Ok(bytes @ 1..) => Ok(bytes),
-        _ => Err("write a whole number of bytes, at least 1".into()),
+        Ok(bytes @ 1..) if bytes <= ceiling => Ok(bytes),
+        _ => Err(format!("write a whole number of bytes from 1 to {ceiling} (1 GiB)")),
     }
 }
 

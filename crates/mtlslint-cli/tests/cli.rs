@@ -842,6 +842,11 @@ fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
     // `--fix` on standard input is a filter: the input it did not read goes through too.
     let output = with_stdin(&["check", "--max-bytes", "2000", "--fix", "-"], body.as_bytes());
     assert_eq!(output.stdout, body.as_bytes());
+    // A limit too high to hold in memory is refused, not obeyed until the memory runs out.
+    let output = mtlslint(&["check", "--max-bytes", "18446744073709551615", "-"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("from 1 to 1073741824 (1 GiB)"), "{stderr}");
     fs::remove_dir_all(&dir).unwrap();
 }
 

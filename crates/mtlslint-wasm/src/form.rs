@@ -43,9 +43,12 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
         let report = linter.lint_request(&request(endpoint, fields, body));
         (report.text, report.diagnostics)
     } else {
+        // Credentials typed into a field are hidden as `lint` and `lintRequest`
+        // hide them: in the findings, and byte for byte in the text.
         let body = body.unwrap_or_else(|| "{}".to_owned());
-        let diagnostics = linter.lint_body(body.as_bytes());
-        (body, diagnostics)
+        let mut diagnostics = linter.lint_body(body.as_bytes());
+        mtlslint::redact_diagnostics(&body, &mut diagnostics);
+        (mtlslint::redact(&body).into_owned(), diagnostics)
     };
     let summary = Summary::of(&diagnostics);
     let mut report = FormReport { fields: BTreeMap::new(), other: Vec::new(), text, summary };
@@ -228,6 +231,24 @@ mod tests {
         let found = &report.fields["keystoreName"];
         assert_eq!(found[0].code, "R008", "{report:?}");
         assert!(found[0].message.contains("My TS"), "{report:?}");
+    }
+
+    #[test]
+    fn credentials_typed_into_a_form_are_hidden_with_or_without_path_names() {
+        for form in [
+            r#"{"enabled": "Bearer s3cretTOKEN", "password": "hunter2pass"}"#,
+            r#"{"projectName": "P", "apiProxyName": "A", "enabled": "Bearer s3cretTOKEN", "password": "hunter2pass"}"#,
+        ] {
+            let report = validate(&Linter::default(), &fields(form), Endpoint::MtlsSettings);
+            let shown = serde_json::to_string(&report).unwrap();
+            assert!(!shown.contains("s3cretTOKEN") && !shown.contains("hunter2pass"), "{shown}");
+            let found = &report.fields["enabled"][0];
+            assert_eq!(found.code, "S002", "{report:?}");
+            assert!(found.message.contains("\"Bearer ***********\""), "{}", found.message);
+            // The ranges still point at the same bytes of the text shown.
+            let (start, end) = (found.range.start.offset, found.range.end.offset);
+            assert_eq!(&report.text[start..end], "\"Bearer ***********\"");
+        }
     }
 
     #[test]

@@ -74,9 +74,9 @@ impl Level {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ConfigLimits {
-    /// Largest input in bytes (default 1048576).
+    /// Largest input in bytes (default 1048576, at most 1073741824).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
+    #[schemars(range(min = 1, max = 1_073_741_824))]
     pub max_bytes: Option<usize>,
     /// Deepest nesting of arrays and objects (default 64, at most 128).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,7 +111,7 @@ impl Config {
     ///
     /// ```
     /// let error = mtlslint::Config::from_json(r#"{"limits": {"maxBytes": "65536"}}"#).unwrap_err();
-    /// assert_eq!(error.to_string(), r#"`limits.maxBytes` must be a whole number of bytes, at least 1; found "65536""#);
+    /// assert_eq!(error.to_string(), r#"`limits.maxBytes` must be a whole number of bytes from 1 to 1073741824; found "65536""#);
     /// ```
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
         let value: Value = serde_json::from_str(crate::syntax::without_bom(text)).map_err(|e| {
@@ -153,8 +153,8 @@ impl Config {
                 return Err(ConfigError(format!("`limits.maxDepth` must be from 1 to {}", Limits::MAX_DEPTH)));
             }
             let max_bytes = limits.max_bytes.unwrap_or(defaults.max_bytes);
-            if max_bytes == 0 {
-                return Err(ConfigError("`limits.maxBytes` must be at least 1".into()));
+            if !(1..=Limits::MAX_BYTES).contains(&max_bytes) {
+                return Err(ConfigError(format!("`limits.maxBytes` must be from 1 to {}", Limits::MAX_BYTES)));
             }
             options.limits = Limits { max_bytes, max_depth };
         }
@@ -183,7 +183,7 @@ fn expected(path: &str, schema: &Value) -> Option<(String, Vec<String>)> {
         (_, "$schema") => "a string: the URL or path of the configuration's schema".into(),
         (_, "rules") => r#"an object of rule codes or names and levels, such as {"T005": "off"}"#.into(),
         (_, "limits") => r#"an object such as {"maxBytes": 1048576, "maxDepth": 64}"#.into(),
-        (_, "limits.maxBytes") => "a whole number of bytes, at least 1".into(),
+        (_, "limits.maxBytes") => format!("a whole number of bytes from 1 to {}", Limits::MAX_BYTES),
         (_, "limits.maxDepth") => format!("a whole number from 1 to {}", Limits::MAX_DEPTH),
         (_, "inventories") => r#"an object such as {"keystores": "context/keystores.json"}"#.into(),
         ("inventories", _) => "a string: the path of a saved List response, relative to this file".into(),
@@ -301,6 +301,11 @@ mod tests {
         let deep = Config::from_json(r#"{"limits": {"maxDepth": 500}}"#).unwrap().options().unwrap_err();
         assert!(deep.to_string().contains("from 1 to 128"));
         let none = Config::from_json(r#"{"limits": {"maxBytes": 0}}"#).unwrap().options().unwrap_err();
-        assert_eq!(none.to_string(), "`limits.maxBytes` must be at least 1");
+        assert_eq!(none.to_string(), "`limits.maxBytes` must be from 1 to 1073741824");
+        // A limit with a few zeros too many would let an endless stream fill the memory.
+        let huge =
+            Config::from_json(r#"{"limits": {"maxBytes": 18446744073709551615}}"#).unwrap().options().unwrap_err();
+        assert_eq!(huge.to_string(), "`limits.maxBytes` must be from 1 to 1073741824");
+        assert_eq!(Limits::MAX_BYTES, 1_073_741_824);
     }
 }

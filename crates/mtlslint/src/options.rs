@@ -46,7 +46,7 @@ impl fmt::Display for Profile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Limits {
-    /// Largest input in bytes. Default 1 MiB.
+    /// Largest input in bytes. Default 1 MiB, at most [`Limits::MAX_BYTES`].
     pub max_bytes: usize,
     /// Deepest nesting of arrays and objects. Default 64, at most [`Limits::MAX_DEPTH`].
     pub max_depth: usize,
@@ -57,6 +57,11 @@ impl Limits {
     /// this depth fits a 1 MiB stack (a wasm module's) with room to spare; a
     /// settings body needs two levels.
     pub const MAX_DEPTH: usize = 128;
+
+    /// The ceiling for `max_bytes` (1 GiB): an input is read into memory
+    /// whole, so a limit written with a few zeros too many must not let an
+    /// endless stream fill it. A settings body is a few hundred bytes.
+    pub const MAX_BYTES: usize = 1 << 30;
 }
 
 impl Default for Limits {
