@@ -96,6 +96,7 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.explain(5), /explain: expected a string, not a number/);
   assert.throws(() => esm.schema({}), /schema: expected a string, not an object/);
   assert.throws(() => esm.lint({ enabled: true }), /text: expected a string or a Uint8Array, not an object \(JSON.stringify writes/);
+  assert.throws(() => esm.lint(5), /^Error: text: expected a string or a Uint8Array, not a number$/);
   assert.throws(() => esm.lint("{}", ["production"]), /options: expected an object such as \{profile: "production"\}, not an array/);
   assert.throws(() => esm.validateForm("enabled"), /fields: expected an object/);
   assert.throws(() => esm.lint("{}", { limits: { maxDepth: "deep" } }), (e) => !/at line \d+ column/.test(e.message));

@@ -28,7 +28,8 @@ if (first) {
   console.log(first.code, first.severity, column, help, safe);
 }
 const options: LintOptions = {
-  keystores: { status: "SUCCESS", resultList: [{ name: "ks-1" }] },
+  // A saved response written inline, with the members the API returns beside the name.
+  keystores: { status: "SUCCESS", resultList: [{ name: "ks-1", projectId: "p-1", keyStoreEnvironmentList: [] }] },
   adminKeystores: ["shared-ts"],
   permissions: ["API_MANAGEMENT+MANAGE"],
   current: { enabled: true, keyStoreId: "ks-1", supportedProtocolList: ["TLS_1_2"] },

@@ -59,10 +59,11 @@ pub(crate) fn text(value: JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     }
     match value.dyn_into::<Uint8Array>() {
         Ok(bytes) => Ok(bytes.to_vec()),
-        Err(value) => Err(JsError::new(&format!(
-            "{what}: expected a string or a Uint8Array, not {} (JSON.stringify writes an object as text)",
-            kind(&value)
-        ))),
+        Err(value) => {
+            // Only an object or an array was meant to be sent as JSON.
+            let hint = if value.is_object() { " (JSON.stringify writes an object as text)" } else { "" };
+            Err(JsError::new(&format!("{what}: expected a string or a Uint8Array, not {}{hint}", kind(&value))))
+        }
     }
 }
 

@@ -31,6 +31,11 @@ const TYPES: &str = r#"
 export type Protocol = "TLS_1_3" | "TLS_1_2" | "TLS_1_1" | "TLS_1_0" | "SSL_3_0";
 /** A constant of `hostnameVerifierType`. */
 export type HostnameVerifier = "NOOP" | "DEFAULT" | "STRICT" | "BROWSER_COMPAT";
+/**
+ * One keystore or credential: its name, or an object from a List response
+ * with its `name`, `username` or `id`; its other members are ignored.
+ */
+export type InventoryItem = string | { name?: string; username?: string; id?: string; [member: string]: unknown };
 /** A JSON Schema dialect: Draft 2020-12 (the default) or draft-07. */
 export type Draft = "2020-12" | "07";
 /** A call to either endpoint, as a client would send it. */

@@ -69,10 +69,7 @@ impl Permissions {
                     grants.push((resource.to_owned(), action.to_owned()));
                 }
                 _ => {
-                    let mut shown: String = item.chars().take(40).collect();
-                    if shown.len() < item.len() {
-                        shown.push('…');
-                    }
+                    let shown = crate::suggest::shown(&item);
                     return Err(ContextError::Shape(format!(
                         "`{shown}` is no permission; write RESOURCE+ACTION, e.g. API_MANAGEMENT+MANAGE or IDENTITY+DEPLOY_UNDEPLOY"
                     )));
@@ -299,9 +296,10 @@ pub struct SavedList {
 }
 
 /// One keystore or credential: its name, or an object with its `name`, `username` or `id`.
+/// (Its TypeScript declaration is written by hand in the wasm package, so that
+/// an object may carry the List response's other members.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
-#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum InventoryItem {
     /// A bare name.
     Name(String),

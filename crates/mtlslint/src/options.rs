@@ -82,7 +82,11 @@ pub struct Options {
 
 /// A rule selector that names no rule.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown rule `{selector}`{}", suggestion.map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
+#[error(
+    "unknown rule `{}`{}",
+    crate::suggest::shown(selector),
+    suggestion.map(|s| format!(": did you mean `{s}`?")).unwrap_or_default()
+)]
 pub struct UnknownRule {
     /// What was asked for.
     pub selector: String,

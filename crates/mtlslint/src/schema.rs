@@ -288,11 +288,12 @@ pub fn find(name: &str) -> Option<&'static Published> {
 /// The published schema called `name`, or a message naming the nearest one (or all of them).
 pub fn lookup(name: &str) -> Result<&'static Published, String> {
     find(name).ok_or_else(|| {
+        let shown = crate::suggest::shown(name);
         if let Some(near) = suggest(name) {
-            return format!("no schema is called `{name}`; did you mean `{near}`?");
+            return format!("no schema is called `{shown}`; did you mean `{near}`?");
         }
         let names: Vec<_> = SCHEMAS.iter().map(|schema| schema.name).collect();
-        format!("no schema is called `{name}`; the schemas are {}", names.join(", "))
+        format!("no schema is called `{shown}`; the schemas are {}", names.join(", "))
     })
 }
 

@@ -42,6 +42,16 @@ pub(crate) fn loose(text: &str) -> impl Iterator<Item = char> + Clone + '_ {
     text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase())
 }
 
+/// What a caller wrote, as an error message quotes it: its first 40
+/// characters, and `…` when there is more, so that a whole file passed by
+/// mistake does not come back in the message.
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +63,16 @@ mod tests {
         assert_eq!(nearest("trustStorId", fields), Some("trustStoreId"));
         assert_eq!(nearest("trust_store_id", fields), Some("trustStoreId"));
         assert_eq!(nearest("colour", fields), None);
+    }
+
+    #[test]
+    fn a_long_text_is_shown_by_its_first_forty_characters() {
+        assert_eq!(shown("M0O1"), "M0O1");
+        assert_eq!(shown(&"é".repeat(40)), "é".repeat(40));
+        assert_eq!(shown(&"é".repeat(41)), format!("{}…", "é".repeat(40)));
+        let rule = crate::rules::lookup(&"x".repeat(10_000_000)).unwrap_err().to_string();
+        assert_eq!(rule, format!("unknown rule `{}…`", "x".repeat(40)));
+        let schema = crate::schema::lookup(&"y".repeat(10_000_000)).unwrap_err();
+        assert!(schema.starts_with(&format!("no schema is called `{}…`; ", "y".repeat(40))), "{schema}");
     }
 }
