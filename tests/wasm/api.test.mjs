@@ -97,6 +97,13 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.schema({}), /schema: expected a string, not an object/);
   assert.throws(() => esm.lint({ enabled: true }), /text: expected a string or a Uint8Array, not an object \(JSON.stringify writes/);
   assert.throws(() => esm.lint(5), /^Error: text: expected a string or a Uint8Array, not a number$/);
+  // Headers written as cURL writes them are refused, not read a character at a time.
+  const put = { method: "PUT", url: "/apiops/projects/P/credentials/u/truststore/t/" };
+  assert.throws(
+    () => esm.lintRequest({ ...put, headers: ["Authorization: Bearer x"] }),
+    /^Error: request.headers: write each header as a \[name, value\] pair of strings, such as \["Authorization", "Bearer ..."\], not a string$/,
+  );
+  assert.throws(() => esm.lintRequest({ ...put, headers: [["Authorization", "Bearer x", "y"]] }), /not a list of 3$/);
   assert.throws(() => esm.lint("{}", ["production"]), /options: expected an object such as \{profile: "production"\}, not an array/);
   assert.throws(() => esm.validateForm("enabled"), /fields: expected an object/);
   assert.throws(() => esm.lint("{}", { limits: { maxDepth: "deep" } }), (e) => !/at line \d+ column/.test(e.message));

@@ -146,7 +146,20 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     let pairs = caught(WHAT, if iterable { items(value) } else { entries(value) })?;
     let mut headers = Vec::with_capacity(pairs.length() as usize);
     for pair in pairs.iter() {
+        // A string is iterable too: `["Authorization: Bearer x"]` would read as the header `A: u`.
+        if !pair.is_object() {
+            return Err(JsError::new(&format!(
+                "{WHAT}: write each header as a [name, value] pair of strings, such as [\"Authorization\", \"Bearer ...\"], not {}",
+                kind(&pair)
+            )));
+        }
         let pair = caught(WHAT, items(&pair))?;
+        if pair.length() > 2 {
+            return Err(JsError::new(&format!(
+                "{WHAT}: write each header as a [name, value] pair of strings, not a list of {}",
+                pair.length()
+            )));
+        }
         let (Some(name), Some(field)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
             // Name the header when there is one: its value is what is not a string.
             let instead = match pair.get(0).as_string() {
