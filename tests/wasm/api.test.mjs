@@ -104,6 +104,7 @@ test("bad options throw an Error that says what to write", () => {
     /^Error: request.headers: write each header as a \[name, value\] pair of strings, such as \["Authorization", "Bearer ..."\], not a string$/,
   );
   assert.throws(() => esm.lintRequest({ ...put, headers: [["Authorization", "Bearer x", "y"]] }), /not a list of 3$/);
+  assert.throws(() => esm.validateForm({ projectName: 42, apiProxyName: "A" }), /^Error: fields.projectName: a path name is a string, not a number/);
   assert.throws(() => esm.lint("{}", ["production"]), /options: expected an object such as \{profile: "production"\}, not an array/);
   assert.throws(() => esm.validateForm("enabled"), /fields: expected an object/);
   assert.throws(() => esm.lint("{}", { limits: { maxDepth: "deep" } }), (e) => !/at line \d+ column/.test(e.message));

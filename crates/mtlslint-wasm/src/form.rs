@@ -76,6 +76,25 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
     report
 }
 
+/// Refuses a path name that is not text (or `null`, left out): a number or
+/// an object has no one way to be written into the URL, and written as JSON
+/// it would be linted as a name nobody typed.
+pub(crate) fn path_names_are_text(fields: &BTreeMap<String, Value>, endpoint: Endpoint) -> Result<(), String> {
+    for name in endpoint.parameters() {
+        let kind = match fields.get(name) {
+            Some(Value::Bool(_)) => "a boolean",
+            Some(Value::Number(_)) => "a number",
+            Some(Value::Array(_)) => "an array",
+            Some(Value::Object(_)) => "an object",
+            _ => continue,
+        };
+        return Err(format!(
+            "fields.{name}: a path name is a string, not {kind}; write it as text, such as \"my-name\""
+        ));
+    }
+    Ok(())
+}
+
 /// The body the fields describe, known fields first in the API's order; `None` when there are none.
 fn body_text<'f>(fields: impl Iterator<Item = (&'f String, &'f Value)>) -> Option<String> {
     let fields: Vec<_> = fields.collect();
@@ -266,6 +285,24 @@ mod tests {
         );
         assert!(report.text.ends_with("\n\n{}"), "{}", report.text);
         assert_eq!(report.summary, mtlslint::Summary::default(), "{report:?}");
+    }
+
+    #[test]
+    fn path_names_that_are_not_text_are_refused() {
+        let refused = |json: &str, endpoint| path_names_are_text(&fields(json), endpoint).unwrap_err();
+        assert_eq!(
+            refused(r#"{"projectName": 42, "enabled": false}"#, Endpoint::MtlsSettings),
+            r#"fields.projectName: a path name is a string, not a number; write it as text, such as "my-name""#
+        );
+        assert!(
+            refused(r#"{"projectName": "P", "apiProxyName": {"id": 1}}"#, Endpoint::MtlsSettings).contains("an object")
+        );
+        assert!(refused(r#"{"username": false}"#, Endpoint::TruststoreAssignment).starts_with("fields.username: "));
+        // Text, `null` and a name left out are read as before; a body field of another type is the linter's to report.
+        let accepted = r#"{"projectName": "P", "apiProxyName": null, "enabled": 1}"#;
+        assert_eq!(path_names_are_text(&fields(accepted), Endpoint::MtlsSettings), Ok(()));
+        // `username` is no path name of the settings call: it stays in the body.
+        assert_eq!(path_names_are_text(&fields(r#"{"username": 7}"#), Endpoint::MtlsSettings), Ok(()));
     }
 
     #[test]

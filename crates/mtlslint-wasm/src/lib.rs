@@ -53,9 +53,10 @@ export interface RequestInput {
  * A settings form's values by field: the body's fields, and the path's names
  * (`projectName` and `apiProxyName`, or for the truststore assignment
  * `projectName`, `username` and `keystoreName`). Leave a field out (or
- * `undefined`) to leave it out of the call. Values are taken as they are,
- * so a wrong type is reported rather than refused; only a value JSON cannot
- * carry (`NaN`, a `Set`, a `Date`) is refused with an `Error`.
+ * `undefined`) to leave it out of the call. The body's values are taken as
+ * they are, so a wrong type is reported rather than refused; a value JSON
+ * cannot carry (`NaN`, a `Set`, a `Date`) and a path name that is not a
+ * string are refused with an `Error`.
  */
 export interface FormFields {
     projectName?: string;
@@ -126,8 +127,10 @@ pub fn lint_response(
 pub fn validate_form(fields: JsFormFields, options: Option<JsLintOptions>) -> Result<JsValue, JsError> {
     let fields = args::fields(&fields.into())?;
     with_linter(options, |options, linter| {
-        to_js(&form::validate(linter, &fields, options.endpoint.unwrap_or(Endpoint::MtlsSettings)))
-    })
+        let endpoint = options.endpoint.unwrap_or(Endpoint::MtlsSettings);
+        form::path_names_are_text(&fields, endpoint).map_err(|e| JsError::new(&e))?;
+        Ok(to_js(&form::validate(linter, &fields, endpoint)))
+    })?
 }
 
 /// Applies the fixes the findings carry (safe ones, and unsafe ones with
