@@ -54,16 +54,19 @@ impl Input {
     }
 }
 
-/// The file extensions a folder is searched for: bodies, `.http` request files and cURL commands.
-pub(crate) const EXTENSIONS: [&str; 4] = ["json", "http", "rest", "curl"];
+/// The file extensions `check` searches a folder for: bodies, `.http` request files and cURL commands.
+pub(crate) const EXTENSIONS: &[&str] = &["json", "http", "rest", "curl"];
 
-/// Expands the paths: files as given, folders to their `*.json`, `*.http`,
-/// `*.rest` and `*.curl` files in name order, `-` to stdin. A folder's
+/// The file extension `response` searches a folder for: saved responses are JSON.
+pub(crate) const RESPONSE_EXTENSIONS: &[&str] = &["json"];
+
+/// Expands the paths: files as given, folders to their files with one of
+/// `extensions` (`*.json`, ...) in name order, `-` to stdin. A folder's
 /// configuration files (`mtlslint.json`) and the `context` files the run reads
 /// (inventories, current settings) are no bodies: they are left out of it.
 /// A path that names nothing to read is an error in its place; the others
 /// are read all the same.
-pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf]) -> Vec<Result<Input, String>> {
+pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str]) -> Vec<Result<Input, String>> {
     let context: Vec<PathBuf> = context.iter().filter_map(|path| fs::canonicalize(path).ok()).collect();
     let is_context = |path: &Path| {
         path.file_name().is_some_and(|name| name == mtlslint::config::FILE_NAME)
@@ -81,14 +84,20 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf]) -> Vec<Result<Inpu
             stdin = true;
         } else if path.is_dir() {
             let mut found = Vec::new();
-            if let Err(error) = walk(path, &mut found) {
+            if let Err(error) = walk(path, extensions, &mut found) {
                 inputs.push(Err(error));
             }
             found.retain(|path| !is_context(path));
             found.sort();
             if found.is_empty() {
+                let kinds: Vec<_> = extensions.iter().map(|e| format!(".{e}")).collect();
+                let kinds = match kinds.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                };
                 inputs.push(Err(format!(
-                    "{} holds no .json, .http, .rest or .curl files to lint (besides configuration and context files, and hidden or ignored ones)",
+                    "{} holds no {kinds} files to lint (besides configuration and context files, and hidden or ignored ones)",
                     path.display()
                 )));
             }
@@ -102,15 +111,15 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf]) -> Vec<Result<Inpu
     inputs
 }
 
-/// The files below `folder` with one of [`EXTENSIONS`], as `git` and ripgrep
+/// The files below `folder` with one of `extensions`, as `git` and ripgrep
 /// see the tree: hidden files and folders and what `.gitignore` or `.ignore`
 /// leave out (`target/`, `node_modules/`) are passed over.
-fn walk(folder: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
+fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>) -> Result<(), String> {
     for entry in ignore::WalkBuilder::new(folder).build() {
         let entry = entry.map_err(|e| format!("cannot read below {}: {e}", folder.display()))?;
         let path = entry.path();
         // `is_file` follows a link, so a linked file is linted as before.
-        if path.extension().is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x))) && path.is_file() {
+        if path.extension().is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x))) && path.is_file() {
             found.push(path.to_path_buf());
         }
     }

@@ -138,7 +138,7 @@ fn run(command: Command) -> Result<bool, String> {
             }
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
-            for input in inputs::collect(&args.paths, &context_files) {
+            for input in inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS) {
                 let Some(input) = skipped.keep(input) else { continue };
                 let result = read(&linter, &input).and_then(|bytes| check_input(&linter, &input, &bytes));
                 results.extend(skipped.keep(result));
@@ -177,7 +177,7 @@ fn run(command: Command) -> Result<bool, String> {
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
             let config_file: Vec<PathBuf> = config.iter().map(|(path, _)| path.clone()).collect();
-            for input in inputs::collect(&args.paths, &config_file) {
+            for input in inputs::collect(&args.paths, &config_file, inputs::RESPONSE_EXTENSIONS) {
                 let Some(input) = skipped.keep(input) else { continue };
                 let Some(bytes) = skipped.keep(read(&linter, &input)) else { continue };
                 let diagnostics = linter.lint_response(&bytes, endpoint);
@@ -270,7 +270,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     // The report goes to standard error beside a diff or a fixed standard input.
     let on_stderr = args.diff || args.paths.iter().any(|path| path.as_os_str() == "-");
     let quiet = on_stderr && args.common.format != Format::Human;
-    for input in inputs::collect(&args.paths, context_files) {
+    for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS) {
         let Some(input) = skipped.keep(input) else { continue };
         let Some(bytes) = skipped.keep(read(linter, &input)) else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {

@@ -708,6 +708,8 @@ fn response_lints_every_file_it_is_given_under_the_configuration() {
     fs::write(saved.join("c.json"), r#"{"error": "bad_request", "error_description": "nope"}"#).unwrap();
     let empty = r#"{"success": true, "deploymentResult": {"success": true, "environmentResults": []}}"#;
     fs::write(saved.join("d.json"), empty).unwrap();
+    // A folder of responses is searched for JSON only: a request beside them is no response.
+    fs::write(saved.join("call.curl"), "curl https://gw.example.com/\n").unwrap();
     fs::write(dir.join("mtlslint.json"), r#"{"rules": {"D003": "error"}}"#).unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
         .args(["response", "saved"])
@@ -720,6 +722,7 @@ fn response_lints_every_file_it_is_given_under_the_configuration() {
     assert!(text.contains("error[D002]") && text.contains("saved/b.json"), "the second file is read: {text}");
     assert!(text.contains("error[D003]"), "the configuration raises D003: {text}");
     assert!(text.contains("4 inputs") && !text.contains("deployment (saved/d.json)"), "no empty report: {text}");
+    assert!(!text.contains("call.curl"), "{text}");
     assert!(
         text.contains("prod\\u{1b}[2J") && !text.contains('\u{1b}'),
         "the server's text cannot drive the terminal: {text}"

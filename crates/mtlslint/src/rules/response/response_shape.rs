@@ -21,7 +21,9 @@ rule! {
     /// not JSON (an HTML error page, a file saved as UTF-16) or larger than
     /// the size limit. The envelope of later revisions of the documentation,
     /// `{"status": "FAILURE", "resultMessage": "..."}`, is a failed call;
-    /// with `"status": "SUCCESS"` it is taken as success.
+    /// with `"status": "SUCCESS"` it is taken as success, unless it carries
+    /// a `resultList`: that is a saved List Keystores or List Credentials
+    /// response, given in place of the call's.
     ///
     /// ## Why is this bad?
     /// A tool that reads the response by its documented shape misreads any
@@ -78,7 +80,15 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
             expect(root, key, "", Kind::String, true, &mut problems);
         }
     } else if let Some(status) = later_status(root) {
-        if !succeeded(status) {
+        if let Some(list) = member(root, "resultList").filter(|_| succeeded(status)) {
+            problems.push((
+                &list.value,
+                "/resultList".into(),
+                "`resultList` makes this a List Keystores or List Credentials response, not a response of the mTLS \
+                 settings or truststore assignment call: was the wrong file given?"
+                    .into(),
+            ));
+        } else if !succeeded(status) {
             let said = match member(root, "resultMessage").map(|m| &m.value.value) {
                 Some(Value::String(text)) => format!(": {text}"),
                 _ => String::new(),
