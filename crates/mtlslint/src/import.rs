@@ -74,13 +74,15 @@ fn is_prefix(word: &str) -> bool {
 /// Whether `text` reads as an `.http` file: its first line that is no
 /// comment or variable is a request line, `METHOD URL`.
 pub fn looks_like_http(text: &str) -> bool {
-    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
     syntax::without_bom(text).lines().find(|line| !is_ignored(line)).is_some_and(|line| {
         let mut words = line.split_whitespace();
         words.next().is_some_and(|method| METHODS.iter().any(|m| m.eq_ignore_ascii_case(method)))
             && words.next().is_some()
     })
 }
+
+/// The methods an `.http` request line may name, in any case (R001 reports the case).
+const METHODS: [&str; 9] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
 
 /// Whether an `.http` line is blank, a comment (`#`, `//`) or a variable (`@name = value`).
 fn is_ignored(line: &str) -> bool {
@@ -760,6 +762,13 @@ pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
             requests.push(imported);
         }
     }
+    if requests.is_empty() {
+        return Err(error(
+            text,
+            text.len(),
+            "the file holds no request; write one as `METHOD URL`, headers, a blank line and the body",
+        ));
+    }
     Ok(requests)
 }
 
@@ -846,8 +855,21 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
     let mut fields = request_line.split_whitespace();
     // A method in lower case is still the method (which R001 then reports: methods are case-sensitive).
     let (method, url) = match (fields.next(), fields.next()) {
-        (Some(method), Some(url)) if method.chars().all(|c| c.is_ascii_alphabetic()) => (method, url),
-        (Some(url), _) => ("GET", url),
+        (Some(method), Some(url)) if METHODS.iter().any(|m| m.eq_ignore_ascii_case(method)) => (method, url),
+        // A line of a URL alone is a GET.
+        (Some(url), None) if url.starts_with('/') || url.starts_with("{{") || url.contains("://") => ("GET", url),
+        (Some(_), _) => {
+            let body = if request_line.trim_start().starts_with(['{', '[']) {
+                "; a body alone belongs in a .json file"
+            } else {
+                ""
+            };
+            return Err(error(
+                text,
+                line.start,
+                format!("a request begins with `METHOD URL`, such as `PATCH https://gw.example.com/apiops/...`{body}"),
+            ));
+        }
         (None, _) => return Ok(None),
     };
     let find = |part: &str| {
@@ -1061,6 +1083,24 @@ mod tests {
         );
         let found = crate::Linter::default().lint_imported(&command, &parse_curl(&command).unwrap());
         assert!(found.iter().any(|d| d.code == "R006" && d.message.contains("text/plain")), "{found:?}");
+    }
+
+    #[test]
+    fn an_http_file_that_holds_no_request_is_refused_and_says_what_to_write() {
+        let refused = |text: &str| parse_http_file(text).unwrap_err().to_string();
+        assert_eq!(
+            refused("hello world\n"),
+            "a request begins with `METHOD URL`, such as `PATCH https://gw.example.com/apiops/...` (line 1)"
+        );
+        assert!(refused("# saved\n{\"enabled\": true}\n").ends_with("; a body alone belongs in a .json file (line 2)"));
+        assert!(refused("").starts_with("the file holds no request; write one as `METHOD URL`"));
+        assert!(refused("# only a comment\n\n").starts_with("the file holds no request"));
+        // A URL alone is a GET; a method in the wrong case is still read (R001 reports it).
+        for (text, method) in
+            [("https://gw/apiops/\n", "GET"), ("{{host}}/apiops/\n", "GET"), ("patch /x/ \n", "patch")]
+        {
+            assert_eq!(parse_http_file(text).unwrap()[0].request.method, method, "{text}");
+        }
     }
 
     #[test]
