@@ -43,6 +43,9 @@ impl Permissions {
     /// let permissions = mtlslint::context::Permissions::from_text("api_management:manage, IDENTITY+DEPLOY_UNDEPLOY").unwrap();
     /// assert!(permissions.has("API_MANAGEMENT", "MANAGE"));
     /// assert!(!permissions.has("IDENTITY", "MANAGE"));
+    /// // As the documentation writes them, with blanks around `+`:
+    /// let permissions = mtlslint::context::Permissions::from_text("API_MANAGEMENT + MANAGE IDENTITY +DEPLOY_UNDEPLOY").unwrap();
+    /// assert!(permissions.has("API_MANAGEMENT", "MANAGE") && permissions.has("IDENTITY", "DEPLOY_UNDEPLOY"));
     /// ```
     pub fn from_text(text: &str) -> Result<Self, ContextError> {
         let text = crate::syntax::without_bom(text);
@@ -55,7 +58,9 @@ impl Permissions {
                     _ => Err(ContextError::Shape(format!("item {index} is not a string such as \"IDENTITY+MANAGE\""))),
                 })
                 .collect::<Result<_, _>>()?,
-            _ => text.split([',', ' ', '\n', '\r', '\t']).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            _ => {
+                joined(text).split([',', ' ', '\n', '\r', '\t']).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+            }
         };
         let mut grants = Vec::with_capacity(items.len());
         for item in items {
@@ -129,6 +134,21 @@ impl From<serde_json::Error> for ContextError {
     }
 }
 
+/// The text with the blanks around `+` and `:` left out: the documentation
+/// writes a permission `API_MANAGEMENT + MANAGE`, and blanks separate permissions.
+fn joined(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        joined.push_str(word);
+        let glued = word.ends_with(['+', ':']) || words.peek().is_some_and(|next| next.starts_with(['+', ':']));
+        if !glued && words.peek().is_some() {
+            joined.push(' ');
+        }
+    }
+    joined
+}
+
 impl Inventory {
     /// An inventory of these names.
     pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(names: I) -> Self {
@@ -168,7 +188,14 @@ impl Inventory {
     }
 
     fn read(text: &str, listing: Option<Listing>) -> Result<Self, ContextError> {
-        let value: Value = serde_json::from_str(crate::syntax::without_bom(text))?;
+        let text = crate::syntax::without_bom(text);
+        if text.trim().is_empty() {
+            return Err(ContextError::Shape(
+                "the file is empty; save the List Keystores or List Credentials response in it, or a JSON array of names"
+                    .into(),
+            ));
+        }
+        let value: Value = serde_json::from_str(text)?;
         let items = match &value {
             Value::Array(items) => items,
             Value::Object(object) => {
@@ -423,6 +450,24 @@ mod tests {
         assert!(error.starts_with(&format!("`{}…` is no permission", "x".repeat(40))), "{error}");
         let short = Permissions::from_text("deploy").unwrap_err().to_string();
         assert!(short.starts_with("`deploy` is no permission"), "{short}");
+    }
+
+    #[test]
+    fn an_empty_inventory_file_is_called_empty() {
+        for text in ["", "\u{feff}", " \n"] {
+            let error = Inventory::keystores_from_json(text).unwrap_err().to_string();
+            assert!(error.starts_with("the file is empty; save the List Keystores"), "{error}");
+        }
+    }
+
+    #[test]
+    fn permissions_may_be_written_with_blanks_around_the_plus() {
+        let permissions = Permissions::from_text("API_MANAGEMENT + MANAGE, IDENTITY: DEPLOY_UNDEPLOY").unwrap();
+        assert!(permissions.has("API_MANAGEMENT", "MANAGE") && permissions.has("IDENTITY", "DEPLOY_UNDEPLOY"));
+        assert_eq!(joined("a +b c+ d e"), "a+b c+d e");
+        // Blanks elsewhere still separate permissions.
+        let error = Permissions::from_text("IDENTITY MANAGE").unwrap_err().to_string();
+        assert!(error.starts_with("`IDENTITY` is no permission"), "{error}");
     }
 
     #[test]
