@@ -1,4 +1,5 @@
 use crate::body::{Field, is_ordinal};
+use crate::model::{PROTOCOLS, VERIFIERS};
 use crate::rules::shape::for_each_enum_slot;
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
@@ -15,7 +16,9 @@ rule! {
     /// (`FAIL_ON_NUMBERS_FOR_ENUMS` is off), so `0` silently selects
     /// whichever constant the server declares first. That order is not part
     /// of the API's contract, and it may change. A negative number, a
-    /// fraction or an exponent (`1.5`, `2e0`) is rejected instead.
+    /// fraction or an exponent (`1.5`, `2e0`), and a position past the last
+    /// documented constant (`4` for a verifier, `5` for a protocol), is
+    /// rejected instead.
     ///
     /// ## Example
     /// ```json
@@ -37,17 +40,26 @@ const READ_AS_POSITION: &str = "the server would read it as a position in an und
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     for_each_enum_slot(body, |slot| {
-        let (what, example) = match slot.field {
-            Field::HostnameVerifierType => ("hostname verifier", "\"DEFAULT\""),
-            _ => ("protocol", "\"TLS_1_2\""),
+        let (what, example, constants) = match slot.field {
+            Field::HostnameVerifierType => ("hostname verifier", "\"DEFAULT\"", VERIFIERS.len()),
+            _ => ("protocol", "\"TLS_1_2\"", PROTOCOLS.len()),
         };
         // Jackson reads a non-negative integer as a position; it rejects a
-        // negative one, a fraction or an exponent.
-        let (kind, outcome) = match &slot.node.value {
-            Value::Number(text) if text.bytes().all(|b| b.is_ascii_digit()) => ("a number", READ_AS_POSITION),
-            Value::Number(_) => ("a number", "the server rejects it"),
-            Value::String(text) if is_ordinal(text) => ("a digit string", READ_AS_POSITION),
+        // negative one, a fraction, an exponent, and a position past the last constant.
+        let past_the_last = |digits: &str| {
+            let position = digits.trim_start_matches('0');
+            position.len() > 2 || position.parse::<usize>().is_ok_and(|p| p >= constants)
+        };
+        let (kind, past) = match &slot.node.value {
+            Value::Number(text) if text.bytes().all(|b| b.is_ascii_digit()) => ("a number", Some(past_the_last(text))),
+            Value::Number(_) => ("a number", None),
+            Value::String(text) if is_ordinal(text) => ("a digit string", Some(past_the_last(text.trim()))),
             _ => return,
+        };
+        let outcome = match past {
+            Some(false) => READ_AS_POSITION.to_owned(),
+            Some(true) => format!("the server rejects it: there are only {constants} {what} constants"),
+            None => "the server rejects it".to_owned(),
         };
         let span = body.span(slot.node.span);
         let shown = checker.slice(span).to_owned();
