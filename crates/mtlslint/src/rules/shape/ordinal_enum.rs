@@ -47,8 +47,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         // Jackson reads a non-negative integer as a position; it rejects a
         // negative one, a fraction, an exponent, and a position past the last constant.
         let past_the_last = |digits: &str| {
-            let position = digits.trim_start_matches('0');
-            position.len() > 2 || position.parse::<usize>().is_ok_and(|p| p >= constants)
+            // Fewer than ten constants: one digit at most is a position.
+            let position = digits.trim_start_matches('0').as_bytes();
+            position.len() > 1 || position.first().is_some_and(|&digit| usize::from(digit - b'0') >= constants)
         };
         let (kind, past) = match &slot.node.value {
             Value::Number(text) if text.bytes().all(|b| b.is_ascii_digit()) => ("a number", Some(past_the_last(text))),
