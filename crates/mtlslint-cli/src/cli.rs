@@ -136,9 +136,6 @@ pub(crate) struct RequestArgs {
     /// The body: text, `@FILE` to read a file, or `@-` for stdin (curl's `--data-binary` is taken too).
     #[arg(long, short = 'd', alias = "data-binary")]
     pub(crate) data: Option<String>,
-    /// Saved List Credentials response (or JSON array of usernames) of the project.
-    #[arg(long, value_name = "FILE")]
-    pub(crate) credentials: Option<PathBuf>,
     /// The token's permissions in the project, e.g. `API_MANAGEMENT+MANAGE,IDENTITY+MANAGE`, or `@FILE`.
     #[arg(long, value_name = "LIST|@FILE")]
     pub(crate) permissions: Option<String>,
@@ -163,6 +160,10 @@ pub(crate) struct CommonArgs {
     /// Saved List Keystores response (or JSON array of names) of the admin project.
     #[arg(long, value_name = "FILE")]
     pub(crate) admin_keystores: Option<PathBuf>,
+    /// Saved List Credentials response (or JSON array of usernames) of the project: the
+    /// truststore assignment's `username` is checked against it.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) credentials: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Human)]
     pub(crate) format: Format,

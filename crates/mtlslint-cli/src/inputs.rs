@@ -204,9 +204,7 @@ pub(crate) fn context(
         admin_keystores: inventory("--admin-keystores", "adminKeystores", common.admin_keystores.clone(), |i| {
             i.admin_keystores.as_ref()
         })?,
-        credentials: inventory("--credentials", "credentials", request.and_then(|r| r.credentials.clone()), |i| {
-            i.credentials.as_ref()
-        })?,
+        credentials: inventory("--credentials", "credentials", common.credentials.clone(), |i| i.credentials.as_ref())?,
         permissions: request.and_then(|r| r.permissions.as_deref()).map(permissions).transpose()?,
     };
     Ok((context, read.into_inner()))

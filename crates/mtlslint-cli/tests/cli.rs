@@ -48,7 +48,7 @@ fn run_vector(path: &Path, profile: &str) -> Output {
         ("credentials", "--credentials"),
         ("permissions", "--permissions"),
     ] {
-        // `check` takes no credentials or permissions: they are about requests.
+        // A body vector has no credentials or permissions to give: they are about requests.
         if !request && matches!(kind, "credentials" | "permissions") {
             continue;
         }
@@ -934,4 +934,24 @@ fn fixing_standard_input_leaves_a_machine_format_alone_on_standard_error() {
         let report: Result<Value, _> = serde_json::from_slice(&output.stderr);
         assert!(report.is_ok(), "{format}: {}", String::from_utf8_lossy(&output.stderr));
     }
+}
+
+#[test]
+fn check_reads_credentials_for_the_requests_it_lints() {
+    let dir = std::env::temp_dir().join(format!("mtlslint-check-credentials-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let put = dir.join("put.curl");
+    let command = "curl -X PUT https://gw.example.com/apiops/projects/P/credentials/API-user/truststore/t/ -H 'Authorization: Bearer x'\n";
+    fs::write(&put, command).unwrap();
+    let credentials = repo().join("examples/context/credentials.json");
+    let output =
+        mtlslint(&["check", "--format", "json", "--credentials", credentials.to_str().unwrap(), put.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found = &report["results"][0]["diagnostics"][0];
+    assert_eq!(found["code"], "R008", "{report}");
+    assert!(found["message"].as_str().unwrap().contains("the inventory has `api-user`"), "{report}");
+    // The saved response's password stays out of the output.
+    assert!(!stdout(&output).contains("$2a$10$"));
+    fs::remove_dir_all(&dir).unwrap();
 }
