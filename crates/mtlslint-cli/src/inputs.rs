@@ -90,15 +90,11 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
             found.retain(|path| !is_context(path));
             found.sort();
             if found.is_empty() {
-                let kinds: Vec<_> = extensions.iter().map(|e| format!(".{e}")).collect();
-                let kinds = match kinds.split_last() {
-                    Some((last, [])) => last.clone(),
-                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-                    None => String::new(),
-                };
+                let kinds: Vec<_> = extensions.iter().map(|e| format!("*.{e}")).collect();
                 inputs.push(Err(format!(
-                    "{} holds no {kinds} files to lint (besides configuration and context files, and hidden or ignored ones)",
-                    path.display()
+                    "{} holds no {} files to lint (besides configuration and context files, and hidden or ignored ones)",
+                    path.display(),
+                    kinds.join(", ")
                 )));
             }
             inputs.extend(found.into_iter().map(|path| Ok(Input::File(path))));

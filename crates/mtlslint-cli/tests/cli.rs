@@ -30,6 +30,13 @@ fn with_stdin(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// A new folder for one test's files, under the system's temporary folder.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mtlslint-{name}-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -256,8 +263,7 @@ fn a_url_or_header_value_that_breaks_the_line_is_a_usage_error() {
 #[test]
 fn secrets_in_the_url_are_never_printed() {
     let url = "https://ops:pw-SECRET@gw.example.com/apiops/projects/P/credentials/u/truststore/ts?access_token=tok-SECRET#id_token=frag-SECRET";
-    let dir = std::env::temp_dir().join(format!("mtlslint-cli-url-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli-url");
     let file = dir.join("assign.http");
     fs::write(&file, format!("PUT {url}\nAuthorization: Bearer tok-SECRET-123\n")).unwrap();
     for format in ["human", "json"] {
@@ -282,7 +288,7 @@ fn secrets_in_the_url_are_never_printed() {
 #[test]
 fn secrets_written_anywhere_are_never_printed() {
     let mtls = "https://gw.example.com/apiops/projects/P/apiProxies/A/settings/mtls/";
-    let dir = std::env::temp_dir().join(format!("mtlslint-cli-secrets-{}", std::process::id()));
+    let dir = scratch("cli-secrets");
     fs::create_dir_all(dir.join("saved")).unwrap();
     let write = |name: &str, text: String| {
         fs::write(dir.join(name), text).unwrap();
@@ -413,8 +419,7 @@ fn what_is_not_a_secret_stays_readable() {
 
 #[test]
 fn context_file_errors_name_the_flag_and_hide_the_contents() {
-    let dir = std::env::temp_dir().join(format!("mtlslint-cli-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("cli");
     let inventory = dir.join("keystores.json");
     fs::write(&inventory, r#"{"status":"SUCCESS","resultList":[{"password":"hunter2"}]}"#).unwrap();
     let body = dir.join("body.json");
@@ -506,8 +511,7 @@ fn rules_lists_every_rule_with_both_profiles() {
 
 #[test]
 fn fix_rewrites_files_in_place_and_diff_only_shows() {
-    let dir = std::env::temp_dir().join(format!("mtlslint-fix-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("fix");
     let path = dir.join("settings.json");
     let body = "{\n  \"enabled\": \"true\",\n  \"keyStoreId\": \"ks-1\",\n  \"supportedProtocolList\": [\"TLSv1.2\", \"TLS_1_0\"]\n}\n";
     fs::write(&path, body).unwrap();
@@ -550,7 +554,7 @@ fn fix_rewrites_files_in_place_and_diff_only_shows() {
 
 #[test]
 fn configuration_is_found_upward_and_flags_win() {
-    let root = std::env::temp_dir().join(format!("mtlslint-config-{}", std::process::id()));
+    let root = scratch("config");
     let nested = root.join("bodies/team");
     fs::create_dir_all(&nested).unwrap();
     fs::write(root.join("keystores.json"), r#"["ks-prod"]"#).unwrap();
@@ -655,8 +659,7 @@ fn ci_formats_carry_what_their_consumers_read() {
 
 #[test]
 fn a_folder_of_http_files_lints_to_sarif_and_fails_only_on_errors() {
-    let dir = std::env::temp_dir().join(format!("mtlslint-http-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("http");
     let call = |slash: &str| {
         format!(
             "PUT https://gw.example.com/apiops/projects/P/credentials/api-user/truststore/ts{slash}\nAuthorization: Bearer http-file-s3cret\n"
@@ -698,7 +701,7 @@ fn a_folder_of_http_files_lints_to_sarif_and_fails_only_on_errors() {
 
 #[test]
 fn response_lints_every_file_it_is_given_under_the_configuration() {
-    let dir = std::env::temp_dir().join(format!("mtlslint-response-{}", std::process::id()));
+    let dir = scratch("response");
     let saved = dir.join("saved");
     fs::create_dir_all(&saved).unwrap();
     fs::write(saved.join("a.json"), r#"{"success": true}"#).unwrap();
@@ -751,7 +754,7 @@ fn diff_reports_what_it_cannot_fix_in_a_request_file() {
 
 #[test]
 fn inputs_and_context_files_as_editors_save_them() {
-    let dir = std::env::temp_dir().join(format!("mtlslint-inputs-{}", std::process::id()));
+    let dir = scratch("inputs");
     fs::create_dir_all(dir.join("bodies")).unwrap();
     fs::write(dir.join("bodies/UPPER.JSON"), r#"{"enabled": true}"#).unwrap();
     // A byte order mark, as some editors save one.
@@ -787,8 +790,7 @@ fn fix_on_stdin_passes_what_it_cannot_fix_through_byte_for_byte() {
 fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
     // A body three times the limit: reported too large, whether a file, standard input or `--data`.
     let body = format!(r#"{{"enabled": false, "note": "{}"}}"#, "é".repeat(3_000));
-    let dir = std::env::temp_dir().join(format!("mtlslint-limit-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("limit");
     let file = dir.join("large.json");
     fs::write(&file, &body).unwrap();
     let path = file.to_str().unwrap();
@@ -855,8 +857,7 @@ fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
 
 #[test]
 fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
-    let dir = std::env::temp_dir().join(format!("mtlslint-skipped-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("skipped");
     fs::write(dir.join("a.curl"), "curl -X PATCH 'https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\n").unwrap();
     fs::write(dir.join("b.json"), r#"{"enabled": true}"#).unwrap();
     let output = mtlslint(&["check", "--format", "sarif", dir.to_str().unwrap()]);
@@ -882,7 +883,7 @@ fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
 
 #[test]
 fn a_folder_walk_leaves_out_the_configuration_context_hidden_and_ignored_files() {
-    let dir = std::env::temp_dir().join(format!("mtlslint-walk-{}", std::process::id()));
+    let dir = scratch("walk");
     fs::create_dir_all(dir.join("context")).unwrap();
     fs::write(dir.join("mtlslint.json"), r#"{"inventories": {"keystores": "context/keystores.json"}}"#).unwrap();
     fs::copy(repo().join("examples/context/keystores.json"), dir.join("context/keystores.json")).unwrap();
@@ -938,8 +939,7 @@ fn fixing_standard_input_leaves_a_machine_format_alone_on_standard_error() {
 
 #[test]
 fn check_reads_credentials_for_the_requests_it_lints() {
-    let dir = std::env::temp_dir().join(format!("mtlslint-check-credentials-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("check-credentials");
     let put = dir.join("put.curl");
     let command = "curl -X PUT https://gw.example.com/apiops/projects/P/credentials/API-user/truststore/t/ -H 'Authorization: Bearer x'\n";
     fs::write(&put, command).unwrap();

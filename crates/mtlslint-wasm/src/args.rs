@@ -136,6 +136,7 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
 /// pairs (`Headers`, `Map`), in the caller's order.
 fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     const WHAT: &str = "request.headers";
+    const PAIR: &str = "write each header as a [name, value] pair of strings";
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
@@ -149,22 +150,19 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
         // A string is iterable too: `["Authorization: Bearer x"]` would read as the header `A: u`.
         if !pair.is_object() {
             return Err(JsError::new(&format!(
-                "{WHAT}: write each header as a [name, value] pair of strings, such as [\"Authorization\", \"Bearer ...\"], not {}",
+                "{WHAT}: {PAIR}, such as [\"Authorization\", \"Bearer ...\"], not {}",
                 kind(&pair)
             )));
         }
         let pair = caught(WHAT, items(&pair))?;
         if pair.length() > 2 {
-            return Err(JsError::new(&format!(
-                "{WHAT}: write each header as a [name, value] pair of strings, not a list of {}",
-                pair.length()
-            )));
+            return Err(JsError::new(&format!("{WHAT}: {PAIR}, not a list of {}", pair.length())));
         }
         let (Some(name), Some(field)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
             // Name the header when there is one: its value is what is not a string.
             let instead = match pair.get(0).as_string() {
                 Some(name) => format!("the value of {} is {}; write it as a string", shown(&name), kind(&pair.get(1))),
-                None => "write each header as a [name, value] pair of strings".to_owned(),
+                None => PAIR.to_owned(),
             };
             return Err(JsError::new(&format!("{WHAT}: {instead}")));
         };

@@ -76,11 +76,11 @@ impl Level {
 pub struct ConfigLimits {
     /// Largest input in bytes (default 1048576, at most 1073741824).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 1_073_741_824))]
+    #[schemars(range(min = 1, max = Limits::MAX_BYTES))]
     pub max_bytes: Option<usize>,
     /// Deepest nesting of arrays and objects (default 64, at most 128).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 128))]
+    #[schemars(range(min = 1, max = Limits::MAX_DEPTH))]
     pub max_depth: Option<usize>,
 }
 
@@ -208,13 +208,7 @@ fn shown(value: &Value) -> String {
     match value {
         Value::Object(_) => "an object".into(),
         Value::Array(_) => "an array".into(),
-        scalar => {
-            let text = scalar.to_string();
-            match text.char_indices().nth(40) {
-                Some((cut, _)) => format!("{}…", &text[..cut]),
-                None => text,
-            }
-        }
+        scalar => crate::suggest::shown(&scalar.to_string()).into_owned(),
     }
 }
 

@@ -58,9 +58,7 @@ impl Permissions {
                     _ => Err(ContextError::Shape(format!("item {index} is not a string such as \"IDENTITY+MANAGE\""))),
                 })
                 .collect::<Result<_, _>>()?,
-            _ => {
-                joined(text).split([',', ' ', '\n', '\r', '\t']).filter(|s| !s.is_empty()).map(str::to_owned).collect()
-            }
+            _ => joined(text).split([',', ' ']).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
         };
         let mut grants = Vec::with_capacity(items.len());
         for item in items {

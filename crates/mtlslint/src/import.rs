@@ -200,9 +200,6 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
     Ok(words)
 }
 
-/// curl's long options that take a value and do not change the request
-/// mtlslint judges. Those whose value is a secret are read (and hidden) in
-/// [`parse_curl`] itself.
 /// cURL's options that give the credentials of the call: `-u user:password`
 /// and `--oauth2-bearer TOKEN` send an `Authorization` header.
 pub(crate) const CREDENTIAL_OPTIONS: [&str; 3] = ["-u", "--user", "--oauth2-bearer"];
@@ -221,6 +218,9 @@ pub(crate) const CONNECTION_SECRET_OPTIONS: [&str; 9] = [
     "--proxy-header",
 ];
 
+/// curl's long options that take a value and do not change the request
+/// mtlslint judges. Those whose value is a secret are read (and hidden) in
+/// [`parse_curl`] itself.
 const VALUE_OPTIONS: [&str; 74] = [
     "--url-query",
     "--output",
