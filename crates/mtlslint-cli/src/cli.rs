@@ -136,9 +136,6 @@ pub(crate) struct RequestArgs {
     /// The body: text, `@FILE` to read a file, or `@-` for stdin (curl's `--data-binary` is taken too).
     #[arg(long, short = 'd', alias = "data-binary")]
     pub(crate) data: Option<String>,
-    /// The token's permissions in the project, e.g. `API_MANAGEMENT+MANAGE,IDENTITY+MANAGE`, or `@FILE`.
-    #[arg(long, value_name = "LIST|@FILE")]
-    pub(crate) permissions: Option<String>,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }
@@ -164,6 +161,9 @@ pub(crate) struct CommonArgs {
     /// truststore assignment's `username` is checked against it.
     #[arg(long, value_name = "FILE")]
     pub(crate) credentials: Option<PathBuf>,
+    /// The token's permissions in the project, e.g. `API_MANAGEMENT+MANAGE,IDENTITY+MANAGE`, or `@FILE`.
+    #[arg(long, value_name = "LIST|@FILE")]
+    pub(crate) permissions: Option<String>,
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Human)]
     pub(crate) format: Format,

@@ -9,7 +9,7 @@ use mtlslint::config::Inventories;
 use mtlslint::context::Permissions;
 use mtlslint::{Config, Context, Inventory, Request};
 
-use crate::cli::{CommonArgs, RequestArgs};
+use crate::cli::CommonArgs;
 
 /// A body to lint.
 pub(crate) enum Input {
@@ -162,7 +162,6 @@ pub(crate) fn config(flag: Option<&Path>) -> Result<Option<(PathBuf, Config)>, S
 /// its folder); with the paths of the files read.
 pub(crate) fn context(
     common: &CommonArgs,
-    request: Option<&RequestArgs>,
     configured: Option<(&Inventories, &Path)>,
 ) -> Result<(Context, Vec<PathBuf>), String> {
     let read = std::cell::RefCell::new(Vec::new());
@@ -201,18 +200,18 @@ pub(crate) fn context(
             i.admin_keystores.as_ref()
         })?,
         credentials: inventory("--credentials", "credentials", common.credentials.clone(), |i| i.credentials.as_ref())?,
-        permissions: request.and_then(|r| r.permissions.as_deref()).map(permissions).transpose()?,
+        // `--permissions`: a list, or `@FILE` holding one (or a JSON array).
+        permissions: common
+            .permissions
+            .as_deref()
+            .map(|flag| match flag.strip_prefix('@') {
+                Some(path) => Permissions::from_text(&text("--permissions", Path::new(path))?)
+                    .map_err(|e| format!("--permissions {path}: {e}")),
+                None => Permissions::from_text(flag).map_err(|e| format!("--permissions: {e}")),
+            })
+            .transpose()?,
     };
     Ok((context, read.into_inner()))
-}
-
-/// Reads `--permissions`: a list, or `@FILE` holding one (or a JSON array).
-pub(crate) fn permissions(flag: &str) -> Result<Permissions, String> {
-    let text = match flag.strip_prefix('@') {
-        Some(path) => context_text(Path::new(path)).map_err(|e| format!("--permissions: {e}"))?,
-        None => flag.to_owned(),
-    };
-    Permissions::from_text(&text).map_err(|e| format!("--permissions: {e}"))
 }
 
 /// What a file holds, told by its extension or, on standard input and under another extension, by its first words.

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use mtlslint::{Config, FixMode, Linter, Options, Severity};
 
-use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, ProfileArg, RequestArgs, SchemaArgs};
+use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, ProfileArg, SchemaArgs};
 use mtlslint::schema;
 use output::FileResult;
 
@@ -132,7 +132,7 @@ fn failed(results: &[FileResult]) -> bool {
 fn run(command: Command) -> Result<bool, String> {
     let (format, results) = match command {
         Command::Check(args) => {
-            let (linter, context_files) = linter_and_context_files(&args.common, None)?;
+            let (linter, context_files) = linter_and_context_files(&args.common)?;
             if args.fix || args.diff {
                 return fix(&linter, &args, &context_files);
             }
@@ -147,7 +147,7 @@ fn run(command: Command) -> Result<bool, String> {
             return skipped.or(failed(&results), results.len());
         }
         Command::Request(args) => {
-            let linter = linter(&args.common, Some(&args))?;
+            let linter = linter(&args.common)?;
             if let Some(command) = &args.curl {
                 let mut imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
                 inputs::imported_body(&mut imported, std::path::Path::new("."), max_bytes(&linter))?;
@@ -473,24 +473,21 @@ fn options(config: Option<&(PathBuf, Config)>, profile: Option<ProfileArg>) -> R
     Ok(options)
 }
 
-/// The linter the flags and the configuration choose; `request` adds the request-only context.
-fn linter(common: &CommonArgs, request: Option<&RequestArgs>) -> Result<Linter, String> {
-    linter_and_context_files(common, request).map(|(linter, _)| linter)
+/// The linter the flags and the configuration choose.
+fn linter(common: &CommonArgs) -> Result<Linter, String> {
+    linter_and_context_files(common).map(|(linter, _)| linter)
 }
 
 /// The linter, and the files it read for its configuration and context: a
 /// folder being linted may hold them, and they are no bodies.
-fn linter_and_context_files(
-    common: &CommonArgs,
-    request: Option<&RequestArgs>,
-) -> Result<(Linter, Vec<PathBuf>), String> {
+fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>), String> {
     let config = inputs::config(common.config.as_deref())?;
     let mut options = options(config.as_ref(), common.profile)?;
     let found = config.as_ref().and_then(|(_, config)| config.inventories.as_ref());
     options.limits.max_bytes = common.max_bytes.unwrap_or(options.limits.max_bytes);
     options.limits.max_depth = common.max_depth.unwrap_or(options.limits.max_depth);
     let folder = config.as_ref().and_then(|(path, _)| path.parent());
-    let (context, mut files) = inputs::context(common, request, found.zip(folder))?;
+    let (context, mut files) = inputs::context(common, found.zip(folder))?;
     files.extend(config.map(|(path, _)| path));
     Ok((Linter::new(options, context), files))
 }

@@ -938,7 +938,7 @@ fn fixing_standard_input_leaves_a_machine_format_alone_on_standard_error() {
 }
 
 #[test]
-fn check_reads_credentials_for_the_requests_it_lints() {
+fn check_reads_credentials_and_permissions_for_the_requests_it_lints() {
     let dir = scratch("check-credentials");
     let put = dir.join("put.curl");
     let command = "curl -X PUT https://gw.example.com/apiops/projects/P/credentials/API-user/truststore/t/ -H 'Authorization: Bearer x'\n";
@@ -953,5 +953,15 @@ fn check_reads_credentials_for_the_requests_it_lints() {
     assert!(found["message"].as_str().unwrap().contains("the inventory has `api-user`"), "{report}");
     // The saved response's password stays out of the output.
     assert!(!stdout(&output).contains("$2a$10$"));
+    // And the token's permissions, from a file kept beside the request, which is no input.
+    let permissions = dir.join("permissions.json");
+    fs::write(&permissions, r#"["API_MANAGEMENT+MANAGE"]"#).unwrap();
+    let flag = format!("@{}", permissions.display());
+    let output = mtlslint(&["check", "--format", "json", "--permissions", &flag, dir.to_str().unwrap()]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let results = report["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "the permissions file is not linted: {report}");
+    let codes: Vec<_> = results[0]["diagnostics"].as_array().unwrap().iter().map(|d| &d["code"]).collect();
+    assert_eq!(codes, ["P001", "P002"], "{report}");
     fs::remove_dir_all(&dir).unwrap();
 }

@@ -60,15 +60,24 @@ pub fn looks_like_curl(text: &str) -> bool {
 }
 
 /// Whether a pasted command may start with this word before `curl`: a shell
-/// prompt (`$`, `%`, `>`, `PS>`), a command that runs another (`sudo -E`,
-/// `time`, `env`), or a variable set for it (`TOKEN=... curl`).
+/// prompt (`$`, `%`, `>`, `PS>`, `PS C:\>`, `me@box:~$`), a command that runs
+/// another (`sudo -E`, `time`, `env`), or a variable set for it (`TOKEN=... curl`).
 fn is_prefix(word: &str) -> bool {
-    const PREFIXES: [&str; 10] = ["$", "%", ">", "PS>", "sudo", "time", "env", "command", "exec", "nohup"];
+    const PREFIXES: [&str; 11] = ["$", "%", ">", "PS", "PS>", "sudo", "time", "env", "command", "exec", "nohup"];
     let assignment = word.split_once('=').is_some_and(|(name, _)| {
         name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
     });
-    PREFIXES.contains(&word) || assignment || (word.starts_with('-') && word.len() > 1)
+    // A prompt that shows where it is: `C:\Users\me>`, `me@box:~/src$`, `root@box:/#`.
+    let located_prompt = word.ends_with(['$', '#', '>', '%']) && word.contains([':', '@']);
+    PREFIXES.contains(&word) || located_prompt || assignment || (word.starts_with('-') && word.len() > 1)
+}
+
+/// Whether an unquoted word is a shell operator that ends the command: a
+/// pipe (`| jq .`), a list (`&&`, `;`, `&`) or a redirect (`> out.json`, `2>&1`).
+fn ends_command(word: &Word) -> bool {
+    let operator = word.text.trim_start_matches(|c: char| c.is_ascii_digit());
+    word.verbatim().is_some() && operator.starts_with(['|', '&', ';', '>', '<'])
 }
 
 /// Whether `text` reads as an `.http` file: its first line that is no
@@ -431,6 +440,10 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     let mut after_unknown = false;
     let mut rest = words.iter().skip(prompt + 1).peekable();
     while let Some(word) = rest.next() {
+        if ends_command(word) {
+            // What follows is another command (`| jq .`) or where the output goes: not the call.
+            break;
+        }
         let (option, attached, get) = split_option(word);
         forced_get |= get;
         let mut value = |name: &str| -> Result<Argument, ImportError> {
@@ -451,6 +464,14 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             "-H" | "--header" => {
                 let (header, span, verbatim, _) = value(&option)?;
+                if header.starts_with('@') {
+                    return Err(error(
+                        text,
+                        span.start,
+                        "`-H @FILE` reads the headers from a file, which mtlslint does not open: \
+                         write each header as `-H 'Name: value'`",
+                    ));
+                }
                 let Some((name, field)) = header.split_once(':') else {
                     return Err(error(text, span.start, "a header is written `Name: value`"));
                 };

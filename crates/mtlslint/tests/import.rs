@@ -169,11 +169,23 @@ fn curl_commands_as_people_paste_them() {
         format!("sudo -E curl -X PUT {url}"),
         format!("PS> curl.exe -X PUT {url}"),
         format!("TOKEN=abc env curl -X PUT {url}"),
+        format!("PS C:\\Users\\me> curl.exe -X PUT {url}"),
+        format!("me@box:~/src$ curl -X PUT {url}"),
+        // What follows the call is another command or where its output goes.
+        format!("curl -X PUT {url} | jq ."),
+        format!("curl -X PUT {url} -o out.json && echo done"),
+        format!("curl -X PUT {url} > out.json 2>&1"),
+        format!("curl -X PUT {url} 2>/dev/null; echo $?"),
     ] {
         assert!(mtlslint::import::looks_like_curl(&command), "{command}");
         let imported = parse_curl(&command).unwrap_or_else(|e| panic!("{command}: {e}"));
         assert_eq!((imported.request.method.as_str(), imported.request.url.as_str()), ("PUT", url), "{command}");
     }
+    // Quoted, the same characters are values.
+    let quoted = parse_curl(&format!("curl -X PUT {url} -H 'X-Note: | >'")).unwrap();
+    assert_eq!(quoted.request.headers, [("X-Note".to_owned(), "| >".to_owned())]);
+    let refused = parse_curl(&format!("curl -X PUT {url} -H @headers.txt")).unwrap_err();
+    assert!(refused.message.starts_with("`-H @FILE` reads the headers from a file"), "{refused}");
     // Prefixes alone make no command.
     for text in ["{\"enabled\": true}", "time sudo -E", "TOKEN=abc wget https://gw/"] {
         assert!(!mtlslint::import::looks_like_curl(text), "{text}");
