@@ -31,8 +31,10 @@ struct Parts {
     body: Option<Span>,
     /// Secrets outside the request itself: a cookie, a proxy's password, a certificate's passphrase, an `.http` file's `@token`.
     secrets: Vec<Span>,
-    /// Where each byte of a body written with escapes (`-d "{\"a\": 1}"`) stands in the source.
+    /// Where each byte of a body written with escapes (`-d "{\"a\": 1}"`) or variables stands in the source.
     body_offsets: Vec<Span>,
+    /// Where each byte of a URL written with variables (`{{host}}/apiops/...`) stands in the source.
+    url_offsets: Vec<Span>,
 }
 
 /// Why a file could not be read as requests; the message says what to write instead.
@@ -816,6 +818,30 @@ fn variables(text: &str) -> (Vec<(String, String)>, Vec<Span>) {
     (variables, secrets)
 }
 
+/// `text`, which stands at `span` of the file, with each `{{name}}` of
+/// `variables` written as its value, and where each byte of it stands in the
+/// file (a value's bytes at its `{{name}}`); `None` when it names none.
+fn filled(text: &str, span: Span, variables: &[(String, String)]) -> Option<(String, Vec<Span>)> {
+    if !variables.iter().any(|(name, _)| text.contains(name.as_str())) {
+        return None;
+    }
+    let (mut filled, mut offsets, mut at) = (String::new(), Vec::new(), 0);
+    while let Some(c) = text[at..].chars().next() {
+        let variable = variables.iter().find(|(name, _)| text[at..].starts_with(name.as_str()));
+        if let Some((name, value)) = variable.filter(|(_, value)| filled.len() + value.len() <= MAX_FILLED) {
+            filled.push_str(value);
+            let source = Span::new(span.start + at, span.start + at + name.len());
+            offsets.extend(std::iter::repeat_n(source, value.len()));
+            at += name.len();
+        } else {
+            filled.push(c);
+            offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(span.start + i, span.start + i + 1)));
+            at += c.len_utf8();
+        }
+    }
+    Some((filled, offsets))
+}
+
 /// The longest text a variable may make: variables that hold each other
 /// twice over would otherwise double it with every one (`@a = {{b}}{{b}}`).
 const MAX_FILLED: usize = 1 << 20;
@@ -835,29 +861,20 @@ impl Imported {
     fn substitute(&mut self, variables: &[(String, String)]) {
         let request = &mut self.request;
         for (name, value) in variables {
-            fill(&mut request.url, name, value);
             request.headers.iter_mut().for_each(|(_, field)| fill(field, name, value));
         }
+        if let Some((url, offsets)) = filled(&request.url, self.parts.url, variables) {
+            request.url = url;
+            self.parts.url_offsets = offsets;
+        }
         let (Some(body), Some(span)) = (&request.body, self.parts.body) else { return };
-        if !variables.iter().any(|(name, _)| body.contains(name.as_str())) || self.body_file.is_some() {
+        if self.body_file.is_some() {
             return;
         }
-        let (mut filled, mut offsets, mut at) = (String::new(), Vec::new(), 0);
-        while let Some(c) = body[at..].chars().next() {
-            let variable = variables.iter().find(|(name, _)| body[at..].starts_with(name.as_str()));
-            if let Some((name, value)) = variable.filter(|(_, value)| filled.len() + value.len() <= MAX_FILLED) {
-                filled.push_str(value);
-                let source = Span::new(span.start + at, span.start + at + name.len());
-                offsets.extend(std::iter::repeat_n(source, value.len()));
-                at += name.len();
-            } else {
-                filled.push(c);
-                offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(span.start + i, span.start + i + 1)));
-                at += c.len_utf8();
-            }
+        if let Some((body, offsets)) = filled(body, span, variables) {
+            request.body = Some(body);
+            self.parts.body_offsets = offsets;
         }
-        request.body = Some(filled);
-        self.parts.body_offsets = offsets;
     }
 }
 
@@ -1044,16 +1061,21 @@ impl Imported {
         if let (Some(body), Some(span)) = (view.body, self.parts.body) {
             pairs.push((body, span));
         }
-        // A body written with escapes maps byte by byte.
-        let body_offsets = self.parts.body_offsets.clone();
+        // A body written with escapes or variables, and a URL written with variables, map byte by byte.
         let body_start = view.body.map_or(usize::MAX, |body| body.start);
+        let bytewise = [
+            (body_start, usize::MAX, self.parts.body_offsets.clone()),
+            (view.url_span.start, view.url_span.end, self.parts.url_offsets.clone()),
+        ];
         move |offset, end| {
-            if let Some(i) = offset.checked_sub(body_start)
-                && let Some(last) = body_offsets.last()
-            {
-                // A start is where its byte's text starts (an escape's backslash), an end where the byte before it ends.
-                let byte = if end { i.checked_sub(1).and_then(|i| body_offsets.get(i)).map(|b| b.end) } else { None };
-                return byte.or_else(|| body_offsets.get(i).map(|b| b.start)).unwrap_or(last.end);
+            for (start, part_end, offsets) in &bytewise {
+                if let Some(i) = offset.checked_sub(*start).filter(|_| offset <= *part_end)
+                    && let Some(last) = offsets.last()
+                {
+                    // A start is where its byte's text starts (an escape's backslash), an end where the byte before it ends.
+                    let byte = if end { i.checked_sub(1).and_then(|i| offsets.get(i)).map(|b| b.end) } else { None };
+                    return byte.or_else(|| offsets.get(i).map(|b| b.start)).unwrap_or(last.end);
+                }
             }
             // The part that holds the offset, else the nearest part before it.
             let part = pairs.iter().rev().find(|(r, _)| r.start <= offset).or(pairs.first());

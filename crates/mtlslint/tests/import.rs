@@ -334,3 +334,19 @@ fn findings_in_a_filled_or_joined_body_point_into_the_file() {
     let continued = parse_curl("curl -X PATCH\\\n https://gw/x").unwrap();
     assert_eq!(continued.request.method, "PATCH", "a backslash-newline ends no word's text");
 }
+
+#[test]
+fn findings_in_a_url_built_from_variables_point_at_its_own_text() {
+    let text = "@host = http://gw.example.com\n@user = api-user\n\
+        PUT {{host}}/apiops/projects/P/credentials/{{user}}/truststore/t%/\nAuthorization: Bearer t\n";
+    let requests = parse_http_file(text).unwrap();
+    assert_eq!(requests[0].request.url, "http://gw.example.com/apiops/projects/P/credentials/api-user/truststore/t%/");
+    let diagnostics = Linter::default().lint_imported(text, &requests[0]);
+    let at = |code: &str| {
+        let d = diagnostics.iter().find(|d| d.code == code).unwrap_or_else(|| panic!("no {code}: {diagnostics:?}"));
+        &text[d.range.start.offset..d.range.end.offset]
+    };
+    // The scheme comes from the variable: the finding is on its `{{name}}`; the broken name on itself.
+    assert_eq!(at("R007"), "{{host}}");
+    assert_eq!(at("R004"), "t%");
+}
