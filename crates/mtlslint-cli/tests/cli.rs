@@ -350,6 +350,8 @@ fn secrets_written_anywhere_are_never_printed() {
             format!(r#"{{"enabled": true, "token": SECRET-y{}.x}}"#, "eyJhbGci".repeat(12)).as_bytes(),
         ),
         mtlslint(&["check", "--diff", &diff]),
+        // A token file given as the body: a bare word, which only its shape tells to be a token.
+        with_stdin(&["check", "-"], b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.SECRET-C\n"),
         mtlslint(&["check", "--format", "json", &header]),
         mtlslint(&["request", "-X", "PATCH", "--url", mtls, "-H", "Authorization:", "Basic", "SECRET-z"]),
         mtlslint(&[

@@ -253,7 +253,13 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             at += 1;
         }
         let name = &bytes[start..at];
-        if name.eq_ignore_ascii_case(b"bearer") {
+        if name.starts_with(b"eyJ")
+            && let Some(end) = token_end(bytes, at)
+        {
+            // A JSON Web Token stands alone: a token file given as the body, pasted in a field.
+            hidden.push(start..end);
+            at = end;
+        } else if name.eq_ignore_ascii_case(b"bearer") {
             let token = skip_blanks(bytes, at);
             let end = scalar_end(bytes, token);
             // `Bearer token missing` is prose, not a credential.
@@ -413,6 +419,19 @@ pub fn redact(text: &str) -> Cow<'_, str> {
 
 /// Words after `Bearer` that make it prose (`a Bearer token is required`), not a credential.
 const PROSE_AFTER_BEARER: [&str; 6] = ["token", "tokens", "auth", "authentication", "scheme", "header"];
+
+/// The end of a JSON Web Token whose header, base64url `{"...` (`eyJ...`),
+/// ends at `at`: a `.`, the payload, a `.` and the signature (empty when unsigned).
+fn token_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    for _ in 0..2 {
+        if bytes.get(at) != Some(&b'.') {
+            return None;
+        }
+        at += 1;
+        at += bytes[at..].iter().take_while(|&&b| is_name_byte(b)).count();
+    }
+    Some(at)
+}
 
 fn is_name_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
@@ -604,6 +623,9 @@ mod tests {
             // A key whose `:` stands on the next line.
             ("{\"password\"\n  : \"pw\"}", "{\"password\"\n  : \"**\"}"),
             ("curl -u ops:pw1 --oauth2-bearer t0k x", "curl -u ops:*** --oauth2-bearer *** x"),
+            // A JSON Web Token, wherever it stands, signed or not.
+            ("eyJhbGciOi.eyJzdWIi.c2ln\n", "************************\n"),
+            (r#"{"trustStoreId": "eyJ0eXAi.eyJ9."}"#, r#"{"trustStoreId": "**************"}"#),
         ] {
             assert_eq!(redact(text), hidden, "{text}");
         }
@@ -644,6 +666,8 @@ mod tests {
             "https://gw/a?bypass=1&design=2&encode=3&keyStoreId=ks",
             "curl -u ops https://gw/a",
             "the token is required",
+            // Names that begin like a token's header but are none.
+            "eyJump.txt eyJ-ks eyJ.x",
             "https://gw.example.com/apiops/projects/P/apiProxies/A/settings/mtls/",
             "",
         ] {
