@@ -192,12 +192,19 @@ pub fn schema(
 }
 
 /// A published file's text in `draft`.
-fn file(&(_, text, draft_07): &(&str, &'static str, Option<&'static str>), draft: Draft) -> Cow<'static, str> {
-    match (draft, draft_07) {
+fn file(&(name, text, draft_07): &(&str, &'static str, Option<&'static str>), draft: Draft) -> Cow<'static, str> {
+    let text = match (draft, draft_07) {
         (Draft::Draft2020_12, _) => Cow::Borrowed(text),
         (Draft::Draft07, Some(file)) => Cow::Borrowed(file),
         (Draft::Draft07, None) => Cow::Owned(draft07::from_2020_12(text)),
+    };
+    if name != "mtlslint-config" {
+        return text;
     }
+    // Served without its rules' properties (see build.rs): written here from the rule table.
+    let mut schema: serde_json::Value = serde_json::from_str(&text).expect("the build script writes JSON");
+    schema::name_the_rules(&mut schema["properties"]["rules"]);
+    Cow::Owned(schema.to_string())
 }
 
 // The published files of `schemas/` (indentation removed by the build
