@@ -556,14 +556,16 @@ fn nested_scalars(bytes: &[u8], open: usize) -> (Vec<std::ops::Range<usize>>, us
     (scalars, bytes.len())
 }
 
-/// Whether a value stands for a secret without being one: `<token>`,
-/// `<your personal API access token>`, `{{token}}`, `$TOKEN`, `${TOKEN}`.
-fn is_placeholder(value: &str) -> bool {
+/// Whether a value stands for one without being one, as documentation,
+/// templates and shells write them: `<token>`, `<your personal API access
+/// token>`, `{username}`, `{{token}}`, `$TOKEN`, `${TOKEN}`.
+pub(crate) fn is_placeholder(value: &str) -> bool {
     let inner = |open: &str, close: &str| {
         value.strip_prefix(open).and_then(|v| v.strip_suffix(close)).is_some_and(|v| !v.contains(['<', '>', '{', '}']))
     };
     value == MASKED_TOKEN
         || inner("<", ">")
+        || inner("{", "}")
         || inner("{{", "}}")
         || inner("${", "}")
         || value.strip_prefix('$').is_some_and(|name| {

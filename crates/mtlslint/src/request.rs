@@ -396,17 +396,19 @@ fn match_endpoint<'a>(segments: &[Segment<'a>]) -> (Option<Endpoint>, Vec<Parame
 /// The nearest endpoint to an unmatched path, with the path rewritten to it.
 pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, String)> {
     let mut best: Option<(usize, Endpoint, String)> = None;
-    for endpoint in Endpoint::ALL {
+    let n = view.segments.len();
+    let take = n.min(7);
+    // A short path is compared both ways: its first segments left out, or its last ones.
+    let alignments = if n < 7 { [false, true].as_slice() } else { &[false] };
+    for (endpoint, &at_start) in Endpoint::ALL.iter().flat_map(|&e| alignments.iter().map(move |a| (e, a))) {
         let template = endpoint.template();
-        let n = view.segments.len();
-        let take = n.min(7);
         let prefix: Vec<&str> = view.segments[..n - take].iter().map(|s| s.text).collect();
         let tail = &view.segments[n - take..];
         let missing = 7 - take;
         let mut cost = missing * 3;
         let mut rewritten: Vec<String> = prefix.iter().map(|s| (*s).to_owned()).collect();
         for (i, literal) in template.iter().enumerate() {
-            let segment = i.checked_sub(missing).map(|j| tail[j].text);
+            let segment = if at_start { tail.get(i) } else { i.checked_sub(missing).map(|j| &tail[j]) }.map(|s| s.text);
             match (Endpoint::parameter(literal).is_some(), segment) {
                 (true, Some(text)) => rewritten.push(encode_reserved(text).into_owned()),
                 (_, None) => rewritten.push((*literal).to_owned()),

@@ -1,3 +1,4 @@
+use crate::redact::is_placeholder;
 use crate::request::{RESERVED, encode_reserved, is_dot_segment, percent_decode};
 use crate::rules::request::parameter_pointer;
 use crate::rules::{Checker, rule};
@@ -8,7 +9,7 @@ rule! {
     /// ## What it does
     /// Checks the project, proxy, credential and truststore names in the
     /// path: none may be empty, blank (`%20`), a dot segment (`.`, `..`) or an
-    /// unreplaced `{placeholder}`, contain a raw space, `&`, `=` or another
+    /// unreplaced placeholder (`{username}`, `<project>`, `$PROJECT`), contain a raw space, `&`, `=` or another
     /// reserved character, or hold a `%` not followed by two hex digits or
     /// encoding invalid UTF-8.
     ///
@@ -41,8 +42,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let name = parameter.name;
         let problem = if text.is_empty() {
             Some((format!("`{name}` is empty"), format!("write the {name} between the slashes")))
-        } else if text.starts_with('{') && text.ends_with('}') {
-            Some((format!("`{text}` is a placeholder, not a {name}"), format!("replace `{text}` with the real {name}")))
+        } else if is_placeholder(text) {
+            let shell =
+                if text.starts_with('$') { "; a shell expands it in double quotes, not in single ones" } else { "" };
+            Some((
+                format!("`{text}` is a placeholder, not a {name}"),
+                format!("replace `{text}` with the real {name}{shell}"),
+            ))
         } else if let Some(c) = text.chars().find(|c| RESERVED.contains(c) || c.is_control()) {
             let shown = if c == ' ' { "a space".to_owned() } else { format!("`{c}`") };
             let why = match c {

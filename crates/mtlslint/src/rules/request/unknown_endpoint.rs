@@ -61,10 +61,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         } else {
             ""
         };
-        checker
-            .report(&RULE, span, "/url", format!("`{shown}` is not an mTLS endpoint{why}"))
-            .help(format!("did you mean `{path}` ({} {})?", endpoint.method(), endpoint.path_template()))
-            .fix(crate::diagnostic::Applicability::Unsafe, format!("Use `{path}`"), vec![(view.path_span, path)]);
+        let mut report = checker.report(&RULE, span, "/url", format!("`{shown}` is not an mTLS endpoint{why}"));
+        report.help(format!("did you mean `{path}` ({} {})?", endpoint.method(), endpoint.path_template()));
+        // A name left out is for the author to write: a fix would write its placeholder.
+        if !path.contains('{') {
+            report.fix(crate::diagnostic::Applicability::Unsafe, format!("Use `{path}`"), vec![(view.path_span, path)]);
+        }
     } else {
         let templates = Endpoint::ALL.map(|e| format!("{} {}", e.method(), e.path_template())).join(" or ");
         checker
