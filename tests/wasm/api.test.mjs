@@ -221,6 +221,14 @@ test("validateForm: findings by field, an empty list for a fine field", () => {
   );
   assert.equal(truststore.fields.keystoreName[0].code, "R008");
   assert.match(truststore.fields.keystoreName[0].message, /My-TS/);
+  // A store kept from the current settings and missing from the inventory: beside the store's input, which would replace it.
+  const kept = esm.validateForm(
+    { enabled: true },
+    { current: { enabled: false, keyStoreId: "ks", trustStoreId: "ts-old" }, keystores: ["ks", "ts-new"] },
+  );
+  assert.deepEqual(kept.fields.trustStoreId.map((d) => d.code), ["M006"]);
+  assert.match(kept.fields.trustStoreId[0].message, /^truststore `ts-old`, kept from the current settings/);
+  assert.ok(!kept.fields.enabled.some((d) => d.code === "M006"));
 });
 
 test("applyFixes: safe by default, unsafe on request", () => {

@@ -60,10 +60,17 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
         let field = field_of(&diagnostic.pointer, as_request);
         // A finding about a field left out points at `enabled`, which makes the
         // field needed (or at the body, when the current settings enable mTLS);
-        // its rule names the field, beside whose input it belongs.
+        // its rule names the field, or its help asks to add it (M006 on a
+        // store kept from the current settings: `add "trustStoreId" ...`),
+        // beside whose input it belongs.
         let about_body = diagnostic.pointer.is_empty() || diagnostic.pointer == "/body";
+        let asked = || {
+            let added = diagnostic.help.as_deref()?.strip_prefix("add \"")?;
+            FIELDS.into_iter().find(|field| added.strip_prefix(field).is_some_and(|rest| rest.starts_with('"')))
+        };
         let fills = rules::find(diagnostic.code)
             .and_then(|rule| rule.fills)
+            .or_else(asked)
             .filter(|_| field.as_deref() == Some("enabled") || about_body);
         // A path name left out (`apiProxyName` is empty) belongs beside its input too.
         let beside =
