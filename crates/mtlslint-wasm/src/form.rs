@@ -85,9 +85,19 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
 
 /// Refuses a path name that is not text (or `null`, left out): a number or
 /// an object has no one way to be written into the URL, and written as JSON
-/// it would be linted as a name nobody typed.
+/// it would be linted as a name nobody typed. Refuses too a field the
+/// truststore form does not have (`userName`): its fields are the path's
+/// names, and another would make a body the call does not take.
 pub(crate) fn path_names_are_text(fields: &BTreeMap<String, Value>, endpoint: Endpoint) -> Result<(), String> {
-    for name in endpoint.parameters() {
+    let names: Vec<_> = endpoint.parameters().collect();
+    if endpoint == Endpoint::TruststoreAssignment
+        && let Some(key) = fields.keys().find(|key| !names.contains(&key.as_str()))
+    {
+        let meant = names.iter().find(|name| name.eq_ignore_ascii_case(key));
+        let meant = meant.map_or(String::new(), |name| format!("; names are case-sensitive: write `{name}`"));
+        return Err(format!("fields.{key}: the truststore assignment's fields are `{}`{meant}", names.join("`, `")));
+    }
+    for name in names {
         let kind = match fields.get(name) {
             Some(Value::Bool(_)) => "a boolean",
             Some(Value::Number(_)) => "a number",
@@ -305,6 +315,12 @@ mod tests {
             refused(r#"{"projectName": "P", "apiProxyName": {"id": 1}}"#, Endpoint::MtlsSettings).contains("an object")
         );
         assert!(refused(r#"{"username": false}"#, Endpoint::TruststoreAssignment).starts_with("fields.username: "));
+        assert_eq!(
+            refused(r#"{"projectName": "P", "userName": "u"}"#, Endpoint::TruststoreAssignment),
+            "fields.userName: the truststore assignment's fields are `projectName`, `username`, `keystoreName`; \
+             names are case-sensitive: write `username`"
+        );
+        assert!(refused(r#"{"enabled": true}"#, Endpoint::TruststoreAssignment).ends_with("`keystoreName`"));
         // Text, `null` and a name left out are read as before; a body field of another type is the linter's to report.
         let accepted = r#"{"projectName": "P", "apiProxyName": null, "enabled": 1}"#;
         assert_eq!(path_names_are_text(&fields(accepted), Endpoint::MtlsSettings), Ok(()));
