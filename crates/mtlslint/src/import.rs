@@ -35,6 +35,8 @@ struct Parts {
     body_offsets: Vec<Span>,
     /// Where each byte of a URL written with variables (`{{host}}/apiops/...`) stands in the source.
     url_offsets: Vec<Span>,
+    /// How curl made the body no JSON, when it did: what J001 at a `&` or `%` of it should say.
+    curl_made: Option<&'static str>,
 }
 
 /// Why a file could not be read as requests; the message says what to write instead.
@@ -519,6 +521,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                             "`--data-urlencode` with a file sends it percent-encoded, which is no JSON body: write `-d @FILE`",
                         ));
                     }
+                    parts.curl_made = Some(
+                        "`--data-urlencode` sends the body percent-encoded, which is no JSON: write `-d` or `--data-raw`",
+                    );
                     (url_encoded(&data), Vec::new())
                 } else {
                     (data, offsets)
@@ -548,6 +553,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                     (Some(body), _) => {
                         let placed = !parts.body_offsets.is_empty() && offsets.len() == data.len();
                         if option != "--json" {
+                            parts.curl_made = Some(
+                                "curl joins several `-d` with `&`, which is no JSON: write the whole body in one `-d`",
+                            );
                             body.push('&');
                             // The `&` curl adds stands where the next piece starts.
                             parts.body_offsets.push(Span::at(span.start));
@@ -981,6 +989,12 @@ impl Linter {
             .diagnostics
             .into_iter()
             .map(|mut diagnostic| {
+                let at = report.text.as_bytes().get(diagnostic.range.start.offset);
+                if let Some(note) = imported.parts.curl_made.filter(|_| diagnostic.code == "J001")
+                    && matches!(at, Some(b'&' | b'%'))
+                {
+                    diagnostic.help = Some(note.into());
+                }
                 let (start, end) = (map(diagnostic.range.start.offset, false), map(diagnostic.range.end.offset, true));
                 diagnostic.range =
                     Range { start: syntax::position(source, start), end: syntax::position(source, end.max(start)) };

@@ -350,3 +350,21 @@ fn findings_in_a_url_built_from_variables_point_at_its_own_text() {
     assert_eq!(at("R007"), "{{host}}");
     assert_eq!(at("R004"), "t%");
 }
+
+#[test]
+fn a_body_curl_joined_or_encoded_is_told_apart_from_a_typo() {
+    let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let help = |options: &str| {
+        let command = format!("curl -X PATCH {url} -H 'Content-Type: application/json' {options}");
+        let found = Linter::default().lint_imported(&command, &parse_curl(&command).unwrap());
+        let invalid = found.iter().find(|d| d.code == "J001").unwrap_or_else(|| panic!("{options}: {found:?}"));
+        invalid.help.clone().unwrap_or_default().into_owned()
+    };
+    assert!(help(r#"-d '{"enabled": true,' -d '"keyStoreId": "k"}'"#).starts_with("curl joins several `-d` with `&`"));
+    assert!(
+        help(r#"--data-urlencode '{"enabled": false}'"#)
+            .starts_with("`--data-urlencode` sends the body percent-encoded")
+    );
+    // A slip of the author's own keeps the parser's help.
+    assert!(!help(r#"-d '{"enabled": tru}' -d '{}'"#).contains("curl joins"));
+}
