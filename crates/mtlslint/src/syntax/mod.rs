@@ -564,6 +564,7 @@ impl<'a> Parser<'a> {
                 match expected {
                     e if e.starts_with("`:`") => "write `:` between a key and its value".into(),
                     e if e.starts_with("`,`") => "separate items with a comma".into(),
+                    e if e.starts_with("a key") => "write the key in double quotes, such as `\"keyStoreId\"`".into(),
                     _ => "write a JSON value: an object, array, string, number, `true`, `false` or `null`".into(),
                 },
             ),
