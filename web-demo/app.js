@@ -61,20 +61,23 @@ function summaryText(summary) {
 /** A tab's verdict: what it finds, and what is still to fill in before the call can be sent. */
 function renderVerdict(element, diagnostics, pending = []) {
   const summary = countSeverities(diagnostics);
-  element.textContent = summaryText(summary);
-  element.dataset.state = summary.errors ? "error" : summary.warnings ? "warning" : "ok";
+  let text = summaryText(summary);
+  let state = summary.errors ? "error" : summary.warnings ? "warning" : "ok";
   if (pending.length) {
     const rest = `Still to fill in: ${pending.join(", ")}.`;
-    element.textContent = summary.errors + summary.warnings + summary.infos ? `${element.textContent} · ${rest}` : rest;
-    element.dataset.state = summary.errors ? "error" : "pending";
+    text = summary.errors + summary.warnings + summary.infos ? `${text} · ${rest}` : rest;
+    state = summary.errors ? "error" : "pending";
   }
+  // Written only when it changes: the summary is a live region.
+  setText(element, text);
+  element.dataset.state = state;
 }
 
 /** How a pending input is named in a summary: its label, lower-cased unless it starts with an acronym. */
 const pendingName = (control) => control.labels[0].firstChild.textContent.trim().replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 
-/** The gateway URL the cURL commands use, without a trailing slash. */
-const gatewayBase = () => $("gateway").value.trim().replace(/\/+$/, "") || "https://gateway.example.com";
+/** The gateway URL the cURL commands use, without a trailing slash; a placeholder while it is empty. */
+const gatewayBase = () => $("gateway").value.trim().replace(/\/+$/, "") || "https://<gateway>";
 
 /** Single-quotes a word for a POSIX shell. */
 const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
@@ -86,6 +89,14 @@ const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
 const segment = (name, placeholder) =>
   encodeURIComponent(name).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) || placeholder;
 
+/** At most this many messages beside one field, and findings in one list: a pasted body with thousands would freeze the page. */
+const SHOWN = { messages: 20, findings: 200 };
+
+/** Sets an element's text only when it changes: a live region announces every change it is given. */
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 /** The messages beside one field, tied to its control for assistive technology. */
 function showMessages(container, control, diagnostics, items = []) {
   const id = `${control.id}-messages`;
@@ -95,14 +106,21 @@ function showMessages(container, control, diagnostics, items = []) {
     list = h("ul", { class: "messages", id, "aria-live": "polite" });
     container.append(list);
   }
-  list.replaceChildren(
-    ...diagnostics.map((d) =>
-      h("li", { class: `message ${d.severity}` },
-        h("span", { class: "badge" }, SEVERITY_WORD[d.severity]), " ",
-        h("span", { class: "code" }, d.code), " ", d.message,
-        d.help ? h("span", { class: "help" }, ` ${d.help}`) : null),
-    ),
-  );
+  // Rebuilt only when what it says changes, so that a keystroke elsewhere is not announced here again.
+  const said = JSON.stringify(diagnostics.map((d) => [d.severity, d.code, d.message, d.help]));
+  if (list.dataset.said !== said) {
+    list.dataset.said = said;
+    const more = diagnostics.length - SHOWN.messages;
+    list.replaceChildren(
+      ...diagnostics.slice(0, SHOWN.messages).map((d) =>
+        h("li", { class: `message ${d.severity}` },
+          h("span", { class: "badge" }, SEVERITY_WORD[d.severity]), " ",
+          d.code ? h("span", { class: "code" }, d.code) : null, d.code ? " " : null, d.message,
+          d.help ? h("span", { class: "help" }, d.help) : null),
+      ),
+      more > 0 ? h("li", { class: "message more" }, `and ${more} more: see the findings`) : null,
+    );
+  }
   const serious = diagnostics.filter((d) => d.severity !== "info");
   if (control.matches("fieldset")) {
     // A group (the protocols) cannot be invalid itself: the checkboxes of the
@@ -125,19 +143,34 @@ function showMessages(container, control, diagnostics, items = []) {
     : diagnostics.find((d) => d.severity === "warning") ? "warning" : diagnostics.length ? "info" : "";
 }
 
+/** The rules whose documentation is open: it stays open while the findings are listed again on each keystroke. */
+const openDocs = new Set();
+
+/** A list of findings, at most `SHOWN.findings` of them, or what to show when there are none. */
+function showFindings(list, items, none) {
+  const more = items.length - SHOWN.findings;
+  list.replaceChildren(
+    ...(items.length ? items.slice(0, SHOWN.findings) : [h("li", { class: "none" }, none)]),
+    more > 0 ? h("li", { class: "more" }, `and ${more} more findings, not listed`) : null,
+  );
+}
+
 /** One finding in a list, with its quick fix and its rule's documentation. */
 function findingItem(d, onFix) {
   const where = `line ${d.range.start.line}, column ${d.range.start.utf16Column}`;
-  const docs = h("div", { class: "docs", hidden: true });
+  const open = openDocs.has(d.code);
+  const docs = h("div", { class: "docs", hidden: !open }, open ? h("pre", {}, explain(d.code)) : null);
   const docsButton = h("button", {
     type: "button",
     class: "link",
-    "aria-expanded": "false",
+    "aria-expanded": String(open),
     onclick: () => {
-      const open = docs.hidden;
-      if (open && !docs.firstChild) docs.append(h("pre", {}, explain(d.code)));
-      docs.hidden = !open;
-      docsButton.setAttribute("aria-expanded", String(open));
+      const opening = docs.hidden;
+      if (opening && !docs.firstChild) docs.append(h("pre", {}, explain(d.code)));
+      docs.hidden = !opening;
+      docsButton.setAttribute("aria-expanded", String(opening));
+      if (opening) openDocs.add(d.code);
+      else openDocs.delete(d.code);
     },
   }, `About ${d.code} ${d.name}`);
   const fix = d.fix && onFix
@@ -219,9 +252,77 @@ function showChoice(select, value, type) {
 
 /** Says what the protocol boxes mean for the list the JSON holds. */
 function showProtocolHint(list) {
-  $("hint-protocols").textContent = list === undefined || Array.isArray(list)
-    ? "None ticked: the field is left out, and the server allows every protocol."
-    : `The JSON holds ${JSON.stringify(list)}, not a list: see its finding, or tick protocols to replace it.`;
+  const boxes = protocolBoxes().map((box) => box.value);
+  const others = Array.isArray(list) ? list.filter((p) => !boxes.includes(p)) : [];
+  let hint = "";
+  if (list === undefined) hint = "None ticked: the field is not sent, and the proxy keeps its protocols (every protocol by default).";
+  else if (!Array.isArray(list)) hint = `The JSON holds ${JSON.stringify(list)}, not a list: see its finding, or tick protocols to replace it.`;
+  else if (others.length) hint = `The JSON also holds ${others.map((p) => JSON.stringify(p)).join(", ")}, which no box stands for: see the findings, and correct or remove them in the JSON.`;
+  else if (list.length === 0) hint = "None ticked, and the JSON sends an empty list: the server allows every protocol.";
+  setText($("hint-protocols"), hint);
+}
+
+/**
+ * The members of the top-level object of `text` (valid JSON), in order: each
+ * key with where its member starts, and where its value starts and ends.
+ */
+function topMembers(text) {
+  const found = [];
+  let depth = 0;
+  let member = null;
+  const close = (at) => {
+    member.end = text.slice(0, at).trimEnd().length;
+    found.push(member);
+    member = null;
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '"') {
+      const start = i;
+      for (i += 1; i < text.length && text[i] !== '"'; i += 1) if (text[i] === "\\") i += 1;
+      if (depth === 1 && !member) member = { key: JSON.parse(text.slice(start, i + 1)), start };
+      else if (depth === 1 && member.value === undefined) member.value = start;
+      continue;
+    }
+    if (depth === 1 && member && member.value === undefined && c !== ":" && !/\s/.test(c)) member.value = i;
+    if (c === "{" || c === "[") depth += 1;
+    else if (c === "}" || c === "]") {
+      depth -= 1;
+      if (depth === 0 && member) close(i);
+    } else if (c === "," && depth === 1) close(i);
+  }
+  return found;
+}
+
+/** A form value as JSON; a list on one line, as people write a short one. */
+const asJson = (value) => (Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(", ")}]` : JSON.stringify(value));
+
+/**
+ * `text` (a JSON object) with member `key` set to `value`, or taken out when
+ * `value` is undefined. Only that member's text changes: the rest keeps its
+ * spelling (numbers too large for JavaScript, repeated keys, spacing).
+ */
+function withMember(text, key, value) {
+  const all = topMembers(text);
+  const mine = all.filter((m) => m.key === key);
+  if (value === undefined) {
+    let result = text;
+    for (const m of mine.reverse()) {
+      const at = all.indexOf(m);
+      const [from, to] = at + 1 < all.length ? [m.start, all[at + 1].start] : at > 0 ? [all[at - 1].end, m.end] : [m.start, m.end];
+      result = result.slice(0, from) + result.slice(to);
+      all.splice(at, 1);
+    }
+    return all.length ? result : "{}";
+  }
+  const last = mine.at(-1);
+  if (last) return text.slice(0, last.value) + asJson(value) + text.slice(last.end);
+  const member = `${JSON.stringify(key)}: ${asJson(value)}`;
+  if (!all.length) return `{\n  ${member}\n}`;
+  // A new member goes last, spaced as the first one is from the opening brace.
+  const spacing = text.slice(text.indexOf("{") + 1, all[0].start);
+  const end = all.at(-1).end;
+  return `${text.slice(0, end)},${spacing || " "}${member}${text.slice(end)}`;
 }
 
 /** Shows a body in the form, as far as the form's controls can show it; what they cannot is said as written. */
@@ -275,7 +376,7 @@ function syncScroll() {
 
 function renderCurl() {
   const base = gatewayBase();
-  const url = `${base}/apiops/projects/${segment(controls.projectName.value, "{projectName}")}/apiProxies/${segment(controls.apiProxyName.value, "{apiProxyName}")}/settings/mtls/`;
+  const url = `${base}/apiops/projects/${segment(controls.projectName.value, "<projectName>")}/apiProxies/${segment(controls.apiProxyName.value, "<apiProxyName>")}/settings/mtls/`;
   // The body as written, so that the command is the call that was checked:
   // re-serialising it would quietly drop a repeated key the pane reports.
   const body = json.value.trim();
@@ -283,8 +384,48 @@ function renderCurl() {
     `curl -X PATCH ${quote(url)}`,
     `  -H ${quote("Authorization: Bearer <token>")}`,
     `  -H ${quote("Content-Type: application/json")}`,
-    `  --data ${quote(body)}`,
+    // `--data-raw`: a body that starts with `@` is not read as a file's name.
+    `  --data-raw ${quote(body)}`,
   ].join(" \\\n");
+}
+
+/** The context inputs: the mTLS call's current settings, and both calls' keystore inventories. */
+const CONTEXT = { current: "current", keystores: "ts-keystores", adminKeystores: "ts-adminKeystores" };
+
+/**
+ * The options the context inputs give, and what could not be read in them:
+ * each text is tried alone, so that one that cannot be read is said beside
+ * its input while the others still count.
+ */
+function readContext(names = Object.keys(CONTEXT)) {
+  const options = {};
+  const problems = {};
+  for (const name of names) {
+    const id = CONTEXT[name];
+    const text = $(id).value.trim();
+    if (!text) continue;
+    try {
+      validateForm({}, { [name]: text });
+      options[name] = text;
+    } catch (error) {
+      problems[name] = error.message.replace(/^options\.\w+: /, "");
+    }
+  }
+  return { options, problems };
+}
+
+/** Shows beside each of the `names` context inputs what could not be read in it; returns those messages. */
+function showContextProblems(problems, names = Object.keys(CONTEXT)) {
+  const shown = [];
+  for (const name of names) {
+    const id = CONTEXT[name];
+    const what = name === "current" ? "current settings" : "keystores";
+    const problem = problems[name];
+    const messages = problem ? [{ severity: "error", code: "", message: `Cannot be read as ${what}: ${problem}`, help: null }] : [];
+    showMessages($(id).closest(".field"), $(id), messages);
+    shown.push(...messages);
+  }
+  return shown;
 }
 
 /** Re-judges everything from the JSON text; the form has already been written into it when it changed. */
@@ -304,7 +445,9 @@ function problem(summary, error) {
 
 function judgeMtls() {
   const text = json.value;
-  const options = { profile };
+  const context = readContext();
+  const options = { profile, ...context.options };
+  const contextProblems = showContextProblems(context.problems);
   const found = lint(text, options);
   markText(text, found);
   const serious = found.some((d) => d.severity !== "info");
@@ -335,11 +478,23 @@ function judgeMtls() {
   // Findings about the request as a whole (not its body, which the pane's own list covers).
   const requestOnly = report.other.filter((d) => !d.pointer.startsWith("/body"));
   const listed = [...found.map((d) => findingItem(d, fixInJson)), ...requestOnly.map((d) => findingItem(d, null))];
-  $("findings").replaceChildren(...(listed.length ? listed : [h("li", { class: "none" }, "Nothing to report.")]));
+  showFindings($("findings"), listed, "Nothing to report.");
+  // A key the form has no input for (`keystoreId`) is shown beside the input of the field it was meant to be.
+  const meant = {};
+  for (const [key, diagnostics] of Object.entries(report.fields)) {
+    if (controls[key]) continue;
+    for (const d of diagnostics) {
+      const field = d.help?.match(/write `(\w+)`/)?.[1];
+      if (controls[field]) (meant[field] ??= []).push(d);
+    }
+  }
+  // A path name left empty and not yet touched is still to fill in, not a mistake.
+  const waiting = PATH_FIELDS.filter((name) => controls[name].value === "" && !touched.has(controls[name].id));
   for (const [field, control] of Object.entries(controls)) {
     const container = control.closest(".field");
     // Without a readable body, the body's findings are all in the JSON pane.
-    const diagnostics = body || !bodyFields.includes(field) ? report.fields[field] ?? [] : [];
+    const own = body || !bodyFields.includes(field) ? report.fields[field] ?? [] : [];
+    const diagnostics = waiting.includes(field) ? [] : [...own, ...(body ? meant[field] ?? [] : [])];
     const items = Array.isArray(body?.[field]) ? body[field] : [];
     showMessages(container, control, diagnostics, items);
   }
@@ -352,8 +507,9 @@ function judgeMtls() {
   // included, which the form's own reading of the pane cannot see), the
   // request's, those under the path names and the gateway URL's; names not
   // yet started on are still to fill in.
-  const pending = Object.keys(pathFields()).length ? [] : PATH_FIELDS.map((name) => pendingName(controls[name]));
-  const shown = [...found, ...requestOnly, ...PATH_FIELDS.flatMap((name) => report.fields[name] ?? []), ...gatewayFindings];
+  const pending = waiting.map((name) => pendingName(controls[name]));
+  const named = PATH_FIELDS.filter((name) => !waiting.includes(name)).flatMap((name) => report.fields[name] ?? []);
+  const shown = [...found, ...requestOnly, ...named, ...gatewayFindings, ...contextProblems];
   renderVerdict($("summary-mtls"), shown, pending);
 }
 
@@ -364,6 +520,14 @@ let gatewayFindings = [];
  * draws beside its input: when the URL or the profile changes, not on every
  * edit of the body. Both tabs' summaries count these findings. */
 function judgeGateway() {
+  const gateway = $("gateway");
+  const own = gatewayProblems(gateway.value.trim());
+  if (own) {
+    // What the demo makes of the field (the host a path is added to) is wrong before any call is: said as such.
+    gatewayFindings = [{ severity: "error", code: "", message: own[0], help: own[1] }];
+    showMessages(gateway.closest(".field"), gateway, gatewayFindings);
+    return;
+  }
   const base = gatewayBase();
   const url = `${base}/apiops/projects/P/apiProxies/A/settings/mtls/`;
   const headers = { Authorization: "Bearer t", "Content-Type": "application/json" };
@@ -371,8 +535,23 @@ function judgeGateway() {
   // Only what starts in the gateway's part of the request line (`PATCH <base>`): the rest is the demo's own.
   const end = "PATCH ".length + base.length;
   gatewayFindings = diagnostics.filter((d) => d.range.start.line === 1 && d.range.start.utf16Column - 1 < end);
-  const gateway = $("gateway");
   showMessages(gateway.closest(".field"), gateway, gatewayFindings);
+}
+
+/** What is wrong with the gateway field as the start of both calls' URLs, with what to write instead; null when nothing is. */
+function gatewayProblems(text) {
+  const example = "https://gateway.example.com";
+  if (!text) return ["the gateway URL is empty", `write the gateway's address, such as ${example}`];
+  const scheme = text.match(/^([A-Za-z][A-Za-z0-9+.-]*):\/\//)?.[1];
+  if (scheme && !/^https?$/i.test(scheme)) return [`\`${scheme}://\` is no scheme for these calls`, `write https://, as in ${example}`];
+  const cut = text.search(/[?#]/);
+  if (cut >= 0) {
+    return [`the gateway URL holds \`${text[cut]}\`, which would cut off the path the calls add after it`, `remove \`${text.slice(cut)}\``];
+  }
+  if (/\/apiops\/*$/i.test(text)) {
+    return ["the gateway URL ends in `/apiops`, which each call's path starts with: it would be written twice", "remove `/apiops`"];
+  }
+  return null;
 }
 
 function countSeverities(diagnostics) {
@@ -384,7 +563,8 @@ function countSeverities(diagnostics) {
 function fixInJson(diagnostic) {
   json.value = applyFix(json.value, diagnostic.fix);
   onJsonInput();
-  json.focus();
+  // The list is written again without the finding fixed: focus stays in it, at its heading.
+  $("findings-title").focus();
 }
 
 /** The value a control gives its field; `undefined` leaves the field out. */
@@ -409,14 +589,18 @@ function onFormInput(event) {
   const field = event.target.name;
   if (PATH_FIELDS.includes(field)) touched.add(event.target.id);
   const current = paneObject();
-  // Only the field the user changed is rewritten (a member keeps its place, a
-  // new one goes last); a pane whose text is not a JSON object keeps its text
-  // until it parses again.
+  // Only the field the user changed is rewritten, in place (a new one goes
+  // last); a pane whose text is not a JSON object keeps its text until it
+  // parses again.
   if (current && bodyFields.includes(field)) {
-    const value = controlValue(field, current[field]);
-    if (value === undefined) delete current[field];
-    else current[field] = value;
-    json.value = JSON.stringify(current, null, 2);
+    json.value = withMember(json.value, field, controlValue(field, current[field]));
+    // The choices follow what is now written (a value "as written" that was replaced goes).
+    const written = paneObject();
+    if (written) {
+      showChoice(controls.enabled, written.enabled, "boolean");
+      showChoice(controls.hostnameVerifierType, written.hostnameVerifierType, "string");
+      showProtocolHint(written.supportedProtocolList);
+    }
   }
   revalidateMtls();
 }
@@ -433,8 +617,6 @@ const tsControls = {
   projectName: $("ts-projectName"),
   username: $("ts-username"),
   keystoreName: $("ts-keystoreName"),
-  keystores: $("ts-keystores"),
-  adminKeystores: $("ts-adminKeystores"),
 };
 
 function revalidateTruststore() {
@@ -448,19 +630,10 @@ function revalidateTruststore() {
 function judgeTruststore() {
   const fields = {};
   for (const name of ["projectName", "username", "keystoreName"]) fields[name] = tsControls[name].value;
-  const options = { profile, endpoint: "truststore" };
-  const inventoryProblems = {};
-  for (const name of ["keystores", "adminKeystores"]) {
-    const text = tsControls[name].value.trim();
-    if (!text) continue;
-    try {
-      validateForm({}, { endpoint: "truststore", [name]: text });
-      options[name] = text;
-    } catch (error) {
-      inventoryProblems[name] = error.message.replace(/^options\.\w+: /, "");
-    }
-  }
-  const report = validateForm(fields, options);
+  // The current settings are the PATCH's; the inventories count for both calls.
+  const inventories = ["keystores", "adminKeystores"];
+  const context = readContext(inventories);
+  const report = validateForm(fields, { profile, endpoint: "truststore", ...context.options });
   const pending = [];
   let shown = [...report.other];
   for (const name of ["projectName", "username", "keystoreName"]) {
@@ -470,21 +643,12 @@ function judgeTruststore() {
     shown = shown.concat(diagnostics);
     showMessages(tsControls[name].closest(".field"), tsControls[name], diagnostics);
   }
-  for (const name of ["keystores", "adminKeystores"]) {
-    const problem = inventoryProblems[name];
-    const problems = problem
-      ? [{ severity: "error", code: "input", message: `Cannot be read as keystores: ${problem}`, help: null }]
-      : [];
-    shown = shown.concat(problems);
-    showMessages(tsControls[name].closest(".field"), tsControls[name], problems);
-  }
-  $("ts-findings").replaceChildren(
-    ...(report.other.length ? report.other.map((d) => findingItem(d, null)) : [h("li", { class: "none" }, "Nothing else to report.")]),
-  );
+  shown = shown.concat(showContextProblems(context.problems, inventories));
+  showFindings($("ts-findings"), report.other.map((d) => findingItem(d, null)), "Nothing else to report.");
   // A pasted response that cannot be read counts as an error: the check it was for is not made.
   renderVerdict($("summary-truststore"), [...shown, ...gatewayFindings], pending);
   const base = gatewayBase();
-  const url = `${base}/apiops/projects/${segment(fields.projectName, "{projectName}")}/credentials/${segment(fields.username, "{username}")}/truststore/${segment(fields.keystoreName, "{keystoreName}")}/`;
+  const url = `${base}/apiops/projects/${segment(fields.projectName, "<projectName>")}/credentials/${segment(fields.username, "<username>")}/truststore/${segment(fields.keystoreName, "<keystoreName>")}/`;
   $("curl-truststore").textContent = `curl -X PUT ${quote(url)} \\\n  -H ${quote("Authorization: Bearer <token>")}`;
 }
 
@@ -545,11 +709,12 @@ function setUpTabs() {
 }
 
 async function main() {
+  // The tabs work before the linter does; the forms wait for it (`inert`), so that nothing typed is lost or unchecked.
+  setUpTabs();
   await init();
   $("version").textContent = version;
   buildChoices();
   buildDownloads();
-  setUpTabs();
   $("form-mtls").addEventListener("input", onFormInput);
   $("form-mtls").addEventListener("focusout", (event) => {
     if (PATH_FIELDS.includes(event.target.name)) {
@@ -564,7 +729,10 @@ async function main() {
     revalidateMtls();
     revalidateTruststore();
   });
-  $("form-inventories").addEventListener("input", revalidateTruststore);
+  $("form-inventories").addEventListener("input", () => {
+    revalidateMtls();
+    revalidateTruststore();
+  });
   for (const type of ["input", "focusout"]) {
     $("form-truststore").addEventListener(type, (event) => {
       touched.add(event.target.id);
@@ -597,10 +765,12 @@ async function main() {
   revalidateTruststore();
   $("status").textContent = "";
   $("status").hidden = true;
+  $("main").inert = false;
   document.body.dataset.ready = "true";
 }
 
 main().catch((error) => {
-  $("status").textContent = `The linter could not start: ${error.message}`;
+  // The forms stay inert: without the linter nothing on them would be checked.
+  $("status").textContent = `The linter could not start (${error.message}): nothing on this page can be checked. Reload to try again.`;
   $("status").dataset.state = "error";
 });

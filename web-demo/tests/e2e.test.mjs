@@ -153,7 +153,7 @@ test("the truststore tab suggests the exact name from a pasted List Keystores re
   assert.doesNotMatch(await page.textContent("main"), /hunter2/);
   assert.match(await page.textContent("#curl-truststore"), /credentials\/api-user\/truststore\/partner-ts\//);
   await page.fill("#ts-keystores", "{not json");
-  await page.locator("#panel-truststore .field[data-field=keystores] .message.error").waitFor();
+  await page.locator(".field[data-field=keystores] .message.error").waitFor();
   assert.match(await page.textContent("#summary-truststore"), /^1 error/);
   await page.screenshot({ path: `${shots}truststore-case.png`, fullPage: true });
   assert.deepEqual(problems, []);
@@ -214,7 +214,8 @@ test("the summary is not ready to send while path names or the gateway URL are a
   await page.fill("#gateway", "http://gateway.example.com");
   assert.match(await page.textContent("#summary-mtls"), /^1 error/);
   await page.fill("#gateway", "https://gateway.example.com?x=1");
-  await page.locator(".field[data-field=gateway] .message.error").filter({ hasText: "R002" }).waitFor();
+  await page.locator(".field[data-field=gateway] .message.error").filter({ hasText: "would cut off the path" }).waitFor();
+  assert.match(await page.textContent(".field[data-field=gateway] .message .help"), /^remove `\?x=1`$/);
   await page.click("#tab-truststore");
   assert.match(await page.textContent("#summary-truststore"), /^1 error/);
   assert.equal(await page.isVisible(".field[data-field=gateway] .message.error"), true, "shown on both tabs");
@@ -238,7 +239,7 @@ test("the summary counts what is listed, a repeated key included", async () => {
   await page.locator("#findings li[data-code=J002]").waitFor();
   assert.match(await page.textContent("#summary-mtls"), /^1 error/);
   // The cURL command sends the body checked, repeat and all.
-  assert.match(await page.textContent("#curl-mtls"), /--data '\{"enabled": false, "enabled": false\}'/);
+  assert.match(await page.textContent("#curl-mtls"), /--data-raw '\{"enabled": false, "enabled": false\}'/);
   assert.deepEqual(problems, []);
 });
 
@@ -285,11 +286,91 @@ test("a form change rewrites only its own field, keeping what the form cannot sh
   assert.equal(after.trustStoreId, 42);
   assert.equal(after.hostnameVerifierType, "noop");
   assert.ok(await page.locator("#findings li[data-code=S004]").count() >= 1);
+  // Exactly its own text: a number too large for JavaScript, a repeated key and the spacing stay as written.
+  const written = '{\n    "enabled": true,\n    "keyStoreId": 12345678901234567890,\n    "enabled": true\n}';
+  await page.fill("#json", written);
+  await page.fill("#trustStoreId", "ts-1");
+  assert.equal(await page.inputValue("#json"), written.replace("\n}", ',\n    "trustStoreId": "ts-1"\n}'));
+  await page.fill("#trustStoreId", "");
+  assert.equal(await page.inputValue("#json"), written);
+  // A field the form stops sending goes, each time it is written.
+  await page.selectOption("#enabled", "");
+  assert.equal(await page.inputValue("#json"), '{\n    "keyStoreId": 12345678901234567890\n}');
+  assert.deepEqual(problems, []);
+});
+
+test("the current settings and the inventories judge a partial PATCH by what it leaves", async () => {
+  await page.fill("#projectName", "Payments");
+  await page.fill("#apiProxyName", "orders");
+  await page.fill("#json", '{"enabled": true}');
+  await messages("keyStoreId", "error").filter({ hasText: "M001" }).waitFor();
+  // The proxy has a keystore already: enabling mTLS keeps it.
+  await page.fill("#current", '{"enabled": false, "keyStoreId": "ks-prod", "trustStoreId": "ts-old"}');
+  assert.equal(await messages("keyStoreId", "error").count(), 0);
+  // The truststore it keeps is not among the project's keystores: said beside the truststore input.
+  await page.fill("#ts-keystores", '{"status": "SUCCESS", "resultList": [{"name": "ks-prod"}]}');
+  await messages("trustStoreId").filter({ hasText: "M006" }).waitFor();
+  assert.match(await messages("trustStoreId").first().textContent(), /`ts-old`, kept from the current settings/);
+  await page.fill("#current", "{not json");
+  await page.locator(".field[data-field=current] .message.error").filter({ hasText: "Cannot be read as current settings" }).waitFor();
+  assert.match(await page.textContent("#summary-mtls"), /^[1-9]\d* errors?/);
+  assert.deepEqual(problems, []);
+});
+
+test("a misspelt key is shown beside the input it was meant for", async () => {
+  await page.fill("#json", '{"enabled": true, "keystoreId": "ks-prod"}');
+  await messages("keyStoreId", "error").filter({ hasText: "unknown field `keystoreId`" }).waitFor();
+  assert.equal(await page.getAttribute("#keyStoreId", "aria-invalid"), "true");
+  assert.match(await page.textContent("#panel-mtls .field[data-field=keyStoreId] .message .help"), /write `keyStoreId`/);
+  assert.deepEqual(problems, []);
+});
+
+test("a gateway URL the calls' paths cannot follow is said beside it, with what to write", async () => {
+  await page.fill("#projectName", "Payments");
+  await page.fill("#apiProxyName", "orders");
+  for (const [gateway, help] of [
+    ["https://gw.example.com/apiops/", "remove `/apiops`"],
+    ["ftp://gw.example.com", "write https://, as in https://gateway.example.com"],
+    ["", "write the gateway's address, such as https://gateway.example.com"],
+  ]) {
+    await page.fill("#gateway", gateway);
+    assert.equal(await page.textContent(".field[data-field=gateway] .message.error .help"), help, gateway);
+    assert.match(await page.textContent("#summary-mtls"), /^1 error/, gateway);
+  }
+  // Placeholders that curl neither globs nor sends as a host.
+  assert.match(await page.textContent("#curl-mtls"), /^curl -X PATCH 'https:\/\/<gateway>\/apiops\/projects\/Payments\//);
+  assert.deepEqual(problems, []);
+});
+
+test("a body with thousands of findings lists a few hundred, and the page stays responsive", async () => {
+  const list = JSON.stringify(Array(1000).fill("TLSv1.2"));
+  await page.fill("#json", `{"enabled": false, "supportedProtocolList": ${list}}`);
+  await page.locator("#findings .more").waitFor();
+  assert.match(await page.textContent("#findings .more"), /^and \d+ more findings, not listed$/);
+  assert.equal(await page.locator("#findings > li.finding").count(), 200);
+  assert.ok(await messages("supportedProtocolList").count() <= 21);
+  assert.deepEqual(problems, []);
+});
+
+test("a field's messages are not written again while they stay the same", async () => {
+  await page.selectOption("#enabled", "true");
+  await messages("supportedProtocolList").first().waitFor();
+  await page.evaluate(() => {
+    window.rewrites = 0;
+    new MutationObserver(() => (window.rewrites += 1)).observe(document.getElementById("supportedProtocolList-messages"), { childList: true, subtree: true, characterData: true });
+  });
+  await page.type("#trustStoreId", "ts-1");
+  assert.equal(await page.evaluate(() => window.rewrites), 0);
   assert.deepEqual(problems, []);
 });
 
 test("a path name typed and cleared is reported beside it, and a check that cannot run says so", async () => {
   await page.fill("#projectName", "Payments");
+  // The other name, not yet reached, is still to fill in, not a mistake.
+  assert.equal(await page.locator("#panel-mtls .field[data-field=apiProxyName] .message").count(), 0);
+  assert.match(await page.textContent("#summary-mtls"), /Still to fill in: API proxy name\.$/);
+  await page.focus("#apiProxyName");
+  await page.focus("#keyStoreId");
   await page.locator("#panel-mtls .field[data-field=apiProxyName] .message.error").filter({ hasText: "R004" }).waitFor();
   await page.fill("#apiProxyName", "orders");
   assert.equal(await page.locator("#panel-mtls .field[data-field=apiProxyName] .message").count(), 0);
@@ -325,6 +406,19 @@ test("every control has a label, and the keyboard alone reaches and switches the
   await page.keyboard.type("Payments");
   assert.equal(await page.inputValue("#ts-projectName"), "Payments");
   assert.deepEqual(problems, []);
+});
+
+test("the forms wait for the linter, and say so when it cannot start", async () => {
+  const failing = await browser.newPage();
+  await failing.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "" }));
+  await failing.goto(`${base}/web-demo/`);
+  await failing.locator("#status[data-state=error]").waitFor();
+  assert.match(await failing.textContent("#status"), /^The linter could not start .*: nothing on this page can be checked/);
+  assert.equal(await failing.evaluate(() => document.getElementById("main").inert), true);
+  // The tabs still switch, so what the page holds can be read.
+  await failing.click("#tab-truststore");
+  assert.equal(await failing.isVisible("#panel-truststore"), true);
+  await failing.close();
 });
 
 test("the page's own policy is the server's, less what only a header can say", async () => {
