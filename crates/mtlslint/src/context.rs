@@ -227,14 +227,17 @@ impl Inventory {
                     if let Some(listing) = listing {
                         listing.refuse_the_other(index, fields)?;
                     }
-                    let mut found = false;
+                    // A call's path and body name a store or a credential by its name: an `id`
+                    // beside one is no name, and counts only for an item that has none.
+                    let before = names.len();
                     for key in ["name", "username", "id"] {
-                        if let Some(Value::String(name)) = fields.get(key) {
+                        if let Some(Value::String(name)) = fields.get(key)
+                            && (key != "id" || names.len() == before)
+                        {
                             names.push(name.clone());
-                            found = true;
                         }
                     }
-                    if !found {
+                    if names.len() == before {
                         return Err(ContextError::Shape(format!(
                             "item {index} has no `name`, `username` or `id` string"
                         )));
@@ -437,7 +440,10 @@ mod tests {
         );
         assert!(Inventory::keystores_from_json(credentials).is_err());
         // Plain names, ids and the any-kind reader are taken as before.
-        assert!(Inventory::credentials_from_json(r#"["api-user", {"id": "42"}]"#).is_ok());
+        assert!(Inventory::credentials_from_json(r#"["api-user", {"id": "42"}]"#).unwrap().contains("42"));
+        // Beside a name, an id is no name: the path would name a store the server does not find.
+        let both = Inventory::keystores_from_json(r#"[{"id": "64f0a1", "name": "Partner-TS"}]"#).unwrap();
+        assert!(both.contains("Partner-TS") && !both.contains("64f0a1"));
         assert!(Inventory::from_json(credentials).is_ok() && Inventory::from_json(keystores).is_ok());
     }
 
