@@ -100,6 +100,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 };
                 let message = match near {
                     Some(constant) => ["`", text, "`", what, "; did you mean `", constant, "`?"].concat(),
+                    None if text.is_empty() => ["an empty string", what].concat(),
                     None => ["`", text, "`", what].concat(),
                 };
                 let help = ONE_OF.get(usize::from(verifier), |table| {
