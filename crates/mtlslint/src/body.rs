@@ -545,6 +545,11 @@ impl<'a> Body<'a> {
         if let Some(member) = self.last(field) {
             return Some((self.span(member.value.span), Cow::Borrowed(json)));
         }
+        // A misspelt key of the field (`HostnameVerifierType`) is renamed by its own fix:
+        // a member added beside it would be a repeated key, and override what it holds.
+        if self.unknown().any(|member| crate::suggest::nearest(&member.key, FIELDS) == Some(field.key())) {
+            return None;
+        }
         let key = field.key();
         match (self.members.last(), self.root()) {
             (Some(last), _) => Some((self.span(Span::at(last.value.span.end)), format!(", \"{key}\": {json}").into())),

@@ -172,3 +172,21 @@ proptest! {
         check(&Linter::default(), &text);
     }
 }
+
+#[test]
+fn unsafe_fixes_rename_a_misspelt_key_without_adding_a_second_one() {
+    let linter = Linter::default();
+    for text in [
+        r#"{"enabled": true, "keyStoreId": "k", "HostnameVerifierType": "NOOP", "supportedProtocolList": ["TLS_1_2"]}"#,
+        r#"{"enabled": true, "keyStoreId": "k", "hostnameVerifierType": "DEFAULT", "supportedprotocollist": ["TLS_1_2"]}"#,
+    ] {
+        let fixed = linter.fix_body(text.as_bytes(), FixMode::Unsafe);
+        assert!(fixed.remaining.iter().all(|d| d.code != "J002"), "{}", fixed.text);
+        let value: Value = serde_json::from_str(&fixed.text).unwrap();
+        // The list the author wrote under the misspelt key is the one the fixed body holds;
+        // the verifier is then H001's to replace (NOOP to DEFAULT), once.
+        assert_eq!(value.get("supportedProtocolList"), Some(&json!(["TLS_1_2"])), "{}", fixed.text);
+        assert_eq!(value.get("hostnameVerifierType"), Some(&json!("DEFAULT")), "{}", fixed.text);
+        check(&linter, text);
+    }
+}
