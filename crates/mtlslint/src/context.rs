@@ -258,12 +258,13 @@ impl Inventory {
         self.names.iter().any(|n| n == name)
     }
 
-    /// The existing name that differs from `name` only in case, if any.
+    /// The existing name that differs from `name` only in case, if there is
+    /// exactly one: of `partner-ts` and `PARTNER-TS`, neither is the one meant.
     pub fn case_insensitive_match(&self, name: &str) -> Option<&str> {
-        self.names
-            .iter()
-            .find(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase())
-            .map(String::as_str)
+        let mut matches =
+            self.names.iter().filter(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase());
+        let first = matches.next()?;
+        matches.all(|other| other == first).then_some(first.as_str())
     }
 
     /// The names, in listing order.
@@ -444,6 +445,11 @@ mod tests {
         // Beside a name, an id is no name: the path would name a store the server does not find.
         let both = Inventory::keystores_from_json(r#"[{"id": "64f0a1", "name": "Partner-TS"}]"#).unwrap();
         assert!(both.contains("Partner-TS") && !both.contains("64f0a1"));
+        // Two names that differ only in case: neither is offered as the one meant.
+        let twins = Inventory::keystores_from_json(r#"["partner-ts", "PARTNER-TS"]"#).unwrap();
+        assert_eq!(twins.case_insensitive_match("Partner-ts"), None);
+        assert_eq!(twins.case_insensitive_match("PARTNER-ts"), None);
+        assert_eq!(both.case_insensitive_match("partner-ts"), Some("Partner-TS"));
         assert!(Inventory::from_json(credentials).is_ok() && Inventory::from_json(keystores).is_ok());
     }
 
