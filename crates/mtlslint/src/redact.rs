@@ -573,13 +573,14 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
         })
 }
 
-/// Whether the name at `start..end` is a file's (`/etc/tokens: not found`)
-/// or a command-line option's (`--credentials: cannot read x.json`), as an
-/// error message writes them, not a secret's.
+/// Whether the name at `start..end` is a file's (`/etc/tokens: not found`),
+/// a command-line option's (`--credentials: cannot read x.json`) or the
+/// configuration's inventory (`inventories.credentials: cannot read ...`),
+/// as an error message writes them, not a secret's.
 fn names_a_file_or_option(bytes: &[u8], start: usize, end: usize) -> bool {
     let after_path = start > 0 && matches!(bytes[start - 1], b'/' | b'\\');
     let option = bytes[start..end].starts_with(b"--") && bytes.get(end) == Some(&b':');
-    after_path || option
+    after_path || option || bytes[..start].ends_with(b"inventories.")
 }
 
 fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
@@ -662,6 +663,7 @@ mod tests {
             r#"{"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "ts", "hostnameVerifierType": "NOOP"}"#,
             r#"{"resultList": [{"name": "ks-1"}], "secretCount": 1, "authMode": "mtls"}"#,
             "mtlslint: error: --credentials: cannot read /etc/tokens: not found",
+            "mtlslint: error: the configuration's inventories.credentials: cannot read missing/creds.json",
             r#"{"bypassVerification": true, "compass": "N"}"#,
             r#"{"tokenStore": "ts-1", "credentialName": "api-user", "token_type": "bearer", "errorCode": "E1"}"#,
             "a Bearer token is required",
