@@ -270,6 +270,8 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     // The report goes to standard error beside a diff or a fixed standard input.
     let on_stderr = args.diff || args.paths.iter().any(|path| path.as_os_str() == "-");
     let quiet = on_stderr && args.common.format != Format::Human;
+    // Files linted whose fixes could not be written back.
+    let mut unwritten = 0;
     for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS) {
         let Some(input) = skipped.keep(input) else { continue };
         let Some(bytes) = skipped.keep(read(linter, &input)) else { continue };
@@ -293,11 +295,15 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 let (before, after) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
                 let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
                 let _ = write!(diffs, "{}", diff.unified_diff().header(&source, &source));
-            } else if let inputs::Input::File(path) = &input {
-                let written = std::fs::write(path, &fixed.text).map_err(|e| format!("cannot write {source}: {e}"));
-                if skipped.keep(written).is_none() {
-                    continue;
-                }
+            } else if let inputs::Input::File(path) = &input
+                && let Err(error) = std::fs::write(path, &fixed.text)
+            {
+                // Unfixed, the file keeps its findings: they are reported as they stand.
+                report_error(&format!("cannot write {source}: {error}"));
+                unwritten += 1;
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                results.push(FileResult::new(source, text, linter.lint_body(&bytes)));
+                continue;
             }
             (applied, files) = (applied + fixed.applied, files + 1);
         }
@@ -330,7 +336,14 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     } else {
         write_results(args.common.format, &results)?;
     }
-    skipped.or(failed(&results), results.len())
+    let failed = skipped.or(failed(&results), results.len())?;
+    if unwritten > 0 {
+        return Err(format!(
+            "{} could not be fixed (named above); the findings are reported as they stand",
+            output::plural(unwritten, "input", "inputs")
+        ));
+    }
+    Ok(failed)
 }
 
 /// Tells what the fixes did on standard error, unless a report in a machine
