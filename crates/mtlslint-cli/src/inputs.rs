@@ -221,6 +221,27 @@ pub(crate) enum Holds {
     Curl,
 }
 
+/// What a JSON object is by its keys, when they tell: a settings body (one of
+/// the body's fields and nothing a response has), or a saved response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum JsonKind {
+    Body,
+    Response,
+}
+
+pub(crate) fn kind_of_json(bytes: &[u8]) -> Option<JsonKind> {
+    const RESPONSE_KEYS: [&str; 6] =
+        ["success", "deploymentResult", "error", "error_description", "status", "resultList"];
+    let Ok(serde_json::Value::Object(object)) = serde_json::from_slice::<serde_json::Value>(bytes) else { return None };
+    let body = object.keys().any(|key| mtlslint::model::FIELDS.contains(&key.as_str()));
+    let response = object.keys().any(|key| RESPONSE_KEYS.contains(&key.as_str()));
+    match (body, response) {
+        (true, false) => Some(JsonKind::Body),
+        (false, true) => Some(JsonKind::Response),
+        _ => None,
+    }
+}
+
 pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
     let extension = match input {
         Input::File(path) => path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()),

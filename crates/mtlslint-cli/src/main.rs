@@ -180,7 +180,12 @@ fn run(command: Command) -> Result<bool, String> {
             for input in inputs::collect(&args.paths, &config_file, inputs::RESPONSE_EXTENSIONS) {
                 let Some(input) = skipped.keep(input) else { continue };
                 let Some(bytes) = skipped.keep(read(&linter, &input)) else { continue };
-                let diagnostics = linter.lint_response(&bytes, endpoint);
+                let mut diagnostics = linter.lint_response(&bytes, endpoint);
+                if inputs::kind_of_json(&bytes) == Some(inputs::JsonKind::Body) {
+                    let help =
+                        format!("this is a request body, not a response: `mtlslint check {}` lints it", input.name());
+                    redirect(&mut diagnostics, "D001", &help);
+                }
                 if args.format == Format::Human {
                     print(&deployment_report(&input.name(), &bytes))?;
                 }
@@ -226,7 +231,12 @@ fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<F
     let text = String::from_utf8_lossy(bytes).into_owned();
     let requests = match inputs::holds(input, bytes) {
         inputs::Holds::Body => {
-            let diagnostics = linter.lint_body(bytes);
+            let mut diagnostics = linter.lint_body(bytes);
+            if inputs::kind_of_json(bytes) == Some(inputs::JsonKind::Response) {
+                let help =
+                    format!("this is a saved response, not a body: `mtlslint response {}` lints it", input.name());
+                redirect(&mut diagnostics, "S001", &help);
+            }
             return Ok(FileResult::new(input.name(), text, diagnostics));
         }
         _ if bytes.len() > inputs::FILE_LIMIT => return Err(inputs::too_large(&input.name())),
@@ -238,6 +248,13 @@ fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<F
     // Excerpts show the file; the token in it is not shown.
     let text = mtlslint::import::mask_secrets(&text, &requests);
     Ok(FileResult::new(input.name(), text, diagnostics))
+}
+
+/// Gives `code`'s findings the help that names the command meant for the file.
+fn redirect(diagnostics: &mut [mtlslint::Diagnostic], code: &str, help: &str) {
+    for diagnostic in diagnostics.iter_mut().filter(|d| d.code == code) {
+        diagnostic.help = Some(help.to_owned().into());
+    }
 }
 
 /// Lints the requests of a cURL or `.http` file; findings point into the file.

@@ -967,3 +967,28 @@ fn check_reads_credentials_and_permissions_for_the_requests_it_lints() {
     assert_eq!(codes, ["P001", "P002"], "{report}");
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_response_given_to_check_and_a_body_given_to_response_name_the_command_meant() {
+    let dir = scratch("crossed");
+    let response = dir.join("saved.json");
+    fs::write(
+        &response,
+        r#"{"error": "bad_request", "error_description": "KeyStore ID is required when mTLS is enabled"}"#,
+    )
+    .unwrap();
+    let body = dir.join("body.json");
+    fs::write(&body, r#"{"enabled": false}"#).unwrap();
+    let helps = |args: &[&str]| -> Vec<String> {
+        let report: Value = serde_json::from_slice(&mtlslint(args).stdout).unwrap();
+        let found = report["results"][0]["diagnostics"].as_array().unwrap().clone();
+        found.iter().map(|d| d["help"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+    let checked = helps(&["check", "--format", "json", response.to_str().unwrap()]);
+    assert!(!checked.is_empty() && checked.iter().all(|h| h.contains("`mtlslint response ")), "{checked:?}");
+    let responded = helps(&["response", "--format", "json", body.to_str().unwrap()]);
+    assert!(responded.iter().any(|h| h.contains("`mtlslint check ")), "{responded:?}");
+    // A body is not told it is a response.
+    assert!(helps(&["check", "--format", "json", body.to_str().unwrap()]).iter().all(|h| !h.contains("response")));
+    fs::remove_dir_all(&dir).unwrap();
+}
