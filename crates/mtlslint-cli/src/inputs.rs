@@ -230,8 +230,8 @@ pub(crate) enum JsonKind {
 }
 
 pub(crate) fn kind_of_json(bytes: &[u8]) -> Option<JsonKind> {
-    const RESPONSE_KEYS: [&str; 6] =
-        ["success", "deploymentResult", "error", "error_description", "status", "resultList"];
+    // The two calls' responses; a saved List response (`resultList`) is an inventory, as S001 says of it.
+    const RESPONSE_KEYS: [&str; 4] = ["success", "deploymentResult", "error", "error_description"];
     let Ok(serde_json::Value::Object(object)) = serde_json::from_slice::<serde_json::Value>(bytes) else { return None };
     let body = object.keys().any(|key| mtlslint::model::FIELDS.contains(&key.as_str()));
     let response = object.keys().any(|key| RESPONSE_KEYS.contains(&key.as_str()));
