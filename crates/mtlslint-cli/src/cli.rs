@@ -84,7 +84,7 @@ pub(crate) struct SchemaArgs {
     /// Which schema, e.g. `mtls-settings` or `truststore-assignment`; `--list` names them all.
     #[arg(value_name = "NAME", default_value = "mtls-settings")]
     pub(crate) name: String,
-    /// The JSON Schema dialect.
+    /// The JSON Schema dialect: `2020-12` or `07` (draft-07).
     #[arg(long, value_name = "DRAFT", default_value = "2020-12", value_parser = parse_draft)]
     pub(crate) draft: Draft,
     /// List the schemas instead of printing one.
