@@ -545,9 +545,9 @@ impl<'a> Body<'a> {
         if let Some(member) = self.last(field) {
             return Some((self.span(member.value.span), Cow::Borrowed(json)));
         }
-        // A misspelt key of the field (`HostnameVerifierType`) is renamed by its own fix:
+        // A key that stands for the field (`HostnameVerifierType`) is renamed by S001's fix:
         // a member added beside it would be a repeated key, and override what it holds.
-        if self.unknown().any(|member| crate::suggest::nearest(&member.key, FIELDS) == Some(field.key())) {
+        if crate::rules::shape::unknown_field::stand_in(self, field).is_some() {
             return None;
         }
         let key = field.key();

@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use crate::body::Origin;
+use crate::body::{Field, Origin};
 use crate::model::keystore_required_text;
 use crate::rules::shape::unknown_field;
 use crate::rules::{Checker, rule};
@@ -56,7 +56,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let (Some(lack), Some(effective)) = (body.keystore_lack(), &body.effective) else {
         return;
     };
-    let misspelt = unknown_field::misspelt_keystore(body);
+    let misspelt = unknown_field::stand_in(body, Field::KeyStoreId);
     // S001 (which runs first) has reported the misspelt key as an error, with the spelling to write.
     if misspelt.is_some() && checker.reported_error(&unknown_field::RULE) {
         return;

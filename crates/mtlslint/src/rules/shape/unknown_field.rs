@@ -89,14 +89,15 @@ fn reading(key: &str) -> (Option<Meaning>, Option<Field>) {
     }
 }
 
-/// The key that stands for `keyStoreId` (`keystoreId`, `keyStoreName`) in a
-/// body that does not give `keyStoreId` itself: the server drops it, and
-/// settings that enable mTLS then have no keystore.
-pub(crate) fn misspelt_keystore<'b>(body: &'b Body<'_>) -> Option<&'b Member<'b>> {
-    if body.last(Field::KeyStoreId).is_some() {
+/// The key that stands for `field` (`keystoreId` or `keyStoreName` for
+/// `keyStoreId`, `HostnameVerifierType`) in a body that does not give `field`
+/// itself: the server drops it (settings that enable mTLS then have no
+/// keystore), and this rule's fix renames it.
+pub(crate) fn stand_in<'b>(body: &'b Body<'_>, field: Field) -> Option<&'b Member<'b>> {
+    if body.last(field).is_some() {
         return None;
     }
-    body.unknown().find(|member| reading(&member.key).1 == Some(Field::KeyStoreId))
+    body.unknown().find(|member| reading(&member.key).1 == Some(field))
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
