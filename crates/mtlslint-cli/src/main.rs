@@ -181,11 +181,9 @@ fn run(command: Command) -> Result<bool, String> {
                 let Some(input) = skipped.keep(input) else { continue };
                 let Some(bytes) = skipped.keep(read(&linter, &input)) else { continue };
                 let mut diagnostics = linter.lint_response(&bytes, endpoint);
-                if inputs::kind_of_json(&bytes) == Some(inputs::JsonKind::Body) {
-                    let help =
-                        format!("this is a request body, not a response: `mtlslint check {}` lints it", input.name());
-                    redirect(&mut diagnostics, "D001", &help);
-                }
+                let help =
+                    || format!("this is a request body, not a response: `mtlslint check {}` lints it", input.name());
+                redirect(&mut diagnostics, "D001", &bytes, inputs::JsonKind::Body, help);
                 if args.format == Format::Human {
                     print(&deployment_report(&input.name(), &bytes))?;
                 }
@@ -232,11 +230,9 @@ fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<F
     let requests = match inputs::holds(input, bytes) {
         inputs::Holds::Body => {
             let mut diagnostics = linter.lint_body(bytes);
-            if inputs::kind_of_json(bytes) == Some(inputs::JsonKind::Response) {
-                let help =
-                    format!("this is a saved response, not a body: `mtlslint response {}` lints it", input.name());
-                redirect(&mut diagnostics, "S001", &help);
-            }
+            let help =
+                || format!("this is a saved response, not a body: `mtlslint response {}` lints it", input.name());
+            redirect(&mut diagnostics, "S001", bytes, inputs::JsonKind::Response, help);
             return Ok(FileResult::new(input.name(), text, diagnostics));
         }
         _ if bytes.len() > inputs::FILE_LIMIT => return Err(inputs::too_large(&input.name())),
@@ -250,10 +246,20 @@ fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<F
     Ok(FileResult::new(input.name(), text, diagnostics))
 }
 
-/// Gives `code`'s findings the help that names the command meant for the file.
-fn redirect(diagnostics: &mut [mtlslint::Diagnostic], code: &str, help: &str) {
-    for diagnostic in diagnostics.iter_mut().filter(|d| d.code == code) {
-        diagnostic.help = Some(help.to_owned().into());
+/// When the file is `other` (a response given to `check`, a body to
+/// `response`), gives `code`'s findings the help that names the command
+/// meant for it. The file is read for its keys only when there is such a finding.
+fn redirect(
+    diagnostics: &mut [mtlslint::Diagnostic],
+    code: &str,
+    bytes: &[u8],
+    other: inputs::JsonKind,
+    help: impl Fn() -> String,
+) {
+    if diagnostics.iter().any(|d| d.code == code) && inputs::kind_of_json(bytes) == Some(other) {
+        for diagnostic in diagnostics.iter_mut().filter(|d| d.code == code) {
+            diagnostic.help = Some(help().into());
+        }
     }
 }
 

@@ -88,7 +88,7 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
 /// it would be linted as a name nobody typed. Refuses too a field the
 /// truststore form does not have (`userName`): its fields are the path's
 /// names, and another would make a body the call does not take.
-pub(crate) fn path_names_are_text(fields: &BTreeMap<String, Value>, endpoint: Endpoint) -> Result<(), String> {
+pub(crate) fn fields_fit(fields: &BTreeMap<String, Value>, endpoint: Endpoint) -> Result<(), String> {
     let names: Vec<_> = endpoint.parameters().collect();
     if endpoint == Endpoint::TruststoreAssignment
         && let Some(key) = fields.keys().find(|key| !names.contains(&key.as_str()))
@@ -305,8 +305,8 @@ mod tests {
     }
 
     #[test]
-    fn path_names_that_are_not_text_are_refused() {
-        let refused = |json: &str, endpoint| path_names_are_text(&fields(json), endpoint).unwrap_err();
+    fn path_names_that_are_not_text_and_fields_a_form_lacks_are_refused() {
+        let refused = |json: &str, endpoint| fields_fit(&fields(json), endpoint).unwrap_err();
         assert_eq!(
             refused(r#"{"projectName": 42, "enabled": false}"#, Endpoint::MtlsSettings),
             r#"fields.projectName: a path name is a string, not a number; write it as text, such as "my-name""#
@@ -323,9 +323,9 @@ mod tests {
         assert!(refused(r#"{"enabled": true}"#, Endpoint::TruststoreAssignment).ends_with("`keystoreName`"));
         // Text, `null` and a name left out are read as before; a body field of another type is the linter's to report.
         let accepted = r#"{"projectName": "P", "apiProxyName": null, "enabled": 1}"#;
-        assert_eq!(path_names_are_text(&fields(accepted), Endpoint::MtlsSettings), Ok(()));
+        assert_eq!(fields_fit(&fields(accepted), Endpoint::MtlsSettings), Ok(()));
         // `username` is no path name of the settings call: it stays in the body.
-        assert_eq!(path_names_are_text(&fields(r#"{"username": 7}"#), Endpoint::MtlsSettings), Ok(()));
+        assert_eq!(fields_fit(&fields(r#"{"username": 7}"#), Endpoint::MtlsSettings), Ok(()));
     }
 
     #[test]

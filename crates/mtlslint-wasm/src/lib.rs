@@ -128,7 +128,7 @@ pub fn validate_form(fields: JsFormFields, options: Option<JsLintOptions>) -> Re
     let fields = args::fields(&fields.into())?;
     with_linter(options, |options, linter| {
         let endpoint = options.endpoint.unwrap_or(Endpoint::MtlsSettings);
-        form::path_names_are_text(&fields, endpoint).map_err(|e| JsError::new(&e))?;
+        form::fields_fit(&fields, endpoint).map_err(|e| JsError::new(&e))?;
         Ok(to_js(&form::validate(linter, &fields, endpoint)))
     })?
 }
