@@ -327,13 +327,18 @@ function withMember(text, key, value) {
 
 /** Shows a body in the form, as far as the form's controls can show it; what they cannot is said as written. */
 function showInForm(body) {
-  showChoice(controls.enabled, body.enabled, "boolean");
   for (const field of TEXT_FIELDS) controls[field].value = typeof body[field] === "string" ? body[field] : "";
   const list = body.supportedProtocolList;
   const protocols = Array.isArray(list) ? list : [];
   for (const box of protocolBoxes()) box.checked = protocols.includes(box.value);
-  showProtocolHint(list);
+  showChoices(body);
+}
+
+/** The two choices and the protocols' hint, for what the body holds (a value "as written" that was replaced goes). */
+function showChoices(body) {
+  showChoice(controls.enabled, body.enabled, "boolean");
   showChoice(controls.hostnameVerifierType, body.hostnameVerifierType, "string");
+  showProtocolHint(body.supportedProtocolList);
 }
 
 /** The path names, once the user has started on them: then both go in, so an empty one is reported. */
@@ -594,13 +599,9 @@ function onFormInput(event) {
   // parses again.
   if (current && bodyFields.includes(field)) {
     json.value = withMember(json.value, field, controlValue(field, current[field]));
-    // The choices follow what is now written (a value "as written" that was replaced goes).
+    // The choices follow what is now written; the inputs keep what is being typed.
     const written = paneObject();
-    if (written) {
-      showChoice(controls.enabled, written.enabled, "boolean");
-      showChoice(controls.hostnameVerifierType, written.hostnameVerifierType, "string");
-      showProtocolHint(written.supportedProtocolList);
-    }
+    if (written) showChoices(written);
   }
   revalidateMtls();
 }
