@@ -89,7 +89,11 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.schema("mtls-settings", 7), /^Error: schema: the draft is "2020-12" or "07", not a number$/);
   assert.throws(() => esm.lintRequest({ method: "PUT", url: "/x", headers: { "Content-Length": 5 } }), /^Error: request.headers: the value of `Content-Length` is a number; write it as a string$/);
   assert.throws(() => esm.lint("{}", { profile: 1 }), /^Error: options.profile: expected "standard" or "production"$/);
-  assert.throws(() => esm.lint("{}", { rules: { T005: true } }), /^Error: options.rules: expected an object of rule codes or names and levels/);
+  assert.throws(() => esm.lint("{}", { rules: ["T005"] }), /^Error: options.rules: expected an object of rule codes or names and levels/);
+  assert.throws(() => esm.lint("{}", { rules: { T005: true } }), /^Error: options.rules.T005: expected "error", "warning", "info" or "off"; found true$/);
+  assert.throws(() => esm.lint("{}", { rules: { T005: "warn" } }), /^Error: options.rules.T005: .*; found "warn": did you mean "warning"\?$/);
+  assert.throws(() => esm.lint("{}", { rules: { T005: 0 } }), /found 0: write "off" \(levels are words, not ESLint's numbers\)$/);
+  assert.throws(() => esm.lint("{}", { rules: { H003: "off", "strict-verifier": "error" } }), /^Error: options: `rules`: `H003` and `strict-verifier` name the same rule \(H003 `strict-verifier`\), one "off", the other "error": keep one of them$/);
   // Wrong types are errors that name the argument, never a trap of the module.
   assert.throws(() => esm.applyFixes(5), /^Error: text: expected a string or a Uint8Array, not a number/);
   assert.throws(() => esm.applyFixes(), /text: expected a string or a Uint8Array, not undefined/);

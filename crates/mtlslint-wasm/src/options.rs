@@ -137,17 +137,17 @@ fn read<T, E: std::fmt::Display>(
     parsed.map(Some).map_err(|error| format!("options.{member}: {error}"))
 }
 
-/// Reads `rules`: an object of levels. `Err(None)` when it is no object of
-/// strings; `Err(Some(message))` names the rule whose level is misspelt.
+/// Reads `rules`: an object of levels. `Err(None)` when it is no object;
+/// `Err(Some(message))` names the rule whose level is not one, and the level meant.
 fn rules(value: Value) -> Result<BTreeMap<String, Level>, Option<String>> {
     let Value::Object(rules) = value else { return Err(None) };
     let mut levels = BTreeMap::new();
     for (rule, level) in rules {
-        if !level.is_string() {
-            return Err(None);
-        }
-        let level = Level::deserialize(&level).map_err(|_| Some(format!("options.rules.{rule}: expected {LEVELS}")))?;
-        levels.insert(rule, level);
+        let read = Level::deserialize(&level).map_err(|_| {
+            let meant = Level::suggestion(&level).map(|meant| format!(": {meant}")).unwrap_or_default();
+            Some(format!("options.rules.{rule}: expected {LEVELS}; found {level}{meant}"))
+        })?;
+        levels.insert(rule, read);
     }
     Ok(levels)
 }

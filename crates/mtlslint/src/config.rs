@@ -67,6 +67,52 @@ impl Level {
             Level::Off => None,
         }
     }
+
+    /// What to write for a value that is no level, when it most likely
+    /// stands for one: another case or spelling (`"Warn"`, `"warnign"`),
+    /// the start of one (`"warn"`), or ESLint's numbers (`0` off, `1`
+    /// warning, `2` error).
+    ///
+    /// ```
+    /// use mtlslint::config::Level;
+    /// assert_eq!(Level::suggestion(&serde_json::json!("warn")).unwrap(), r#"did you mean "warning"?"#);
+    /// assert_eq!(
+    ///     Level::suggestion(&serde_json::json!(2)).unwrap(),
+    ///     r#"write "error" (levels are words, not ESLint's numbers)"#
+    /// );
+    /// assert_eq!(Level::suggestion(&serde_json::json!("loud")), None);
+    /// ```
+    pub fn suggestion(found: &Value) -> Option<String> {
+        const NAMES: [&str; 4] = ["error", "warning", "info", "off"];
+        match found {
+            Value::Number(number) => {
+                let name = ["off", "warning", "error"].get(usize::try_from(number.as_u64()?).ok()?)?;
+                Some(format!(r#"write "{name}" (levels are words, not ESLint's numbers)"#))
+            }
+            Value::String(text) => {
+                nearest_constant(text, NAMES.into_iter()).map(|name| format!(r#"did you mean "{name}"?"#))
+            }
+            _ => None,
+        }
+    }
+
+    /// The lowercase name the configuration writes.
+    pub fn as_str(self) -> &'static str {
+        self.severity().map_or("off", Severity::as_str)
+    }
+}
+
+/// The constant nearest to `text` (as [`crate::suggest::nearest`] finds it),
+/// or else the one constant `text` begins (`"prod"`, `"warn"`).
+fn nearest_constant<'c>(text: &str, constants: impl Iterator<Item = &'c str> + Clone) -> Option<&'c str> {
+    crate::suggest::nearest(text, constants.clone()).or_else(|| {
+        let start = text.trim().to_ascii_lowercase();
+        let mut begun = constants.filter(|c| start.len() >= 3 && c.starts_with(&start));
+        match (begun.next(), begun.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    })
 }
 
 /// Input limits; each falls back to its default.
@@ -133,9 +179,15 @@ impl Config {
             });
             match (expected(&path, &schema), found) {
                 (Some((expected, candidates)), Some(found)) => {
-                    let candidates = candidates.iter().map(String::as_str);
-                    let near = found.as_str().and_then(|text| crate::suggest::nearest(text, candidates));
-                    let near = near.map(|near| format!(": did you mean \"{near}\"?")).unwrap_or_default();
+                    let near = if path.starts_with("rules.") {
+                        Level::suggestion(found)
+                    } else {
+                        let near = found
+                            .as_str()
+                            .and_then(|text| nearest_constant(text, candidates.iter().map(String::as_str)));
+                        near.map(|near| format!("did you mean \"{near}\"?"))
+                    };
+                    let near = near.map(|near| format!(": {near}")).unwrap_or_default();
                     ConfigError(format!("`{path}` must be {expected}; found {}{near}", shown(found)))
                 }
                 _ => ConfigError(format!("`{path}`: {}", error.inner())),
@@ -158,7 +210,15 @@ impl Config {
             }
             options.limits = Limits { max_bytes, max_depth };
         }
-        for (selector, level) in &self.rules {
+        let mut chosen: BTreeMap<&str, (&str, Level)> = BTreeMap::new();
+        for (selector, &level) in &self.rules {
+            let rule = crate::rules::lookup(selector).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
+            if let Some((other, earlier)) = chosen.insert(rule.code, (selector, level)).filter(|(_, l)| *l != level) {
+                let (code, name, earlier, level) = (rule.code, rule.name, earlier.as_str(), level.as_str());
+                return Err(ConfigError(format!(
+                    r#"`rules`: `{other}` and `{selector}` name the same rule ({code} `{name}`), one "{earlier}", the other "{level}": keep one of them"#
+                )));
+            }
             options.set_severity(selector, level.severity()).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
         }
         Ok(options)
@@ -258,6 +318,21 @@ mod tests {
             error(r#"{"rules": {"T005": "warnign"}}"#),
             r#"`rules.T005` must be "error", "warning", "info" or "off"; found "warnign": did you mean "warning"?"#
         );
+        // A start of a constant, another tool's habit or its numbers are read for what they mean.
+        assert_eq!(
+            error(r#"{"profile": "prod"}"#),
+            r#"`profile` must be "standard" or "production"; found "prod": did you mean "production"?"#
+        );
+        assert!(error(r#"{"rules": {"T005": "warn"}}"#).ends_with(r#"found "warn": did you mean "warning"?"#));
+        assert!(error(r#"{"rules": {"T005": "WARN"}}"#).ends_with(r#"found "WARN": did you mean "warning"?"#));
+        assert!(
+            error(r#"{"rules": {"T005": 2}}"#)
+                .ends_with(r#"found 2: write "error" (levels are words, not ESLint's numbers)"#)
+        );
+        assert!(error(r#"{"rules": {"T005": 3}}"#).ends_with("found 3"));
+        // "o" begins "off" alone, but is too short to be read as it.
+        assert!(error(r#"{"rules": {"T005": "of"}}"#).ends_with(r#"did you mean "off"?"#));
+        assert!(error(r#"{"rules": {"T005": "e"}}"#).ends_with(r#"found "e""#));
         assert_eq!(
             error(r#"{"limits": {"maxDepth": -1}}"#),
             "`limits.maxDepth` must be a whole number from 1 to 128; found -1"
@@ -290,6 +365,14 @@ mod tests {
         let rule = |code| crate::rules::find(code).unwrap();
         assert_eq!(options.severity(rule("T005")), None);
         assert_eq!(options.severity(rule("H003")), Some(Severity::Error));
+        // Two names of one rule may agree, but not differ.
+        let agreeing = Config::from_json(r#"{"rules": {"H003": "error", "strict-verifier": "error"}}"#).unwrap();
+        assert_eq!(agreeing.options().unwrap().severity(rule("H003")), Some(Severity::Error));
+        let differing = Config::from_json(r#"{"rules": {"H003": "off", "strict-verifier": "error"}}"#).unwrap();
+        assert_eq!(
+            differing.options().unwrap_err().to_string(),
+            r#"`rules`: `H003` and `strict-verifier` name the same rule (H003 `strict-verifier`), one "off", the other "error": keep one of them"#
+        );
         let unknown = Config::from_json(r#"{"rules": {"M010": "off"}}"#).unwrap().options().unwrap_err();
         assert!(unknown.to_string().starts_with("`rules`: unknown rule `M010`"), "{unknown}");
         let deep = Config::from_json(r#"{"limits": {"maxDepth": 500}}"#).unwrap().options().unwrap_err();
