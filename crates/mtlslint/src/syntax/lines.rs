@@ -6,21 +6,24 @@ const START: Position = Position { line: 1, column: 1, offset: 0, utf16_column: 
 /// positions asked for in text order cost one pass and no allocation. (Listing
 /// the line breaks up front to look lines up measured no faster: a body has
 /// few findings, and the list costs an allocation.) Offsets past the end or inside
-/// a character move back to a boundary.
+/// a character move back to a boundary. A byte order mark takes no column, as
+/// editors do not show it: the character after it is in column 1.
 pub(crate) struct Cursor<'a> {
     text: &'a str,
+    start: Position,
     at: Position,
 }
 
 impl<'a> Cursor<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Self { text, at: START }
+        let start = Position { offset: super::bom_len(text), ..START };
+        Self { text, start, at: start }
     }
 
     /// The position of `offset`, moving the cursor there. Offsets asked for in
     /// ascending order cost one pass; one behind the cursor restarts the walk.
     pub(crate) fn position(&mut self, offset: usize) -> Position {
-        let from = if offset < self.at.offset { START } else { self.at };
+        let from = if offset < self.at.offset { self.start } else { self.at };
         self.at = self.walk(from, offset);
         self.at
     }
@@ -28,7 +31,7 @@ impl<'a> Cursor<'a> {
     /// The position of `offset`, walking from `from` (a position at or before
     /// it, such as the start of the same span) and leaving the cursor alone.
     pub(crate) fn after(&self, from: Position, offset: usize) -> Position {
-        self.walk(if offset < from.offset { START } else { from }, offset)
+        self.walk(if offset < from.offset { self.start } else { from }, offset)
     }
 
     fn walk(&self, from: Position, offset: usize) -> Position {
@@ -36,8 +39,12 @@ impl<'a> Cursor<'a> {
         while !self.text.is_char_boundary(target) {
             target -= 1;
         }
-        let Position { mut line, mut column, mut utf16_column, .. } = from;
-        let mut rest = &self.text.as_bytes()[from.offset.min(target)..target];
+        if target < self.start.offset {
+            return Position { offset: target, ..START };
+        }
+        let Position { mut line, mut column, mut utf16_column, .. } =
+            if from.offset < self.start.offset { self.start } else { from };
+        let mut rest = &self.text.as_bytes()[from.offset.max(self.start.offset).min(target)..target];
         // Most walks span a few bytes, where plain loops beat setting up vector searches.
         let short = rest.len() < 64;
         let last = if short { rest.iter().rposition(|&b| b == b'\n') } else { memchr::memrchr(b'\n', rest) };
@@ -84,6 +91,17 @@ mod tests {
         let end = cursor.after(one, text.len());
         assert_eq!((end.line, end.column), (3, 2));
         assert_eq!(cursor.after(one, 0), start);
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let text = "\u{feff}{\"a\": 1}";
+        let mut cursor = Cursor::new(text);
+        assert_eq!(cursor.position(4), Position { line: 1, column: 2, offset: 4, utf16_column: 2 });
+        assert_eq!(cursor.position(0), Position { line: 1, column: 1, offset: 0, utf16_column: 1 });
+        assert_eq!(cursor.position(3), Position { line: 1, column: 1, offset: 3, utf16_column: 1 });
+        let start = cursor.position(0);
+        assert_eq!(cursor.after(start, 9), Position { line: 1, column: 7, offset: 9, utf16_column: 7 });
     }
 
     #[test]
