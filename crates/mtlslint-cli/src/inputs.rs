@@ -84,11 +84,11 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
             stdin = true;
         } else if path.is_dir() {
             let mut found = Vec::new();
-            if let Err(error) = walk(path, extensions, &mut found) {
-                inputs.push(Err(error));
-            }
+            let mut unreadable = Vec::new();
+            walk(path, extensions, &mut found, &mut unreadable);
             found.retain(|path| !is_context(path));
             found.sort();
+            inputs.extend(unreadable.into_iter().map(Err));
             if found.is_empty() {
                 let kinds: Vec<_> = extensions.iter().map(|e| format!("*.{e}")).collect();
                 inputs.push(Err(format!(
@@ -109,17 +109,29 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
 
 /// The files below `folder` with one of `extensions`, as `git` and ripgrep
 /// see the tree: hidden files and folders and what `.gitignore` or `.ignore`
-/// leave out (`target/`, `node_modules/`) are passed over.
-fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>) -> Result<(), String> {
+/// leave out (`target/`, `node_modules/`) are passed over. What cannot be
+/// read (a folder without permission, a link to nothing) goes in `unreadable`.
+fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable: &mut Vec<String>) {
     for entry in ignore::WalkBuilder::new(folder).build() {
-        let entry = entry.map_err(|e| format!("cannot read below {}: {e}", folder.display()))?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                unreadable.push(format!("cannot read below {}: {error}", folder.display()));
+                continue;
+            }
+        };
         let path = entry.path();
+        if !path.extension().is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x))) {
+            continue;
+        }
         // `is_file` follows a link, so a linked file is linted as before.
-        if path.extension().is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x))) && path.is_file() {
+        if path.is_file() {
             found.push(path.to_path_buf());
+        } else if entry.path_is_symlink() && !path.exists() {
+            let target = fs::read_link(path).map(|target| target.display().to_string()).unwrap_or_default();
+            unreadable.push(format!("{}: a link to `{target}`, which does not exist", path.display()));
         }
     }
-    Ok(())
 }
 
 /// The most of any file that is read: a List Keystores response of thousands

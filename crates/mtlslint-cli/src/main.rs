@@ -93,10 +93,11 @@ fn hide_arguments(mut message: String, arguments: &[String]) -> String {
 }
 
 /// The inputs that could not be read or parsed: each is named on standard
-/// error as it comes, the others are linted and reported, and the run then
-/// exits with 2.
+/// error as it comes and listed in a machine format's report (with the
+/// credentials it may quote hidden), the others are linted and reported,
+/// and the run then exits with 2.
 #[derive(Default)]
-struct Skipped(usize);
+struct Skipped(Vec<String>);
 
 impl Skipped {
     /// The value, or `None` after naming the error.
@@ -104,7 +105,7 @@ impl Skipped {
         result
             .map_err(|message| {
                 report_error(&message);
-                self.0 += 1;
+                self.0.push(mtlslint::redact(&message).into_owned());
             })
             .ok()
     }
@@ -112,7 +113,7 @@ impl Skipped {
     /// The run's outcome: `failed` when every input was read, else an error
     /// that counts the inputs skipped beside the `linted` ones.
     fn or(&self, failed: bool, linted: usize) -> Result<bool, String> {
-        match self.0 {
+        match self.0.len() {
             0 => Ok(failed),
             skipped => Err(format!(
                 "{} not linted (named above); {} linted and reported",
@@ -143,7 +144,7 @@ fn run(command: Command) -> Result<bool, String> {
                 let result = read(&linter, &input).and_then(|bytes| check_input(&linter, &input, &bytes));
                 results.extend(skipped.keep(result));
             }
-            write_results(args.common.format, &results)?;
+            write_results(args.common.format, &results, &skipped.0)?;
             return skipped.or(failed(&results), results.len());
         }
         Command::Request(args) => {
@@ -154,7 +155,7 @@ fn run(command: Command) -> Result<bool, String> {
                 let diagnostics = linter.lint_imported(command, &imported);
                 let text = mtlslint::import::mask_secrets(command, std::slice::from_ref(&imported));
                 let result = FileResult::new("--curl", text, diagnostics);
-                write_results(args.common.format, std::slice::from_ref(&result))?;
+                write_results(args.common.format, std::slice::from_ref(&result), &[])?;
                 return Ok(failed(std::slice::from_ref(&result)));
             }
             let (Some(method), Some(url)) = (&args.method, args.url.as_ref().or(args.location.as_ref())) else {
@@ -190,30 +191,36 @@ fn run(command: Command) -> Result<bool, String> {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 results.push(FileResult::new(input.name(), text, diagnostics));
             }
-            write_results(args.format, &results)?;
+            write_results(args.format, &results, &skipped.0)?;
             return skipped.or(failed(&results), results.len());
         }
         Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
     };
-    write_results(format, &results)?;
+    write_results(format, &results, &[])?;
     Ok(failed(&results))
 }
 
-fn write_results(format: Format, results: &[FileResult]) -> Result<(), String> {
-    write_results_to(format, results, anstream::stdout().lock())
+fn write_results(format: Format, results: &[FileResult], not_linted: &[String]) -> Result<(), String> {
+    write_results_to(format, results, not_linted, anstream::stdout().lock())
 }
 
 /// Writes the findings in `format` to `out`: standard output, or standard
-/// error when standard output carries a fixed body.
-fn write_results_to(format: Format, results: &[FileResult], out: impl Write) -> Result<(), String> {
+/// error when standard output carries a fixed body. The machine formats
+/// also list the inputs `not_linted` (human output named them on standard error).
+fn write_results_to(
+    format: Format,
+    results: &[FileResult],
+    not_linted: &[String],
+    out: impl Write,
+) -> Result<(), String> {
     // Buffered: standard output flushes at every line break otherwise.
     let mut out = BufWriter::new(out);
     let written = match format {
         Format::Human => output::human::write(&mut out, results),
-        Format::Json => output::json::write(&mut out, results),
-        Format::Sarif => output::sarif::write(&mut out, results),
-        Format::Github => output::github::write(&mut out, results),
-        Format::Junit => output::junit::write(&mut out, results),
+        Format::Json => output::json::write(&mut out, results, not_linted),
+        Format::Sarif => output::sarif::write(&mut out, results, not_linted),
+        Format::Github => output::github::write(&mut out, results, not_linted),
+        Format::Junit => output::junit::write(&mut out, results, not_linted),
     }
     .and_then(|()| out.flush());
     match written {
@@ -347,7 +354,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         print(&diffs)?;
         tell(quiet, &format!("{applied_fixes} would change {changed_inputs}"));
         // What the fixes would leave, and the requests' findings, go beside the diff.
-        write_results_to(args.common.format, &results, anstream::stderr().lock())?;
+        write_results_to(args.common.format, &results, &skipped.0, anstream::stderr().lock())?;
         // A pending change fails, as in a formatter's check mode, and so does an
         // error no fix removes (a body that is not JSON has no diff to show).
         return skipped.or(applied > 0 || failed(&results), results.len());
@@ -355,9 +362,9 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     tell(quiet, &format!("applied {applied_fixes} in {changed_inputs}"));
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if on_stderr {
-        write_results_to(args.common.format, &results, anstream::stderr().lock())?;
+        write_results_to(args.common.format, &results, &skipped.0, anstream::stderr().lock())?;
     } else {
-        write_results(args.common.format, &results)?;
+        write_results(args.common.format, &results, &skipped.0)?;
     }
     let failed = skipped.or(failed(&results), results.len())?;
     if unwritten > 0 {

@@ -877,6 +877,44 @@ fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
     let report: Value = serde_json::from_slice(&output.stdout).expect("a whole JSON document");
     assert_eq!(report["results"].as_array().unwrap().len(), 1);
     assert!(String::from_utf8_lossy(&output.stderr).contains("missing.json: no such file or folder"));
+    // Each machine format lists what was not linted, so that a report read alone loses nothing.
+    let not_linted = format!("{}: no such file or folder", missing.display());
+    assert_eq!(report["notLinted"], serde_json::json!([not_linted]));
+    let both = [dir.join("b.json").to_str().unwrap().to_owned(), missing.to_str().unwrap().to_owned()];
+    let run = |format: &str| {
+        let output = mtlslint(&["check", "--format", format, &both[0], &both[1]]);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        stdout(&output)
+    };
+    let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(invocation["toolExecutionNotifications"][0]["message"]["text"], not_linted.as_str());
+    let junit = run("junit");
+    assert!(junit.contains(r#"tests="2" failures="1" errors="1""#), "{junit}");
+    assert!(junit.contains(&format!(r#"<error type="not-linted" message="{not_linted}"/>"#)), "{junit}");
+    let github = run("github");
+    assert!(github.starts_with("::error title=mtlslint%3A input not linted::"), "{github}");
+    assert!(github.lines().next().unwrap().ends_with(&not_linted), "{github}");
+    // With every input read, the report carries no such list, and SARIF's run succeeded.
+    let output = mtlslint(&["check", "--format", "sarif", &both[0]]);
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(sarif["runs"][0]["invocations"][0]["executionSuccessful"], true);
+    let output = mtlslint(&["check", "--format", "json", &both[0]]);
+    assert!(serde_json::from_slice::<Value>(&output.stdout).unwrap().get("notLinted").is_none());
+    // A link in a folder to a file that is gone is named, not passed over.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("gone.json"), dir.join("link.json")).unwrap();
+        let output = mtlslint(&["check", "--format", "json", dir.to_str().unwrap()]);
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let named = format!(
+            "{}: a link to `{}`, which does not exist",
+            dir.join("link.json").display(),
+            dir.join("gone.json").display()
+        );
+        assert!(report["notLinted"].as_array().unwrap().contains(&Value::from(named.as_str())), "{report}");
+    }
     // With nothing linted, nothing is said to have passed.
     let output = mtlslint(&["check", missing.to_str().unwrap()]);
     assert_eq!((output.status.code(), stdout(&output).as_str()), (Some(2), "No input was linted.\n"));

@@ -7,8 +7,11 @@ use mtlslint::Severity;
 
 use super::FileResult;
 
-/// Writes one workflow command per finding.
-pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
+/// Writes one workflow command per finding, and an `::error` for each input not linted.
+pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[String]) -> io::Result<()> {
+    for why in not_linted {
+        writeln!(out, "::error title={}::{}", property("mtlslint: input not linted"), data(why))?;
+    }
     for result in results {
         for d in &result.diagnostics {
             let command = match d.severity {

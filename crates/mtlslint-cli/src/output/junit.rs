@@ -8,17 +8,18 @@ use mtlslint::Severity;
 
 use super::{FileResult, plural, summary};
 
-/// Writes one `<testsuite>` with a `<testcase>` per input.
-pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
+/// Writes one `<testsuite>` with a `<testcase>` per input: one in error
+/// for each input that could not be linted.
+pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[String]) -> io::Result<()> {
     let failing = |r: &FileResult| r.diagnostics.iter().any(|d| d.severity >= Severity::Warning);
     let failures = results.iter().filter(|r| failing(r)).count();
+    let (tests, errors) = (results.len() + not_linted.len(), not_linted.len());
     let summary = summary(results);
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<testsuites name="mtlslint" tests="{}" failures="{failures}">"#, results.len())?;
+    writeln!(out, r#"<testsuites name="mtlslint" tests="{tests}" failures="{failures}" errors="{errors}">"#)?;
     writeln!(
         out,
-        r#"  <testsuite name="mtlslint" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
-        results.len()
+        r#"  <testsuite name="mtlslint" tests="{tests}" failures="{failures}" errors="{errors}" skipped="0">"#
     )?;
     writeln!(
         out,
@@ -27,6 +28,12 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
         plural(summary.warnings, "warning", "warnings"),
         plural(summary.infos, "info", "infos")
     )?;
+    for why in not_linted {
+        let why = attribute(why);
+        writeln!(out, r#"    <testcase classname="mtlslint" name="{why}">"#)?;
+        writeln!(out, r#"      <error type="not-linted" message="{why}"/>"#)?;
+        writeln!(out, "    </testcase>")?;
+    }
     for result in results {
         let name = attribute(&result.source);
         write!(out, r#"    <testcase classname="mtlslint" name="{name}" file="{name}""#)?;

@@ -20,8 +20,9 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// Writes one SARIF log with one run.
-pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
+/// Writes one SARIF log with one run; inputs `not_linted` are the run's
+/// tool execution notifications, and make the run unsuccessful.
+pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[String]) -> io::Result<()> {
     let rules: Vec<_> = mtlslint::rules::all().collect();
     let descriptors: Vec<Value> = rules
         .iter()
@@ -65,6 +66,13 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory mtlslint ran in."}}},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": not_linted.is_empty(),
+                "toolExecutionNotifications": not_linted
+                    .iter()
+                    .map(|why| json!({"level": "error", "message": {"text": why}}))
+                    .collect::<Vec<_>>(),
+            }],
             "results": findings,
         }],
     });
