@@ -1,11 +1,14 @@
 use crate::diagnostic::{Applicability, Span};
+use crate::rules::request::case_slips;
 use crate::rules::{Checker, rule};
 
 rule! {
     /// The path does not end with `/`.
     ///
     /// ## What it does
-    /// Reports a path to either endpoint without its trailing slash.
+    /// Reports a path to either endpoint without its trailing slash. The
+    /// help writes the whole path, with any name R008 corrects in the case
+    /// the inventory has.
     ///
     /// ## Why is this bad?
     /// Every endpoint of this API ends with a trailing slash; without it the
@@ -33,7 +36,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
     let end = view.path_span.end;
     let last = view.segments.last().map_or(Span::at(end), |s| s.span);
-    checker.report(&RULE, last, "/url", "the path must end with `/`").help(format!("write `{}/`", view.path)).fix(
+    // The path to write has the names R008 corrects in the inventory's case.
+    let mut path = view.path.to_owned();
+    let mut slips: Vec<_> =
+        case_slips(checker, view).into_iter().map(|(l, exact)| (l.parameter.segment.span, exact)).collect();
+    // From the last, so that a name of another length leaves the earlier spans in place.
+    slips.sort_unstable_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    for (span, exact) in slips {
+        path.replace_range(span.start - view.path_span.start..span.end - view.path_span.start, exact);
+    }
+    checker.report(&RULE, last, "/url", "the path must end with `/`").help(format!("write `{path}/`")).fix(
         Applicability::Safe,
         "Add the trailing slash",
         vec![(Span::at(end), "/".to_owned())],

@@ -47,6 +47,20 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
         .collect()
 }
 
+/// The names in the path that an inventory holds only in another case,
+/// each with the inventory's spelling: what R008 reports and R003's help
+/// writes.
+pub(super) fn case_slips<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> Vec<(Lookup<'a>, &'a str)> {
+    let slip = |lookup: Lookup<'a>| {
+        if lookup.inventories.iter().any(|inventory| inventory.contains(&lookup.name)) {
+            return None;
+        }
+        let exact = lookup.inventories.iter().find_map(|inventory| inventory.case_insensitive_match(&lookup.name))?;
+        Some((lookup, exact))
+    };
+    lookups(checker, view).into_iter().filter_map(slip).collect()
+}
+
 /// The pointer of a path parameter.
 pub(super) fn parameter_pointer(parameter: &Parameter<'_>) -> String {
     format!("/path/{}", parameter.name)

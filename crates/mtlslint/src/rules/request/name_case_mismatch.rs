@@ -1,5 +1,5 @@
 use crate::diagnostic::Applicability;
-use crate::rules::request::{lookups, parameter_pointer};
+use crate::rules::request::{case_slips, parameter_pointer};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -34,13 +34,7 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
-    for lookup in lookups(checker, view) {
-        if lookup.inventories.iter().any(|inv| inv.contains(&lookup.name)) {
-            continue;
-        }
-        let Some(exact) = lookup.inventories.iter().find_map(|inv| inv.case_insensitive_match(&lookup.name)) else {
-            continue;
-        };
+    for (lookup, exact) in case_slips(checker, view) {
         let span = lookup.parameter.segment.span;
         checker
             .report(
