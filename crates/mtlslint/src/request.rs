@@ -393,6 +393,18 @@ fn match_endpoint<'a>(segments: &[Segment<'a>]) -> (Option<Endpoint>, Vec<Parame
     (None, Vec::new())
 }
 
+/// The endpoint an unmatched path names once its empty segments (`t//`,
+/// `/apiops//projects`) are left out, with the path so written.
+pub(crate) fn endpoint_without_empty_segments(view: &RequestView<'_>) -> Option<(Endpoint, String)> {
+    let filled: Vec<Segment<'_>> = view.segments.iter().filter(|s| !s.text.is_empty()).cloned().collect();
+    if filled.len() == view.segments.len() {
+        return None;
+    }
+    let endpoint = match_endpoint(&filled).0?;
+    let texts: Vec<&str> = filled.iter().map(|s| s.text).collect();
+    Some((endpoint, format!("/{}/", texts.join("/"))))
+}
+
 /// The nearest endpoint to an unmatched path, with the path rewritten to it.
 pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, String)> {
     let mut best: Option<(usize, Endpoint, String)> = None;

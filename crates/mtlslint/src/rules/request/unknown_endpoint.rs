@@ -1,5 +1,5 @@
 use crate::diagnostic::Span;
-use crate::request::{Endpoint, nearest_endpoint};
+use crate::request::{Endpoint, endpoint_without_empty_segments, nearest_endpoint};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -11,6 +11,8 @@ rule! {
     /// and
     /// `/apiops/projects/{projectName}/credentials/{username}/truststore/{keystoreName}/`,
     /// and when neither matches, suggests the nearest with your names in it.
+    /// A path that names an endpoint once its empty segments are left out
+    /// (`.../truststore/ts-1//`, `/apiops//projects/...`) is said to be that.
     ///
     /// ## Why is this bad?
     /// Path segments are case-sensitive: `apiproxies` is not `apiProxies`.
@@ -27,8 +29,11 @@ rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Unsafe: the nearest endpoint may not be the one you meant.
-    "R002", "unknown-endpoint", standard: ERROR, production: ERROR, fix: Unsafe,
+    /// Safe when only an empty segment (`//`) stands between the path and an
+    /// endpoint: the fix leaves it out. Otherwise unsafe: the nearest
+    /// endpoint may not be the one you meant. None when the path lacks a
+    /// name: only you know it.
+    "R002", "unknown-endpoint", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
@@ -54,7 +59,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     // (a password stands in the path of a URL behind a stray quote).
     let shown = if view.path.is_empty() { "/" } else { checker.slice(view.path_span) };
     let span = if view.path.is_empty() { view.url_span } else { view.path_span };
-    if let Some((endpoint, path)) = nearest_endpoint(view) {
+    if let Some((endpoint, path)) = endpoint_without_empty_segments(view) {
+        checker
+            .report(
+                &RULE,
+                span,
+                "/url",
+                format!("`{shown}` is not an mTLS endpoint: `//` leaves an empty name between two slashes"),
+            )
+            .help(format!("write `{path}` ({} {})", endpoint.method(), endpoint.path_template()))
+            .fix(crate::diagnostic::Applicability::Safe, "Remove the empty segment", vec![(view.path_span, path)]);
+    } else if let Some((endpoint, path)) = nearest_endpoint(view) {
         // Case is named only when it is what differs.
         let why = if path.trim_end_matches('/').eq_ignore_ascii_case(view.path.trim_end_matches('/')) {
             "; path segments are case-sensitive"
