@@ -210,15 +210,18 @@ impl Config {
             }
             options.limits = Limits { max_bytes, max_depth };
         }
-        let mut chosen: BTreeMap<&str, (&str, Level)> = BTreeMap::new();
+        // A list, not a map: a few rules at most, and no map's code in the wasm module.
+        let mut chosen: Vec<(&str, &str, Level)> = Vec::new();
         for (selector, &level) in &self.rules {
             let rule = crate::rules::lookup(selector).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
-            if let Some((other, earlier)) = chosen.insert(rule.code, (selector, level)).filter(|(_, l)| *l != level) {
+            let differing = chosen.iter().find(|(code, _, earlier)| *code == rule.code && *earlier != level);
+            if let Some(&(_, other, earlier)) = differing {
                 let (code, name, earlier, level) = (rule.code, rule.name, earlier.as_str(), level.as_str());
                 return Err(ConfigError(format!(
                     r#"`rules`: `{other}` and `{selector}` name the same rule ({code} `{name}`), one "{earlier}", the other "{level}": keep one of them"#
                 )));
             }
+            chosen.push((rule.code, selector, level));
             options.set_severity(selector, level.severity()).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
         }
         Ok(options)

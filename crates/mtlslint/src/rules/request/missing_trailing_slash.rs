@@ -40,9 +40,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let mut path = view.path.to_owned();
     let mut slips: Vec<_> =
         case_slips(checker, view).into_iter().map(|(l, exact)| (l.parameter.segment.span, exact)).collect();
-    // From the last, so that a name of another length leaves the earlier spans in place.
-    slips.sort_unstable_by_key(|(span, _)| std::cmp::Reverse(span.start));
-    for (span, exact) in slips {
+    // From the last, so that a name of another length leaves the earlier spans in place
+    // (picked one at a time: two names at most, and no sort's code in the wasm module).
+    while let Some(last) = (0..slips.len()).max_by_key(|&i| slips[i].0.start) {
+        let (span, exact) = slips.swap_remove(last);
         path.replace_range(span.start - view.path_span.start..span.end - view.path_span.start, exact);
     }
     checker.report(&RULE, last, "/url", "the path must end with `/`").help(format!("write `{path}/`")).fix(
