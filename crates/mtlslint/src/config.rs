@@ -83,17 +83,17 @@ impl Level {
     /// assert_eq!(Level::suggestion(&serde_json::json!("loud")), None);
     /// ```
     pub fn suggestion(found: &Value) -> Option<String> {
-        const NAMES: [&str; 4] = ["error", "warning", "info", "off"];
-        match found {
-            Value::Number(number) => {
-                let name = ["off", "warning", "error"].get(usize::try_from(number.as_u64()?).ok()?)?;
-                Some(format!(r#"write "{name}" (levels are words, not ESLint's numbers)"#))
-            }
-            Value::String(text) => {
-                nearest_constant(text, NAMES.into_iter()).map(|name| format!(r#"did you mean "{name}"?"#))
-            }
-            _ => None,
+        if let Some(text) = found.as_str() {
+            let name = nearest_constant(text, &["error", "warning", "info", "off"])?;
+            return Some(format!(r#"did you mean "{name}"?"#));
         }
+        let name = match found.as_u64()? {
+            0 => "off",
+            1 => "warning",
+            2 => "error",
+            _ => return None,
+        };
+        Some(format!(r#"write "{name}" (levels are words, not ESLint's numbers)"#))
     }
 
     /// The lowercase name the configuration writes.
@@ -104,12 +104,12 @@ impl Level {
 
 /// The constant nearest to `text` (as [`crate::suggest::nearest`] finds it),
 /// or else the one constant `text` begins (`"prod"`, `"warn"`).
-fn nearest_constant<'c>(text: &str, constants: impl Iterator<Item = &'c str> + Clone) -> Option<&'c str> {
-    crate::suggest::nearest(text, constants.clone()).or_else(|| {
+fn nearest_constant<'c>(text: &str, constants: &[&'c str]) -> Option<&'c str> {
+    crate::suggest::nearest(text, constants.iter().copied()).or_else(|| {
         let start = text.trim().to_ascii_lowercase();
-        let mut begun = constants.filter(|c| start.len() >= 3 && c.starts_with(&start));
+        let mut begun = constants.iter().filter(|c| start.len() >= 3 && c.starts_with(&start));
         match (begun.next(), begun.next()) {
-            (Some(one), None) => Some(one),
+            (Some(one), None) => Some(*one),
             _ => None,
         }
     })
@@ -182,9 +182,9 @@ impl Config {
                     let near = if path.starts_with("rules.") {
                         Level::suggestion(found)
                     } else {
-                        let near = found
-                            .as_str()
-                            .and_then(|text| nearest_constant(text, candidates.iter().map(String::as_str)));
+                        let near = found.as_str().and_then(|text| {
+                            nearest_constant(text, &candidates.iter().map(String::as_str).collect::<Vec<_>>())
+                        });
                         near.map(|near| format!("did you mean \"{near}\"?"))
                     };
                     let near = near.map(|near| format!(": {near}")).unwrap_or_default();

@@ -37,15 +37,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let end = view.path_span.end;
     let last = view.segments.last().map_or(Span::at(end), |s| s.span);
     // The path to write has the names R008 corrects in the inventory's case.
-    let mut path = view.path.to_owned();
-    let mut slips: Vec<_> =
-        case_slips(checker, view).into_iter().map(|(l, exact)| (l.parameter.segment.span, exact)).collect();
-    // From the last, so that a name of another length leaves the earlier spans in place
-    // (picked one at a time: two names at most, and no sort's code in the wasm module).
-    while let Some(last) = (0..slips.len()).max_by_key(|&i| slips[i].0.start) {
-        let (span, exact) = slips.swap_remove(last);
-        path.replace_range(span.start - view.path_span.start..span.end - view.path_span.start, exact);
+    let slips = case_slips(checker, view);
+    let mut path = String::new();
+    let mut from = view.path_span.start;
+    for segment in &view.segments {
+        if let Some((_, exact)) = slips.iter().find(|(lookup, _)| lookup.parameter.segment.span == segment.span) {
+            path.push_str(checker.slice(Span::new(from, segment.span.start)));
+            path.push_str(exact);
+            from = segment.span.end;
+        }
     }
+    path.push_str(checker.slice(Span::new(from, view.path_span.end)));
     checker.report(&RULE, last, "/url", "the path must end with `/`").help(format!("write `{path}/`")).fix(
         Applicability::Safe,
         "Add the trailing slash",
