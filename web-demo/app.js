@@ -155,18 +155,45 @@ function showFindings(list, items, none) {
   );
 }
 
+/**
+ * A rule's documentation as elements: the Markdown `explain` returns has
+ * headings, paragraphs, `code` spans and fenced blocks, and nothing else.
+ * Headings sit below the page's own (h3 for the rule, h4 for its sections).
+ */
+function ruleDocs(markdown) {
+  const inline = (text) => text.split("`").map((part, i) => (i % 2 ? h("code", {}, part) : part));
+  const lines = markdown.split("\n");
+  const nodes = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i];
+    if (line.startsWith("```")) {
+      const code = [];
+      for (i += 1; i < lines.length && !lines[i].startsWith("```"); i += 1) code.push(lines[i]);
+      nodes.push(h("pre", {}, h("code", {}, code.join("\n"))));
+    } else if (/^#+ /.test(line)) {
+      const [, marks, text] = line.match(/^(#+) (.*)$/);
+      nodes.push(h(marks.length <= 2 ? "h3" : "h4", {}, ...inline(text)));
+    } else if (line.trim()) {
+      const paragraph = [line];
+      while (i + 1 < lines.length && lines[i + 1].trim() && !/^(#+ |```)/.test(lines[i + 1])) paragraph.push(lines[(i += 1)]);
+      nodes.push(h("p", {}, ...inline(paragraph.join(" "))));
+    }
+  }
+  return nodes;
+}
+
 /** One finding in a list, with its quick fix and its rule's documentation. */
 function findingItem(d, onFix) {
   const where = `line ${d.range.start.line}, column ${d.range.start.utf16Column}`;
   const open = openDocs.has(d.code);
-  const docs = h("div", { class: "docs", hidden: !open }, open ? h("pre", {}, explain(d.code)) : null);
+  const docs = h("div", { class: "docs", hidden: !open }, ...(open ? ruleDocs(explain(d.code)) : []));
   const docsButton = h("button", {
     type: "button",
     class: "link",
     "aria-expanded": String(open),
     onclick: () => {
       const opening = docs.hidden;
-      if (opening && !docs.firstChild) docs.append(h("pre", {}, explain(d.code)));
+      if (opening && !docs.firstChild) docs.append(...ruleDocs(explain(d.code)));
       docs.hidden = !opening;
       docsButton.setAttribute("aria-expanded", String(opening));
       if (opening) openDocs.add(d.code);

@@ -258,7 +258,14 @@ test("rule documentation opens on demand", async () => {
   const button = page.locator("#findings li[data-code=M001] button.link");
   await button.click();
   assert.equal(await button.getAttribute("aria-expanded"), "true");
-  assert.match(await page.textContent("#findings li[data-code=M001] .docs"), /M001 `keystore-required`/);
+  // Rendered, not shown as Markdown: headings, paragraphs and code, no `##` or fences left.
+  const docs = page.locator("#findings li[data-code=M001] .docs");
+  assert.equal(await docs.locator("h3").textContent(), "M001 keystore-required");
+  assert.equal(await docs.locator("h3 code").textContent(), "keystore-required");
+  assert.deepEqual(await docs.locator("h4").allTextContents(), ["What it does", "Why is this bad?", "Example", "Use instead", "Fix safety"]);
+  assert.deepEqual(await docs.locator("pre code").allTextContents(), ['{"enabled": true}', '{"enabled": true, "keyStoreId": "ks-1"}']);
+  assert.match(await docs.locator("p").nth(2).textContent(), /^Judges the settings the PATCH produces .* renaming the key settles both\.$/);
+  assert.doesNotMatch(await docs.textContent(), /##|```/);
   assert.deepEqual(problems, []);
 });
 
