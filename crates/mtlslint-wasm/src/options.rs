@@ -198,7 +198,12 @@ mod tests {
     fn a_member_of_the_wrong_kind_is_named_with_what_it_takes() {
         let error = |json| LintOptions::from_json(json).unwrap_err();
         assert_eq!(error(r#"{"profile": 1}"#), r#"options.profile: expected "standard" or "production""#);
-        assert!(error(r#"{"rules": {"T005": true}}"#).starts_with("options.rules: expected an object of rule"));
+        assert!(error(r#"{"rules": ["T005"]}"#).starts_with("options.rules: expected an object of rule"));
+        assert_eq!(
+            error(r#"{"rules": {"T005": true}}"#),
+            r#"options.rules.T005: expected "error", "warning", "info" or "off"; found true"#
+        );
+        assert!(error(r#"{"rules": {"T005": "warn"}}"#).ends_with(r#"found "warn": did you mean "warning"?"#));
         assert_eq!(
             error(r#"{"limits": {"maxBytes": -1}}"#),
             "options.limits.maxBytes: expected a whole number, at most 4194304"
@@ -213,7 +218,7 @@ mod tests {
         assert_eq!(error(r#"{"unsafe": "yes"}"#), "options.unsafe: expected true or false");
         assert_eq!(
             error(r#"{"rules": {"T005": "of"}}"#),
-            r#"options.rules.T005: expected "error", "warning", "info" or "off""#
+            r#"options.rules.T005: expected "error", "warning", "info" or "off"; found "of": did you mean "off"?"#
         );
         assert_eq!(error(r#"{"endpoint": "tls"}"#), r#"options.endpoint: expected "mtls" or "truststore""#);
         assert_eq!(

@@ -333,7 +333,7 @@ mod tests {
                 .ends_with(r#"found 2: write "error" (levels are words, not ESLint's numbers)"#)
         );
         assert!(error(r#"{"rules": {"T005": 3}}"#).ends_with("found 3"));
-        // "o" begins "off" alone, but is too short to be read as it.
+        // One letter off is a slip; a start of fewer than three letters is too short to be read.
         assert!(error(r#"{"rules": {"T005": "of"}}"#).ends_with(r#"did you mean "off"?"#));
         assert!(error(r#"{"rules": {"T005": "e"}}"#).ends_with(r#"found "e""#));
         assert_eq!(
