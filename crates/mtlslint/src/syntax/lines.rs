@@ -42,9 +42,10 @@ impl<'a> Cursor<'a> {
         if target < self.start.offset {
             return Position { offset: target, ..START };
         }
-        let Position { mut line, mut column, mut utf16_column, .. } =
-            if from.offset < self.start.offset { self.start } else { from };
-        let mut rest = &self.text.as_bytes()[from.offset.max(self.start.offset).min(target)..target];
+        // A walk from inside the byte order mark starts after it.
+        let from = if from.offset < self.start.offset { self.start } else { from };
+        let Position { mut line, mut column, mut utf16_column, .. } = from;
+        let mut rest = &self.text.as_bytes()[from.offset.min(target)..target];
         // Most walks span a few bytes, where plain loops beat setting up vector searches.
         let short = rest.len() < 64;
         let last = if short { rest.iter().rposition(|&b| b == b'\n') } else { memchr::memrchr(b'\n', rest) };
