@@ -84,15 +84,17 @@ impl Level {
     /// ```
     pub fn suggestion(found: &Value) -> Option<String> {
         if let Some(text) = found.as_str() {
-            let name = nearest_constant(text, &["error", "warning", "info", "off"])?;
+            let names = [Level::Error, Level::Warning, Level::Info, Level::Off].map(Level::as_str);
+            let name = nearest_constant(text, &names)?;
             return Some(format!(r#"did you mean "{name}"?"#));
         }
         let name = match found.as_u64()? {
-            0 => "off",
-            1 => "warning",
-            2 => "error",
+            0 => Level::Off,
+            1 => Level::Warning,
+            2 => Level::Error,
             _ => return None,
-        };
+        }
+        .as_str();
         Some(format!(r#"write "{name}" (levels are words, not ESLint's numbers)"#))
     }
 
