@@ -552,7 +552,13 @@ impl<'a> Body<'a> {
         }
         let key = field.key();
         match (self.members.last(), self.root()) {
-            (Some(last), _) => Some((self.span(Span::at(last.value.span.end)), format!(", \"{key}\": {json}").into())),
+            (Some(last), _) => {
+                // One member a line stays one a line: the new member takes the last one's indentation.
+                let before = &self.source[..last.key_span.start];
+                let gap = &before[before.trim_end_matches([' ', '\t', '\n', '\r']).len()..];
+                let gap = if gap.contains('\n') { gap } else { " " };
+                Some((self.span(Span::at(last.value.span.end)), format!(",{gap}\"{key}\": {json}").into()))
+            }
             (None, Some(root)) => Some((self.span(root.span), format!("{{\"{key}\": {json}}}").into())),
             (None, None) => None,
         }

@@ -190,3 +190,32 @@ fn unsafe_fixes_rename_a_misspelt_key_without_adding_a_second_one() {
         check(&linter, text);
     }
 }
+
+#[test]
+fn an_added_member_follows_the_layout_of_the_members_before_it() {
+    let linter = Linter::default();
+    let cases = [
+        (
+            "{\"enabled\": true, \"keyStoreId\": \"k\", \"supportedProtocolList\": [\"TLS_1_3\"]}",
+            "{\"enabled\": true, \"keyStoreId\": \"k\", \"supportedProtocolList\": [\"TLS_1_3\"], \"hostnameVerifierType\": \"DEFAULT\"}",
+        ),
+        (
+            "{\n  \"enabled\": true,\n  \"keyStoreId\": \"k\",\n  \"supportedProtocolList\": [\"TLS_1_3\"]\n}\n",
+            "{\n  \"enabled\": true,\n  \"keyStoreId\": \"k\",\n  \"supportedProtocolList\": [\"TLS_1_3\"],\n  \"hostnameVerifierType\": \"DEFAULT\"\n}\n",
+        ),
+        (
+            "{\r\n    \"enabled\": true,\r\n    \"keyStoreId\": \"k\",\r\n    \"supportedProtocolList\": [\"TLS_1_3\"]\r\n}",
+            "{\r\n    \"enabled\": true,\r\n    \"keyStoreId\": \"k\",\r\n    \"supportedProtocolList\": [\"TLS_1_3\"],\r\n    \"hostnameVerifierType\": \"DEFAULT\"\r\n}",
+        ),
+        // Members that share a line: the new one joins them.
+        (
+            "{\n\t\"enabled\": true, \"keyStoreId\": \"k\", \"supportedProtocolList\": [\"TLS_1_3\"]\n}",
+            "{\n\t\"enabled\": true, \"keyStoreId\": \"k\", \"supportedProtocolList\": [\"TLS_1_3\"], \"hostnameVerifierType\": \"DEFAULT\"\n}",
+        ),
+    ];
+    for (text, expected) in cases {
+        let fixed = linter.fix_body(text.as_bytes(), FixMode::Unsafe);
+        assert_eq!(fixed.text, expected);
+        check(&linter, text);
+    }
+}
