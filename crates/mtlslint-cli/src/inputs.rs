@@ -134,6 +134,17 @@ fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable
     }
 }
 
+/// The target of `path` when it is a link met in a folder, not named on the
+/// command line: `check --fix` does not write through it, since the target
+/// may lie outside the folder it was asked to fix.
+pub(crate) fn link_met_in_folder(path: &Path, named: &[PathBuf]) -> Option<PathBuf> {
+    let linked = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
+    if !linked || named.iter().any(|name| name == path) {
+        return None;
+    }
+    Some(fs::read_link(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
 /// The most of any file that is read: a List Keystores response of thousands
 /// of keystores, or an `.http` file of many requests, is a few megabytes.
 /// Bodies are read up to their own limit (`--max-bytes`) when it is higher.

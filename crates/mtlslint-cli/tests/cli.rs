@@ -554,6 +554,48 @@ fn fix_rewrites_files_in_place_and_diff_only_shows() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+/// A link met in a folder may point out of it: `--fix` on the folder does not
+/// write through it, and says how to fix its target.
+#[cfg(unix)]
+#[test]
+fn fix_does_not_write_through_a_link_met_in_a_folder() {
+    let root = scratch("fix-links");
+    let (dir, outside) = (root.join("bodies"), root.join("shared"));
+    fs::create_dir_all(&dir).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    let body = r#"{"enabled": false, "hostnameVerifierType": "default"}"#;
+    fs::write(dir.join("own.json"), body).unwrap();
+    fs::write(outside.join("shared.json"), body).unwrap();
+    std::os::unix::fs::symlink(outside.join("shared.json"), dir.join("shared.json")).unwrap();
+
+    let output = mtlslint(&["check", "--fix", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "the link's error is left");
+    assert_eq!(fs::read_to_string(dir.join("own.json")).unwrap(), body.replace("default", "DEFAULT"));
+    assert_eq!(fs::read_to_string(outside.join("shared.json")).unwrap(), body, "written through the link");
+    let told = String::from_utf8_lossy(&output.stderr);
+    let expected = format!(
+        "{}: a link to `{}`; its fixes are not written through it (name the file to fix it)",
+        dir.join("shared.json").display(),
+        outside.join("shared.json").display()
+    );
+    assert!(told.contains(&expected), "{told}");
+    // The link's findings are reported as they stand: the fix was not applied.
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let linked = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["source"].as_str().unwrap().ends_with("bodies/shared.json"));
+    assert!(linked.unwrap()["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "S004"), "{report}");
+
+    // Named, the link is the user's choice: its target is fixed.
+    let named = dir.join("shared.json");
+    assert_eq!(mtlslint(&["check", "--fix", named.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(fs::read_to_string(outside.join("shared.json")).unwrap(), body.replace("default", "DEFAULT"));
+    assert!(fs::symlink_metadata(&named).unwrap().file_type().is_symlink(), "the link stays a link");
+    fs::remove_dir_all(root).unwrap();
+}
+
 #[test]
 fn configuration_is_found_upward_and_flags_win() {
     let root = scratch("config");
