@@ -41,7 +41,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let text = parameter.segment.text;
         let name = parameter.name;
         let problem = if text.is_empty() {
-            Some((format!("`{name}` is empty"), format!("write the {name} between the slashes")))
+            Some((format!("`{name}` is empty"), write_the_name(name)))
         } else if is_placeholder(text) {
             let shell =
                 if text.starts_with('$') { "; a shell expands it in double quotes, not in single ones" } else { "" };
@@ -73,12 +73,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                         "`{name}` is `{text}`, a dot segment: URL resolution removes it{}, so the call goes to another path",
                         if decoded == ".." { " and the segment before it" } else { "" }
                     ),
-                    format!("write the {name} between the slashes"),
+                    write_the_name(name),
                 )),
-                Some(decoded) if crate::body::is_blank(&decoded) => Some((
-                    format!("`{name}` is blank: `{text}` is only white space"),
-                    format!("write the {name} between the slashes"),
-                )),
+                Some(decoded) if crate::body::is_blank(&decoded) => {
+                    Some((format!("`{name}` is blank: `{text}` is only white space"), write_the_name(name)))
+                }
                 Some(_) => None,
             }
         };
@@ -86,4 +85,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             checker.report(&RULE, parameter.segment.span, parameter_pointer(parameter), message).help(help);
         }
     }
+}
+
+/// The help for a name left out: worded for a form's field as well as for a URL's segment.
+fn write_the_name(parameter: &str) -> String {
+    match parameter {
+        "projectName" => "write the project's name",
+        "apiProxyName" => "write the API proxy's name",
+        "username" => "write the credential's username",
+        _ => "write the truststore's name",
+    }
+    .to_owned()
 }
