@@ -1072,3 +1072,24 @@ fn a_response_given_to_check_and_a_body_given_to_response_name_the_command_meant
     assert!(helps(&["check", "--format", "json", body.to_str().unwrap()]).iter().all(|h| !h.contains("response")));
     fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A control character in a file name (a line break, a terminal escape) is
+/// shown as its escape in the human report, where it would break the line or
+/// restyle the terminal; the JSON report keeps the name as it is.
+#[cfg(unix)]
+#[test]
+fn control_characters_in_a_file_name_are_escaped_in_the_human_report() {
+    let dir = scratch("control-names");
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a\nb\u{1b}[2J.json");
+    fs::write(&path, r#"{"enabled": true}"#).unwrap();
+    let output = mtlslint(&["check", path.to_str().unwrap()]);
+    let shown = stdout(&output);
+    let escaped = format!("--> {}/a\\nb\\u{{1b}}[2J.json:1:13", dir.display());
+    assert!(shown.contains(&escaped), "{shown}");
+    assert!(!shown.contains('\u{1b}'), "{shown:?}");
+    let output = mtlslint(&["check", "--format", "json", path.to_str().unwrap()]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["results"][0]["source"], path.to_str().unwrap());
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -26,7 +27,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult]) -> io::Result<
             // the column from the excerpt: the place it names is put right.
             let start = &diagnostic.range.start;
             if counted != start.column {
-                let source = &result.source;
+                let source = printable(&result.source);
                 let line = start.line;
                 text = text.replacen(
                     &format!("{source}:{line}:{counted}"),
@@ -64,7 +65,7 @@ fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> (Vec<Group<
     let (excerpt, line_start, span) = excerpt(&result.text, diagnostic);
     let counted = excerpt[..span.start].chars().count() + 1;
     let snippet = Snippet::source(excerpt)
-        .path(result.source.as_str())
+        .path(printable(&result.source))
         .line_start(line_start)
         .annotation(AnnotationKind::Primary.span(span).label(diagnostic.name));
     let mut group = level.primary_title(diagnostic.message.as_ref()).id(diagnostic.code).element(snippet);
@@ -72,6 +73,16 @@ fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> (Vec<Group<
         group = group.element(Level::HELP.message(help.as_ref()));
     }
     (vec![group], counted)
+}
+
+/// A file name as it can be shown on a terminal: a control character in it
+/// (a line break, an escape that would restyle the terminal) is written as
+/// its escape, `\n` or `\u{1b}`.
+fn printable(name: &str) -> Cow<'_, str> {
+    if !name.chars().any(char::is_control) {
+        return Cow::Borrowed(name);
+    }
+    name.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 /// The lines the diagnostic covers, cut to a window of bounded size around
