@@ -1008,6 +1008,30 @@ fn crlf_lines_are_shown_without_their_carriage_return() {
     assert_eq!(context["snippet"]["text"], "  \"enabled\": true");
 }
 
+/// A minified body is one line: a SARIF result carries no snippet longer than
+/// 1 KiB, so that a thousand findings do not repeat the whole line a thousand times.
+#[test]
+fn sarif_leaves_out_snippets_of_long_lines() {
+    let padding = "x".repeat(2_000);
+    let body = format!(r#"{{"enabled": "true", "keyStoreId": "{padding}", "hostnameVerifierType": "NOOP"}}"#);
+    let output = with_stdin(&["check", "--format", "sarif", "-"], body.as_bytes());
+    let sarif: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(results.len() >= 2, "{sarif}");
+    for result in results {
+        let location = &result["locations"][0]["physicalLocation"];
+        assert!(location.get("contextRegion").is_none(), "{location}");
+        assert_eq!(location["region"]["startLine"], 1);
+    }
+    // A short value on the long line keeps its own snippet.
+    let noop = results.iter().find(|r| r["ruleId"] == "H001").unwrap();
+    assert_eq!(noop["locations"][0]["physicalLocation"]["region"]["snippet"]["text"], "\"NOOP\"");
+    // The long line does not cost the report its length once a result.
+    let short = body.replace(&padding, "x");
+    let baseline = with_stdin(&["check", "--format", "sarif", "-"], short.as_bytes()).stdout.len();
+    assert!(output.stdout.len() < baseline + 2 * padding.len(), "{} bytes against {baseline}", output.stdout.len());
+}
+
 #[test]
 fn fixing_standard_input_leaves_a_machine_format_alone_on_standard_error() {
     for format in ["json", "sarif"] {

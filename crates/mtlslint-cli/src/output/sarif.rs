@@ -88,33 +88,39 @@ fn finding(diagnostic: &Diagnostic, rule_index: usize, uri: &str, text: &str) ->
     };
     let artifact =
         if uri.starts_with("file://") { json!({"uri": uri}) } else { json!({"uri": uri, "uriBaseId": "%SRCROOT%"}) };
+    let mut region = json!({
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+    });
+    let mut physical = json!({"artifactLocation": artifact});
+    // Snippets are left out where they would be long (a minified body is one line):
+    // each finding would repeat the whole of it.
+    if let Some(snippet) = text.get(start.offset..end.offset).filter(|s| s.len() <= MAX_SNIPPET) {
+        region["snippet"] = json!({"text": snippet});
+    }
+    let context = lines(text, start.offset, end.offset);
+    if context.len() <= MAX_SNIPPET {
+        physical["contextRegion"] = json!({"startLine": start.line, "endLine": end.line, "snippet": {"text": context}});
+    }
+    physical["region"] = region;
     json!({
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
         "level": level(diagnostic.severity),
         "message": {"text": message},
         "locations": [{
-            "physicalLocation": {
-                "artifactLocation": artifact,
-                "region": {
-                    "startLine": start.line,
-                    "startColumn": start.column,
-                    "endLine": end.line,
-                    "endColumn": end.column,
-                    "snippet": {"text": text.get(start.offset..end.offset).unwrap_or_default()},
-                },
-                "contextRegion": {
-                    "startLine": start.line,
-                    "endLine": end.line,
-                    "snippet": {"text": lines(text, start.offset, end.offset)},
-                },
-            },
+            "physicalLocation": physical,
             "logicalLocations": [{"fullyQualifiedName": diagnostic.pointer, "kind": "member"}],
         }],
         // Stable while lines move: the rule, the file and the JSON pointer.
         "partialFingerprints": {"mtlslint/v1": fingerprint(&[diagnostic.code, uri, &diagnostic.pointer])},
     })
 }
+
+/// The longest snippet a result carries, in bytes.
+const MAX_SNIPPET: usize = 1024;
 
 /// The whole lines that hold `text[start..end]`, without the last one's line end (CRLF too).
 fn lines(text: &str, start: usize, end: usize) -> &str {
