@@ -62,7 +62,6 @@ const MAX_BYTES: usize = 4 << 20;
 
 const MEMBERS: &str = "`profile`, `rules`, `limits`, `current`, `keystores`, `adminKeystores`, `credentials`, `permissions`, `endpoint`, `unsafe`";
 const RULES: &str = r#"an object of rule codes or names and levels, such as {T005: "off"}"#;
-const LEVELS: &str = r#""error", "warning", "info" or "off""#;
 const LIMITS: &str = "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes at most 4194304)";
 
 impl LintOptions {
@@ -145,7 +144,7 @@ fn rules(value: Value) -> Result<BTreeMap<String, Level>, Option<String>> {
     for (rule, level) in rules {
         let read = Level::deserialize(&level).map_err(|_| {
             let meant = Level::suggestion(&level).map(|meant| format!(": {meant}")).unwrap_or_default();
-            Some(format!("options.rules.{rule}: expected {LEVELS}; found {level}{meant}"))
+            Some(format!("options.rules.{rule}: expected {}; found {level}{meant}", Level::choices()))
         })?;
         levels.insert(rule, read);
     }

@@ -58,6 +58,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, from the most severe.
+    pub const ALL: [Level; 4] = [Level::Error, Level::Warning, Level::Info, Level::Off];
+
+    /// The levels as a message lists them: `"error", "warning", "info" or "off"`.
+    pub fn choices() -> String {
+        let [error, warning, info, off] = Level::ALL.map(Level::as_str);
+        format!(r#""{error}", "{warning}", "{info}" or "{off}""#)
+    }
+
     /// The severity, `None` for `off`.
     pub fn severity(self) -> Option<Severity> {
         match self {
@@ -84,7 +93,7 @@ impl Level {
     /// ```
     pub fn suggestion(found: &Value) -> Option<String> {
         if let Some(text) = found.as_str() {
-            let names = [Level::Error, Level::Warning, Level::Info, Level::Off].map(Level::as_str);
+            let names = Level::ALL.map(Level::as_str);
             let name = nearest_constant(text, &names)?;
             return Some(format!(r#"did you mean "{name}"?"#));
         }
