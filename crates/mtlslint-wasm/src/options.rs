@@ -144,7 +144,7 @@ fn rules(value: Value) -> Result<BTreeMap<String, Level>, Option<String>> {
     for (rule, level) in rules {
         let read = Level::deserialize(&level).map_err(|_| {
             let meant = Level::suggestion(&level).map(|meant| format!(": {meant}")).unwrap_or_default();
-            Some(format!("options.rules.{rule}: expected {}; found {level}{meant}", Level::choices()))
+            Some(format!("options.rules.{rule}: expected {}; found {level}{meant}", Level::CHOICES))
         })?;
         levels.insert(rule, read);
     }

@@ -61,11 +61,8 @@ impl Level {
     /// Every level, from the most severe.
     pub const ALL: [Level; 4] = [Level::Error, Level::Warning, Level::Info, Level::Off];
 
-    /// The levels as a message lists them: `"error", "warning", "info" or "off"`.
-    pub fn choices() -> String {
-        let [error, warning, info, off] = Level::ALL.map(Level::as_str);
-        format!(r#""{error}", "{warning}", "{info}" or "{off}""#)
-    }
+    /// The levels as a message lists them (a test holds it to [`Level::ALL`]).
+    pub const CHOICES: &str = r#""error", "warning", "info" or "off""#;
 
     /// The severity, `None` for `off`.
     pub fn severity(self) -> Option<Severity> {
@@ -310,6 +307,12 @@ fn check_keys(value: &Value, schema: &Value, at: &str) -> Result<(), ConfigError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_choices_list_every_level() {
+        let [error, warning, info, off] = Level::ALL.map(Level::as_str);
+        assert_eq!(Level::CHOICES, format!(r#""{error}", "{warning}", "{info}" or "{off}""#));
+    }
 
     #[test]
     fn unknown_keys_are_named_with_the_nearest_known_one() {
