@@ -92,6 +92,8 @@ impl Permissions {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inventory {
     names: Vec<String>,
+    /// The ids of items that have a name too: a body's `keyStoreId` may give either.
+    ids: Vec<String>,
 }
 
 /// A context file that cannot be used. Messages never quote the file's values.
@@ -150,7 +152,7 @@ fn joined(text: &str) -> String {
 impl Inventory {
     /// An inventory of these names.
     pub fn new<I: IntoIterator<Item = S>, S: Into<String>>(names: I) -> Self {
-        Self { names: names.into_iter().map(Into::into).collect() }
+        Self { names: names.into_iter().map(Into::into).collect(), ids: Vec::new() }
     }
 
     /// Reads a saved List Keystores or List Credentials response
@@ -219,7 +221,7 @@ impl Inventory {
                 return Err(ContextError::Shape("expected an array of names or a saved List response object".into()));
             }
         };
-        let mut names = Vec::with_capacity(items.len());
+        let (mut names, mut ids) = (Vec::with_capacity(items.len()), Vec::new());
         for (index, item) in items.iter().enumerate() {
             match item {
                 Value::String(name) => names.push(name.clone()),
@@ -227,14 +229,14 @@ impl Inventory {
                     if let Some(listing) = listing {
                         listing.refuse_the_other(index, fields)?;
                     }
-                    // A call's path and body name a store or a credential by its name: an `id`
-                    // beside one is no name, and counts only for an item that has none.
+                    // A call's path names a store or a credential by its name: an `id` beside
+                    // one is no name (the body's `keyStoreId` may give it, see `Inventory::holds_id`).
                     let before = names.len();
                     for key in ["name", "username", "id"] {
-                        if let Some(Value::String(name)) = fields.get(key)
-                            && (key != "id" || names.len() == before)
-                        {
-                            names.push(name.clone());
+                        match fields.get(key) {
+                            Some(Value::String(id)) if key == "id" && names.len() > before => ids.push(id.clone()),
+                            Some(Value::String(name)) => names.push(name.clone()),
+                            _ => {}
                         }
                     }
                     if names.len() == before {
@@ -250,7 +252,13 @@ impl Inventory {
                 }
             }
         }
-        Ok(Self { names })
+        Ok(Self { names, ids })
+    }
+
+    /// Whether `id` is the id of a listed item that has a name: what a
+    /// body's `keyStoreId` or `trustStoreId` may give instead of the name.
+    pub fn holds_id(&self, id: &str) -> bool {
+        self.ids.iter().any(|known| known == id)
     }
 
     /// Whether `name` exists exactly (names are case-sensitive).
@@ -341,7 +349,7 @@ pub enum InventoryItem {
         /// A credential's username.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         username: Option<String>,
-        /// An id, when the listing has no name.
+        /// An id: a name where the item has none; beside a name, what a body's store id may give instead.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         id: Option<String>,
     },
@@ -445,6 +453,8 @@ mod tests {
         // Beside a name, an id is no name: the path would name a store the server does not find.
         let both = Inventory::keystores_from_json(r#"[{"id": "64f0a1", "name": "Partner-TS"}]"#).unwrap();
         assert!(both.contains("Partner-TS") && !both.contains("64f0a1"));
+        // A store id in a body may give it, though.
+        assert!(both.holds_id("64f0a1") && !both.holds_id("Partner-TS"));
         // Two names that differ only in case: neither is offered as the one meant.
         let twins = Inventory::keystores_from_json(r#"["partner-ts", "PARTNER-TS"]"#).unwrap();
         assert_eq!(twins.case_insensitive_match("Partner-ts"), None);

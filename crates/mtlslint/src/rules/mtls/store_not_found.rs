@@ -12,7 +12,8 @@ rule! {
     /// ## What it does
     /// When keystore inventories are given (saved List Keystores responses
     /// of the project and the admin project, or arrays of names), checks
-    /// that `keyStoreId` and `trustStoreId` name a store in one of them. A
+    /// that `keyStoreId` and `trustStoreId` name a store in one of them (by
+    /// its name, or by its `id` where the listing gives both). A
     /// name that differs only in case is reported with the exact name.
     /// With the current settings given, a store the body keeps from them is
     /// checked too once mTLS ends up enabled: it may have been deleted since.
@@ -133,7 +134,7 @@ enum Missing<'i> {
 
 /// How the inventories lack `id`; `None` when it is listed (or blank, which S007 reports).
 fn missing<'i>(inventories: &[&'i Inventory], id: &str) -> Option<Missing<'i>> {
-    if crate::body::is_blank(id) || inventories.iter().any(|inv| inv.contains(id)) {
+    if crate::body::is_blank(id) || inventories.iter().any(|inv| inv.contains(id) || inv.holds_id(id)) {
         return None;
     }
     Some(inventories.iter().find_map(|inv| inv.case_insensitive_match(id)).map_or(Missing::Absent, Missing::Case))
