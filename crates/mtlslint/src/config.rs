@@ -229,12 +229,26 @@ impl Config {
                     r#"`rules`: `{other}` and `{selector}` name the same rule ({code} `{name}`), one "{earlier}", the other "{level}": keep one of them"#
                 )));
             }
+            if let (Level::Off, Some((_, unseen))) = (level, ALWAYS_ON.iter().find(|(code, _)| *code == rule.code)) {
+                let (code, name) = (rule.code, rule.name);
+                return Err(ConfigError(format!(
+                    r#"`rules`: `{selector}` ({code} `{name}`) cannot be "off": {unseen}, so nothing in it would be reported; set it to "warning" or "info" to let such input pass"#
+                )));
+            }
             chosen.push((rule.code, selector, level));
             options.set_severity(selector, level.severity()).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
         }
         Ok(options)
     }
 }
+
+/// The rules that report input the other rules never see, and what that input is:
+/// turned off, they would let it pass as clean. Their level may be lowered, not turned off.
+const ALWAYS_ON: [(&str, &str); 3] = [
+    ("J001", "a body that is not JSON is not linted"),
+    ("J004", "a body that is not an object is not linted"),
+    ("J005", "an input over the size limit is not read"),
+];
 
 /// What the member at `path` must be, and the strings it may be: those of
 /// an enum (the profile, a rule's level) read from `schema`, the model's.
@@ -321,6 +335,25 @@ mod tests {
         assert!(error(r#"{"colour": true}"#).starts_with("unknown key `colour`: the keys are `$schema`"));
         assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
         assert!(error("{").starts_with("not valid JSON"));
+    }
+
+    #[test]
+    fn rules_that_gate_the_others_cannot_be_turned_off() {
+        fn options(text: &str) -> Result<Options, ConfigError> {
+            Config::from_json(text).unwrap().options()
+        }
+        assert_eq!(
+            options(r#"{"rules": {"invalid-json": "off"}}"#).unwrap_err().to_string(),
+            r#"`rules`: `invalid-json` (J001 `invalid-json`) cannot be "off": a body that is not JSON is not linted, so nothing in it would be reported; set it to "warning" or "info" to let such input pass"#
+        );
+        for code in ["J004", "J005"] {
+            let error = options(&format!(r#"{{"rules": {{"{code}": "off"}}}}"#)).unwrap_err().to_string();
+            assert!(error.contains(r#"cannot be "off""#), "{error}");
+        }
+        // Lowered, they still report: the input is not taken for clean.
+        let lowered = options(r#"{"rules": {"J001": "warning", "J003": "off"}}"#).unwrap();
+        let found = crate::Linter::new(lowered, crate::Context::default()).lint_body(b"{\"enabled\": tru");
+        assert_eq!(found.iter().map(|d| (d.code, d.severity)).collect::<Vec<_>>(), [("J001", Severity::Warning)]);
     }
 
     #[test]
