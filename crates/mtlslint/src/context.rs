@@ -37,7 +37,7 @@ const LEGACY_ROLES: [(&str, (&str, &str)); 1] = [("ROLE_MANAGE_PROXIES", ("API_M
 impl Permissions {
     /// Reads grants written `RESOURCE+ACTION` or `RESOURCE:ACTION` (any case),
     /// or a legacy role such as `ROLE_MANAGE_PROXIES`, separated by commas,
-    /// spaces or lines, or as a JSON array of such strings.
+    /// semicolons, spaces or lines, or as a JSON array of such strings.
     ///
     /// ```
     /// let permissions = mtlslint::context::Permissions::from_text("api_management:manage, IDENTITY+DEPLOY_UNDEPLOY").unwrap();
@@ -58,7 +58,17 @@ impl Permissions {
                     _ => Err(ContextError::Shape(format!("item {index} is not a string such as \"IDENTITY+MANAGE\""))),
                 })
                 .collect::<Result<_, _>>()?,
-            _ => joined(text).split([',', ' ']).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            Ok(other @ (Value::Object(_) | Value::Number(_) | Value::Bool(_))) => {
+                let found = match other {
+                    Value::Object(_) => "an object",
+                    Value::Number(_) => "a number",
+                    _ => "a boolean",
+                };
+                return Err(ContextError::Shape(format!(
+                    "found {found}; write a JSON array of grants such as [\"IDENTITY+MANAGE\"], or the grants separated by commas"
+                )));
+            }
+            _ => joined(text).split([',', ';', ' ']).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
         };
         let mut grants = Vec::with_capacity(items.len());
         for item in items {
@@ -68,7 +78,7 @@ impl Permissions {
                 continue;
             }
             match upper.split_once(['+', ':']) {
-                Some((resource, action)) if !resource.is_empty() && !action.is_empty() => {
+                Some((resource, action)) if is_word(resource) && is_word(action) => {
                     grants.push((resource.to_owned(), action.to_owned()));
                 }
                 _ => {
@@ -86,6 +96,11 @@ impl Permissions {
     pub fn has(&self, resource: &str, action: &str) -> bool {
         self.grants.iter().any(|(r, a)| r == resource && a == action)
     }
+}
+
+/// A resource or an action of a grant: `API_MANAGEMENT`, `DEPLOY_UNDEPLOY`.
+fn is_word(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// Names known to exist (and ids, where the listing carries them).
@@ -488,6 +503,19 @@ mod tests {
         // Blanks elsewhere still separate permissions.
         let error = Permissions::from_text("IDENTITY MANAGE").unwrap_err().to_string();
         assert!(error.starts_with("`IDENTITY` is no permission"), "{error}");
+    }
+
+    #[test]
+    fn permissions_of_another_shape_are_refused_not_misread() {
+        // An object's text once split into a grant `{"API_MANAGEMENT`+`MANAGE":TRUE}`: the token seemed to lack it.
+        let error = Permissions::from_text(r#"{"API_MANAGEMENT+MANAGE": true}"#).unwrap_err().to_string();
+        assert!(error.starts_with("found an object; write a JSON array of grants"), "{error}");
+        assert!(Permissions::from_text("5").unwrap_err().to_string().starts_with("found a number"));
+        let error = Permissions::from_text("API_MANAGEMENT+MANAGE/IDENTITY").unwrap_err().to_string();
+        assert!(error.starts_with("`API_MANAGEMENT+MANAGE/IDENTITY` is no permission"), "{error}");
+        // Semicolons separate grants, as commas do.
+        let permissions = Permissions::from_text("API_MANAGEMENT+MANAGE;IDENTITY+MANAGE").unwrap();
+        assert!(permissions.has("API_MANAGEMENT", "MANAGE") && permissions.has("IDENTITY", "MANAGE"));
     }
 
     #[test]
