@@ -128,7 +128,7 @@ fn nearest_constant<'c>(text: &str, constants: &[&'c str]) -> Option<&'c str> {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ConfigLimits {
-    /// Largest input in bytes (default 1048576, at most 1073741824).
+    /// Largest input in bytes (default 1048576, at most 1073741824; 4194304 in the WebAssembly package).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = Limits::MAX_BYTES))]
     pub max_bytes: Option<usize>,
@@ -230,9 +230,8 @@ impl Config {
                 )));
             }
             if let (Level::Off, Some((_, unseen))) = (level, ALWAYS_ON.iter().find(|(code, _)| *code == rule.code)) {
-                let (code, name) = (rule.code, rule.name);
                 return Err(ConfigError(format!(
-                    r#"`rules`: `{selector}` ({code} `{name}`) cannot be "off": {unseen}, so nothing in it would be reported; set it to "warning" or "info" to let such input pass"#
+                    r#"`rules.{selector}` cannot be "off": {unseen} is not linted, and would pass unseen; set it to "warning" or "info" instead"#
                 )));
             }
             chosen.push((rule.code, selector, level));
@@ -245,9 +244,9 @@ impl Config {
 /// The rules that report input the other rules never see, and what that input is:
 /// turned off, they would let it pass as clean. Their level may be lowered, not turned off.
 const ALWAYS_ON: [(&str, &str); 3] = [
-    ("J001", "a body that is not JSON is not linted"),
-    ("J004", "a body that is not an object is not linted"),
-    ("J005", "an input over the size limit is not read"),
+    ("J001", "a body that is not JSON"),
+    ("J004", "a body that is not an object"),
+    ("J005", "an input over the size limit"),
 ];
 
 /// What the member at `path` must be, and the strings it may be: those of
@@ -344,7 +343,7 @@ mod tests {
         }
         assert_eq!(
             options(r#"{"rules": {"invalid-json": "off"}}"#).unwrap_err().to_string(),
-            r#"`rules`: `invalid-json` (J001 `invalid-json`) cannot be "off": a body that is not JSON is not linted, so nothing in it would be reported; set it to "warning" or "info" to let such input pass"#
+            r#"`rules.invalid-json` cannot be "off": a body that is not JSON is not linted, and would pass unseen; set it to "warning" or "info" instead"#
         );
         for code in ["J004", "J005"] {
             let error = options(&format!(r#"{{"rules": {{"{code}": "off"}}}}"#)).unwrap_err().to_string();

@@ -58,15 +58,11 @@ impl Permissions {
                     _ => Err(ContextError::Shape(format!("item {index} is not a string such as \"IDENTITY+MANAGE\""))),
                 })
                 .collect::<Result<_, _>>()?,
-            Ok(other @ (Value::Object(_) | Value::Number(_) | Value::Bool(_))) => {
-                let found = match other {
-                    Value::Object(_) => "an object",
-                    Value::Number(_) => "a number",
-                    _ => "a boolean",
-                };
-                return Err(ContextError::Shape(format!(
-                    "found {found}; write a JSON array of grants such as [\"IDENTITY+MANAGE\"], or the grants separated by commas"
-                )));
+            Ok(Value::Object(_) | Value::Number(_) | Value::Bool(_)) => {
+                return Err(ContextError::Shape(
+                    "write a JSON array of grants such as [\"IDENTITY+MANAGE\"], or the grants separated by commas"
+                        .into(),
+                ));
             }
             _ => joined(text).split([',', ';', ' ']).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
         };
@@ -210,7 +206,17 @@ impl Inventory {
                     .into(),
             ));
         }
-        let value: Value = serde_json::from_str(text)?;
+        let value: Value = match serde_json::from_str(text) {
+            Ok(value) => value,
+            // A name written bare (`ks-prod`, or a list of them): no JSON at all.
+            Err(_) if !text.trim_start().starts_with(['{', '[', '"']) => {
+                return Err(ContextError::Shape(
+                    "not JSON: save the List Keystores or List Credentials response as it came, or write the names as a JSON array such as [\"ks-prod\"]"
+                        .into(),
+                ));
+            }
+            Err(error) => return Err(error.into()),
+        };
         let items = match &value {
             Value::Array(items) => items,
             Value::Object(object) => {
@@ -488,6 +494,19 @@ mod tests {
     }
 
     #[test]
+    fn names_written_bare_are_told_to_be_a_json_array() {
+        for text in ["ks-prod", "ks-prod, ts-backend\n", "ks-prod\nts-backend"] {
+            let error = Inventory::keystores_from_json(text).unwrap_err().to_string();
+            assert!(error.ends_with(r#"or write the names as a JSON array such as ["ks-prod"]"#), "{error}");
+        }
+        // JSON that is broken is located, as before.
+        assert_eq!(
+            Inventory::from_json("[\"ks-prod\" \"ts\"]").unwrap_err().to_string(),
+            "not valid JSON (line 1, column 12)"
+        );
+    }
+
+    #[test]
     fn an_empty_inventory_file_is_called_empty() {
         for text in ["", "\u{feff}", " \n"] {
             let error = Inventory::keystores_from_json(text).unwrap_err().to_string();
@@ -509,8 +528,8 @@ mod tests {
     fn permissions_of_another_shape_are_refused_not_misread() {
         // An object's text once split into a grant `{"API_MANAGEMENT`+`MANAGE":TRUE}`: the token seemed to lack it.
         let error = Permissions::from_text(r#"{"API_MANAGEMENT+MANAGE": true}"#).unwrap_err().to_string();
-        assert!(error.starts_with("found an object; write a JSON array of grants"), "{error}");
-        assert!(Permissions::from_text("5").unwrap_err().to_string().starts_with("found a number"));
+        assert!(error.starts_with("write a JSON array of grants"), "{error}");
+        assert!(Permissions::from_text("5").unwrap_err().to_string().starts_with("write a JSON array of grants"));
         let error = Permissions::from_text("API_MANAGEMENT+MANAGE/IDENTITY").unwrap_err().to_string();
         assert!(error.starts_with("`API_MANAGEMENT+MANAGE/IDENTITY` is no permission"), "{error}");
         // Semicolons separate grants, as commas do.
