@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use js_sys::{Array, JSON, JsString, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, JSON, JsString, Reflect, Uint8Array};
 use mtlslint::{Limits, Request};
 use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -52,17 +52,28 @@ pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsError> {
     value.as_string().ok_or_else(|| JsError::new(&format!("{what}: expected a string, not {}", kind(value))))
 }
 
-/// The bytes of a text argument: a string, or a `Uint8Array` as read from a file.
+/// The bytes of a text argument: a string, or a `Uint8Array` or an `ArrayBuffer` as read from a file.
 pub(crate) fn text(value: JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     if let Some(text) = value.as_string() {
         return Ok(text.into_bytes());
+    }
+    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
+        // What `fetch(...).arrayBuffer()` and `FileReader` give.
+        return Ok(Uint8Array::new(buffer).to_vec());
     }
     match value.dyn_into::<Uint8Array>() {
         Ok(bytes) => Ok(bytes.to_vec()),
         Err(value) => {
             // Only an object or an array was meant to be sent as JSON.
-            let hint = if value.is_object() { " (JSON.stringify writes an object as text)" } else { "" };
-            Err(JsError::new(&format!("{what}: expected a string or a Uint8Array, not {}{hint}", kind(&value))))
+            let hint = if foreign_class(&value).is_none() && value.is_object() {
+                " (JSON.stringify writes it as text)"
+            } else {
+                ""
+            };
+            Err(JsError::new(&format!(
+                "{what}: expected a string, a Uint8Array or an ArrayBuffer, not {}{hint}",
+                kind(&value)
+            )))
         }
     }
 }
@@ -119,9 +130,9 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
         None
     } else if let Some(text) = body.as_string() {
         Some(text)
-    } else if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
+    } else if body.is_instance_of::<Uint8Array>() || body.is_instance_of::<ArrayBuffer>() {
         // As the CLI's `--data @FILE`: a request's body must be UTF-8 to be read at all.
-        let text = String::from_utf8(bytes.to_vec()).map_err(|error| {
+        let text = String::from_utf8(text(body, "request.body")?).map_err(|error| {
             let at = error.utf8_error().valid_up_to();
             JsError::new(&format!("request.body: not valid UTF-8 (byte {at}); send the body as UTF-8"))
         })?;
@@ -211,7 +222,7 @@ fn plain_object(value: &JsValue, what: &str, example: &str) -> Result<(), JsErro
     object(value, what, example)?;
     match foreign_class(value) {
         Some((name, instead)) => {
-            Err(JsError::new(&format!("{what}: a {name} is not a plain object; pass one such as {example}{instead}")))
+            Err(JsError::new(&format!("{what}: {name} is not a plain object; pass one such as {example}{instead}")))
         }
         None => Ok(()),
     }
@@ -261,7 +272,7 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
     }
     if let Some((name, instead)) = foreign_class(value) {
         return Err(JsError::new(&format!(
-            "{at}: a {name} is not JSON data; pass a string, or a plain object or array{instead}"
+            "{at}: {name} is not JSON data; pass a string, or a plain object or array{instead}"
         )));
     }
     caught(at, entries(value))?.iter().try_for_each(|entry| {

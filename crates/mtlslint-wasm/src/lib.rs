@@ -47,7 +47,7 @@ export interface RequestInput {
     /** Headers as an object, as `[name, value]` pairs (which keeps repeated names), or a `Headers` or `Map`. */
     headers?: Record<string, string> | [string, string][] | Iterable<[string, string]>;
     /** The body: text, bytes, or a value to send as JSON. */
-    body?: string | Uint8Array | MtlsSettings | Record<string, unknown> | unknown[] | null;
+    body?: string | Uint8Array | ArrayBuffer | MtlsSettings | Record<string, unknown> | unknown[] | null;
 }
 /**
  * A settings form's values by field: the body's fields, and the path's names
@@ -96,7 +96,7 @@ extern "C" {
 /// options cannot be used.
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn lint(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: JsValue,
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
@@ -113,7 +113,7 @@ pub fn lint_request(request: JsRequestInput, options: Option<JsLintOptions>) -> 
 /// Lints a response of either call; `options.endpoint` names the call when the shape alone cannot tell.
 #[wasm_bindgen(js_name = lintResponse, unchecked_return_type = "Diagnostic[]")]
 pub fn lint_response(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: JsValue,
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
@@ -138,7 +138,7 @@ pub fn validate_form(fields: JsFormFields, options: Option<JsLintOptions>) -> Re
 /// findings left in it. Fixes never turn valid JSON into invalid JSON.
 #[wasm_bindgen(js_name = applyFixes, unchecked_return_type = "Fixed")]
 pub fn apply_fixes(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: JsValue,
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;

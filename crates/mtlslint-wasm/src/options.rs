@@ -62,7 +62,8 @@ const MAX_BYTES: usize = 4 << 20;
 
 const MEMBERS: &str = "`profile`, `rules`, `limits`, `current`, `keystores`, `adminKeystores`, `credentials`, `permissions`, `endpoint`, `unsafe`";
 const RULES: &str = r#"an object of rule codes or names and levels, such as {T005: "off"}"#;
-const LIMITS: &str = "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes at most 4194304)";
+const LIMITS: &str =
+    "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes from 1 to 4194304)";
 
 impl LintOptions {
     /// Reads options from JSON text (what `JSON.stringify` made of the
@@ -107,10 +108,11 @@ impl LintOptions {
             limits: self.limits,
             ..Config::default()
         };
-        let options = config.options().map_err(|error| format!("options: {error}"))?;
-        if options.limits.max_bytes > MAX_BYTES {
-            return Err(format!("options.limits.maxBytes: at most {MAX_BYTES} (4 MiB) in the WebAssembly package"));
+        // Before the configuration's own check, whose ceiling is the native one.
+        if self.limits.and_then(|limits| limits.max_bytes).is_some_and(|n| !(1..=MAX_BYTES).contains(&n)) {
+            return Err(format!("options.limits.maxBytes: from 1 to {MAX_BYTES} (4 MiB) in the WebAssembly package"));
         }
+        let options = config.options().map_err(|error| format!("options: {error}"))?;
         let context = Context {
             current: read(self.current.as_ref(), "current", current_settings_from_json)?,
             keystores: read(self.keystores.as_ref(), "keystores", Inventory::keystores_from_json)?,
@@ -173,7 +175,8 @@ fn limits(value: &Value) -> Result<ConfigLimits, String> {
             }
         };
         let most = if name == "maxBytes" { MAX_BYTES } else { Limits::MAX_DEPTH };
-        *slot = Some(number.ok_or_else(|| format!("options.limits.{name}: expected a whole number, at most {most}"))?);
+        *slot =
+            Some(number.ok_or_else(|| format!("options.limits.{name}: expected a whole number, from 1 to {most}"))?);
     }
     Ok(limits)
 }
@@ -205,15 +208,19 @@ mod tests {
         assert!(error(r#"{"rules": {"T005": "warn"}}"#).ends_with(r#"found "warn": did you mean "warning"?"#));
         assert_eq!(
             error(r#"{"limits": {"maxBytes": -1}}"#),
-            "options.limits.maxBytes: expected a whole number, at most 4194304"
+            "options.limits.maxBytes: expected a whole number, from 1 to 4194304"
         );
-        assert!(error(r#"{"limits": {"maxBytes": 18446744073709551616}}"#).ends_with("at most 4194304"));
+        assert!(error(r#"{"limits": {"maxBytes": 18446744073709551616}}"#).ends_with("from 1 to 4194304"));
         assert!(error(r#"{"limits": 5}"#).starts_with("options.limits: expected an object of whole"));
-        let over = LintOptions::from_json(r#"{"limits": {"maxBytes": 4194305}}"#).unwrap().linter().err();
-        assert_eq!(
-            over.as_deref(),
-            Some("options.limits.maxBytes: at most 4194304 (4 MiB) in the WebAssembly package")
-        );
+        // Past the module's ceiling, under the native one or not, and zero: the module's range is named.
+        for max_bytes in ["4194305", "1073741824", "2000000000", "0"] {
+            let json = format!(r#"{{"limits": {{"maxBytes": {max_bytes}}}}}"#);
+            let over = LintOptions::from_json(&json).unwrap().linter().err();
+            assert_eq!(
+                over.as_deref(),
+                Some("options.limits.maxBytes: from 1 to 4194304 (4 MiB) in the WebAssembly package")
+            );
+        }
         assert_eq!(error(r#"{"unsafe": "yes"}"#), "options.unsafe: expected true or false");
         assert_eq!(
             error(r#"{"rules": {"T005": "of"}}"#),
