@@ -266,6 +266,17 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             if token > at && !PROSE_AFTER_BEARER.iter().any(|word| text[token..end].eq_ignore_ascii_case(word)) {
                 hidden.push(token..end);
             }
+        } else if name.eq_ignore_ascii_case(b"basic") {
+            // `Basic dXNlcjpwdw==`: `user:password` in base64; `Basic settings` is prose.
+            let token = skip_blanks(bytes, at);
+            let end = scalar_end(bytes, token);
+            let word = &bytes[token..end];
+            let base64 = word.iter().all(|&b| b.is_ascii_alphanumeric() || b"+/=".contains(&b));
+            let prose = word.iter().all(u8::is_ascii_lowercase)
+                || PROSE_AFTER_BEARER.iter().any(|prose| text[token..end].eq_ignore_ascii_case(prose));
+            if token > at && word.len() >= 4 && base64 && !prose {
+                hidden.push(token..end);
+            }
         } else if name[0] == b'-'
             && let Some(option) =
                 CREDENTIAL_OPTIONS.iter().chain(&CONNECTION_SECRET_OPTIONS).find(|o| name == o.as_bytes())
@@ -604,6 +615,14 @@ mod tests {
                 "Authorization: Bearer <your token>\ntoken={{token}} ${TOKEN} $TOKEN",
             ),
             ("bearer\tabc.def-ghi, x", "bearer\t***********, x"),
+            (
+                r#"{"hostnameVerifierType": "Basic YWRtaW46aHVudGVyMg=="}"#,
+                r#"{"hostnameVerifierType": "Basic ********************"}"#,
+            ),
+            (
+                "Basic auth, basic settings, Basic Ok, Basic Authentication",
+                "Basic auth, basic settings, Basic Ok, Basic Authentication",
+            ),
             (
                 r#"{"password":"p\"w", "keyStoreFile": "MIIé", "n": 1}"#,
                 r#"{"password":"****", "keyStoreFile": "*****", "n": 1}"#,
