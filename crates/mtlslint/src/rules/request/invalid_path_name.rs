@@ -8,7 +8,8 @@ rule! {
     ///
     /// ## What it does
     /// Checks the project, proxy, credential and truststore names in the
-    /// path: none may be empty, blank (`%20`), a dot segment (`.`, `..`) or an
+    /// path: none may be empty, blank (`%20`), begin or end with white space
+    /// (`MyProject%20`), be a dot segment (`.`, `..`) or an
     /// unreplaced placeholder (`{username}`, `<project>`, `$PROJECT`), contain a raw space, `&`, `=` or another
     /// reserved character, or hold a `%` not followed by two hex digits or
     /// encoding invalid UTF-8.
@@ -76,8 +77,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     write_the_name(name),
                 )),
                 Some(decoded) if crate::body::is_blank(&decoded) => {
-                    Some((format!("`{name}` is blank: `{text}` is only white space"), write_the_name(name)))
+                    Some((format!("`{name}` is blank: only white space"), write_the_name(name)))
                 }
+                // Typed into a form's field, or pasted with its surroundings: the server looks the
+                // name up with its white space, and finds nothing.
+                Some(decoded) if decoded.trim() != decoded => Some((
+                    format!("`{name}` begins or ends with white space: names must not contain spaces"),
+                    "remove the white space around the name".to_owned(),
+                )),
                 Some(_) => None,
             }
         };
