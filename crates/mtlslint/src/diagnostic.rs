@@ -75,11 +75,14 @@ impl Span {
 pub struct Position {
     /// 1-based line.
     pub line: usize,
-    /// 1-based column, counted in Unicode scalar values.
+    /// 1-based column, counted in Unicode scalar values. A byte order mark
+    /// at the start of the text takes no column, as editors do not show it.
     pub column: usize,
-    /// 0-based byte offset into the UTF-8 text.
+    /// 0-based byte offset into the UTF-8 text (a byte order mark counts).
     pub offset: usize,
-    /// 1-based column counted in UTF-16 code units, as JavaScript strings and editors count.
+    /// 1-based column counted in UTF-16 code units, as editors count; like
+    /// `column`, it leaves out a byte order mark (a JavaScript string read
+    /// from a file with one holds it at index 0: slice from index 1).
     pub utf16_column: usize,
 }
 
