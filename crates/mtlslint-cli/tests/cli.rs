@@ -1117,3 +1117,17 @@ fn control_characters_in_a_file_name_are_escaped_in_the_human_report() {
     assert_eq!(report["results"][0]["source"], path.to_str().unwrap());
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A line break in a value a message quotes stays escaped in the human
+/// report: printed as one, `::warning ...` would start a line that GitHub
+/// Actions reads as a command.
+#[test]
+fn a_line_break_in_a_quoted_value_does_not_start_a_line_of_the_report() {
+    let body = br#"{"enabled": false, "hostnameVerifierType": "x\n::warning title=Injected::all good"}"#;
+    let shown = stdout(&with_stdin(&["check", "-"], body));
+    assert!(shown.contains(r"`x\n::warning title=Injected::all good` is not a hostname verifier constant"), "{shown}");
+    assert!(!shown.lines().any(|line| line.trim_start().starts_with("::")), "{shown}");
+    let response = br#"{"error": "bad_request", "error_description": "x\n::error::forged"}"#;
+    let shown = stdout(&with_stdin(&["response", "-"], response));
+    assert!(!shown.lines().any(|line| line.trim_start().starts_with("::")), "{shown}");
+}

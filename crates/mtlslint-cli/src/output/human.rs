@@ -68,16 +68,18 @@ fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> (Vec<Group<
         .path(printable(&result.source))
         .line_start(line_start)
         .annotation(AnnotationKind::Primary.span(span).label(diagnostic.name));
-    let mut group = level.primary_title(diagnostic.message.as_ref()).id(diagnostic.code).element(snippet);
+    // A value the message quotes may hold a line break: printed as one, it would start a
+    // line of its own, which a CI log may read as a command (`::warning ...` in GitHub Actions).
+    let mut group = level.primary_title(printable(&diagnostic.message)).id(diagnostic.code).element(snippet);
     if let Some(help) = &diagnostic.help {
-        group = group.element(Level::HELP.message(help.as_ref()));
+        group = group.element(Level::HELP.message(printable(help)));
     }
     (vec![group], counted)
 }
 
-/// A file name as it can be shown on a terminal: a control character in it
-/// (a line break, an escape that would restyle the terminal) is written as
-/// its escape, `\n` or `\u{1b}`.
+/// A file name or a message as it can be shown on one line of a terminal: a
+/// control character in it (a line break, an escape that would restyle the
+/// terminal) is written as its escape, `\n` or `\u{1b}`.
 fn printable(name: &str) -> Cow<'_, str> {
     if !name.chars().any(char::is_control) {
         return Cow::Borrowed(name);
