@@ -112,9 +112,12 @@ fn is_plain_value(value: &str) -> bool {
 }
 
 /// Parts that make a name a secret's wherever they stand in it:
-/// `Authorization`, `keyStorePassword`, `passwd`, `x-api-key`, `apiToken`, ...
-const SECRET_PARTS: [&str; 15] = [
+/// `Authorization`, `keyStorePassword`, `passwd`, `x-api-key`, `apiToken`,
+/// keytool's `storepass` and `keypass` (`srcstorepass`), ...
+const SECRET_PARTS: [&str; 17] = [
     "authorization",
+    "storepass",
+    "keypass",
     "passw",
     "passphrase",
     "passcode",
@@ -200,7 +203,8 @@ fn may_name_a_secret(name: &[u8]) -> bool {
         let starts: &[&str] = match name[at].to_ascii_lowercase() {
             b'a' => &["auth", "apikey", "api-key", "api_key"],
             b'p' => &["pass", "pw", "privatekey"],
-            b's' => &["secret", "storefile"],
+            b's' => &["secret", "storefile", "storepass"],
+            b'k' => &["keypass"],
             b't' => &["token"],
             b'c' => &["cookie", "credential"],
             b'j' => &["jwt"],
@@ -329,6 +333,16 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             .map_or(text.len(), |i| slashes + i);
         hidden.extend(url_secrets(&text[slashes..end]).into_iter().map(|r| slashes + r.start..slashes + r.end));
         read_to = end;
+    }
+    // A PEM private key (`-----BEGIN PRIVATE KEY-----`, `RSA`, `EC`, `ENCRYPTED`): its
+    // base64, up to `-----END` or the end of the string that holds it.
+    for (begin, marker) in text.match_indices("-----BEGIN ") {
+        let label = begin + marker.len();
+        let Some(close) = text[label..].find("-----").map(|i| label + i) else { continue };
+        if text[label..close].ends_with("PRIVATE KEY") {
+            let start = close + "-----".len();
+            hidden.push(start..text[start..].find(['-', '"', '\'']).map_or(text.len(), |i| start + i));
+        }
     }
     hidden.retain(|range| {
         range.start < range.end
@@ -615,6 +629,15 @@ mod tests {
                 "Authorization: Bearer <your token>\ntoken={{token}} ${TOKEN} $TOKEN",
             ),
             ("bearer\tabc.def-ghi, x", "bearer\t***********, x"),
+            (r#"{"storepass": "changeit", "srckeypass": "kp"}"#, r#"{"storepass": "********", "srckeypass": "**"}"#),
+            (
+                r#"{"keyStoreId": "-----BEGIN RSA PRIVATE KEY-----\nMIIEvQ\n-----END RSA PRIVATE KEY-----"}"#,
+                r#"{"keyStoreId": "-----BEGIN RSA PRIVATE KEY-----**********-----END RSA PRIVATE KEY-----"}"#,
+            ),
+            (
+                "-----BEGIN CERTIFICATE-----MIIC-----END CERTIFICATE-----",
+                "-----BEGIN CERTIFICATE-----MIIC-----END CERTIFICATE-----",
+            ),
             (
                 r#"{"hostnameVerifierType": "Basic YWRtaW46aHVudGVyMg=="}"#,
                 r#"{"hostnameVerifierType": "Basic ********************"}"#,
