@@ -116,6 +116,8 @@ struct Word {
     text: String,
     span: Span,
     offsets: Vec<Span>,
+    /// A line ends between the word before and this one, not continued: a shell ends the command there.
+    new_line: bool,
 }
 
 impl Word {
@@ -133,16 +135,35 @@ fn verbatim(offsets: &[Span]) -> Option<Span> {
     one_to_one.then(|| Span::new(first.start, last.end))
 }
 
+/// The length of a line continuation at `at`: `\` and a line end, or
+/// PowerShell's `` ` `` or cmd's `^` and a line end (the command is pasted
+/// from either as often as from a POSIX shell).
+fn continuation(bytes: &[u8], at: usize) -> Option<usize> {
+    if !matches!(bytes[at], b'\\' | b'`' | b'^') {
+        return None;
+    }
+    match bytes.get(at + 1..at + 3) {
+        Some([b'\r', b'\n']) => Some(3),
+        _ => (bytes.get(at + 1) == Some(&b'\n')).then_some(2),
+    }
+}
+
 /// Splits a command line as a POSIX shell does: quotes, backslashes, and
-/// backslash-newline continuations; `#` starts a comment.
+/// backslash-newline continuations; `#` starts a comment. A word after a
+/// line end that no continuation precedes is marked: the command ends before it.
 fn words(text: &str) -> Result<Vec<Word>, ImportError> {
     let bytes = text.as_bytes();
     let mut words = Vec::new();
     let mut at = syntax::bom_len(text);
+    let mut new_line = false;
     while at < bytes.len() {
+        if let Some(length) = continuation(bytes, at) {
+            at += length;
+            continue;
+        }
         match bytes[at] {
-            b' ' | b'\t' | b'\n' | b'\r' => at += 1,
-            b'\\' if matches!(bytes.get(at + 1), Some(b'\n' | b'\r')) => at += 2,
+            b'\n' => (at, new_line) = (at + 1, true),
+            b' ' | b'\t' | b'\r' => at += 1,
             b'#' => at = text[at..].find('\n').map_or(bytes.len(), |n| at + n),
             _ => {
                 let start = at;
@@ -206,11 +227,22 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                         }
                     }
                 }
-                words.push(Word { text: word, span: Span::new(start, at), offsets });
+                words.push(Word { text: word, span: Span::new(start, at), offsets, new_line });
+                new_line = false;
             }
         }
     }
     Ok(words)
+}
+
+/// What a word on a line of its own means, when the line before does not continue.
+/// An option is named (`-H`); a value is not quoted, since it may hold a secret.
+fn ended_before(word: &str) -> String {
+    let option = word.split('=').next().filter(|option| option.starts_with('-') && option.len() <= 40);
+    let what = option.map_or("the rest of the command".to_owned(), |option| format!("`{option}` and what follows"));
+    format!(
+        "the line before does not end with `\\`, so a shell ends the command there and sends the call without {what}: end each line but the last with `\\` (PowerShell: `` ` ``)"
+    )
 }
 
 /// cURL's options that give the credentials of the call: `-u user:password`
@@ -444,6 +476,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     let mut after_unknown = false;
     let mut rest = words.iter().skip(prompt + 1).peekable();
     while let Some(word) = rest.next() {
+        if word.new_line {
+            return Err(error(text, word.span.start, ended_before(&word.text)));
+        }
         if ends_command(word) {
             // What follows is another command (`| jq .`) or where the output goes: not the call.
             break;

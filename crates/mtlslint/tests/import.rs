@@ -109,13 +109,34 @@ fn credentials_given_by_option_are_read_and_masked() {
 }
 
 #[test]
+fn a_line_that_does_not_continue_ends_the_command() {
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
+    let missing =
+        parse_curl(&format!("curl -X PUT '{url}' \\\n -H 'Authorization: Bearer T'\n -d @body.json")).unwrap_err();
+    assert!(missing.message.contains("sends the call without `-d` and what follows"), "{missing}");
+    assert_eq!(missing.line, 3);
+    // Continued by `\` (CRLF too), by PowerShell's backtick or by cmd's caret, it is one command.
+    for end in [" \\\n", " \\\r\n", " `\n", " `\r\n", " ^\n"] {
+        let text = format!("curl -X PUT '{url}'{end} -H 'Authorization: Bearer T'{end} --data-raw ''\n");
+        let imported = parse_curl(&text).unwrap_or_else(|e| panic!("{end:?}: {e}"));
+        assert_eq!(imported.request.headers.len(), 1, "{end:?}");
+    }
+}
+
+#[test]
 fn a_misspelt_option_or_a_stray_value_is_refused_without_quoting_it() {
     let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
     let typo = parse_curl(&format!("curl -X PUT '{url}' --hedaer 'Authorization: Bearer s3cr3t'")).unwrap_err();
     assert_eq!(typo.message, "unknown curl option `--hedaer`: did you mean `--header`?");
-    let stray = parse_curl(&format!("curl -X PUT '{url}'\n  'Authorization: Bearer s3cr3t'")).unwrap_err();
+    let stray = parse_curl(&format!("curl -X PUT '{url}' 'Authorization: Bearer s3cr3t'")).unwrap_err();
     assert!(stray.message.starts_with("a second URL") && !stray.message.contains("s3cr3t"), "{stray}");
-    assert_eq!(stray.line, 2);
+    // On a line of its own, without a `\` before it, the shell would not even pass it to curl.
+    let ended = parse_curl(&format!("curl -X PUT '{url}'\n  'Authorization: Bearer s3cr3t'")).unwrap_err();
+    assert_eq!(
+        ended.message,
+        "the line before does not end with `\\`, so a shell ends the command there and sends the call without the rest of the command: end each line but the last with `\\` (PowerShell: `` ` ``)"
+    );
+    assert_eq!(ended.line, 2);
     // curl's own switches are no misspellings.
     assert!(parse_curl(&format!("curl --head --silent --insecure '{url}'")).is_ok());
 }
