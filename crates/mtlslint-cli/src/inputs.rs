@@ -54,6 +54,10 @@ impl Input {
     }
 }
 
+/// The environment files of JetBrains' HTTP client, beside the `.http` files
+/// that read their variables: no bodies.
+const HTTP_CLIENT_ENV: [&str; 2] = ["http-client.env.json", "http-client.private.env.json"];
+
 /// The file extensions `check` searches a folder for: bodies, `.http` request files and cURL commands.
 pub(crate) const EXTENSIONS: &[&str] = &["json", "http", "rest", "curl"];
 
@@ -62,15 +66,17 @@ pub(crate) const RESPONSE_EXTENSIONS: &[&str] = &["json"];
 
 /// Expands the paths: files as given, folders to their files with one of
 /// `extensions` (`*.json`, ...) in name order, `-` to stdin. A folder's
-/// configuration files (`mtlslint.json`) and the `context` files the run reads
+/// configuration files (`mtlslint.json`), the HTTP client's environment
+/// files (`http-client.env.json`) and the `context` files the run reads
 /// (inventories, current settings) are no bodies: they are left out of it.
 /// A path that names nothing to read is an error in its place; the others
 /// are read all the same.
 pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str]) -> Vec<Result<Input, String>> {
     let context: Vec<PathBuf> = context.iter().filter_map(|path| fs::canonicalize(path).ok()).collect();
     let is_context = |path: &Path| {
-        path.file_name().is_some_and(|name| name == mtlslint::config::FILE_NAME)
-            || fs::canonicalize(path).is_ok_and(|path| context.contains(&path))
+        path.file_name().is_some_and(|name| {
+            name == mtlslint::config::FILE_NAME || HTTP_CLIENT_ENV.contains(&name.to_str().unwrap_or_default())
+        }) || fs::canonicalize(path).is_ok_and(|path| context.contains(&path))
     };
     let mut inputs = Vec::new();
     let mut stdin = false;

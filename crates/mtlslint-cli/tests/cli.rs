@@ -964,7 +964,7 @@ fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
 }
 
 #[test]
-fn a_folder_walk_leaves_out_the_configuration_context_hidden_and_ignored_files() {
+fn a_folder_walk_leaves_out_the_configuration_context_environment_hidden_and_ignored_files() {
     let dir = scratch("walk");
     fs::create_dir_all(dir.join("context")).unwrap();
     fs::write(dir.join("mtlslint.json"), r#"{"inventories": {"keystores": "context/keystores.json"}}"#).unwrap();
@@ -977,6 +977,10 @@ fn a_folder_walk_leaves_out_the_configuration_context_hidden_and_ignored_files()
         fs::write(dir.join(folder).join("output.json"), "not a body").unwrap();
     }
     fs::write(dir.join(".ignore"), "build/\n").unwrap();
+    // The environments of JetBrains' HTTP client, beside its `.http` files, are no bodies either.
+    for env in ["http-client.env.json", "http-client.private.env.json"] {
+        fs::write(dir.join(env), r#"{"dev": {"project": "P"}}"#).unwrap();
+    }
     let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
         .args(["check", "--format", "json", "--current", "context/current.json", "."])
         .current_dir(&dir)
