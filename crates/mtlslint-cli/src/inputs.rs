@@ -280,8 +280,8 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
     match extension.as_deref() {
         Some("http" | "rest") => Holds::HttpRequests,
         Some("curl") => Holds::Curl,
-        Some("json") => Holds::Body,
-        // Standard input or another extension: told by the first words.
+        // Standard input, another extension or a `.json` file (a cURL command saved
+        // under the wrong name is read as one): told by the first words.
         _ if mtlslint::import::looks_like_curl(&text()) => Holds::Curl,
         _ if mtlslint::import::looks_like_http(&text()) => Holds::HttpRequests,
         _ => Holds::Body,

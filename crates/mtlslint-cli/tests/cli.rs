@@ -1135,3 +1135,19 @@ fn a_line_break_in_a_quoted_value_does_not_start_a_line_of_the_report() {
     let shown = stdout(&with_stdin(&["response", "-"], response));
     assert!(!shown.lines().any(|line| line.trim_start().starts_with("::")), "{shown}");
 }
+
+/// A cURL command saved under `.json` is read as the command it is, not as a body that is no JSON.
+#[test]
+fn a_curl_command_saved_as_json_is_read_as_one() {
+    let dir = scratch("curl-as-json");
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("call.json");
+    fs::copy(repo().join("examples/requests/set-truststore.curl"), &path).unwrap();
+    let output = mtlslint(&["check", "--format", "json", path.to_str().unwrap()]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: Vec<_> =
+        report["results"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].clone()).collect();
+    assert!(!codes.contains(&Value::from("J001")), "{report}");
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    fs::remove_dir_all(dir).unwrap();
+}
