@@ -18,8 +18,8 @@ rule! {
     /// is reported too, unless a `deploymentResult` names what failed (D002
     /// reports that): the call failed, and the server did not say why in its
     /// error shape. So is a response that is
-    /// not JSON (an HTML error page, a file saved as UTF-16) or larger than
-    /// the size limit. The envelope of later revisions of the documentation,
+    /// not JSON (an HTML error page, a file saved as UTF-16, a response
+    /// saved with its headers by `curl -i`) or larger than the size limit. The envelope of later revisions of the documentation,
     /// `{"status": "FAILURE", "resultMessage": "..."}`, is a failed call;
     /// with `"status": "SUCCESS"` it is taken as success, unless it carries
     /// a `resultList`: that is a saved List Keystores or List Credentials
@@ -60,6 +60,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         (Some(Rejected::NotUtf8 { offset, utf16: false }), _) => {
             (Span::at(offset), "the response is not JSON: it is not valid UTF-8".into(), other)
         }
+        // What `curl -i` saves: the status line and the headers before the body.
+        (None, Some(ParseError::Syntax(_))) if checker.text.starts_with("HTTP/") => (
+            Span::at(0),
+            "the response starts with its status line and headers, not its JSON body".into(),
+            "save the body alone (curl without `-i`), or delete the lines before it",
+        ),
         (None, Some(ParseError::Syntax(p))) => (p.span, format!("the response is not JSON: {}", p.message), other),
         (None, Some(ParseError::TooDeep(p))) => {
             (p.span, format!("the response is nested too deeply to read: {}", p.message), other)
