@@ -31,6 +31,10 @@ pub struct Permissions {
     grants: Vec<(String, String)>,
 }
 
+/// The resources and actions of the grants the two calls need (rules P001 and P002).
+const RESOURCES: [&str; 2] = ["API_MANAGEMENT", "IDENTITY"];
+const ACTIONS: [&str; 2] = ["MANAGE", "DEPLOY_UNDEPLOY"];
+
 /// Legacy role names and the grant each stands for.
 const LEGACY_ROLES: [(&str, (&str, &str)); 1] = [("ROLE_MANAGE_PROXIES", ("API_MANAGEMENT", "MANAGE"))];
 
@@ -66,6 +70,12 @@ impl Permissions {
             }
             _ => joined(text).split([',', ';', ' ']).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
         };
+        // Blank text (an unset shell variable) is no list; `[]` says the token has none.
+        if items.is_empty() && !text.trim_start().starts_with('[') {
+            return Err(ContextError::Shape(
+                "no permission is given; write RESOURCE+ACTION grants separated by commas, or `[]` for none".into(),
+            ));
+        }
         let mut grants = Vec::with_capacity(items.len());
         for item in items {
             let upper = item.trim().to_ascii_uppercase();
@@ -75,6 +85,21 @@ impl Permissions {
             }
             match upper.split_once(['+', ':']) {
                 Some((resource, action)) if is_word(resource) && is_word(action) => {
+                    // A slip in a word the calls' grants use would read as the token lacking them (P001, P002).
+                    let meant = |word: &str, known: [&'static str; 2]| {
+                        crate::suggest::nearest(word, known).filter(|meant| *meant != word)
+                    };
+                    let (near_resource, near_action) = (meant(resource, RESOURCES), meant(action, ACTIONS));
+                    if near_resource.is_some() || near_action.is_some() {
+                        let (shown, resource, action) = (
+                            crate::suggest::shown(&item),
+                            near_resource.unwrap_or(resource),
+                            near_action.unwrap_or(action),
+                        );
+                        return Err(ContextError::Shape(format!(
+                            "`{shown}` is no permission: did you mean `{resource}+{action}`?"
+                        )));
+                    }
                     grants.push((resource.to_owned(), action.to_owned()));
                 }
                 _ => {
@@ -535,6 +560,22 @@ mod tests {
         // Semicolons separate grants, as commas do.
         let permissions = Permissions::from_text("API_MANAGEMENT+MANAGE;IDENTITY+MANAGE").unwrap();
         assert!(permissions.has("API_MANAGEMENT", "MANAGE") && permissions.has("IDENTITY", "MANAGE"));
+    }
+
+    #[test]
+    fn a_slip_in_a_needed_grant_or_no_grant_at_all_is_refused() {
+        let error = |text| Permissions::from_text(text).unwrap_err().to_string();
+        assert_eq!(
+            error("API_MANAGMENT+MANAGE"),
+            "`API_MANAGMENT+MANAGE` is no permission: did you mean `API_MANAGEMENT+MANAGE`?"
+        );
+        assert_eq!(error("identity:mange"), "`identity:mange` is no permission: did you mean `IDENTITY+MANAGE`?");
+        assert!(error("").starts_with("no permission is given"));
+        assert!(error(" \n").starts_with("no permission is given"));
+        // Grants of other resources and actions are the token's own business; `[]` is a token with none.
+        let others = Permissions::from_text("GATEWAY+VIEW, API_MANAGEMENT+CREATE, IDENTITY+VIEW, IDENTITY+MANAGE");
+        assert!(others.unwrap().has("IDENTITY", "MANAGE"));
+        assert!(!Permissions::from_text("[]").unwrap().has("IDENTITY", "MANAGE"));
     }
 
     #[test]
