@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 use mtlslint::config::{ConfigLimits, Level};
 use mtlslint::context::{Permissions, current_settings_from_json};
 use mtlslint::{Config, Context, Endpoint, Inventory, Limits, Linter, Profile};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use tsify::Tsify;
 
 /// Options of `lint`, `lintRequest`, `lintResponse`, `validateForm` and
@@ -69,8 +68,12 @@ impl LintOptions {
     /// Reads options from JSON text (what `JSON.stringify` made of the
     /// caller's object), naming the member at fault and what it takes.
     pub(crate) fn from_json(json: &str) -> Result<Self, String> {
-        let members: Map<String, Value> = serde_json::from_str(json)
-            .map_err(|error| format!("options: {}", crate::args::without_position(&error)))?;
+        // Read as a `Value`, not a typed map: a typed reader's errors format floats, whose code the module need not carry.
+        let members = match serde_json::from_str(json) {
+            Ok(Value::Object(members)) => members,
+            Ok(_) => return Err("options: expected an object".into()),
+            Err(error) => return Err(format!("options: {}", crate::args::without_position(&error))),
+        };
         let mut options = Self::default();
         for (name, value) in members.into_iter().filter(|(_, value)| !value.is_null()) {
             let expected = |takes: &str| format!("options.{name}: expected {takes}");
@@ -80,7 +83,7 @@ impl LintOptions {
                     options.profile = Some(profile.ok_or_else(|| expected(r#""standard" or "production""#))?);
                 }
                 "endpoint" => {
-                    let endpoint = Endpoint::deserialize(&value).ok();
+                    let endpoint = value.as_str().and_then(Endpoint::from_name);
                     options.endpoint = Some(endpoint.ok_or_else(|| expected(r#""mtls" or "truststore""#))?);
                 }
                 "rules" => {
@@ -144,7 +147,7 @@ fn rules(value: Value) -> Result<BTreeMap<String, Level>, Option<String>> {
     let Value::Object(rules) = value else { return Err(None) };
     let mut levels = BTreeMap::new();
     for (rule, level) in rules {
-        let read = Level::deserialize(&level).map_err(|_| {
+        let read = Level::ALL.into_iter().find(|known| level.as_str() == Some(known.as_str())).ok_or_else(|| {
             let meant = Level::suggestion(&level).map(|meant| format!(": {meant}")).unwrap_or_default();
             Some(format!("options.rules.{rule}: expected {}; found {level}{meant}", Level::CHOICES))
         })?;

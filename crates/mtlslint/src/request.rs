@@ -43,6 +43,19 @@ pub enum Endpoint {
 impl Endpoint {
     pub(crate) const ALL: [Endpoint; 2] = [Endpoint::MtlsSettings, Endpoint::TruststoreAssignment];
 
+    /// The name the options write: `mtls` or `truststore` (its serde name; a test holds them alike).
+    pub fn name(self) -> &'static str {
+        match self {
+            Endpoint::MtlsSettings => "mtls",
+            Endpoint::TruststoreAssignment => "truststore",
+        }
+    }
+
+    /// The endpoint of this [`Endpoint::name`].
+    pub fn from_name(name: &str) -> Option<Endpoint> {
+        Endpoint::ALL.into_iter().find(|endpoint| endpoint.name() == name)
+    }
+
     /// The method the endpoint takes.
     pub fn method(self) -> &'static str {
         match self {
@@ -487,6 +500,14 @@ pub(crate) fn percent_decode(text: &str) -> Option<Cow<'_, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endpoint_names_are_their_serde_names() {
+        for endpoint in Endpoint::ALL {
+            assert_eq!(serde_json::to_value(endpoint).unwrap(), endpoint.name());
+            assert_eq!(Endpoint::from_name(endpoint.name()), Some(endpoint));
+        }
+    }
 
     fn view(url: &str) -> (RequestView<'static>, String) {
         let request = Box::leak(Box::new(Request { method: "PUT".into(), url: url.into(), ..Request::default() }));
