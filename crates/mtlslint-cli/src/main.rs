@@ -61,6 +61,15 @@ fn report_error(message: &str) {
 /// `Authorization: Basic` is found.
 fn hide_arguments(mut message: String, arguments: &[String]) -> String {
     for (index, word) in arguments.iter().enumerate().skip(1) {
+        // An option's name is no secret, though it follows one (`-H 'Authorization: Bearer t' --heder`):
+        // the message must show which option is wrong.
+        let option = word.strip_prefix("--").or_else(|| word.strip_prefix('-'));
+        if option.is_some_and(|name| {
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        }) {
+            continue;
+        }
         let before = arguments[index.saturating_sub(2).max(1)..index].join(" ");
         let pair = format!("{before} {word}");
         let redacted = mtlslint::redact(&pair);

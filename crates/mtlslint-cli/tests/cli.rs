@@ -228,6 +228,15 @@ fn the_bearer_token_is_never_printed() {
     let all = format!("{}{}", stdout(&malformed), String::from_utf8_lossy(&malformed.stderr));
     assert!(all.contains("header 1 is not `Name: value`"), "{all}");
     assert!(!all.contains("tok-SECRET-123"), "{all}");
+    // A usage error after the header names the option at fault: only secrets are hidden.
+    for (option, said) in [("--heder", "'--heder'"), ("--data-raw", "'--data-raw'"), ("-u", "'-u'")] {
+        let output =
+            mtlslint(&["request", "-X", "PUT", url, "-H", "Authorization: Bearer tok-SECRET-123", option, "x"]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(&format!("unexpected argument {said}")), "{stderr}");
+        assert!(!stderr.contains("SECRET"), "{stderr}");
+    }
 }
 
 /// As the npm package: a URL or header value that breaks the line is refused,
