@@ -170,6 +170,35 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                 let (mut word, mut offsets) = (String::new(), Vec::new());
                 while at < bytes.len() && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
                     match bytes[at] {
+                        // Bash's `$'...'`: single quotes in which a backslash escapes (`\'`, `\n`).
+                        b'$' if bytes.get(at + 1) == Some(&b'\'') => {
+                            let open = at;
+                            at += 2;
+                            loop {
+                                match bytes.get(at) {
+                                    None => return Err(error(text, open, "a `$'` quote is never closed")),
+                                    Some(b'\'') => break,
+                                    Some(b'\\') if at + 1 < bytes.len() => {
+                                        let c = match bytes[at + 1] {
+                                            b'n' => '\n',
+                                            b't' => '\t',
+                                            b'r' => '\r',
+                                            other => char::from(other),
+                                        };
+                                        word.push(c);
+                                        offsets.push(Span::new(at, at + 2));
+                                        at += 2;
+                                    }
+                                    Some(_) => {
+                                        let c = text[at..].chars().next().expect("in bounds");
+                                        word.push(c);
+                                        offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(i, i + 1)));
+                                        at += c.len_utf8();
+                                    }
+                                }
+                            }
+                            at += 1;
+                        }
                         b'\'' => {
                             let end = text[at + 1..]
                                 .find('\'')
@@ -218,9 +247,12 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                             }
                         }
                         _ => {
-                            let run = text[at..]
+                            let end = text[at..]
                                 .find([' ', '\t', '\n', '\r', '\'', '"', '\\'])
                                 .map_or(bytes.len(), |n| at + n);
+                            // A `$` right before the quote that ends the run opens a `$'...'` quote (`--data=$'...'`).
+                            let ansi = end > at + 1 && bytes[end - 1] == b'$' && bytes.get(end) == Some(&b'\'');
+                            let run = if ansi { end - 1 } else { end };
                             word.push_str(&text[at..run]);
                             offsets.extend((at..run).map(|i| Span::new(i, i + 1)));
                             at = run;
@@ -233,6 +265,21 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
         }
     }
     Ok(words)
+}
+
+/// What a word processor or a chat makes of a command pasted through it, which
+/// a shell reads otherwise: typographic quotes and dashes, and a body given
+/// in the shell's own syntax, which a file cannot hold.
+fn pasting_slip(text: &str) -> &'static str {
+    if text.contains(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}']) {
+        "; typographic quotes (\u{201c} \u{201d} \u{2018} \u{2019}) are no shell quotes: write \" or '"
+    } else if text.contains(['\u{2013}', '\u{2014}']) {
+        "; a typographic dash (\u{2013} \u{2014}) starts no option: write `-`"
+    } else if text.contains("<<") {
+        "; a here-document is not read: save the body in a file and write `-d @FILE`"
+    } else {
+        ""
+    }
 }
 
 /// What a word on a line of its own means, when the line before does not continue.
@@ -703,7 +750,11 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 return Err(error(
                     text,
                     word.span.start,
-                    "a second URL, or a value without its option: write one call, each value after its option",
+                    [
+                        "a second URL, or a value without its option: write one call, each value after its option",
+                        pasting_slip(text),
+                    ]
+                    .concat(),
                 ));
             }
             _ => {

@@ -124,6 +124,32 @@ fn a_line_that_does_not_continue_ends_the_command() {
 }
 
 #[test]
+fn bash_ansi_c_quotes_are_read() {
+    let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let text = format!(r#"curl -X PATCH {url} -d $'{{"enabled": false,\n "keyStoreId": "it\'s"}}' --data-raw=$'x'"#);
+    let imported = parse_curl(&text).unwrap();
+    assert_eq!(imported.request.body.as_deref(), Some("{\"enabled\": false,\n \"keyStoreId\": \"it's\"}&x"));
+    assert_eq!(parse_curl("curl $'open").unwrap_err().message, "a `$'` quote is never closed");
+}
+
+#[test]
+fn a_command_pasted_through_a_word_processor_is_told_what_changed() {
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
+    let quotes = parse_curl(&format!("curl -X PUT \u{201c}{url}\u{201d} -H \u{201c}Authorization: Bearer T\u{201d}"))
+        .unwrap_err();
+    assert!(
+        quotes
+            .message
+            .ends_with("; typographic quotes (\u{201c} \u{201d} \u{2018} \u{2019}) are no shell quotes: write \" or '"),
+        "{quotes}"
+    );
+    let dash = parse_curl(&format!("curl \u{2013}X PUT {url}")).unwrap_err();
+    assert!(dash.message.ends_with("; a typographic dash (\u{2013} \u{2014}) starts no option: write `-`"), "{dash}");
+    let heredoc = parse_curl(&format!("curl -X PATCH {url} -d @- <<'JSON'\n{{}}\nJSON")).unwrap_err();
+    assert!(heredoc.message.contains("a here-document is not read"), "{heredoc}");
+}
+
+#[test]
 fn a_misspelt_option_or_a_stray_value_is_refused_without_quoting_it() {
     let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/";
     let typo = parse_curl(&format!("curl -X PUT '{url}' --hedaer 'Authorization: Bearer s3cr3t'")).unwrap_err();
