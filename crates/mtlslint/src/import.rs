@@ -172,32 +172,16 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                     match bytes[at] {
                         // Bash's `$'...'`: single quotes in which a backslash escapes (`\'`, `\n`).
                         b'$' if bytes.get(at + 1) == Some(&b'\'') => {
-                            let open = at;
-                            at += 2;
-                            loop {
-                                match bytes.get(at) {
-                                    None => return Err(error(text, open, "a `$'` quote is never closed")),
-                                    Some(b'\'') => break,
-                                    Some(b'\\') if at + 1 < bytes.len() => {
-                                        let c = match bytes[at + 1] {
-                                            b'n' => '\n',
-                                            b't' => '\t',
-                                            b'r' => '\r',
-                                            other => char::from(other),
-                                        };
-                                        word.push(c);
-                                        offsets.push(Span::new(at, at + 2));
-                                        at += 2;
-                                    }
-                                    Some(_) => {
-                                        let c = text[at..].chars().next().expect("in bounds");
-                                        word.push(c);
-                                        offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(i, i + 1)));
-                                        at += c.len_utf8();
-                                    }
-                                }
-                            }
-                            at += 1;
+                            let ansi = |b| {
+                                Some(Some(match b {
+                                    b'n' => '\n',
+                                    b't' => '\t',
+                                    b'r' => '\r',
+                                    other => char::from(other),
+                                }))
+                            };
+                            let unclosed = "a `$'` quote is never closed";
+                            at = quoted(text, at, 2, b'\'', unclosed, ansi, &mut word, &mut offsets)? + 1;
                         }
                         b'\'' => {
                             let end = text[at + 1..]
@@ -208,30 +192,14 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
                             at += end + 2;
                         }
                         b'"' => {
-                            let open = at;
-                            at += 1;
-                            loop {
-                                match bytes.get(at) {
-                                    None => return Err(error(text, open, "a double quote is never closed")),
-                                    Some(b'"') => break,
-                                    Some(b'\\')
-                                        if matches!(bytes.get(at + 1), Some(b'"' | b'\\' | b'$' | b'`' | b'\n')) =>
-                                    {
-                                        if bytes[at + 1] != b'\n' {
-                                            word.push(char::from(bytes[at + 1]));
-                                            offsets.push(Span::new(at, at + 2));
-                                        }
-                                        at += 2;
-                                    }
-                                    Some(_) => {
-                                        let c = text[at..].chars().next().expect("in bounds");
-                                        word.push(c);
-                                        offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(i, i + 1)));
-                                        at += c.len_utf8();
-                                    }
-                                }
-                            }
-                            at += 1;
+                            // A backslash escapes these alone; before a line end, it continues the line.
+                            let escape = |b| match b {
+                                b'"' | b'\\' | b'$' | b'`' => Some(Some(char::from(b))),
+                                b'\n' => Some(None),
+                                _ => None,
+                            };
+                            let unclosed = "a double quote is never closed";
+                            at = quoted(text, at, 1, b'"', unclosed, escape, &mut word, &mut offsets)? + 1;
                         }
                         // A backslash-newline continues the line, inside a word too.
                         b'\\' if text[at + 1..].starts_with('\n') || text[at + 1..].starts_with("\r\n") => {
@@ -290,6 +258,44 @@ fn ended_before(word: &str) -> String {
     format!(
         "the line before does not end with `\\`, so a shell ends the command there and sends the call without {what}: end each line but the last with `\\` (PowerShell: `` ` ``)"
     )
+}
+
+/// Reads the quoted text that opens at `open` (a quote `skip` bytes long)
+/// into `word`, up to the byte `close`; `escape` reads the byte after a
+/// backslash: `None` when the backslash is itself, `Some(None)` when the
+/// pair stands for nothing (a line continued). Returns where `close` stands.
+#[allow(clippy::too_many_arguments)]
+fn quoted(
+    text: &str,
+    open: usize,
+    skip: usize,
+    close: u8,
+    unclosed: &str,
+    escape: impl Fn(u8) -> Option<Option<char>>,
+    word: &mut String,
+    offsets: &mut Vec<Span>,
+) -> Result<usize, ImportError> {
+    let bytes = text.as_bytes();
+    let mut at = open + skip;
+    loop {
+        match bytes.get(at) {
+            None => return Err(error(text, open, unclosed)),
+            Some(&b) if b == close => return Ok(at),
+            Some(b'\\') if let Some(escaped) = bytes.get(at + 1).and_then(|&b| escape(b)) => {
+                if let Some(c) = escaped {
+                    word.push(c);
+                    offsets.push(Span::new(at, at + 2));
+                }
+                at += 2;
+            }
+            Some(_) => {
+                let c = text[at..].chars().next().expect("in bounds");
+                word.push(c);
+                offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(i, i + 1)));
+                at += c.len_utf8();
+            }
+        }
+    }
 }
 
 /// cURL's options that give the credentials of the call: `-u user:password`
