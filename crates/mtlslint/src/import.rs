@@ -522,7 +522,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     };
     let mut request = Request { method: String::new(), url: String::new(), headers: Vec::new(), body: None };
     let mut parts = Parts { method: Span::at(first.span.start), ..Parts::default() };
-    let (mut body_file, mut forced_get, mut json, mut upload) = (None, false, false, false);
+    let (mut body_file, mut forced_get, mut json, mut upload, mut head) = (None, false, false, false, false);
     // The headers curl makes of `--json` and `-u`, by index.
     let mut made = Vec::new();
     // An option mtlslint does not know may take a value: the word after it is not taken for the URL.
@@ -683,6 +683,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 parts.url = verbatim.unwrap_or(span);
             }
             "-G" | "--get" => forced_get = true,
+            "-I" | "--head" => head = true,
             // Secrets of the connection: hidden whole, or the part that is one.
             secret if CONNECTION_SECRET_OPTIONS.contains(&secret) => {
                 let (_, span, verbatim, _) = value(&option)?;
@@ -783,13 +784,19 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
         }
     }
     if request.method.is_empty() {
-        // curl's own default: PUT for an upload, POST when there is data.
-        request.method = match (upload, request.body.is_some() && !forced_get) {
-            (true, _) => "PUT",
-            (false, true) => "POST",
-            (false, false) => "GET",
+        // curl's own default: HEAD for `-I`, PUT for an upload, POST when there is data.
+        request.method = match (head, upload, request.body.is_some() && !forced_get) {
+            (true, ..) => "HEAD",
+            (_, true, _) => "PUT",
+            (_, false, true) => "POST",
+            (_, false, false) => "GET",
         }
         .into();
+    }
+    if forced_get && !upload {
+        // `-G` puts the data in the URL's query, whatever the method: no body is sent.
+        request.body = None;
+        body_file = None;
     }
     Ok(Imported { request, body_file, parts })
 }

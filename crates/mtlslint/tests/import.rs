@@ -124,6 +124,18 @@ fn a_line_that_does_not_continue_ends_the_command() {
 }
 
 #[test]
+fn head_and_get_switches_are_read_as_curl_sends_them() {
+    let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
+    assert_eq!(parse_curl(&format!("curl -I {url}")).unwrap().request.method, "HEAD");
+    assert_eq!(parse_curl(&format!("curl --head {url}")).unwrap().request.method, "HEAD");
+    // `-G` sends the data in the URL's query, with the method `-X` names: no body.
+    let get = parse_curl(&format!("curl -G -X PATCH {url} -d '{{\"enabled\": true}}'")).unwrap();
+    assert_eq!((get.request.method.as_str(), get.request.body), ("PATCH", None));
+    let get = parse_curl(&format!("curl -G {url} -d @body.json")).unwrap();
+    assert_eq!((get.request.method.as_str(), get.request.body, get.body_file), ("GET", None, None));
+}
+
+#[test]
 fn bash_ansi_c_quotes_are_read() {
     let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
     let text = format!(r#"curl -X PATCH {url} -d $'{{"enabled": false,\n "keyStoreId": "it\'s"}}' --data-raw=$'x'"#);
