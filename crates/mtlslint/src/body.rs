@@ -32,12 +32,26 @@ pub(crate) fn read(source: &[u8], limit: usize) -> (&str, Option<Rejected>) {
         return ("", Some(Rejected::TooLarge { limit }));
     }
     match std::str::from_utf8(source) {
+        // UTF-16 of ASCII text without its byte order mark (`{\0"\0...`) is valid UTF-8, NULs between.
+        Ok(text) if looks_like_utf16(source) => {
+            let offset = source.iter().position(|&b| b == 0).unwrap_or(0);
+            (&text[..offset], Some(Rejected::NotUtf8 { offset, utf16: true }))
+        }
         Ok(text) => (text, None),
         Err(error) => {
             let offset = error.valid_up_to();
             let utf16 = source.starts_with(&[0xFF, 0xFE]) || source.starts_with(&[0xFE, 0xFF]);
             (std::str::from_utf8(&source[..offset]).unwrap_or_default(), Some(Rejected::NotUtf8 { offset, utf16 }))
         }
+    }
+}
+
+/// Whether `source` starts as UTF-16 of ASCII text does, little- or big-endian:
+/// a NUL byte beside each of its first two characters.
+fn looks_like_utf16(source: &[u8]) -> bool {
+    match source {
+        [a, 0, b, 0, ..] | [0, a, 0, b, ..] => *a != 0 && *b != 0,
+        _ => false,
     }
 }
 

@@ -9,7 +9,8 @@ rule! {
     /// ## What it does
     /// Reports the first syntax or encoding error with its line and column:
     /// trailing commas, single quotes, comments, unquoted keys, `True`,
-    /// unterminated strings, an empty body, bytes that are not UTF-8.
+    /// unterminated strings, an empty body, bytes that are not UTF-8, text
+    /// saved as UTF-16 (with its byte order mark or without).
     ///
     /// ## Why is this bad?
     /// The server answers `400 Bad Request` without saying where the body
