@@ -248,13 +248,25 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut hidden: Vec<std::ops::Range<usize>> = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
-        if !is_name_byte(bytes[at]) {
+        if !is_name_byte(bytes[at]) && escaped_name_byte(bytes, at).is_none() {
             at += 1;
             continue;
         }
         let start = at;
-        while at < bytes.len() && is_name_byte(bytes[at]) {
-            at += 1;
+        // A JSON key may spell a letter as an escape (`"pass\u0077ord"`): read as the server reads it.
+        let mut decoded: Option<String> = None;
+        while at < bytes.len() {
+            if is_name_byte(bytes[at]) {
+                if let Some(decoded) = &mut decoded {
+                    decoded.push(char::from(bytes[at]));
+                }
+                at += 1;
+            } else if let Some(c) = escaped_name_byte(bytes, at) {
+                decoded.get_or_insert_with(|| text[start..at].to_owned()).push(c);
+                at += 6;
+            } else {
+                break;
+            }
         }
         let name = &bytes[start..at];
         if name.starts_with(b"eyJ")
@@ -300,7 +312,7 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             hidden.push(secret_at..end);
         } else if let Some(value) = value_after(bytes, at)
             && !names_a_file_or_option(bytes, start, at)
-            && is_secret_name(&text[start..at])
+            && is_secret_name(decoded.as_deref().unwrap_or(&text[start..at]))
         {
             match value {
                 Value::Nested(open) => {
@@ -460,6 +472,13 @@ fn token_end(bytes: &[u8], mut at: usize) -> Option<usize> {
 
 fn is_name_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
+}
+
+/// The name byte a JSON escape at `at` spells (`\u0077` is `w`), if it spells one.
+fn escaped_name_byte(bytes: &[u8], at: usize) -> Option<char> {
+    let hex = bytes.get(at..at + 6).filter(|escape| escape.starts_with(b"\\u"))?;
+    let code = u8::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()?;
+    is_name_byte(code).then_some(char::from(code))
 }
 
 /// Past spaces and tabs, and the escaped white space of a JSON string
@@ -629,6 +648,10 @@ mod tests {
                 "Authorization: Bearer <your token>\ntoken={{token}} ${TOKEN} $TOKEN",
             ),
             ("bearer\tabc.def-ghi, x", "bearer\t***********, x"),
+            (
+                r#"{"pass\u0077ord": "hunter2", "\u0074oken": "t0k"}"#,
+                r#"{"pass\u0077ord": "*******", "\u0074oken": "***"}"#,
+            ),
             (r#"{"storepass": "changeit", "srckeypass": "kp"}"#, r#"{"storepass": "********", "srckeypass": "**"}"#),
             (
                 r#"{"keyStoreId": "-----BEGIN RSA PRIVATE KEY-----\nMIIEvQ\n-----END RSA PRIVATE KEY-----"}"#,
