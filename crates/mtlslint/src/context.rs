@@ -31,12 +31,21 @@ pub struct Permissions {
     grants: Vec<(String, String)>,
 }
 
-/// The resources and actions of the grants the two calls need (rules P001 and P002).
-const RESOURCES: [&str; 2] = ["API_MANAGEMENT", "IDENTITY"];
-const ACTIONS: [&str; 2] = ["MANAGE", "DEPLOY_UNDEPLOY"];
+/// A grant: a resource and an action.
+pub(crate) type Grant = (&'static str, &'static str);
+
+/// What changing an API proxy's mTLS settings needs (P001).
+pub(crate) const MANAGE_PROXIES: Grant = ("API_MANAGEMENT", "MANAGE");
+/// What assigning a truststore to a credential needs (P001).
+pub(crate) const MANAGE_CREDENTIALS: Grant = ("IDENTITY", "MANAGE");
+/// What the credential's automatic deployment after the assignment needs (P002).
+pub(crate) const DEPLOY_CREDENTIALS: Grant = ("IDENTITY", "DEPLOY_UNDEPLOY");
+
+/// The grants the two calls need: a slip in one of their words is refused.
+const NEEDED: [Grant; 3] = [MANAGE_PROXIES, MANAGE_CREDENTIALS, DEPLOY_CREDENTIALS];
 
 /// Legacy role names and the grant each stands for.
-const LEGACY_ROLES: [(&str, (&str, &str)); 1] = [("ROLE_MANAGE_PROXIES", ("API_MANAGEMENT", "MANAGE"))];
+const LEGACY_ROLES: [(&str, Grant); 1] = [("ROLE_MANAGE_PROXIES", MANAGE_PROXIES)];
 
 impl Permissions {
     /// Reads grants written `RESOURCE+ACTION` or `RESOURCE:ACTION` (any case),
@@ -86,10 +95,11 @@ impl Permissions {
             match upper.split_once(['+', ':']) {
                 Some((resource, action)) if is_word(resource) && is_word(action) => {
                     // A slip in a word the calls' grants use would read as the token lacking them (P001, P002).
-                    let meant = |word: &str, known: [&'static str; 2]| {
+                    let meant = |word: &str, known: [&'static str; 3]| {
                         crate::suggest::nearest(word, known).filter(|meant| *meant != word)
                     };
-                    let (near_resource, near_action) = (meant(resource, RESOURCES), meant(action, ACTIONS));
+                    let (near_resource, near_action) =
+                        (meant(resource, NEEDED.map(|(r, _)| r)), meant(action, NEEDED.map(|(_, a)| a)));
                     if near_resource.is_some() || near_action.is_some() {
                         let (shown, resource, action) = (
                             crate::suggest::shown(&item),

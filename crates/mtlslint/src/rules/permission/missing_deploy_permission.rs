@@ -1,3 +1,4 @@
+use crate::context::DEPLOY_CREDENTIALS;
 use crate::request::Endpoint;
 use crate::rules::permission::report_missing;
 use crate::rules::{Checker, rule};
@@ -30,7 +31,9 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let (Some(view), Some(permissions)) = (checker.request, &checker.context.permissions) else { return };
-    if view.endpoint != Some(Endpoint::TruststoreAssignment) || permissions.has("IDENTITY", "DEPLOY_UNDEPLOY") {
+    if view.endpoint != Some(Endpoint::TruststoreAssignment)
+        || permissions.has(DEPLOY_CREDENTIALS.0, DEPLOY_CREDENTIALS.1)
+    {
         return;
     }
     report_missing(

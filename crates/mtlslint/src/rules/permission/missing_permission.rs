@@ -1,3 +1,4 @@
+use crate::context::{MANAGE_CREDENTIALS, MANAGE_PROXIES};
 use crate::request::Endpoint;
 use crate::rules::permission::report_missing;
 use crate::rules::{Checker, rule};
@@ -32,9 +33,9 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let (Some(view), Some(permissions)) = (checker.request, &checker.context.permissions) else { return };
-    let (resource, action, call) = match view.endpoint {
-        Some(Endpoint::MtlsSettings) => ("API_MANAGEMENT", "MANAGE", "changing an API proxy's mTLS settings"),
-        Some(Endpoint::TruststoreAssignment) => ("IDENTITY", "MANAGE", "assigning a truststore to a credential"),
+    let ((resource, action), call) = match view.endpoint {
+        Some(Endpoint::MtlsSettings) => (MANAGE_PROXIES, "changing an API proxy's mTLS settings"),
+        Some(Endpoint::TruststoreAssignment) => (MANAGE_CREDENTIALS, "assigning a truststore to a credential"),
         None => return,
     };
     if permissions.has(resource, action) {
