@@ -81,6 +81,17 @@ impl Endpoint {
         segment.strip_prefix('{')?.strip_suffix('}')
     }
 
+    /// What a path parameter names: `truststore` for `keystoreName`.
+    pub(crate) fn named_by(parameter: &str) -> &'static str {
+        match parameter {
+            "projectName" => "project",
+            "apiProxyName" => "API proxy",
+            "username" => "credential",
+            // `keystoreName`: the keystore assigned as the credential's truststore.
+            _ => "truststore",
+        }
+    }
+
     /// The names of the path's parameters, in path order.
     pub fn parameters(self) -> impl Iterator<Item = &'static str> {
         self.template().into_iter().filter_map(Self::parameter)

@@ -96,11 +96,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 
 /// The help for a name left out: worded for a form's field as well as for a URL's segment.
 fn write_the_name(parameter: &str) -> String {
-    match parameter {
-        "projectName" => "write the project's name",
-        "apiProxyName" => "write the API proxy's name",
-        "username" => "write the credential's username",
-        _ => "write the truststore's name",
-    }
-    .to_owned()
+    let what = crate::request::Endpoint::named_by(parameter);
+    ["write the ", what, if parameter == "username" { "'s username" } else { "'s name" }].concat()
 }

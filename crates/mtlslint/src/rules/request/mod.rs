@@ -31,14 +31,15 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
         return Vec::new();
     }
     let context = checker.context;
-    let checks: [(&str, &str, Vec<&'a Inventory>); 2] = [
-        ("keystoreName", "truststore", [&context.keystores, &context.admin_keystores].into_iter().flatten().collect()),
-        ("username", "credential", context.credentials.iter().collect()),
+    let checks: [(&str, Vec<&'a Inventory>); 2] = [
+        ("keystoreName", [&context.keystores, &context.admin_keystores].into_iter().flatten().collect()),
+        ("username", context.credentials.iter().collect()),
     ];
     checks
         .into_iter()
-        .filter(|(_, _, inventories)| !inventories.is_empty())
-        .filter_map(|(name, what, inventories)| {
+        .filter(|(_, inventories)| !inventories.is_empty())
+        .filter_map(|(name, inventories)| {
+            let what = Endpoint::named_by(name);
             let parameter = view.parameter(name)?;
             let decoded = parameter.decoded()?;
             let names_one = !crate::body::is_blank(&decoded) && !crate::request::is_dot_segment(&decoded);
