@@ -229,7 +229,7 @@ impl Config {
                     r#"`rules`: `{other}` and `{selector}` name the same rule ({code} `{name}`), one "{earlier}", the other "{level}": keep one of them"#
                 )));
             }
-            if let (Level::Off, Some((_, unseen))) = (level, ALWAYS_ON.iter().find(|(code, _)| *code == rule.code)) {
+            if let (Level::Off, Some(unseen)) = (level, rule.gates) {
                 return Err(ConfigError(format!(
                     r#"`rules.{selector}` cannot be "off": {unseen} is not linted, and would pass unseen; set it to "warning" or "info" instead"#
                 )));
@@ -240,14 +240,6 @@ impl Config {
         Ok(options)
     }
 }
-
-/// The rules that report input the other rules never see, and what that input is:
-/// turned off, they would let it pass as clean. Their level may be lowered, not turned off.
-const ALWAYS_ON: [(&str, &str); 3] = [
-    ("J001", "a body that is not JSON"),
-    ("J004", "a body that is not an object"),
-    ("J005", "an input over the size limit"),
-];
 
 /// What the member at `path` must be, and the strings it may be: those of
 /// an enum (the profile, a rule's level) read from `schema`, the model's.

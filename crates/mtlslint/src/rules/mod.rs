@@ -58,10 +58,26 @@ pub struct Rule {
     /// because that field was left out (M001: `keyStoreId`); forms show the
     /// finding beside that field.
     pub fills: Option<&'static str>,
+    /// The input the rule reports that no other rule sees (J001: a body
+    /// that is not JSON): turned off, it would pass as clean, so the rule
+    /// may be lowered but not turned off.
+    pub(crate) gates: Option<&'static str>,
     doc: &'static str,
 }
 
 impl Rule {
+    /// What [`rule!`] leaves as it is: no field to fill, no input gated.
+    const BLANK: Rule = Rule {
+        code: "",
+        name: "",
+        standard: None,
+        production: None,
+        fix: FixAvailability::None,
+        fills: None,
+        gates: None,
+        doc: "",
+    };
+
     /// The default severity under `profile`; `None` is off.
     pub fn severity(&self, profile: Profile) -> Option<Severity> {
         match profile {
@@ -193,7 +209,7 @@ macro_rules! rule {
     (
         $(#[doc = $doc:literal])* $code:literal, $name:literal,
         standard: $standard:ident, production: $production:ident, fix: $fix:ident
-        $(, fills: $fills:literal)? $(,)?
+        $(, $optional:ident: $value:literal)* $(,)?
     ) => {
         $(#[doc = $doc])*
         pub(crate) static RULE: $crate::rules::Rule = $crate::rules::Rule {
@@ -202,23 +218,14 @@ macro_rules! rule {
             standard: $crate::rules::$standard,
             production: $crate::rules::$production,
             fix: $crate::rules::FixAvailability::$fix,
-            fills: $crate::rules::fills!($($fills)?),
             doc: concat!($($doc, "\n"),*),
+            // `fills` and `gates`, where given.
+            $($optional: Some($value),)*
+            ..$crate::rules::Rule::BLANK
         };
     };
 }
 use rule;
-
-/// `fills` of [`rule!`]: the field, when one is given.
-macro_rules! fills {
-    () => {
-        None
-    };
-    ($field:literal) => {
-        Some($field)
-    };
-}
-use fills;
 
 type Check = fn(&mut Checker<'_>);
 

@@ -27,6 +27,7 @@ rule! {
     /// ## Fix safety
     /// No fix.
     "J005", "input-limit", standard: ERROR, production: ERROR, fix: None,
+    gates: "an input over the size limit",
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {

@@ -29,6 +29,7 @@ rule! {
     /// ## Fix safety
     /// No fix: the intended text is not always clear.
     "J001", "invalid-json", standard: ERROR, production: ERROR, fix: None,
+    gates: "a body that is not JSON",
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {

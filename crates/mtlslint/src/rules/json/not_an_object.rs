@@ -24,6 +24,7 @@ rule! {
     /// ## Fix safety
     /// No fix.
     "J004", "not-an-object", standard: ERROR, production: ERROR, fix: None,
+    gates: "a body that is not an object",
 }
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
