@@ -275,22 +275,21 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             // A JSON Web Token stands alone: a token file given as the body, pasted in a field.
             hidden.push(start..end);
             at = end;
-        } else if name.eq_ignore_ascii_case(b"bearer") {
-            let token = skip_blanks(bytes, at);
-            let end = scalar_end(bytes, token);
-            // `Bearer token missing` is prose, not a credential.
-            if token > at && !PROSE_AFTER_BEARER.iter().any(|word| text[token..end].eq_ignore_ascii_case(word)) {
-                hidden.push(token..end);
-            }
-        } else if name.eq_ignore_ascii_case(b"basic") {
-            // `Basic dXNlcjpwdw==`: `user:password` in base64; `Basic settings` is prose.
+        } else if let Some(scheme) = [b"bearer".as_slice(), b"basic"].iter().position(|s| name.eq_ignore_ascii_case(s))
+        {
+            // The credential after an `Authorization` scheme; `Bearer token missing` and
+            // `Basic settings` are prose. `Basic`'s is `user:password` in base64 (`dXNlcjpwdw==`).
             let token = skip_blanks(bytes, at);
             let end = scalar_end(bytes, token);
             let word = &bytes[token..end];
-            let base64 = word.iter().all(|&b| b.is_ascii_alphanumeric() || b"+/=".contains(&b));
-            let prose = word.iter().all(u8::is_ascii_lowercase)
-                || PROSE_AFTER_BEARER.iter().any(|prose| text[token..end].eq_ignore_ascii_case(prose));
-            if token > at && word.len() >= 4 && base64 && !prose {
+            let prose = PROSE_AFTER_BEARER.iter().any(|prose| word.eq_ignore_ascii_case(prose.as_bytes()));
+            let base64 = || {
+                word.len() >= 4
+                    && word.iter().all(|&b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+                    && !word.iter().all(u8::is_ascii_lowercase)
+            };
+            let bearer = scheme == 0;
+            if token > at && !prose && (bearer || base64()) {
                 hidden.push(token..end);
             }
         } else if name[0] == b'-'
@@ -476,7 +475,11 @@ fn is_name_byte(byte: u8) -> bool {
 
 /// The name byte a JSON escape at `at` spells (`\u0077` is `w`), if it spells one.
 fn escaped_name_byte(bytes: &[u8], at: usize) -> Option<char> {
-    let hex = bytes.get(at..at + 6).filter(|escape| escape.starts_with(b"\\u"))?;
+    // Asked of every byte between names: most are no backslash.
+    if bytes[at] != b'\\' {
+        return None;
+    }
+    let hex = bytes.get(at..at + 6).filter(|escape| escape[1] == b'u')?;
     let code = u8::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()?;
     is_name_byte(code).then_some(char::from(code))
 }
