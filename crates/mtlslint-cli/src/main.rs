@@ -334,29 +334,30 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 let (before, after) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
                 let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
                 let _ = write!(diffs, "{}", diff.unified_diff().header(&source, &source));
-            } else if let inputs::Input::File(path) = &input
-                && let Some(target) = inputs::link_met_in_folder(path, &args.paths)
-            {
-                // Written through, the fix would change a file the folder only points to.
-                tell(
-                    quiet,
-                    &format!(
-                        "{source}: a link to `{}`; its fixes are not written through it (name the file to fix it)",
-                        target.display()
-                    ),
-                );
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                results.push(FileResult::new(source, text, linter.lint_body(&bytes)));
-                continue;
-            } else if let inputs::Input::File(path) = &input
-                && let Err(error) = std::fs::write(path, &fixed.text)
-            {
-                // Unfixed, the file keeps its findings: they are reported as they stand.
-                report_error(&format!("cannot write {source}: {error}"));
-                unwritten += 1;
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                results.push(FileResult::new(source, text, linter.lint_body(&bytes)));
-                continue;
+            } else if let inputs::Input::File(path) = &input {
+                let kept = if let Some(target) = inputs::link_met_in_folder(path, &args.paths) {
+                    // Written through, the fix would change a file the folder only points to.
+                    let target = target.display();
+                    tell(
+                        quiet,
+                        &format!(
+                            "{source}: a link to `{target}`; its fixes are not written through it (name the file to fix it)"
+                        ),
+                    );
+                    true
+                } else if let Err(error) = std::fs::write(path, &fixed.text) {
+                    report_error(&format!("cannot write {source}: {error}"));
+                    unwritten += 1;
+                    true
+                } else {
+                    false
+                };
+                if kept {
+                    // Unfixed, the file keeps its findings: they are reported as they stand.
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    results.push(FileResult::new(source, text, linter.lint_body(&bytes)));
+                    continue;
+                }
             }
             (applied, files) = (applied + fixed.applied, files + 1);
         }
