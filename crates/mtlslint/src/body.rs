@@ -569,7 +569,7 @@ impl<'a> Body<'a> {
             (Some(last), _) => {
                 // One member a line stays one a line: the new member takes the last one's indentation.
                 let before = &self.source[..last.key_span.start];
-                let gap = &before[before.trim_end_matches([' ', '\t', '\n', '\r']).len()..];
+                let gap = &before[before.trim_end_matches(crate::syntax::BLANKS).len()..];
                 let gap = if gap.contains('\n') { gap } else { " " };
                 Some((self.span(Span::at(last.value.span.end)), format!(",{gap}\"{key}\": {json}").into()))
             }

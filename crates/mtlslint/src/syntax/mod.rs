@@ -58,6 +58,9 @@ impl Value<'_> {
     }
 }
 
+/// JSON's white space: what may stand between tokens.
+pub(crate) const BLANKS: [char; 4] = [' ', '\t', '\n', '\r'];
+
 /// One `"key": value` pair of an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member<'a> {
@@ -132,7 +135,7 @@ pub fn parse(text: &str, max_depth: usize) -> Parsed<'_> {
         Ok(root) => {
             parser.skip_blank();
             // JSON's own blanks end the trailing text; any other (a no-break space) is part of it.
-            let end = text.trim_end_matches([' ', '\t', '\n', '\r']).len();
+            let end = text.trim_end_matches(BLANKS).len();
             let trailing = (parser.pos < parser.bytes.len()).then(|| Span::new(parser.pos, end));
             Parsed { root: Some(root), error: None, trailing }
         }
