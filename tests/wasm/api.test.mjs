@@ -175,6 +175,17 @@ test("lintRequest: headers as an object or as pairs; the token never comes back"
   assert.equal(masked.text.split("\n")[0], `PUT https://ops:*********@gw.example.com/apiops/projects/P/credentials/api-user/truststore/my-ts?api_key=******`);
   const slash = masked.diagnostics.find((d) => d.code === "R003");
   assert.equal(masked.text.slice(slash.range.start.offset, slash.range.end.offset), "my-ts");
+  // A body's password outside ASCII is masked character by character: the findings after it on its line still point at their text.
+  const accented = esm.lintRequest({
+    method: "PATCH",
+    url: "https://gw.example.com/apiops/projects/P/apiProxies/orders/settings/mtls/",
+    headers: { Authorization: "Bearer t", "Content-Type": "application/json" },
+    body: '{"keyStorePassword": "pässwörd-密-😀", "enabled": true, "keyStoreId": "ks-1", "hostnameVerifierType": "NOOP"}',
+  });
+  assert.ok(!accented.text.includes("pässwörd") && !accented.text.includes("密"), accented.text);
+  const noop = accented.diagnostics.find((d) => d.code === "H001");
+  const line = accented.text.split("\n")[noop.range.start.line - 1];
+  assert.equal(line.slice(noop.range.start.utf16Column - 1, noop.range.end.utf16Column - 1), '"NOOP"');
   // Cookies and API keys are secrets too.
   const keyed = esm.lintRequest({ method: "PUT", url, headers: { Authorization: "Bearer t", Cookie: "a=1; session=s3cret", "X-Api-Key": "s3cret" } });
   assert.ok(!JSON.stringify(keyed).includes("s3cret"), keyed.text);

@@ -421,8 +421,9 @@ fn quoted_start<'p>(diagnostic: &Diagnostic, piece: &'p str) -> Option<&'p str> 
     None
 }
 
-/// `text` with the credentials it seems to hold replaced by `*`, byte for
-/// byte, so that every offset into it stays where it was: the value of a
+/// `text` with the credentials it seems to hold masked, each character by
+/// one of the same length (`*` for ASCII; see [`mask`]), so that every offset,
+/// column and UTF-16 column in it stays where it was: the value of a
 /// name that carries a secret (`Authorization: Bearer abc`, `"password": "pw"`,
 /// `token=abc`; an authentication scheme stays readable), the word after
 /// `Bearer`, and the secrets of URLs (`https://user:pw@host`, `?access_token=`).
@@ -445,12 +446,25 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         for (i, c) in text[range.clone()].char_indices() {
             if !c.is_whitespace() {
                 let from = range.start + i;
-                out[from..from + c.len_utf8()].fill(b'*');
+                mask(c).encode_utf8(&mut out[from..from + c.len_utf8()]);
             }
         }
     }
-    // Whole characters were replaced by ASCII, so the bytes stay UTF-8.
+    // Whole characters were replaced by whole characters, so the bytes stay UTF-8.
     Cow::Owned(String::from_utf8(out).unwrap_or_default())
+}
+
+/// What [`redact`] writes over a character of a secret: `*`, or for a
+/// character outside ASCII one as long in UTF-8 and in UTF-16 (`é` becomes
+/// `·`, `密` becomes `∗`, `😀` becomes `🞯`), so that the findings' columns
+/// still point at the same characters.
+fn mask(c: char) -> char {
+    match c.len_utf8() {
+        1 => '*',
+        2 => '\u{b7}',
+        3 => '\u{2217}',
+        _ => '\u{1f7af}',
+    }
 }
 
 /// Words after `Bearer` that make it prose (`a Bearer token is required`), not a credential.
@@ -674,7 +688,7 @@ mod tests {
             ),
             (
                 r#"{"password":"p\"w", "keyStoreFile": "MIIé", "n": 1}"#,
-                r#"{"password":"****", "keyStoreFile": "*****", "n": 1}"#,
+                r#"{"password":"****", "keyStoreFile": "***·", "n": 1}"#,
             ),
             (r#"{"apiToken": 12345}"#, r#"{"apiToken": *****}"#),
             ("x?access_token=abc&y=1", "x?access_token=***&y=1"),
@@ -700,6 +714,18 @@ mod tests {
         ] {
             assert_eq!(redact(text), hidden, "{text}");
         }
+    }
+
+    #[test]
+    fn a_mask_keeps_every_column_where_it_was() {
+        let text = "{\"password\": \"pä密😀s\", \"trustStoreId\": 1}";
+        let hidden = redact(text);
+        assert_eq!(hidden, "{\"password\": \"*·∗🞯*\", \"trustStoreId\": 1}");
+        // Same bytes, characters and UTF-16 units before every character after the mask.
+        let counts = |text: &str| (text.len(), text.chars().count(), text.encode_utf16().count());
+        assert_eq!(counts(&hidden), counts(text));
+        let after = text.find("trustStoreId").unwrap();
+        assert_eq!(counts(&hidden[..after]), counts(&text[..after]));
     }
 
     #[test]
