@@ -112,6 +112,10 @@ pub(crate) struct CheckArgs {
     /// With --fix or --diff, apply the unsafe fixes too: they change what the settings mean.
     #[arg(long, requires = "apply")]
     pub(crate) unsafe_fixes: bool,
+    /// The HTTP Client environment whose variables fill in `.http` files' `{{name}}`s, read from
+    /// http-client.env.json and http-client.private.env.json beside each file.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) env: Option<String>,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }

@@ -25,6 +25,17 @@ impl Input {
         }
     }
 
+    /// The folder the input's relative paths start from (`--data @FILE`, the
+    /// HTTP Client's environment files): its own, or the working directory.
+    pub(crate) fn folder(&self) -> PathBuf {
+        match self {
+            Input::File(path) => {
+                path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+            }
+            Input::Stdin => PathBuf::from("."),
+        }
+    }
+
     /// The input's bytes, at most `limit + 1` of them: enough for the linter
     /// to tell an input over the limit, without holding a huge file (or an
     /// endless stream) in memory.
@@ -57,6 +68,35 @@ impl Input {
 /// The environment files of JetBrains' HTTP client, beside the `.http` files
 /// that read their variables: no bodies.
 const HTTP_CLIENT_ENV: [&str; 2] = ["http-client.env.json", "http-client.private.env.json"];
+
+/// The variables of the HTTP Client environment `name` for an `.http`
+/// input, from the environment files in its folder (the working directory's
+/// for standard input), as the HTTP Client reads them.
+pub(crate) fn http_environment(name: &str, input: &Input) -> Result<mtlslint::import::Environment, String> {
+    let folder = input.folder();
+    let mut texts = [None, None];
+    for (text, file) in texts.iter_mut().zip(HTTP_CLIENT_ENV) {
+        let path = folder.join(file);
+        if path.is_file() {
+            let bytes = Input::File(path.clone()).read(FILE_LIMIT)?;
+            if bytes.len() > FILE_LIMIT {
+                return Err(too_large(&path.display().to_string()));
+            }
+            let read =
+                String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8; save it as UTF-8", path.display()))?;
+            *text = Some(read);
+        }
+    }
+    let [public, private] = &texts;
+    mtlslint::import::Environment::read(name, public.as_deref(), private.as_deref())
+        .map_err(|e| format!("{}: --env {name}: {e} (in {})", input.name(), folder.display()))
+}
+
+/// The environment file of the HTTP Client beside an `.http` input, when there is one.
+pub(crate) fn http_environment_file(input: &Input) -> Option<&'static str> {
+    let folder = input.folder();
+    HTTP_CLIENT_ENV.into_iter().find(|file| folder.join(file).is_file())
+}
 
 /// The file extensions `check` searches a folder for: bodies, `.http` request files and cURL commands.
 pub(crate) const EXTENSIONS: &[&str] = &["json", "http", "rest", "curl"];

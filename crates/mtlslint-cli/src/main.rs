@@ -150,7 +150,8 @@ fn run(command: Command) -> Result<bool, String> {
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS) {
                 let Some(input) = skipped.keep(input) else { continue };
-                let result = read(&linter, &input).and_then(|bytes| check_input(&linter, &input, &bytes));
+                let result =
+                    read(&linter, &input).and_then(|bytes| check_input(&linter, &input, &bytes, args.env.as_deref()));
                 results.extend(skipped.keep(result));
             }
             write_results(args.common.format, &results, &skipped.0)?;
@@ -241,7 +242,13 @@ fn write_results_to(
 }
 
 /// Lints one input of `check`: a body, or the requests of a cURL or `.http` file.
-fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<FileResult, String> {
+/// `environment` names the HTTP Client environment that fills in an `.http` file's variables.
+fn check_input(
+    linter: &Linter,
+    input: &inputs::Input,
+    bytes: &[u8],
+    environment: Option<&str>,
+) -> Result<FileResult, String> {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let requests = match inputs::holds(input, bytes) {
         inputs::Holds::Body => {
@@ -253,10 +260,27 @@ fn check_input(linter: &Linter, input: &inputs::Input, bytes: &[u8]) -> Result<F
         }
         _ if bytes.len() > inputs::FILE_LIMIT => return Err(inputs::too_large(&input.name())),
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
-        inputs::Holds::HttpRequests => mtlslint::import::parse_http_file(&text),
+        inputs::Holds::HttpRequests => {
+            let environment = match environment {
+                Some(name) => inputs::http_environment(name, input)?,
+                None => mtlslint::import::Environment::default(),
+            };
+            mtlslint::import::parse_http_file_in(&text, &environment)
+        }
     };
     let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
-    let diagnostics = lint_imported(linter, input, &text, &requests)?;
+    let mut diagnostics = lint_imported(linter, input, &text, &requests)?;
+    if environment.is_none()
+        && let Some(file) = inputs::http_environment_file(input)
+    {
+        // A `{{name}}` left as it is may be one the environment files define.
+        let placeholder =
+            |d: &mtlslint::Diagnostic| text.get(d.range.start.offset..).is_some_and(|t| t.starts_with("{{"));
+        for diagnostic in diagnostics.iter_mut().filter(|d| d.code == "R004" && placeholder(d)) {
+            let help = diagnostic.help.take().unwrap_or_default();
+            diagnostic.help = Some(format!("{help}, or fill it in from {file} with `--env NAME`").into());
+        }
+    }
     // Excerpts show the file; the token in it is not shown.
     let text = mtlslint::import::mask_secrets(&text, &requests);
     Ok(FileResult::new(input.name(), text, diagnostics))
@@ -286,10 +310,7 @@ fn lint_imported(
     text: &str,
     requests: &[mtlslint::import::Imported],
 ) -> Result<Vec<mtlslint::Diagnostic>, String> {
-    let base = match input {
-        inputs::Input::File(path) => path.parent().map(std::path::Path::to_path_buf).unwrap_or_default(),
-        inputs::Input::Stdin => std::path::PathBuf::from("."),
-    };
+    let base = input.folder();
     let mut diagnostics = Vec::new();
     for imported in requests {
         let mut imported = imported.clone();
@@ -317,7 +338,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
             tell(quiet, &format!("{}: fixes apply to JSON bodies; reporting only", input.name()));
-            requests.extend(skipped.keep(check_input(linter, &input, &bytes)));
+            requests.extend(skipped.keep(check_input(linter, &input, &bytes, args.env.as_deref())));
             // Standard input is a filter's: what is not fixed goes through.
             if !args.diff && matches!(input, inputs::Input::Stdin) {
                 pass_through(&bytes)?;

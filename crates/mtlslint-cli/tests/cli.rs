@@ -1010,6 +1010,35 @@ fn a_folder_walk_leaves_out_the_configuration_context_environment_hidden_and_ign
 }
 
 #[test]
+fn env_fills_an_http_file_from_the_http_client_environment_beside_it() {
+    let dir = scratch("http-env");
+    let url = "https://gw/apiops/projects/{{project}}/credentials/api-user/truststore/ts/";
+    fs::write(dir.join("assign.http"), format!("PUT {url}\nAuthorization: Bearer {{{{token}}}}\n")).unwrap();
+    let run =
+        |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&dir).output().unwrap();
+    // Without the environment files, a placeholder is a placeholder.
+    let plain = run(&["check", "assign.http"]);
+    assert_eq!(plain.status.code(), Some(1));
+    assert!(stdout(&plain).contains("help: replace `{{project}}` with the real projectName\n"), "{}", stdout(&plain));
+    fs::write(dir.join("http-client.env.json"), r#"{"dev": {"project": "P"}, "prod": {"project": "Prod"}}"#).unwrap();
+    fs::write(dir.join("http-client.private.env.json"), r#"{"dev": {"token": "dev-t0ken"}}"#).unwrap();
+    let hinted = run(&["check", "assign.http"]);
+    assert!(
+        stdout(&hinted).contains("or fill it in from http-client.env.json with `--env NAME`"),
+        "{}",
+        stdout(&hinted)
+    );
+    let filled = run(&["check", "--env", "dev", "assign.http"]);
+    assert_eq!(filled.status.code(), Some(0), "{}", stdout(&filled));
+    let wrong = run(&["check", "--env", "stage", "assign.http"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&wrong.stderr);
+    assert!(said.contains("assign.http: --env stage: no environment `stage` in http-client.env.json or"), "{said}");
+    assert!(said.contains("the environments are `dev`, `prod`"), "{said}");
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn crlf_lines_are_shown_without_their_carriage_return() {
     let body = b"{\r\n  \"enabled\": true\r\n}\r\n";
     let human = with_stdin(&["check", "-"], body);

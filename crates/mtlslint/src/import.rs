@@ -37,6 +37,8 @@ struct Parts {
     url_offsets: Vec<Span>,
     /// How curl made the body no JSON, when it did: what J001 at a `&` or `%` of it should say.
     curl_made: Option<&'static str>,
+    /// Secrets filled in from an [`Environment`]: their text is not in the source.
+    filled_secrets: Vec<String>,
 }
 
 /// Why a file could not be read as requests; the message says what to write instead.
@@ -869,8 +871,25 @@ fn split_option(word: &Word) -> (String, Option<Argument>, bool) {
 
 /// Reads an `.http` file: requests separated by `###` lines, each a request
 /// line (`METHOD URL [HTTP/1.1]`), headers, a blank line and the body.
-/// Comment lines (`#`, `//`) and variable lines (`@name = value`) are skipped.
+/// Comment lines (`#`, `//`) and variable lines (`@name = value`) are skipped;
+/// the variables are filled in. [`parse_http_file_in`] fills in an
+/// environment's variables too.
 pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
+    parse_http_file_in(text, &Environment::default())
+}
+
+/// Reads an `.http` file as [`parse_http_file`] does, filling in the
+/// variables of `environment` (`{{host}}`) as the HTTP Client does when the
+/// environment is chosen: before the file's own, which may use them.
+///
+/// ```
+/// use mtlslint::import::{Environment, parse_http_file_in};
+/// let env = Environment::read("dev", Some(r#"{"dev": {"project": "P1"}}"#), None).unwrap();
+/// let text = "PUT https://gw/apiops/projects/{{project}}/credentials/u/truststore/ts/\n";
+/// let requests = parse_http_file_in(text, &env).unwrap();
+/// assert_eq!(requests[0].request.url, "https://gw/apiops/projects/P1/credentials/u/truststore/ts/");
+/// ```
+pub fn parse_http_file_in(text: &str, environment: &Environment) -> Result<Vec<Imported>, ImportError> {
     let mut requests = Vec::new();
     // A byte order mark is no part of the first line.
     let mut block_start = syntax::bom_len(text);
@@ -884,11 +903,12 @@ pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
         }
     }
     blocks.push((block_start, text.len()));
-    let (variables, secrets) = variables(text);
+    let (variables, secrets) = variables(text, environment);
     for (start, end) in blocks {
         if let Some(mut imported) = http_request(text, start, end)? {
             imported.substitute(&variables);
             imported.parts.secrets.extend(&secrets);
+            imported.parts.filled_secrets.clone_from(&environment.secrets);
             requests.push(imported);
         }
     }
@@ -902,11 +922,13 @@ pub fn parse_http_file(text: &str) -> Result<Vec<Imported>, ImportError> {
     Ok(requests)
 }
 
-/// The file's own variables, `@name = value` lines: `{{name}}` and the
-/// value, in which the variables defined above it are filled in; and where
-/// the values of those named like a secret (`@token = ...`) stand, to be hidden.
-fn variables(text: &str) -> (Vec<(String, String)>, Vec<Span>) {
-    let (mut variables, mut secrets): (Vec<(String, String)>, _) = (Vec::new(), Vec::new());
+/// The variables: the environment's, then the file's own (`@name = value`
+/// lines, each filled in with those before it), as `{{name}}` and the value;
+/// and where the values of the file's variables named like a secret
+/// (`@token = ...`) stand, to be hidden. An environment's variable wins over
+/// the file's of the same name, as in the HTTP Client.
+fn variables(text: &str, environment: &Environment) -> (Vec<(String, String)>, Vec<Span>) {
+    let (mut variables, mut secrets) = (environment.variables.clone(), Vec::new());
     let mut at = syntax::bom_len(text);
     for line in text[at..].split_inclusive('\n') {
         if let Some((name, rest)) = line.trim_start().strip_prefix('@').and_then(|v| v.split_once('=')) {
@@ -918,11 +940,94 @@ fn variables(text: &str) -> (Vec<(String, String)>, Vec<Span>) {
             for (earlier, text) in &variables {
                 fill(&mut value, earlier, text);
             }
-            variables.push((format!("{{{{{}}}}}", name.trim()), value));
+            let name = format!("{{{{{}}}}}", name.trim());
+            if !environment.variables.iter().any(|(set, _)| *set == name) {
+                variables.push((name, value));
+            }
         }
         at += line.len();
     }
     (variables, secrets)
+}
+
+/// The variables of one environment of the JetBrains HTTP Client, read from
+/// `http-client.env.json` and `http-client.private.env.json`
+/// (`{"dev": {"host": "gw.example.com"}, "prod": {...}}`), to fill into an
+/// `.http` file ([`parse_http_file_in`]). The values of the private file,
+/// and those named like a secret, are hidden wherever a finding would quote them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// `{{name}}` and its value.
+    variables: Vec<(String, String)>,
+    secrets: Vec<String>,
+}
+
+impl Environment {
+    /// The environment `name` of the files' texts, either of which may be
+    /// missing. As in the HTTP Client, an environment's variable wins over one
+    /// of `$shared`, and the public file's over the private file's. Values
+    /// are strings, numbers or booleans; an object or an array (the private
+    /// file's `SSLConfiguration`) is no variable. The error says what to write instead.
+    pub fn read(name: &str, public: Option<&str>, private: Option<&str>) -> Result<Self, String> {
+        const FILES: [&str; 2] = ["http-client.env.json", "http-client.private.env.json"];
+        let mut files = Vec::new();
+        for (file, text) in FILES.into_iter().zip([public, private]) {
+            let Some(text) = text else { continue };
+            let environments: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(syntax::without_bom(text)).map_err(|e| {
+                    let at = format!("line {}, column {}", e.line(), e.column());
+                    format!(
+                        "{file}: not a JSON object of environments ({at}); write {{\"dev\": {{\"host\": \"...\"}}}}"
+                    )
+                })?;
+            files.push((file, environments));
+        }
+        if files.is_empty() {
+            return Err(format!("no {} or {} to read environment `{name}` from", FILES[0], FILES[1]));
+        }
+        let declared = || files.iter().flat_map(|(_, envs)| envs.keys()).filter(|key| *key != "$shared");
+        if !declared().any(|key| key == name) {
+            let mut names: Vec<&str> = declared().map(String::as_str).collect();
+            names.sort_unstable();
+            names.dedup();
+            let meant =
+                nearest(name, names.iter().copied()).map(|m| format!("; did you mean `{m}`?")).unwrap_or_default();
+            let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            let holds = if names.is_empty() { "none".to_owned() } else { listed };
+            return Err(format!(
+                "no environment `{name}` in {}; the environments are {holds}{meant}",
+                files.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(" or ")
+            ));
+        }
+        let mut environment = Self::default();
+        for scope in [name, "$shared"] {
+            for (file, environments) in &files {
+                let Some(variables) = environments.get(scope) else { continue };
+                let serde_json::Value::Object(variables) = variables else {
+                    return Err(format!(
+                        "{file}: `{scope}` is not an object of variables; write {{\"host\": \"...\"}}"
+                    ));
+                };
+                for (variable, value) in variables {
+                    let value = match value {
+                        serde_json::Value::String(text) => text.clone(),
+                        serde_json::Value::Number(_) | serde_json::Value::Bool(_) => value.to_string(),
+                        _ => continue,
+                    };
+                    let secret = *file == FILES[1] || crate::request::carries_secret(variable);
+                    let variable = format!("{{{{{variable}}}}}");
+                    if environment.variables.iter().any(|(set, _)| *set == variable) {
+                        continue;
+                    }
+                    if secret {
+                        environment.secrets.push(value.clone());
+                    }
+                    environment.variables.push((variable, value));
+                }
+            }
+        }
+        Ok(environment)
+    }
 }
 
 /// `text`, which stands at `span` of the file, with each `{{name}}` of
@@ -1102,7 +1207,10 @@ impl Linter {
             })
             .collect::<Vec<_>>();
         let secrets = imported.parts.secrets.iter().filter_map(|span| source.get(span.start..span.end));
-        crate::redact::hide_in(&mut diagnostics, secrets);
+        crate::redact::hide_in(
+            &mut diagnostics,
+            secrets.chain(imported.parts.filled_secrets.iter().map(String::as_str)),
+        );
         diagnostics
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use mtlslint::import::{mask_secrets, parse_curl, parse_http_file};
+use mtlslint::import::{Environment, mask_secrets, parse_curl, parse_http_file, parse_http_file_in};
 use mtlslint::{Linter, Severity};
 
 fn example(name: &str) -> String {
@@ -261,6 +261,39 @@ fn several_data_options_make_the_body_curl_sends() {
     assert_eq!(json.request.headers.len(), 1, "one Content-Type for both");
     let error = parse_curl("curl -X PATCH https://gw/x -d @body.json -d '{}'").unwrap_err();
     assert!(error.message.contains("write the whole body in the file"), "{error}");
+}
+
+#[test]
+fn an_http_client_environment_fills_in_the_variables_and_hides_its_private_values() {
+    let public = r#"{"$shared": {"host": "gw", "project": "Shared"}, "dev": {"project": "Dev", "n": 2, "ssl": {}}}"#;
+    let private = r#"{"dev": {"project": "Private", "token": "dev-s3cret"}, "prod": {}}"#;
+    let text = "@user = {{project}}-user\n\
+        PUT https://{{host}}/apiops/projects/{{project}}/credentials/{{user}}/truststore/{{token}}\n\
+        Authorization: Bearer {{token}}\n";
+    let environment = Environment::read("dev", Some(public), Some(private)).unwrap();
+    let requests = parse_http_file_in(text, &environment).unwrap();
+    // The environment's variable wins over `$shared`'s and the private file's; the file's own use them.
+    assert_eq!(requests[0].request.url, "https://gw/apiops/projects/Dev/credentials/Dev-user/truststore/dev-s3cret");
+    let diagnostics = Linter::default().lint_imported(text, &requests[0]);
+    let r003 = diagnostics.iter().find(|d| d.code == "R003").expect("no trailing slash");
+    assert_eq!(r003.help.as_deref(), Some("write `/apiops/projects/Dev/credentials/Dev-user/truststore/**********/`"));
+    assert_eq!((r003.range.start.line, r003.range.start.column), (2, 82), "at the file's `{{{{token}}}}`");
+    // An environment's variable wins over the file's own of the same name.
+    let own = "@project = Mine\nPUT https://gw/apiops/projects/{{project}}/credentials/u/truststore/ts/\n";
+    assert!(parse_http_file_in(own, &environment).unwrap()[0].request.url.contains("/projects/Dev/"));
+    assert!(parse_http_file(own).unwrap()[0].request.url.contains("/projects/Mine/"));
+    // An environment in neither file is named with those there are.
+    let error = Environment::read("dve", Some(public), Some(private)).unwrap_err();
+    assert_eq!(
+        error,
+        "no environment `dve` in http-client.env.json or http-client.private.env.json; the environments are `dev`, \
+         `prod`; did you mean `dev`?"
+    );
+    let error = Environment::read("dev", Some("{\"dev\": "), None).unwrap_err();
+    assert!(error.starts_with("http-client.env.json: not a JSON object of environments (line 1, column 8)"), "{error}");
+    let error = Environment::read("dev", None, Some(r#"{"dev": ["x"]}"#)).unwrap_err();
+    assert_eq!(error, r#"http-client.private.env.json: `dev` is not an object of variables; write {"host": "..."}"#);
+    assert!(Environment::read("dev", None, None).unwrap_err().starts_with("no http-client.env.json or"));
 }
 
 #[test]
