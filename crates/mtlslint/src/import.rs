@@ -993,9 +993,10 @@ impl Environment {
             let meant =
                 nearest(name, names.iter().copied()).map(|m| format!("; did you mean `{m}`?")).unwrap_or_default();
             let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-            let holds = if names.is_empty() { "none".to_owned() } else { listed };
+            let holds =
+                if names.is_empty() { "none is defined".to_owned() } else { format!("the environments are {listed}") };
             return Err(format!(
-                "no environment `{name}` in {}; the environments are {holds}{meant}",
+                "no environment `{name}` in {}; {holds}{meant}",
                 files.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(" or ")
             ));
         }

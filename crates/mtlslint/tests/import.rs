@@ -294,6 +294,8 @@ fn an_http_client_environment_fills_in_the_variables_and_hides_its_private_value
     let error = Environment::read("dev", None, Some(r#"{"dev": ["x"]}"#)).unwrap_err();
     assert_eq!(error, r#"http-client.private.env.json: `dev` is not an object of variables; write {"host": "..."}"#);
     assert!(Environment::read("dev", None, None).unwrap_err().starts_with("no http-client.env.json or"));
+    let error = Environment::read("dev", Some(r#"{"$shared": {}}"#), None).unwrap_err();
+    assert_eq!(error, "no environment `dev` in http-client.env.json; none is defined");
 }
 
 #[test]
