@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::diagnostic::Severity;
-use crate::options::{Limits, Options, Profile};
+use crate::options::{Limits, Options, Profile, SeverityError};
 
 /// The file looked for from the working directory upward.
 pub const FILE_NAME: &str = "mtlslint.json";
@@ -177,6 +177,11 @@ impl Config {
                 shown(&value)
             )));
         }
+        if let Some(path) = repeated_key(text) {
+            return Err(ConfigError(format!(
+                "`{path}` is written twice; keep one of them (only the last would be read)"
+            )));
+        }
         let schema = crate::schema::Draft::Draft2020_12.generate::<Config>();
         check_keys(&value, &schema, "")?;
         serde_path_to_error::deserialize(&value).map_err(|error| {
@@ -229,16 +234,34 @@ impl Config {
                     r#"`rules`: `{other}` and `{selector}` name the same rule ({code} `{name}`), one "{earlier}", the other "{level}": keep one of them"#
                 )));
             }
-            if let (Level::Off, Some(unseen)) = (level, rule.gates) {
-                return Err(ConfigError(format!(
-                    r#"`rules.{selector}` cannot be "off": {unseen} is not linted, and would pass unseen; set it to "warning" or "info" instead"#
-                )));
-            }
             chosen.push((rule.code, selector, level));
-            options.set_severity(selector, level.severity()).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
+            options.set_severity(selector, level.severity()).map_err(|error| match error {
+                SeverityError::CannotBeOff { unseen, .. } => ConfigError(format!(
+                    r#"`rules.{selector}` cannot be "off": {unseen} is not linted, and would pass unseen; set it to "warning" or "info" instead"#
+                )),
+                SeverityError::Unknown(error) => ConfigError(format!("`rules`: {error}")),
+            })?;
         }
         Ok(options)
     }
+}
+
+/// The path of the first key written twice in one object of `text` (valid
+/// JSON), if any: a JSON reader keeps the last, and the first would be lost
+/// without a word.
+fn repeated_key(text: &str) -> Option<String> {
+    use crate::syntax::{self, Node, Value};
+    fn visit(node: &Node<'_>, path: &str) -> Option<String> {
+        let Value::Object(members) = &node.value else { return None };
+        members.iter().enumerate().find_map(|(index, member)| {
+            let here = if path.is_empty() { member.key.to_string() } else { format!("{path}.{}", member.key) };
+            if members[..index].iter().any(|earlier| earlier.key == member.key) {
+                return Some(here);
+            }
+            visit(&member.value, &here)
+        })
+    }
+    visit(syntax::parse(text, crate::Limits::MAX_DEPTH).root.as_ref()?, "")
 }
 
 /// What the member at `path` must be, and the strings it may be: those of
@@ -326,6 +349,17 @@ mod tests {
         assert!(error(r#"{"colour": true}"#).starts_with("unknown key `colour`: the keys are `$schema`"));
         assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
         assert!(error("{").starts_with("not valid JSON"));
+    }
+
+    #[test]
+    fn a_key_written_twice_is_refused() {
+        let error = |text: &str| Config::from_json(text).unwrap_err().to_string();
+        assert_eq!(
+            error(r#"{"profile": "production", "rules": {"H001": "error"}, "profile": "standard"}"#),
+            "`profile` is written twice; keep one of them (only the last would be read)"
+        );
+        assert!(error(r#"{"rules": {"H001": "error", "T005": "off", "H001": "info"}}"#).starts_with("`rules.H001` is"));
+        assert!(Config::from_json(r#"{"rules": {"H001": "error"}, "limits": {"maxDepth": 8}}"#).is_ok());
     }
 
     #[test]

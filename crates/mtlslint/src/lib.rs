@@ -43,7 +43,7 @@ pub use config::{Config, ConfigError};
 pub use context::{Context, ContextError, Inventory, Permissions};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span, Summary};
 pub use fix::{FixMode, Fixed, apply as apply_fixes};
-pub use options::{Limits, Options, Profile, UnknownRule};
+pub use options::{Limits, Options, Profile, SeverityError, UnknownRule};
 pub use redact::{redact, redact_diagnostics};
 pub use request::{Endpoint, MASKED_TOKEN, Request};
 

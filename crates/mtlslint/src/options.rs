@@ -94,22 +94,49 @@ pub struct UnknownRule {
     pub suggestion: Option<&'static str>,
 }
 
+/// Why a rule's severity cannot be set as asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SeverityError {
+    /// The selector names no rule.
+    #[error(transparent)]
+    Unknown(#[from] UnknownRule),
+    /// The rule reports input no other rule sees (J001: a body that is not
+    /// JSON): turned off, that input would pass as clean.
+    #[error(
+        "{code} cannot be turned off: {unseen} is not linted, and would pass unseen; lower it to a warning or info"
+    )]
+    CannotBeOff {
+        /// The rule's code.
+        code: &'static str,
+        /// What would pass unseen, e.g. "a body that is not JSON".
+        unseen: &'static str,
+    },
+}
+
 impl Options {
     /// Options for `profile` with default limits.
     pub fn new(profile: Profile) -> Self {
         Self { profile, ..Self::default() }
     }
 
-    /// Sets the severity of the rule with this code or name; `None` turns it off.
+    /// Sets the severity of the rule with this code or name; `None` turns it
+    /// off. J001, J004 and J005 may be lowered, not turned off: each reports
+    /// an input that no other rule sees.
     ///
     /// ```
-    /// let mut options = mtlslint::Options::default();
+    /// use mtlslint::{Options, Severity, SeverityError};
+    /// let mut options = Options::default();
     /// options.set_severity("T005", None).unwrap();
-    /// options.set_severity("legacy-tls", Some(mtlslint::Severity::Error)).unwrap();
-    /// assert!(options.set_severity("T05", None).is_err());
+    /// options.set_severity("legacy-tls", Some(Severity::Error)).unwrap();
+    /// assert!(matches!(options.set_severity("T05", None), Err(SeverityError::Unknown(_))));
+    /// assert!(matches!(options.set_severity("J001", None), Err(SeverityError::CannotBeOff { .. })));
+    /// options.set_severity("invalid-json", Some(Severity::Warning)).unwrap();
     /// ```
-    pub fn set_severity(&mut self, selector: &str, severity: Option<Severity>) -> Result<(), UnknownRule> {
+    pub fn set_severity(&mut self, selector: &str, severity: Option<Severity>) -> Result<(), SeverityError> {
         let rule = rules::lookup(selector)?;
+        if let (None, Some(unseen)) = (severity, rule.gates) {
+            return Err(SeverityError::CannotBeOff { code: rule.code, unseen });
+        }
         self.overrides.insert(rule.code, severity);
         Ok(())
     }

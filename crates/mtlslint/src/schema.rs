@@ -407,8 +407,22 @@ pub fn name_the_rules(rules: &mut Value) {
     rules["propertyNames"] = json!({"enum": names});
     for rule in crate::rules::all() {
         let mut property = level.clone();
-        property["description"] = format!("{} `{}`: {}", rule.code, rule.name, rule.summary()).into();
+        let mut description = format!("{} `{}`: {}", rule.code, rule.name, rule.summary());
+        if let Some(unseen) = rule.gates {
+            description = format!("{description} It cannot be off: {unseen} would pass unseen.");
+            // Lowered, not off (the configuration refuses it): under its name too, then.
+            let off = property["enum"].as_array().and_then(|levels| levels.iter().position(|l| l == "off"));
+            for key in ["enum", "enumDescriptions", "markdownEnumDescriptions"] {
+                if let (Some(levels), Some(off)) = (property[key].as_array_mut(), off) {
+                    levels.remove(off);
+                }
+            }
+        }
+        property["description"] = description.into();
         property["markdownDescription"] = property["description"].clone();
+        if rule.gates.is_some() {
+            rules["properties"][rule.name] = property.clone();
+        }
         rules["properties"][rule.code] = property;
     }
 }

@@ -133,6 +133,7 @@ fn config_schema_and_reader_agree() {
         json!({"$schema": "./schemas/draft-07/mtlslint-config.json", "profile": "standard"}),
         json!({"rules": {"T005": "off", "keystore-required": "warning"}, "limits": {"maxBytes": 4096}}),
         json!({"inventories": {"keystores": "ks.json", "credentials": "creds.json"}}),
+        json!({"rules": {"J001": "warning", "input-limit": "info"}}),
     ];
     let refused = [
         json!({"profle": "production"}),
@@ -141,6 +142,9 @@ fn config_schema_and_reader_agree() {
         json!({"limits": {"maxDepht": 3}}),
         json!({"inventories": {"keystore": "ks.json"}}),
         json!({"rules": {"X999": "off"}}),
+        // Lowered, not off: a body that is not JSON, or not an object, would pass unseen.
+        json!({"rules": {"J001": "off"}}),
+        json!({"rules": {"not-an-object": "off"}}),
     ];
     for file in read {
         let config = mtlslint::Config::from_json(&file.to_string()).and_then(|c| c.options().map(|_| c));
