@@ -146,12 +146,14 @@ pub struct Inventory {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ContextError {
     /// Not JSON.
-    #[error("not valid JSON (line {line}, column {column})")]
+    #[error("not valid JSON (line {line}, column {column}){}", reason.map(|r| format!(": {r}")).unwrap_or_default())]
     Json {
         /// 1-based line of the error.
         line: usize,
         /// 1-based column of the error.
         column: usize,
+        /// What the reader expected there, e.g. "trailing comma" (never a value of the file).
+        reason: Option<&'static str>,
     },
     /// JSON that ends before its value is complete.
     #[error("the JSON ends early, on line {line}: a closing `}}`, `]` or `\"` is missing")]
@@ -162,6 +164,27 @@ pub enum ContextError {
     /// JSON of an unexpected shape.
     #[error("{0}")]
     Shape(String),
+}
+
+/// What a syntax error of the JSON reader says was expected: one of its own
+/// fixed texts, which quote nothing of the file.
+fn syntax_reason(error: &serde_json::Error) -> Option<&'static str> {
+    const REASONS: [&str; 12] = [
+        "trailing comma",
+        "expected value",
+        "expected ident",
+        "expected `,` or `]`",
+        "expected `,` or `}`",
+        "expected `:`",
+        "key must be a string",
+        "invalid number",
+        "number out of range",
+        "control character (\\u0000-\\u001F) found while parsing a string",
+        "invalid escape",
+        "trailing characters",
+    ];
+    let said = error.to_string();
+    REASONS.into_iter().find(|reason| said.starts_with(reason))
 }
 
 impl From<serde_json::Error> for ContextError {
@@ -175,7 +198,10 @@ impl From<serde_json::Error> for ContextError {
                 error.line(),
                 error.column()
             )),
-            _ => ContextError::Json { line: error.line(), column: error.column() },
+            serde_json::error::Category::Syntax => {
+                ContextError::Json { line: error.line(), column: error.column(), reason: syntax_reason(&error) }
+            }
+            _ => ContextError::Json { line: error.line(), column: error.column(), reason: None },
         }
     }
 }
@@ -487,7 +513,7 @@ mod tests {
         let broken = Inventory::from_json(r#"["ok", "hunter2"#).unwrap_err().to_string();
         assert!(!broken.contains("hunter2"), "{broken}");
         let broken = Inventory::from_json(r#"["ok", hunter2]"#).unwrap_err().to_string();
-        assert_eq!(broken, "not valid JSON (line 1, column 8)");
+        assert_eq!(broken, "not valid JSON (line 1, column 8): expected value");
         let current = current_settings_from_json(r#"{"keyStoreId": ["hunter2"]}"#).unwrap_err().to_string();
         assert!(!current.contains("hunter2"), "{current}");
     }
@@ -537,7 +563,11 @@ mod tests {
         // JSON that is broken is located, as before.
         assert_eq!(
             Inventory::from_json("[\"ks-prod\" \"ts\"]").unwrap_err().to_string(),
-            "not valid JSON (line 1, column 12)"
+            "not valid JSON (line 1, column 12): expected `,` or `]`"
+        );
+        assert_eq!(
+            Inventory::from_json("[\"a\",]").unwrap_err().to_string(),
+            "not valid JSON (line 1, column 6): trailing comma"
         );
     }
 
