@@ -422,7 +422,7 @@ fn quoted_start<'p>(diagnostic: &Diagnostic, piece: &'p str) -> Option<&'p str> 
 }
 
 /// `text` with the credentials it seems to hold masked, each character by
-/// one of the same length (`*` for ASCII; see [`mask`]), so that every offset,
+/// one of the same length (`*` for ASCII), so that every offset,
 /// column and UTF-16 column in it stays where it was: the value of a
 /// name that carries a secret (`Authorization: Bearer abc`, `"password": "pw"`,
 /// `token=abc`; an authentication scheme stays readable), the word after

@@ -233,7 +233,10 @@ impl<'a> Parser<'a> {
         if self.depth == self.max_depth {
             return Err(Box::new(ParseError::TooDeep(Problem {
                 span: Span::new(self.pos, self.pos + 1),
-                message: format!("nesting deeper than the limit of {} arrays and objects", self.max_depth),
+                message: match self.max_depth {
+                    1 => "nesting deeper than the limit of 1 array or object".into(),
+                    limit => format!("nesting deeper than the limit of {limit} arrays and objects"),
+                },
                 help: Some(
                     "an mTLS settings body needs two levels; raise the depth limit only for unusual input".into(),
                 ),
@@ -704,5 +707,11 @@ mod tests {
         let deep = "[".repeat(100_000);
         assert!(matches!(parse(&deep, 64).error, Some(ParseError::TooDeep(_))));
         assert!(parse(&format!("{}{}", "[".repeat(64), "]".repeat(64)), 64).error.is_none());
+        let message = |limit| match parse("[[[]]]", limit).error {
+            Some(ParseError::TooDeep(problem)) => problem.message,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(message(1), "nesting deeper than the limit of 1 array or object");
+        assert_eq!(message(2), "nesting deeper than the limit of 2 arrays and objects");
     }
 }
