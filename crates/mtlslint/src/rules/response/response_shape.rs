@@ -14,7 +14,7 @@ rule! {
     /// answers `{"success": true}`; the truststore assignment adds a
     /// `deploymentResult` with `success`, `message` and one
     /// `environmentResults` item (`environmentName`, `success`, `message`)
-    /// per environment. Members beyond these are allowed. `{"success": false}`
+    /// per environment (a `message` may be `null`). Members beyond these are allowed. `{"success": false}`
     /// is reported too, unless a `deploymentResult` names what failed (D002
     /// reports that): the call failed, and the server did not say why in its
     /// error shape. So is a response that is
@@ -152,6 +152,8 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
 #[derive(Clone, Copy)]
 enum Kind {
     String,
+    /// A string, or `null` (a Java server writes a message it has not set so).
+    Message,
     Bool,
     Object,
     Array,
@@ -161,7 +163,8 @@ impl Kind {
     fn matches(self, value: &Value<'_>) -> bool {
         matches!(
             (self, value),
-            (Kind::String, Value::String(_))
+            (Kind::String | Kind::Message, Value::String(_))
+                | (Kind::Message, Value::Null)
                 | (Kind::Bool, Value::Bool(_))
                 | (Kind::Object, Value::Object(_))
                 | (Kind::Array, Value::Array(_))
@@ -171,6 +174,7 @@ impl Kind {
     fn name(self) -> &'static str {
         match self {
             Kind::String => "a string",
+            Kind::Message => "a string or null",
             Kind::Bool => "a boolean",
             Kind::Object => "an object",
             Kind::Array => "an array",
@@ -205,7 +209,7 @@ fn deployment_shape<'a>(deployment: &'a Node<'a>, problems: &mut Problems<'a>) {
         return;
     }
     expect(deployment, "success", at, Kind::Bool, true, problems);
-    expect(deployment, "message", at, Kind::String, false, problems);
+    expect(deployment, "message", at, Kind::Message, false, problems);
     expect(deployment, "environmentResults", at, Kind::Array, false, problems);
     let Some(Value::Array(items)) = member(deployment, "environmentResults").map(|m| &m.value.value) else { return };
     for (index, item) in items.iter().enumerate() {
@@ -217,6 +221,6 @@ fn deployment_shape<'a>(deployment: &'a Node<'a>, problems: &mut Problems<'a>) {
         }
         expect(item, "environmentName", &here, Kind::String, true, problems);
         expect(item, "success", &here, Kind::Bool, true, problems);
-        expect(item, "message", &here, Kind::String, false, problems);
+        expect(item, "message", &here, Kind::Message, false, problems);
     }
 }
