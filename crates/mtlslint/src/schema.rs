@@ -459,6 +459,10 @@ fn seed_bodies() -> [Value; 2] {
     ]
 }
 
+/// A character that is not blank (`body::is_blank`): Unicode's white space, U+200B and U+FEFF.
+const BLANK_ID_PATTERN: &str =
+    "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+
 fn mtls_settings(draft: Draft) -> Value {
     let mut schema = draft.generate::<MtlsSettings>();
     // Strict like the production profile: `null` is no value of any field (rule S006).
@@ -468,9 +472,10 @@ fn mtls_settings(draft: Draft) -> Value {
     let properties = &mut schema["properties"];
     properties["enabled"]["default"] = false.into();
     for (field, store) in [("keyStoreId", "keystore"), ("trustStoreId", "truststore")] {
-        // A character that is not blank (rule S007, `body::is_blank`), in a
-        // pattern that Rust's and JavaScript's regular expressions read alike.
-        properties[field]["pattern"] = "[^\\s\\u0085\\u200b\\ufeff]".into();
+        // A character that is not blank (rule S007, `body::is_blank`): the
+        // characters written out, as every dialect's `\s` differs (Python's
+        // takes U+001C to U+001F, JavaScript's leaves out U+0085).
+        properties[field]["pattern"] = BLANK_ID_PATTERN.into();
         properties[field]["patternErrorMessage"] =
             format!("write the id of a {store} uploaded to the project; an empty or blank id names no store").into();
     }

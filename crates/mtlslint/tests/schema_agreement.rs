@@ -170,3 +170,29 @@ fn every_shape_rule_is_seen_by_the_schema() {
     }
     assert_eq!(cases.map(|(code, _)| code), SHAPE_CODES);
 }
+
+#[test]
+fn a_blank_id_is_the_same_character_by_character() {
+    // Every character below U+3100 (all of Unicode's white space), the invisible
+    // U+FEFF and a few beyond: an id of it is blank for the linter (S007)
+    // exactly when the schema's pattern refuses it.
+    let characters = (0..0x3100_u32).chain([0xfeff, 0xfffe, 0x1_f600]).filter_map(char::from_u32);
+    let linter = Linter::default();
+    for draft in Draft::ALL {
+        let validator = jsonschema::validator_for(&schema::find("mtls-settings").unwrap().generate(draft)).unwrap();
+        let mut blank = 0;
+        for character in characters.clone() {
+            let body = json!({"keyStoreId": character.to_string()});
+            let s007 = linter.lint_body(body.to_string().as_bytes()).iter().any(|d| d.code == "S007");
+            blank += usize::from(s007);
+            assert_eq!(!validator.is_valid(&body), s007, "draft {}: U+{:04X}", draft.name(), u32::from(character));
+        }
+        // Unicode's 25 white space characters, U+200B and U+FEFF.
+        assert_eq!(blank, 27, "draft {}", draft.name());
+        // Written out, not as `\s`, which each dialect reads its own way
+        // (Python's takes U+001C to U+001F, JavaScript's leaves out U+0085).
+        let pattern =
+            schema::find("mtls-settings").unwrap().generate(draft)["properties"]["keyStoreId"]["pattern"].clone();
+        assert!(!pattern.as_str().unwrap().contains("\\s"), "{pattern}");
+    }
+}
