@@ -81,14 +81,15 @@ pub(crate) enum ListFormat {
 
 #[derive(Debug, Args)]
 pub(crate) struct SchemaArgs {
-    /// Which schema, e.g. `mtls-settings` or `truststore-assignment`; `--list` names them all.
+    /// Which schema, e.g. `mtls-settings` or `truststore-assignment`, or `openapi` for the
+    /// OpenAPI document; `--list` names them all.
     #[arg(value_name = "NAME", default_value = "mtls-settings")]
     pub(crate) name: String,
-    /// The JSON Schema dialect: `2020-12` or `07` (draft-07).
-    #[arg(long, value_name = "DRAFT", default_value = "2020-12", value_parser = parse_draft)]
-    pub(crate) draft: Draft,
+    /// The JSON Schema dialect: `2020-12` (the default) or `07` (draft-07).
+    #[arg(long, value_name = "DRAFT", value_parser = parse_draft)]
+    pub(crate) draft: Option<Draft>,
     /// List the schemas instead of printing one.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["name", "draft"])]
     pub(crate) list: bool,
 }
 

@@ -13,7 +13,7 @@ use clap::Parser;
 use mtlslint::{Config, FixMode, Linter, Options, Severity};
 
 use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, ProfileArg, SchemaArgs};
-use mtlslint::schema;
+use mtlslint::schema::{self, Draft};
 use output::FileResult;
 
 fn main() -> ExitCode {
@@ -536,17 +536,28 @@ fn print_bytes(bytes: &[u8]) -> Result<(), String> {
 }
 
 /// Prints one published schema, or the list of them.
+/// The name `schema` prints the OpenAPI document by, beside the JSON Schemas'.
+const OPENAPI: &str = "openapi";
+
 fn schema(args: &SchemaArgs) -> Result<(), String> {
+    let draft = args.draft.unwrap_or(Draft::Draft2020_12);
     if args.list {
         let mut list = String::new();
         let width = schema::SCHEMAS.iter().map(|published| published.name.len()).max().unwrap_or_default() + 2;
         for published in &schema::SCHEMAS {
             let _ = writeln!(list, "{:<width$}{}", published.name, published.summary);
         }
+        let _ = writeln!(list, "{OPENAPI:<width$}both calls as an OpenAPI 3.1 document, with the schemas above");
         return print(&list);
     }
-    let published = schema::lookup(&args.name)?;
-    print(&published.render(args.draft))
+    if args.name == OPENAPI {
+        if draft != Draft::Draft2020_12 {
+            return Err("the OpenAPI document's schemas are 2020-12's, OpenAPI 3.1's dialect: leave out --draft".into());
+        }
+        return print(&schema::render_openapi());
+    }
+    let published = schema::lookup(&args.name).map_err(|e| format!("{e} (`{OPENAPI}` prints the OpenAPI document)"))?;
+    print(&published.render(draft))
 }
 
 /// The configuration's options (the defaults without one), with `--profile` over its profile.
