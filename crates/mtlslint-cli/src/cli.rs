@@ -47,6 +47,8 @@ pub(crate) struct ResponseArgs {
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Human)]
     pub(crate) format: Format,
+    #[command(flatten)]
+    pub(crate) limits: LimitArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -172,12 +174,26 @@ pub(crate) struct CommonArgs {
     /// Output format.
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Human)]
     pub(crate) format: Format,
+    #[command(flatten)]
+    pub(crate) limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LimitArgs {
     /// Largest input in bytes [default: 1048576, or the configuration's].
     #[arg(long, value_name = "BYTES", value_parser = bytes)]
     pub(crate) max_bytes: Option<usize>,
     /// Deepest nesting of arrays and objects, up to 128 [default: 64, or the configuration's].
     #[arg(long, value_name = "LEVELS", value_parser = depth)]
     pub(crate) max_depth: Option<usize>,
+}
+
+impl LimitArgs {
+    /// The limits given on the command line, over `limits` (the configuration's or the defaults).
+    pub(crate) fn apply(&self, limits: &mut mtlslint::Limits) {
+        limits.max_bytes = self.max_bytes.unwrap_or(limits.max_bytes);
+        limits.max_depth = self.max_depth.unwrap_or(limits.max_depth);
+    }
 }
 
 /// Reads `--max-bytes`, bounded by [`mtlslint::Limits::MAX_BYTES`], as in the configuration.

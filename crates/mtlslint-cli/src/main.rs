@@ -179,7 +179,8 @@ fn run(command: Command) -> Result<bool, String> {
         }
         Command::Response(args) => {
             let config = inputs::config(args.config.as_deref())?;
-            let options = options(config.as_ref(), args.profile)?;
+            let mut options = options(config.as_ref(), args.profile)?;
+            args.limits.apply(&mut options.limits);
             let linter = Linter::new(options, mtlslint::Context::default());
             let endpoint = args.endpoint.map(|e| match e {
                 EndpointArg::Mtls => mtlslint::Endpoint::MtlsSettings,
@@ -583,8 +584,7 @@ fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>
     let config = inputs::config(common.config.as_deref())?;
     let mut options = options(config.as_ref(), common.profile)?;
     let found = config.as_ref().and_then(|(_, config)| config.inventories.as_ref());
-    options.limits.max_bytes = common.max_bytes.unwrap_or(options.limits.max_bytes);
-    options.limits.max_depth = common.max_depth.unwrap_or(options.limits.max_depth);
+    common.limits.apply(&mut options.limits);
     let folder = config.as_ref().and_then(|(path, _)| path.parent());
     let (context, mut files) = inputs::context(common, found.zip(folder))?;
     files.extend(config.map(|(path, _)| path));

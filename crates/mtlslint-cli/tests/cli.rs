@@ -791,6 +791,14 @@ fn response_lints_every_file_it_is_given_under_the_configuration() {
         text.contains("prod\\u{1b}[2J") && !text.contains('\u{1b}'),
         "the server's text cannot drive the terminal: {text}"
     );
+    // The limits are raised on the command line as for `check`.
+    let deep = format!(r#"{{"success": true, "extra": {}{}}}"#, "[".repeat(70), "]".repeat(70));
+    fs::write(dir.join("deep.json"), deep).unwrap();
+    let run =
+        |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&dir).output().unwrap();
+    assert!(stdout(&run(&["response", "deep.json"])).contains("deeper than the limit of 64"));
+    assert_eq!(run(&["response", "--max-depth", "100", "deep.json"]).status.code(), Some(0));
+    assert_eq!(run(&["response", "--max-bytes", "10", "deep.json"]).status.code(), Some(1));
     fs::remove_dir_all(&dir).unwrap();
 }
 
