@@ -86,10 +86,15 @@ impl Level {
     ///     Level::suggestion(&serde_json::json!(2)).unwrap(),
     ///     r#"write "error" (levels are words, not ESLint's numbers)"#
     /// );
+    /// assert_eq!(Level::suggestion(&serde_json::json!("note")).unwrap(), r#"write "info" (a note in reports)"#);
     /// assert_eq!(Level::suggestion(&serde_json::json!("loud")), None);
     /// ```
     pub fn suggestion(found: &Value) -> Option<String> {
         if let Some(text) = found.as_str() {
+            // Reports call an info finding a note, as compilers and SARIF do.
+            if text.trim().eq_ignore_ascii_case("note") {
+                return Some(r#"write "info" (a note in reports)"#.into());
+            }
             let names = Level::ALL.map(Level::as_str);
             let name = nearest_constant(text, &names)?;
             return Some(format!(r#"did you mean "{name}"?"#));
@@ -168,8 +173,14 @@ impl Config {
     /// assert_eq!(error.to_string(), r#"`limits.maxBytes` must be a whole number of bytes from 1 to 1073741824; found "65536""#);
     /// ```
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        if crate::syntax::without_bom(text).trim().is_empty() {
+            return Err(ConfigError(r#"the configuration is empty; write a JSON object such as {"profile": "production"}, or {} for the defaults"#.into()));
+        }
         let value: Value = serde_json::from_str(crate::syntax::without_bom(text)).map_err(|e| {
-            ConfigError(format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column().max(1)))
+            // The reader's own words, without the position it repeats.
+            let said = e.to_string();
+            let said = said.rsplit_once(" at line ").map_or(said.as_str(), |(said, _)| said);
+            ConfigError(format!("not valid JSON (line {}, column {}): {said}", e.line(), e.column().max(1)))
         })?;
         if !value.is_object() {
             return Err(ConfigError(format!(
@@ -348,7 +359,8 @@ mod tests {
         assert_eq!(error(r#"{"limits": {"maxDepht": 10}}"#), "unknown key `limits.maxDepht`: did you mean `maxDepth`?");
         assert!(error(r#"{"colour": true}"#).starts_with("unknown key `colour`: the keys are `$schema`"));
         assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
-        assert!(error("{").starts_with("not valid JSON"));
+        assert_eq!(error("{"), "not valid JSON (line 1, column 1): EOF while parsing an object");
+        assert!(error(" \n").starts_with("the configuration is empty; write a JSON object"));
     }
 
     #[test]

@@ -975,7 +975,7 @@ impl Environment {
             let Some(text) = text else { continue };
             let environments: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(syntax::without_bom(text)).map_err(|e| {
-                    let at = format!("line {}, column {}", e.line(), e.column());
+                    let at = format!("line {}, column {}", e.line(), e.column().max(1));
                     format!(
                         "{file}: not a JSON object of environments ({at}); write {{\"dev\": {{\"host\": \"...\"}}}}"
                     )
@@ -1122,6 +1122,14 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
             ));
         }
         (None, _) => return Ok(None),
+    };
+    // The URL runs to the HTTP version that may end the line: a space typed
+    // into it is part of it (R004 says to encode it), not its end.
+    let from = request_line.find(url).unwrap_or_default();
+    let rest = request_line[from..].trim_end();
+    let url = match rest.rsplit_once(char::is_whitespace) {
+        Some((before, version)) if version.starts_with("HTTP/") => before.trim_end(),
+        _ => rest,
     };
     let find = |part: &str| {
         let offset = request_line.find(part).map_or(0, |i| line.start + i);

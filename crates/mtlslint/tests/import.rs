@@ -299,6 +299,22 @@ fn an_http_client_environment_fills_in_the_variables_and_hides_its_private_value
 }
 
 #[test]
+fn a_space_typed_into_an_http_files_url_is_part_of_it() {
+    for (line, url) in [
+        ("PUT https://gw/apiops/projects/P/credentials/u/truststore/my ts/ HTTP/1.1", "/truststore/my ts/"),
+        ("PUT https://gw/apiops/projects/My Project/credentials/u/truststore/ts/", "/projects/My Project/"),
+    ] {
+        let text = format!("{line}\nAuthorization: Bearer t\n");
+        let requests = parse_http_file(&text).unwrap();
+        assert!(requests[0].request.url.contains(url) && !requests[0].request.url.contains("HTTP/"), "{line}");
+        let diagnostics = Linter::default().lint_imported(&text, &requests[0]);
+        let codes: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["R004"], "{line}: {diagnostics:?}");
+        assert!(diagnostics[0].help.as_deref().is_some_and(|help| help.contains("%20")), "{line}");
+    }
+}
+
+#[test]
 fn http_files_as_the_http_clients_write_them() {
     let text = "@project = MyProject\n@token = s3cr3t\n\
         patch https://gw/apiops/projects/{{project}}/apiProxies/A/settings/mtls/\n\
