@@ -118,7 +118,8 @@ function showMessages(container, control, diagnostics, items = []) {
           d.code ? h("span", { class: "code" }, d.code) : null, d.code ? " " : null, d.message,
           d.help ? h("span", { class: "help" }, d.help) : null),
       ),
-      more > 0 ? h("li", { class: "message more" }, `and ${more} more: see the findings`) : null,
+      // `replaceChildren` would write a `null` as the text "null".
+      ...(more > 0 ? [h("li", { class: "message more" }, `and ${more} more: see the findings`)] : []),
     );
   }
   const serious = diagnostics.filter((d) => d.severity !== "info");
@@ -151,7 +152,7 @@ function showFindings(list, items, none) {
   const more = items.length - SHOWN.findings;
   list.replaceChildren(
     ...(items.length ? items.slice(0, SHOWN.findings) : [h("li", { class: "none" }, none)]),
-    more > 0 ? h("li", { class: "more" }, `and ${more} more findings, not listed`) : null,
+    ...(more > 0 ? [h("li", { class: "more" }, `and ${more} more findings, not listed`)] : []),
   );
 }
 
@@ -440,7 +441,8 @@ function readContext(names = Object.keys(CONTEXT)) {
       validateForm({}, { [name]: text });
       options[name] = text;
     } catch (error) {
-      problems[name] = error.message.replace(/^options\.\w+: /, "");
+      // The message says what it could not read; the field's message names it once.
+      problems[name] = error.message.replace(/^options\.\w+: /, "").replace(/^current settings: /, "");
     }
   }
   return { options, problems };
@@ -516,7 +518,9 @@ function judgeMtls() {
   for (const [key, diagnostics] of Object.entries(report.fields)) {
     if (controls[key]) continue;
     for (const d of diagnostics) {
-      const field = d.help?.match(/write `(\w+)`/)?.[1];
+      // The help names the field meant first: "write `keyStoreId`", "this endpoint calls it `keyStoreId`",
+      // "`keyStoreId` is already given".
+      const field = d.help?.match(/`(\w+)`/)?.[1];
       if (controls[field]) (meant[field] ??= []).push(d);
     }
   }

@@ -108,6 +108,15 @@ test("a quick fix rewrites TLSv1.2 in the JSON pane, and the form follows", asyn
   assert.doesNotMatch(text, /TLSv1\.2/);
   assert.equal(await page.isChecked("input[value=TLS_1_2]"), true);
   assert.equal(await page.locator("#findings li[data-code=S004]").count(), 0);
+  // The fix's button is gone: the keyboard goes on from the findings' heading.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "findings-title");
+  assert.deepEqual(problems, []);
+});
+
+test("no message list writes anything when it has nothing to say", async () => {
+  const texts = await page.$$eval(".messages, #findings, #ts-findings", (lists) =>
+    lists.flatMap((list) => [...list.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent)));
+  assert.deepEqual(texts, []);
   assert.deepEqual(problems, []);
 });
 
@@ -321,6 +330,10 @@ test("the current settings and the inventories judge a partial PATCH by what it 
   await page.fill("#current", "{not json");
   await page.locator(".field[data-field=current] .message.error").filter({ hasText: "Cannot be read as current settings" }).waitFor();
   assert.match(await page.textContent("#summary-mtls"), /^[1-9]\d* errors?/);
+  await page.fill("#current", '{"enabled": "yes"}');
+  const unreadable = page.locator(".field[data-field=current] .message.error");
+  await unreadable.filter({ hasText: "`enabled` must be true or false" }).waitFor();
+  assert.doesNotMatch(await unreadable.textContent(), /current settings: current settings/);
   assert.deepEqual(problems, []);
 });
 
@@ -329,6 +342,12 @@ test("a misspelt key is shown beside the input it was meant for", async () => {
   await messages("keyStoreId", "error").filter({ hasText: "unknown field `keystoreId`" }).waitFor();
   assert.equal(await page.getAttribute("#keyStoreId", "aria-invalid"), "true");
   assert.match(await page.textContent("#panel-mtls .field[data-field=keyStoreId] .message .help"), /write `keyStoreId`/);
+  // Another name for the field, and a misspelling beside the field itself, are shown there too.
+  await page.fill("#json", '{"enabled": true, "keyStoreName": "ks-prod", "trustStore": "ts"}');
+  await messages("keyStoreId", "error").filter({ hasText: "unknown field `keyStoreName`" }).waitFor();
+  await messages("trustStoreId", "error").filter({ hasText: "unknown field `trustStore`" }).waitFor();
+  await page.fill("#json", '{"enabled": true, "keystoreId": "ks", "keyStoreId": "ks2"}');
+  await messages("keyStoreId", "error").filter({ hasText: "unknown field `keystoreId`" }).waitFor();
   assert.deepEqual(problems, []);
 });
 
