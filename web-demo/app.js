@@ -76,8 +76,14 @@ function renderVerdict(element, diagnostics, pending = []) {
 /** How a pending input is named in a summary: its label, lower-cased unless it starts with an acronym. */
 const pendingName = (control) => control.labels[0].firstChild.textContent.trim().replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 
-/** The gateway URL the cURL commands use, without a trailing slash; a placeholder while it is empty. */
-const gatewayBase = () => $("gateway").value.trim().replace(/\/+$/, "") || "https://<gateway>";
+/** A user name and password written into a URL (`https://user:pw@`): the calls do not use them. */
+const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/;
+
+/**
+ * The gateway URL the cURL commands use, without a trailing slash or a user
+ * name and password (said beside the field); a placeholder while it is empty.
+ */
+const gatewayBase = () => $("gateway").value.trim().replace(USERINFO, "$1").replace(/\/+$/, "") || "https://<gateway>";
 
 /** Single-quotes a word for a POSIX shell. */
 const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
@@ -580,6 +586,10 @@ function gatewayProblems(text) {
   if (!text) return ["the gateway URL is empty", `write the gateway's address, such as ${example}`];
   const scheme = text.match(/^([A-Za-z][A-Za-z0-9+.-]*):\/\//)?.[1];
   if (scheme && !/^https?$/i.test(scheme)) return [`\`${scheme}://\` is no scheme for these calls`, `write https://, as in ${example}`];
+  if (USERINFO.test(text)) {
+    return ["the gateway URL holds a user name and password, which the calls do not use: the cURL command leaves them out", "remove them: the calls sign in with the bearer token"];
+  }
+  if (/\s/.test(text)) return ["the gateway URL holds a space, which no address holds", `remove the space from \`${text}\``];
   const cut = text.search(/[?#]/);
   if (cut >= 0) {
     return [`the gateway URL holds \`${text[cut]}\`, which would cut off the path the calls add after it`, `remove \`${text.slice(cut)}\``];

@@ -358,12 +358,18 @@ test("a gateway URL the calls' paths cannot follow is said beside it, with what 
     ["https://gw.example.com/apiops/", "remove `/apiops`"],
     ["ftp://gw.example.com", "write https://, as in https://gateway.example.com"],
     ["", "write the gateway's address, such as https://gateway.example.com"],
+    ["https://gw example.com", "remove the space from `https://gw example.com`"],
+    ["https://ops:s3cret@gw.example.com", "remove them: the calls sign in with the bearer token"],
   ]) {
     await page.fill("#gateway", gateway);
     assert.equal(await page.textContent(".field[data-field=gateway] .message.error .help"), help, gateway);
     assert.match(await page.textContent("#summary-mtls"), /^1 error/, gateway);
   }
+  // The password never reaches the command.
+  assert.match(await page.textContent("#curl-mtls"), /^curl -X PATCH 'https:\/\/gw\.example\.com\/apiops\//);
+  assert.doesNotMatch(await page.textContent("#curl-mtls"), /s3cret/);
   // Placeholders that curl neither globs nor sends as a host.
+  await page.fill("#gateway", "");
   assert.match(await page.textContent("#curl-mtls"), /^curl -X PATCH 'https:\/\/<gateway>\/apiops\/projects\/Payments\//);
   assert.deepEqual(problems, []);
 });
