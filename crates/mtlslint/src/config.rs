@@ -336,6 +336,10 @@ fn check_keys(value: &Value, schema: &Value, at: &str) -> Result<(), ConfigError
             };
             return Err(ConfigError(format!("unknown key `{at}{key}`: {instead}")));
         };
+        // A default is had by leaving the key out: `null` would pass for it without a word.
+        if member.is_null() {
+            return Err(ConfigError(format!("`{at}{key}` is null; leave the key out for its default")));
+        }
         // `Option` fields generate `anyOf: [T, null]`; the object schema is the first.
         let object = property.get("anyOf").and_then(|a| a.get(0)).unwrap_or(property);
         check_keys(member, object, &format!("{at}{key}."))?;
@@ -361,6 +365,16 @@ mod tests {
         assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
         assert_eq!(error("{"), "not valid JSON (line 1, column 1): EOF while parsing an object");
         assert!(error(" \n").starts_with("the configuration is empty; write a JSON object"));
+    }
+
+    #[test]
+    fn a_null_is_no_default() {
+        let error = |text: &str| Config::from_json(text).unwrap_err().to_string();
+        assert_eq!(error(r#"{"profile": null}"#), "`profile` is null; leave the key out for its default");
+        assert_eq!(
+            error(r#"{"limits": {"maxDepth": null}}"#),
+            "`limits.maxDepth` is null; leave the key out for its default"
+        );
     }
 
     #[test]

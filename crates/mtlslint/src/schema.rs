@@ -391,6 +391,8 @@ fn error_examples() -> [Value; 6] {
 /// `mtlslint.json`: the rules' codes and names complete, with their summaries.
 fn config(draft: Draft) -> Value {
     let mut schema = plain::<Config>(draft);
+    // A default is had by leaving a key out: the reader refuses `null`.
+    without_null_anywhere(&mut schema);
     name_the_rules(&mut schema["properties"]["rules"]);
     schema
 }

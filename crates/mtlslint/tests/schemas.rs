@@ -145,6 +145,8 @@ fn config_schema_and_reader_agree() {
         // Lowered, not off: a body that is not JSON, or not an object, would pass unseen.
         json!({"rules": {"J001": "off"}}),
         json!({"rules": {"not-an-object": "off"}}),
+        json!({"profile": null}),
+        json!({"limits": {"maxBytes": null}}),
     ];
     for file in read {
         let config = mtlslint::Config::from_json(&file.to_string()).and_then(|c| c.options().map(|_| c));
