@@ -67,7 +67,7 @@ impl Input {
 
 /// The environment files of JetBrains' HTTP client, beside the `.http` files
 /// that read their variables: no bodies.
-const HTTP_CLIENT_ENV: [&str; 2] = ["http-client.env.json", "http-client.private.env.json"];
+const HTTP_CLIENT_ENV: [&str; 2] = mtlslint::import::Environment::FILES;
 
 /// The variables of the HTTP Client environment `name` for an `.http`
 /// input, from the environment files in its folder (the working directory's

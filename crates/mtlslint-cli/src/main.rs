@@ -536,10 +536,10 @@ fn print_bytes(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
-/// Prints one published schema, or the list of them.
 /// The name `schema` prints the OpenAPI document by, beside the JSON Schemas'.
 const OPENAPI: &str = "openapi";
 
+/// Prints one published schema or the OpenAPI document, or the list of them.
 fn schema(args: &SchemaArgs) -> Result<(), String> {
     let draft = args.draft.unwrap_or(Draft::Draft2020_12);
     if args.list {

@@ -963,13 +963,16 @@ pub struct Environment {
 }
 
 impl Environment {
+    /// The environment files, public and private, as the HTTP Client names them.
+    pub const FILES: [&str; 2] = ["http-client.env.json", "http-client.private.env.json"];
+
     /// The environment `name` of the files' texts, either of which may be
     /// missing. As in the HTTP Client, an environment's variable wins over one
     /// of `$shared`, and the public file's over the private file's. Values
     /// are strings, numbers or booleans; an object or an array (the private
     /// file's `SSLConfiguration`) is no variable. The error says what to write instead.
     pub fn read(name: &str, public: Option<&str>, private: Option<&str>) -> Result<Self, String> {
-        const FILES: [&str; 2] = ["http-client.env.json", "http-client.private.env.json"];
+        const FILES: [&str; 2] = Environment::FILES;
         let mut files = Vec::new();
         for (file, text) in FILES.into_iter().zip([public, private]) {
             let Some(text) = text else { continue };
