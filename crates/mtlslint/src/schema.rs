@@ -412,7 +412,8 @@ pub fn name_the_rules(rules: &mut Value) {
         let mut description = format!("{} `{}`: {}", rule.code, rule.name, rule.summary());
         if let Some(unseen) = rule.gates {
             description = format!("{description} It cannot be off: {unseen} would pass unseen.");
-            // Lowered, not off (the configuration refuses it): under its name too, then.
+            // Lowered, not off, as the configuration reads it; listed under its
+            // name too, which `additionalProperties` (any level) would take otherwise.
             let off = property["enum"].as_array().and_then(|levels| levels.iter().position(|l| l == "off"));
             for key in ["enum", "enumDescriptions", "markdownEnumDescriptions"] {
                 if let (Some(levels), Some(off)) = (property[key].as_array_mut(), off) {
