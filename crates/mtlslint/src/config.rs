@@ -176,7 +176,7 @@ impl Config {
         if crate::syntax::without_bom(text).trim().is_empty() {
             return Err(ConfigError(r#"the configuration is empty; write a JSON object such as {"profile": "production"}, or {} for the defaults"#.into()));
         }
-        let value: Value = serde_json::from_str(crate::syntax::without_bom(text)).map_err(|e| {
+        let mut value: Value = serde_json::from_str(crate::syntax::without_bom(text)).map_err(|e| {
             // The reader's own words, without the position it repeats.
             let said = e.to_string();
             let said = said.rsplit_once(" at line ").map_or(said.as_str(), |(said, _)| said);
@@ -192,6 +192,15 @@ impl Config {
             return Err(ConfigError(format!(
                 "`{path}` is written twice; keep one of them (only the last would be read)"
             )));
+        }
+        // A limit written as a whole number with a fraction or an exponent
+        // (`1e6`, `64.0`) is that number, as JSON Schema's `integer` reads it.
+        for limit in value.get_mut("limits").and_then(Value::as_object_mut).into_iter().flat_map(|l| l.values_mut()) {
+            if let Some(whole) = limit.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=9.0e15).contains(n)) {
+                #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "whole, from 0 to 9e15")]
+                let whole = whole as u64;
+                *limit = whole.into();
+            }
         }
         let schema = crate::schema::Draft::Draft2020_12.generate::<Config>();
         check_keys(&value, &schema, "")?;
@@ -365,6 +374,19 @@ mod tests {
         assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
         assert_eq!(error("{"), "not valid JSON (line 1, column 1): EOF while parsing an object");
         assert!(error(" \n").starts_with("the configuration is empty; write a JSON object"));
+    }
+
+    #[test]
+    fn a_whole_limit_may_be_written_with_an_exponent() {
+        let limits = |text: &str| Config::from_json(text).and_then(|c| c.options()).map(|o| o.limits);
+        let read = limits(r#"{"limits": {"maxBytes": 1e3, "maxDepth": 8.0}}"#).unwrap();
+        assert_eq!((read.max_bytes, read.max_depth), (1000, 8));
+        assert!(
+            limits(r#"{"limits": {"maxDepth": 8.5}}"#)
+                .unwrap_err()
+                .to_string()
+                .starts_with("`limits.maxDepth` must be")
+        );
     }
 
     #[test]
