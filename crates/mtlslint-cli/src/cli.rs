@@ -125,8 +125,9 @@ pub(crate) struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct RequestArgs {
-    /// HTTP method, e.g. PATCH or PUT (curl's `--request` is taken too).
-    #[arg(long, short = 'X', alias = "request", required_unless_present = "curl")]
+    /// HTTP method, e.g. PATCH or PUT (curl's `--request` is taken too) [default: as curl sends
+    /// the call: POST with --data, else GET].
+    #[arg(long, short = 'X', alias = "request")]
     pub(crate) method: Option<String>,
     /// The URL (or just the path) of the call.
     #[arg(long, required_unless_present_any = ["curl", "location"])]

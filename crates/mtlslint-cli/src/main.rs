@@ -168,11 +168,11 @@ fn run(command: Command) -> Result<bool, String> {
                 write_results(args.common.format, std::slice::from_ref(&result), &[])?;
                 return Ok(failed(std::slice::from_ref(&result)));
             }
-            let (Some(method), Some(url)) = (&args.method, args.url.as_ref().or(args.location.as_ref())) else {
-                return Err(
-                    "`request` needs --method and a URL (--url or after the options), or --curl 'curl ...'".into()
-                );
+            let Some(url) = args.url.as_ref().or(args.location.as_ref()) else {
+                return Err("`request` needs a URL (--url or after the options), or --curl 'curl ...'".into());
             };
+            // The method curl sends when none is given, as `--curl` reads it.
+            let method = args.method.as_deref().unwrap_or(if args.data.is_some() { "POST" } else { "GET" });
             let request = inputs::request(method, url, &args.headers, args.data.as_deref(), max_bytes(&linter))?;
             let report = linter.lint_request(&request);
             (args.common.format, vec![FileResult::new("request", report.text, report.diagnostics)])

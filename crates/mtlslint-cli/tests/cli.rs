@@ -179,6 +179,25 @@ fn curl_spellings_and_values_in_any_case_are_taken() {
 }
 
 #[test]
+fn without_a_method_the_request_is_judged_as_curl_would_send_it() {
+    let settings = "https://gw.example.com/apiops/projects/P/apiProxies/orders/settings/mtls/";
+    let truststore = "https://gw.example.com/apiops/projects/P/credentials/api-user/truststore/ts/";
+    let json = ["-H", "Authorization: Bearer t", "-H", "Content-Type: application/json", "--format", "json"];
+    for (args, method, write) in
+        [(vec![settings, "--data", r#"{"enabled": false}"#], "POST", "PATCH"), (vec![truststore], "GET", "PUT")]
+    {
+        let output = mtlslint(&[&["request"], &args[..], &json[..]].concat());
+        assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+        let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let diagnostics = document["results"][0]["diagnostics"].as_array().unwrap();
+        assert_eq!(diagnostics.len(), 1, "{document}");
+        assert_eq!(diagnostics[0]["code"], "R001");
+        let message = diagnostics[0]["message"].as_str().unwrap();
+        assert!(message.contains(&format!("`{method}`")) && message.contains(&format!("`{write}`")), "{message}");
+    }
+}
+
+#[test]
 fn human_output_shows_the_line_and_a_marker_without_colour_when_piped() {
     let path = repo().join("tests/vectors/S004-unknown-enum-value/java_protocol_name.json");
     let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(["check", path.to_str().unwrap()]).output().unwrap();
