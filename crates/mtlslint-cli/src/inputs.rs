@@ -328,20 +328,21 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
     }
 }
 
-/// Reads `--data @FILE` or `< FILE` of an imported request, relative to `base`.
+/// Reads `--data @FILE` or `< FILE` of an imported request, relative to
+/// `base`, and gives the file's path as findings in it name it.
 pub(crate) fn imported_body(
     imported: &mut mtlslint::import::Imported,
     base: &Path,
     limit: usize,
-) -> Result<(), String> {
-    if let Some(file) = &imported.body_file {
-        let path = base.join(file);
-        let cap = limit.max(FILE_LIMIT);
-        let text = body_text(Input::File(path.clone()).read_body(cap)?, cap)
-            .map_err(|e| format!("the body file {}: {e}", path.display()))?;
-        imported.request.body = Some(text);
-    }
-    Ok(())
+) -> Result<Option<PathBuf>, String> {
+    let Some(file) = &imported.body_file else { return Ok(None) };
+    // Named as the folder's other files are: `sub/body.json`, not `sub/./body.json`.
+    let path = if base == Path::new(".") { PathBuf::from(file) } else { base.join(file.trim_start_matches("./")) };
+    let cap = limit.max(FILE_LIMIT);
+    let text = body_text(Input::File(path.clone()).read_body(cap)?, cap)
+        .map_err(|e| format!("the body file {}: {e}", path.display()))?;
+    imported.request.body = Some(text);
+    Ok(Some(path))
 }
 
 /// A request body as text. One over `limit` is cut after its last whole

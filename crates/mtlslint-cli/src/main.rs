@@ -152,21 +152,24 @@ fn run(command: Command) -> Result<bool, String> {
                 let Some(input) = skipped.keep(input) else { continue };
                 let result =
                     read(&linter, &input).and_then(|bytes| check_input(&linter, &input, &bytes, args.env.as_deref()));
-                results.extend(skipped.keep(result));
+                results.extend(skipped.keep(result).into_iter().flatten());
             }
+            let results = output::merge_repeated(results);
             write_results(args.common.format, &results, &skipped.0)?;
             return skipped.or(failed(&results), results.len());
         }
         Command::Request(args) => {
             let linter = linter(&args.common)?;
             if let Some(command) = &args.curl {
-                let mut imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
-                inputs::imported_body(&mut imported, std::path::Path::new("."), max_bytes(&linter))?;
-                let diagnostics = linter.lint_imported(command, &imported);
-                let text = mtlslint::import::mask_secrets(command, std::slice::from_ref(&imported));
-                let result = FileResult::new("--curl", text, diagnostics);
-                write_results(args.common.format, std::slice::from_ref(&result), &[])?;
-                return Ok(failed(std::slice::from_ref(&result)));
+                let imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
+                let imported = std::slice::from_ref(&imported);
+                let (diagnostics, in_files) = lint_imported(&linter, std::path::Path::new("."), command, imported)
+                    .map_err(|e| format!("--curl: {e}"))?;
+                let text = mtlslint::import::mask_secrets(command, imported);
+                let results: Vec<_> =
+                    std::iter::once(FileResult::new("--curl", text, diagnostics)).chain(in_files).collect();
+                write_results(args.common.format, &results, &[])?;
+                return Ok(failed(&results));
             }
             let Some(url) = args.url.as_ref().or(args.location.as_ref()) else {
                 return Err("`request` needs a URL (--url or after the options), or --curl 'curl ...'".into());
@@ -174,8 +177,15 @@ fn run(command: Command) -> Result<bool, String> {
             // The method curl sends when none is given, as `--curl` reads it.
             let method = args.method.as_deref().unwrap_or(if args.data.is_some() { "POST" } else { "GET" });
             let request = inputs::request(method, url, &args.headers, args.data.as_deref(), max_bytes(&linter))?;
-            let report = linter.lint_request(&request);
-            (args.common.format, vec![FileResult::new("request", report.text, report.diagnostics)])
+            let mut report = linter.lint_request(&request);
+            // The findings in a body read from a file point into that file.
+            let body_file = args.data.as_deref().and_then(|data| data.strip_prefix('@')).filter(|file| *file != "-");
+            let in_file = body_file.zip(request.body.as_deref()).map(|(file, body)| {
+                let diagnostics = report.take_body_findings(body);
+                FileResult::new(file, body.to_owned(), diagnostics)
+            });
+            let results = std::iter::once(FileResult::new("request", report.text, report.diagnostics)).chain(in_file);
+            (args.common.format, results.collect::<Vec<_>>())
         }
         Command::Response(args) => {
             let config = inputs::config(args.config.as_deref())?;
@@ -249,7 +259,7 @@ fn check_input(
     input: &inputs::Input,
     bytes: &[u8],
     environment: Option<&str>,
-) -> Result<FileResult, String> {
+) -> Result<Vec<FileResult>, String> {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let requests = match inputs::holds(input, bytes) {
         inputs::Holds::Body => {
@@ -257,7 +267,7 @@ fn check_input(
             let help =
                 || format!("this is a saved response, not a body: `mtlslint response {}` lints it", input.name());
             redirect(&mut diagnostics, "S001", bytes, inputs::JsonKind::Response, help);
-            return Ok(FileResult::new(input.name(), text, diagnostics));
+            return Ok(vec![FileResult::new(input.name(), text, diagnostics)]);
         }
         _ if bytes.len() > inputs::FILE_LIMIT => return Err(inputs::too_large(&input.name())),
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
@@ -270,7 +280,8 @@ fn check_input(
         }
     };
     let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
-    let mut diagnostics = lint_imported(linter, input, &text, &requests)?;
+    let (mut diagnostics, in_files) =
+        lint_imported(linter, &input.folder(), &text, &requests).map_err(|e| format!("{}: {e}", input.name()))?;
     if environment.is_none()
         && let Some(file) = inputs::http_environment_file(input)
     {
@@ -284,7 +295,7 @@ fn check_input(
     }
     // Excerpts show the file; the token in it is not shown.
     let text = mtlslint::import::mask_secrets(&text, &requests);
-    Ok(FileResult::new(input.name(), text, diagnostics))
+    Ok(std::iter::once(FileResult::new(input.name(), text, diagnostics)).chain(in_files).collect())
 }
 
 /// When the file is `other` (a response given to `check`, a body to
@@ -304,22 +315,27 @@ fn redirect(
     }
 }
 
-/// Lints the requests of a cURL or `.http` file; findings point into the file.
+/// Lints the requests of a cURL command or an `.http` file, `text`, whose
+/// body files are read from `base`: the findings in `text`, and the results
+/// of the body files, whose findings point into them.
 fn lint_imported(
     linter: &Linter,
-    input: &inputs::Input,
+    base: &std::path::Path,
     text: &str,
     requests: &[mtlslint::import::Imported],
-) -> Result<Vec<mtlslint::Diagnostic>, String> {
-    let base = input.folder();
-    let mut diagnostics = Vec::new();
+) -> Result<(Vec<mtlslint::Diagnostic>, Vec<FileResult>), String> {
+    let (mut diagnostics, mut in_files) = (Vec::new(), Vec::new());
     for imported in requests {
         let mut imported = imported.clone();
-        inputs::imported_body(&mut imported, &base, max_bytes(linter)).map_err(|e| format!("{}: {e}", input.name()))?;
-        diagnostics.extend(linter.lint_imported(text, &imported));
+        let body_file = inputs::imported_body(&mut imported, base, max_bytes(linter))?;
+        let (in_text, in_body) = linter.lint_imported_apart(text, &imported);
+        diagnostics.extend(in_text);
+        if let (Some(path), Some(body)) = (body_file, imported.request.body) {
+            in_files.push(FileResult::new(path.display().to_string(), body, in_body));
+        }
     }
     diagnostics.sort_by_key(|d| d.range.start.offset);
-    Ok(diagnostics)
+    Ok((diagnostics, in_files))
 }
 
 /// `check --fix` and `check --diff`: fixes each input, then writes it back (or
@@ -339,7 +355,8 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
             tell(quiet, &format!("{}: fixes apply to JSON bodies; reporting only", input.name()));
-            requests.extend(skipped.keep(check_input(linter, &input, &bytes, args.env.as_deref())));
+            requests
+                .extend(skipped.keep(check_input(linter, &input, &bytes, args.env.as_deref())).into_iter().flatten());
             // Standard input is a filter's: what is not fixed goes through.
             if !args.diff && matches!(input, inputs::Input::Stdin) {
                 pass_through(&bytes)?;
@@ -396,6 +413,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     let applied_fixes = output::plural(applied, "fix", "fixes");
     let changed_inputs = output::plural(files, "input", "inputs");
     results.extend(requests);
+    let results = output::merge_repeated(results);
     if args.diff {
         print(&diffs)?;
         tell(quiet, &format!("{applied_fixes} would change {changed_inputs}"));

@@ -198,6 +198,56 @@ fn without_a_method_the_request_is_judged_as_curl_would_send_it() {
 }
 
 #[test]
+fn findings_in_a_body_read_from_a_file_point_into_that_file() {
+    let dir = scratch("body-file");
+    let body = "{\n  \"enabled\": true,\n  \"keyStoreId\": \"ks\",\n  \"supportedProtocolList\": [\"TLSv1.2\"]\n}\n";
+    fs::write(dir.join("body.json"), body).unwrap();
+    let url = "https://gw.example.com/apiops/projects/P/apiProxies/orders/settings/mtls/";
+    let headers = "-H 'Authorization: Bearer t' -H 'Content-Type: application/json'";
+    fs::write(dir.join("call.curl"), format!("curl -X PATCH {url} {headers} -d @body.json\n")).unwrap();
+    let http = format!("PATCH {url}\nAuthorization: Bearer t\nContent-Type: application/json\n\n< ./body.json\n");
+    fs::write(dir.join("call.http"), http).unwrap();
+    let s004 = |result: &Value| {
+        let diagnostics = result["diagnostics"].as_array().unwrap();
+        let found = diagnostics.iter().find(|d| d["code"] == "S004").unwrap_or_else(|| panic!("{result}"));
+        let start = &found["range"]["start"];
+        (
+            found["pointer"].as_str().unwrap().to_owned(),
+            start["line"].as_u64().unwrap(),
+            start["column"].as_u64().unwrap(),
+        )
+    };
+    let expected = ("/supportedProtocolList/0".to_owned(), 4, 29);
+    let body_file = dir.join("body.json");
+    let body_file = body_file.to_str().unwrap();
+    // Each way of calling with `@FILE`: the body's findings are the file's, the request's stay with it.
+    let curl = format!("curl -X PATCH {url} {headers} -d @{body_file}");
+    let (data, call) = (format!("@{body_file}"), dir.join("call.curl"));
+    let runs: [&[&str]; 3] = [
+        &["request", "-X", "PATCH", url, "-H", "Authorization: Bearer t", "-d", &data],
+        &["request", "--curl", &curl],
+        &["check", call.to_str().unwrap()],
+    ];
+    for args in runs {
+        let output = mtlslint(&[args, &["--format", "json"]].concat());
+        let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let results = document["results"].as_array().unwrap();
+        assert_eq!(results.len(), 2, "{document}");
+        assert_eq!(results[1]["source"], body_file, "{document}");
+        assert_eq!(s004(&results[1]), expected, "{document}");
+        assert!(results[0]["diagnostics"].as_array().unwrap().iter().all(|d| d["code"] != "S004"), "{document}");
+    }
+    // A folder holding the requests and their body file lists the file once, each finding once.
+    let output = mtlslint(&["check", "--format", "json", dir.to_str().unwrap()]);
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let results = document["results"].as_array().unwrap();
+    let sources: Vec<&str> = results.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, [body_file, dir.join("call.curl").to_str().unwrap(), dir.join("call.http").to_str().unwrap()]);
+    assert_eq!(s004(&results[0]), expected);
+    assert_eq!(results[0]["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "S004").count(), 1);
+}
+
+#[test]
 fn human_output_shows_the_line_and_a_marker_without_colour_when_piped() {
     let path = repo().join("tests/vectors/S004-unknown-enum-value/java_protocol_name.json");
     let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(["check", path.to_str().unwrap()]).output().unwrap();
@@ -891,10 +941,11 @@ fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
     ];
     for output in runs {
         let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-        let messages: Vec<_> = report["results"][0]["diagnostics"]
-            .as_array()
-            .unwrap()
+        // A request's body read from a file has its findings in that file's result.
+        let results = report["results"].as_array().unwrap();
+        let messages: Vec<_> = results
             .iter()
+            .flat_map(|result| result["diagnostics"].as_array().unwrap())
             .filter(|d| d["code"] == "J005")
             .map(|d| d["message"].as_str().unwrap().to_owned())
             .collect();

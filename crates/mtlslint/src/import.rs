@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crate::diagnostic::{Diagnostic, Range, Span};
 use crate::request::{Request, RequestView};
 use crate::suggest::nearest;
-use crate::{Linter, syntax};
+use crate::{Linter, RequestReport, syntax};
 
 /// A request read from a file, with where each part stands in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1199,32 +1199,46 @@ impl Linter {
     /// A secret the file hides ([`mask_secrets`]) is hidden in the messages
     /// too, wherever it stands in the request (`{{token}}` used in a path).
     pub fn lint_imported(&self, source: &str, imported: &Imported) -> Vec<Diagnostic> {
-        let report = self.lint_request(&imported.request);
-        let map = imported.map();
-        let mut diagnostics = report
-            .diagnostics
-            .into_iter()
-            .map(|mut diagnostic| {
-                let at = report.text.as_bytes().get(diagnostic.range.start.offset);
-                if let Some(note) = imported.parts.curl_made.filter(|_| diagnostic.code == "J001")
-                    && matches!(at, Some(b'&' | b'%'))
-                {
-                    diagnostic.help = Some(note.into());
-                }
-                let (start, end) = (map(diagnostic.range.start.offset, false), map(diagnostic.range.end.offset, true));
-                diagnostic.range =
-                    Range { start: syntax::position(source, start), end: syntax::position(source, end.max(start)) };
-                diagnostic.fix = None;
-                diagnostic
-            })
-            .collect::<Vec<_>>();
-        let secrets = imported.parts.secrets.iter().filter_map(|span| source.get(span.start..span.end));
-        crate::redact::hide_in(
-            &mut diagnostics,
-            secrets.chain(imported.parts.filled_secrets.iter().map(String::as_str)),
-        );
-        diagnostics
+        in_source(source, imported, self.lint_request(&imported.request))
     }
+
+    /// Lints an imported request as [`Linter::lint_imported`] does, but when
+    /// its body was read from a file ([`Imported::body_file`]) gives the
+    /// body's findings apart, pointing into the body's text
+    /// ([`RequestReport::take_body_findings`]): `(in source, in the body file)`.
+    pub fn lint_imported_apart(&self, source: &str, imported: &Imported) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        let mut report = self.lint_request(&imported.request);
+        let mut in_body = match (&imported.body_file, &imported.request.body) {
+            (Some(_), Some(body)) => report.take_body_findings(body),
+            _ => Vec::new(),
+        };
+        crate::redact::hide_in(&mut in_body, imported.secrets(source));
+        (in_source(source, imported, report), in_body)
+    }
+}
+
+/// The findings of `imported`'s report, with ranges into `source`, the file it came from.
+fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Diagnostic> {
+    let map = imported.map();
+    let mut diagnostics = report
+        .diagnostics
+        .into_iter()
+        .map(|mut diagnostic| {
+            let at = report.text.as_bytes().get(diagnostic.range.start.offset);
+            if let Some(note) = imported.parts.curl_made.filter(|_| diagnostic.code == "J001")
+                && matches!(at, Some(b'&' | b'%'))
+            {
+                diagnostic.help = Some(note.into());
+            }
+            let (start, end) = (map(diagnostic.range.start.offset, false), map(diagnostic.range.end.offset, true));
+            diagnostic.range =
+                Range { start: syntax::position(source, start), end: syntax::position(source, end.max(start)) };
+            diagnostic.fix = None;
+            diagnostic
+        })
+        .collect::<Vec<_>>();
+    crate::redact::hide_in(&mut diagnostics, imported.secrets(source));
+    diagnostics
 }
 
 /// `source` with the secrets of every request's headers (`Authorization`'s
@@ -1278,6 +1292,12 @@ fn hide(bytes: &mut [u8], source: &str, span: Span) {
 }
 
 impl Imported {
+    /// The secrets the request holds beyond its headers and URL: in `source` and filled in from an environment.
+    fn secrets<'s>(&'s self, source: &'s str) -> impl Iterator<Item = &'s str> {
+        let written = self.parts.secrets.iter().filter_map(|span| source.get(span.start..span.end));
+        written.chain(self.parts.filled_secrets.iter().map(String::as_str))
+    }
+
     /// Maps offsets in the request's text (as [`Linter::lint_request`] writes it) to offsets in the source.
     /// `end` says the offset ends a range: it then follows the byte before it.
     fn map(&self) -> impl Fn(usize, bool) -> usize + use<> {

@@ -83,6 +83,60 @@ pub struct RequestReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl RequestReport {
+    /// Takes out the findings of the body rules in the request's body, given
+    /// as linted, with their ranges, fix edits and pointers (`/body` left off)
+    /// into the body alone: for a body read from a file (`--data @FILE`), they
+    /// then point into that file. A fix that also edits the request outside
+    /// the body is left off. The request rules' findings stay, those about the
+    /// body as a whole too (R010: a PUT takes no body).
+    ///
+    /// ```
+    /// let body = "{\n  \"enabled\": false,\n  \"supportedProtocolList\": [\"TLSv1.2\"]\n}";
+    /// let request = mtlslint::Request {
+    ///     method: "PATCH".into(),
+    ///     url: "https://gw.example.com/apiops/projects/P/apiProxies/orders/settings/mtls/".into(),
+    ///     headers: vec![("Authorization".into(), "Bearer t".into()), ("Content-Type".into(), "application/json".into())],
+    ///     body: Some(body.into()),
+    /// };
+    /// let mut report = mtlslint::Linter::default().lint_request(&request);
+    /// let in_body = report.take_body_findings(body);
+    /// let java_name = in_body.iter().find(|d| d.code == "S004").unwrap();
+    /// assert_eq!(java_name.pointer, "/supportedProtocolList/0");
+    /// assert_eq!((java_name.range.start.line, java_name.range.start.column), (3, 29));
+    /// assert!(report.diagnostics.iter().all(|d| !d.pointer.starts_with("/body")));
+    /// ```
+    pub fn take_body_findings(&mut self, body: &str) -> Vec<Diagnostic> {
+        let Some(start) = self.text.len().checked_sub(body.len()).filter(|&start| self.text.is_char_boundary(start))
+        else {
+            return Vec::new();
+        };
+        let part = &self.text[start..];
+        let in_body = |d: &Diagnostic| {
+            let pointer = d.pointer.strip_prefix("/body").filter(|_| rules::judges_body(d.code));
+            pointer.is_some_and(|rest| rest.is_empty() || rest.starts_with('/')) && d.range.start.offset >= start
+        };
+        let (mut taken, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.diagnostics).into_iter().partition(in_body);
+        self.diagnostics = kept;
+        let moved = |range: Range| Range {
+            start: syntax::position(part, range.start.offset - start),
+            end: syntax::position(part, range.end.offset - start),
+        };
+        for diagnostic in &mut taken {
+            diagnostic.range = moved(diagnostic.range);
+            diagnostic.pointer = diagnostic.pointer["/body".len()..].to_owned().into();
+            if let Some(fix) = &mut diagnostic.fix {
+                if fix.edits.iter().all(|edit| edit.range.start.offset >= start) {
+                    fix.edits.iter_mut().for_each(|edit| edit.range = moved(edit.range));
+                } else {
+                    diagnostic.fix = None;
+                }
+            }
+        }
+        taken
+    }
+}
+
 impl Linter {
     /// A linter with these options and this context.
     pub fn new(options: Options, context: Context) -> Self {

@@ -29,6 +29,29 @@ impl FileResult {
     }
 }
 
+/// The results with those of a file met twice (an input and a request's
+/// body file) made one, each finding once, in text order. When the texts
+/// differ (`--fix` changed the file), the first stands alone: the other's
+/// findings are of the text before.
+pub(crate) fn merge_repeated(results: Vec<FileResult>) -> Vec<FileResult> {
+    let mut merged: Vec<FileResult> = Vec::with_capacity(results.len());
+    for result in results {
+        match merged.iter_mut().find(|kept| kept.source == result.source) {
+            Some(kept) if kept.text != result.text => {}
+            Some(kept) => {
+                for diagnostic in result.diagnostics {
+                    if !kept.diagnostics.contains(&diagnostic) {
+                        kept.diagnostics.push(diagnostic);
+                    }
+                }
+                kept.diagnostics.sort_by_key(|d| d.range.start.offset);
+            }
+            None => merged.push(result),
+        }
+    }
+    merged
+}
+
 /// `count` and the noun that goes with it: "1 fix", "2 fixes".
 pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })

@@ -300,6 +300,11 @@ static RESPONSE_RULES: &[(&Rule, Check)] = &[
     (&response::server_error::RULE, response::server_error::check),
 ];
 
+/// Whether the rule with this code judges a body (J, S, M, T, H), not a request or a response.
+pub(crate) fn judges_body(code: &str) -> bool {
+    BODY_RULES.iter().any(|(rule, _)| rule.code == code)
+}
+
 /// Every rule, in catalog order.
 pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
     BODY_RULES.iter().chain(REQUEST_RULES).chain(RESPONSE_RULES).map(|(rule, _)| *rule)
