@@ -35,8 +35,10 @@ impl FileResult {
 /// findings are of the text before.
 pub(crate) fn merge_repeated(results: Vec<FileResult>) -> Vec<FileResult> {
     let mut merged: Vec<FileResult> = Vec::with_capacity(results.len());
+    // Where each source stands in `merged`: a folder of many files is read in one pass.
+    let mut at = std::collections::HashMap::with_capacity(results.len());
     for result in results {
-        match merged.iter_mut().find(|kept| kept.source == result.source) {
+        match at.get(&result.source).map(|&index: &usize| &mut merged[index]) {
             Some(kept) if kept.text != result.text => {}
             Some(kept) => {
                 for diagnostic in result.diagnostics {
@@ -46,7 +48,10 @@ pub(crate) fn merge_repeated(results: Vec<FileResult>) -> Vec<FileResult> {
                 }
                 kept.diagnostics.sort_by_key(|d| d.range.start.offset);
             }
-            None => merged.push(result),
+            None => {
+                at.insert(result.source.clone(), merged.len());
+                merged.push(result);
+            }
         }
     }
     merged
