@@ -372,7 +372,9 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 let before = String::from_utf8_lossy(&bytes);
                 let (before, after) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
                 let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
-                let _ = write!(diffs, "{}", diff.unified_diff().header(&source, &source));
+                // A name with a space ends at a tab, as `diff` writes it: `patch` reads the name up to one.
+                let name = if source.contains(' ') { format!("{source}\t") } else { source.clone() };
+                let _ = write!(diffs, "{}", diff.unified_diff().header(&name, &name));
             } else if let inputs::Input::File(path) = &input {
                 let kept = if let Some(target) = inputs::link_met_in_folder(path, &args.paths) {
                     // Written through, the fix would change a file the folder only points to.

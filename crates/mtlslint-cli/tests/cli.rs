@@ -640,6 +640,26 @@ fn fix_rewrites_files_in_place_and_diff_only_shows() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+#[test]
+fn a_diff_of_a_file_named_with_spaces_applies_with_patch() {
+    let dir = scratch("diff-spaces");
+    let body = "{\r\n  \"hostnameVerifierType\": \"default\"\r\n}";
+    fs::write(dir.join("my settings.json"), body).unwrap();
+    let run =
+        |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&dir).output().unwrap();
+    let diff = stdout(&run(&["check", "--diff", "my settings.json"]));
+    // `patch` reads a name up to a tab, as `diff` writes it; git reads it too.
+    assert!(diff.starts_with("--- my settings.json\t\n+++ my settings.json\t\n"), "{diff:?}");
+    if Command::new("patch").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        let mut patch =
+            Command::new("patch").args(["-p0", "--quiet"]).current_dir(&dir).stdin(Stdio::piped()).spawn().unwrap();
+        patch.stdin.take().unwrap().write_all(diff.as_bytes()).unwrap();
+        assert!(patch.wait().unwrap().success());
+        assert_eq!(fs::read_to_string(dir.join("my settings.json")).unwrap(), body.replace("default", "DEFAULT"));
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
 /// A link met in a folder may point out of it: `--fix` on the folder does not
 /// write through it, and says how to fix its target.
 #[cfg(unix)]
