@@ -56,6 +56,18 @@ impl Value<'_> {
             Value::Object(_) => "object",
         }
     }
+
+    /// The JSON type as a sentence names it: `a string`, `an array`, `null`.
+    pub fn type_phrase(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
 }
 
 /// JSON's white space: what may stand between tokens.

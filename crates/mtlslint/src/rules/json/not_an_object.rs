@@ -31,14 +31,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     let Some(root) = body.root() else { return };
     if body.effective.is_none() {
-        let message =
-            format!("the body is {} {}, not an object", article(root.value.type_name()), root.value.type_name());
+        let message = ["the body is ", root.value.type_phrase(), ", not an object"].concat();
         checker
             .report(&RULE, body.span(root.span), body.root_pointer(), message)
             .help("write one object, e.g. `{\"enabled\": true, \"keyStoreId\": \"...\"}`");
     }
-}
-
-fn article(type_name: &str) -> &'static str {
-    if type_name.starts_with(['a', 'o']) { "an" } else { "a" }
 }

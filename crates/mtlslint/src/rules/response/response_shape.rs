@@ -80,7 +80,7 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
     let Some(root) = view.root() else { return };
     let mut problems = Vec::new();
     if !matches!(root.value, Value::Object(_)) {
-        problems.push((root, String::new(), format!("the response is {}, not an object", root.value.type_name())));
+        problems.push((root, String::new(), format!("the response is {}, not an object", root.value.type_phrase())));
     } else if member(root, "error").is_some() {
         for key in ["error", "error_description"] {
             expect(root, key, "", Kind::String, true, &mut problems);
@@ -189,7 +189,7 @@ fn expect<'a>(object: &'a Node<'a>, key: &str, at: &str, kind: Kind, required: b
     match member(object, key) {
         Some(found) if !kind.matches(&found.value.value) => {
             let pointer = format!("{at}/{key}");
-            let (expected, actual) = (kind.name(), found.value.value.type_name());
+            let (expected, actual) = (kind.name(), found.value.value.type_phrase());
             let message = format!("`{}` must be {expected}, found {actual}", &pointer[1..]);
             problems.push((&found.value, pointer, message));
         }
@@ -204,7 +204,7 @@ fn expect<'a>(object: &'a Node<'a>, key: &str, at: &str, kind: Kind, required: b
 fn deployment_shape<'a>(deployment: &'a Node<'a>, problems: &mut Problems<'a>) {
     let at = "/deploymentResult";
     if !Kind::Object.matches(&deployment.value) {
-        let found = deployment.value.type_name();
+        let found = deployment.value.type_phrase();
         problems.push((deployment, at.into(), format!("`deploymentResult` must be an object, found {found}")));
         return;
     }
@@ -215,7 +215,7 @@ fn deployment_shape<'a>(deployment: &'a Node<'a>, problems: &mut Problems<'a>) {
     for (index, item) in items.iter().enumerate() {
         let here = format!("{at}/environmentResults/{index}");
         if !Kind::Object.matches(&item.value) {
-            let found = item.value.type_name();
+            let found = item.value.type_phrase();
             problems.push((item, here.clone(), format!("an environment result must be an object, found {found}")));
             continue;
         }
