@@ -109,7 +109,7 @@ pub(crate) struct CheckArgs {
     /// Apply the safe fixes in place (stdin: print the fixed body), then report what is left.
     #[arg(long)]
     pub(crate) fix: bool,
-    /// Print the fixes as a unified diff and write nothing; exit 1 when there is one, or an error no fix removes.
+    /// Print the fixes as a unified diff (apply it with `patch -p0` or `git apply -p0`) and write nothing; exit 1 when there is one, or an error no fix removes.
     #[arg(long)]
     pub(crate) diff: bool,
     /// With --fix or --diff, apply the unsafe fixes too: they change what the settings mean.

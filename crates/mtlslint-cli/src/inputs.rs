@@ -120,6 +120,10 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
     };
     let mut inputs = Vec::new();
     let mut stdin = false;
+    // A file named twice (`a.json ./a.json`, or named and in a folder named)
+    // is read once, where it is first named.
+    let mut seen = std::collections::HashSet::new();
+    let mut first = |path: &Path| seen.insert(same_file_key(path));
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(if stdin {
@@ -143,14 +147,27 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
                     kinds.join(", ")
                 )));
             }
-            inputs.extend(found.into_iter().map(|path| Ok(Input::File(path))));
+            inputs.extend(found.into_iter().filter(|path| first(path)).map(|path| Ok(Input::File(path))));
         } else if path.exists() {
-            inputs.push(Ok(Input::File(path.clone())));
+            if first(path) {
+                inputs.push(Ok(Input::File(path.clone())));
+            }
         } else {
             inputs.push(Err(format!("{}: no such file or folder", path.display())));
         }
     }
     inputs
+}
+
+/// What tells two spellings of one file apart from two files: its folder
+/// resolved, and its own name as written, so that a link and its target stay
+/// two inputs (`--fix` writes through one and not the other).
+fn same_file_key(path: &Path) -> PathBuf {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (fs::canonicalize(folder), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// The files below `folder` with one of `extensions`, as `git` and ripgrep

@@ -371,10 +371,11 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 // line after its name is found as it is in the file.
                 let before = String::from_utf8_lossy(&bytes);
                 let (before, after) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
-                let diff = similar::TextDiff::from_lines(before.as_ref(), after.as_ref());
-                // A name with a space ends at a tab, as `diff` writes it: `patch` reads the name up to one.
-                let name = if source.contains(' ') { format!("{source}\t") } else { source.clone() };
-                let _ = write!(diffs, "{}", diff.unified_diff().header(&name, &name));
+                // Lines end at `\n` only, as `patch` and `git apply` read them: a lone `\r`
+                // (old Mac line ends) stays inside its line.
+                let (before, after): (Vec<&str>, Vec<&str>) =
+                    (before.split_inclusive('\n').collect(), after.split_inclusive('\n').collect());
+                write_diff(&mut diffs, &diff_header_name(&source), &before, &after);
             } else if let inputs::Input::File(path) = &input {
                 let kept = if let Some(target) = inputs::link_met_in_folder(path, &args.paths) {
                     // Written through, the fix would change a file the folder only points to.
@@ -609,4 +610,53 @@ fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>
     let (context, mut files) = inputs::context(common, found.zip(folder))?;
     files.extend(config.map(|(path, _)| path));
     Ok((Linter::new(options, context), files))
+}
+
+/// Writes the unified diff of two texts split into lines after each `\n`
+/// (similar's own writer ends a line at a lone `\r` too, which `patch`
+/// does not), marking a last line without one as `diff` does.
+fn write_diff(out: &mut String, name: &str, before: &[&str], after: &[&str]) {
+    let diff = similar::TextDiff::from_slices(before, after);
+    let _ = writeln!(out, "--- {name}\n+++ {name}");
+    for hunk in diff.unified_diff().iter_hunks() {
+        let _ = writeln!(out, "{}", hunk.header());
+        for change in hunk.iter_changes() {
+            let _ = write!(out, "{}{}", change.tag(), change.value());
+            if !change.value().ends_with('\n') {
+                out.push_str("\n\\ No newline at end of file\n");
+            }
+        }
+    }
+}
+
+/// A file's name as a diff's `---`/`+++` header writes it so that `patch`
+/// and `git apply` read it back: ended by a tab when it holds a space (they
+/// read a name up to one), quoted as git quotes it when it holds a tab, a
+/// line end or another control character.
+fn diff_header_name(name: &str) -> String {
+    if name.chars().any(char::is_control) {
+        let mut quoted = String::from("\"");
+        for c in name.chars() {
+            match c {
+                '"' => quoted.push_str("\\\""),
+                '\\' => quoted.push_str("\\\\"),
+                '\t' => quoted.push_str("\\t"),
+                '\n' => quoted.push_str("\\n"),
+                '\r' => quoted.push_str("\\r"),
+                c if c.is_control() => {
+                    let mut bytes = [0; 4];
+                    for byte in c.encode_utf8(&mut bytes).bytes() {
+                        let _ = write!(quoted, "\\{byte:03o}");
+                    }
+                }
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('"');
+        quoted
+    } else if name.contains(' ') {
+        format!("{name}\t")
+    } else {
+        name.to_owned()
+    }
 }

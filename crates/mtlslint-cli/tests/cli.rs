@@ -660,6 +660,56 @@ fn a_diff_of_a_file_named_with_spaces_applies_with_patch() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+/// Lines end at `\n` in a diff, as `patch` reads them: a body with old Mac
+/// line ends (a lone `\r`) is one line, without a final newline; a name
+/// holding a tab is quoted as git quotes it. Both apply as `--fix` writes.
+#[test]
+fn a_diff_of_lone_cr_line_ends_and_of_a_name_with_a_tab_applies_with_patch() {
+    let dir = scratch("diff-cr-tab");
+    let body = "{\r  \"keystoreId\": \"ks-1\",\r  \"hostnameVerifierType\": \"default\"\r}\r";
+    let fixed = body.replace("keystoreId", "keyStoreId").replace("default", "DEFAULT");
+    let tabbed = if cfg!(unix) { "my\tsettings.json" } else { "settings.json" };
+    fs::write(dir.join("old-mac.json"), body).unwrap();
+    fs::write(dir.join(tabbed), body).unwrap();
+    let run =
+        |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&dir).output().unwrap();
+    let diff = stdout(&run(&["check", "--diff", "old-mac.json", tabbed]));
+    let hunk = format!("@@ -1 +1 @@\n-{body}\n\\ No newline at end of file\n+{fixed}\n\\ No newline at end of file\n");
+    assert!(diff.starts_with(&format!("--- old-mac.json\n+++ old-mac.json\n{hunk}")), "{diff:?}");
+    if cfg!(unix) {
+        assert!(diff.contains(&format!("--- \"my\\tsettings.json\"\n+++ \"my\\tsettings.json\"\n{hunk}")), "{diff:?}");
+    }
+    if Command::new("patch").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        let mut patch =
+            Command::new("patch").args(["-p0", "--quiet"]).current_dir(&dir).stdin(Stdio::piped()).spawn().unwrap();
+        patch.stdin.take().unwrap().write_all(diff.as_bytes()).unwrap();
+        assert!(patch.wait().unwrap().success());
+        assert_eq!(fs::read_to_string(dir.join("old-mac.json")).unwrap(), fixed);
+        assert_eq!(fs::read_to_string(dir.join(tabbed)).unwrap(), fixed);
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// One file named two ways (`a.json`, `./a.json`, in a folder also named)
+/// is linted, counted and fixed once, under the name it is first given.
+#[test]
+fn a_file_named_twice_is_linted_once() {
+    let dir = scratch("named-twice");
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::write(dir.join("a.json"), r#"{"hostnameVerifierType": "default"}"#).unwrap();
+    let run =
+        |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&dir).output().unwrap();
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["check", "--format", "json", "a.json", "./a.json", ".", "sub/../a.json"])))
+            .unwrap();
+    let sources: Vec<_> = report["results"].as_array().unwrap().iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["a.json"]);
+    assert_eq!(report["summary"]["errors"], 1);
+    let diff = stdout(&run(&["check", "--diff", "a.json", "./a.json"]));
+    assert_eq!(diff.matches("+++ ").count(), 1, "{diff}");
+    fs::remove_dir_all(dir).unwrap();
+}
+
 /// A link met in a folder may point out of it: `--fix` on the folder does not
 /// write through it, and says how to fix its target.
 #[cfg(unix)]
