@@ -255,6 +255,9 @@ fn pasting_slip(text: &str) -> &'static str {
 /// What a word on a line of its own means, when the line before does not continue.
 /// An option is named (`-H`); a value is not quoted, since it may hold a secret.
 fn ended_before(word: &str) -> String {
+    if matches!(word, "curl" | "curl.exe") {
+        return "a second `curl` command: a cURL file holds one call; save each in a file of its own".into();
+    }
     let option = word.split('=').next().filter(|option| option.starts_with('-') && option.len() <= 40);
     let what = option.map_or("the rest of the command".to_owned(), |option| format!("`{option}` and what follows"));
     format!(
@@ -1254,8 +1257,17 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
             Some(text) if text == imported.request.url => {
                 bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
             }
-            // Written with quotes or escapes inside, the URL is hidden whole when it carries a secret.
-            Some(_) if !crate::request::url_secrets(&imported.request.url).is_empty() => hide(&mut bytes, source, url),
+            // Written with `{{variables}}`, its secrets are hidden where the text shows as
+            // many as the URL sent; written with quotes or escapes inside, or with a
+            // variable that brings a secret, the URL is hidden whole.
+            Some(text) => {
+                let sent = crate::request::url_secrets(&imported.request.url).len();
+                if sent > 0 && crate::request::url_secrets(text).len() >= sent && !text.contains(['"', '\'', '\\']) {
+                    bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
+                } else if sent > 0 {
+                    hide(&mut bytes, source, url);
+                }
+            }
             _ => {}
         }
         let headers = imported.request.headers.iter().zip(&imported.parts.headers);

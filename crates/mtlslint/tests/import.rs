@@ -115,6 +115,12 @@ fn a_line_that_does_not_continue_ends_the_command() {
         parse_curl(&format!("curl -X PUT '{url}' \\\n -H 'Authorization: Bearer T'\n -d @body.json")).unwrap_err();
     assert!(missing.message.contains("sends the call without `-d` and what follows"), "{missing}");
     assert_eq!(missing.line, 3);
+    // A second command is named for what it is.
+    let two = parse_curl(&format!("curl -X PUT '{url}'\n\n# next\ncurl -X PUT '{url}'\n")).unwrap_err();
+    assert_eq!(
+        (two.message.as_str(), two.line),
+        ("a second `curl` command: a cURL file holds one call; save each in a file of its own", 4)
+    );
     // Continued by `\` (CRLF too), by PowerShell's backtick or by cmd's caret, it is one command.
     for end in [" \\\n", " \\\r\n", " `\n", " `\r\n", " ^\n"] {
         let text = format!("curl -X PUT '{url}'{end} -H 'Authorization: Bearer T'{end} --data-raw ''\n");
@@ -342,6 +348,15 @@ fn http_files_as_the_http_clients_write_them() {
         let help = diagnostic.help.unwrap_or_default();
         assert!(!diagnostic.message.contains("s3cr3t") && !help.contains("s3cr3t"), "{}: {}", diagnostic.message, help);
     }
+    // A URL written with a variable shows all but its secret parameter; one whose
+    // variable brings the secret is hidden whole.
+    let templated = "@host = gw\nPUT https://{{host}}/apiops/projects/P/credentials/u/truststore/ts/?token=abc123\n";
+    let masked = mask_secrets(templated, &parse_http_file(templated).unwrap());
+    assert_eq!(masked, templated.replace("abc123", "******"));
+    let brought = "@q = token=abc123\nPUT https://gw/apiops/projects/P/credentials/u/truststore/ts/?{{q}}\n";
+    let masked = mask_secrets(brought, &parse_http_file(brought).unwrap());
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts/?{{q}}";
+    assert!(masked.ends_with(&format!("\nPUT {}\n", "*".repeat(url.len()))), "{masked}");
     let missing_blank = "PATCH https://gw/x\nContent-Type: application/json\n{\"enabled\": false}\n";
     let error = parse_http_file(missing_blank).unwrap_err();
     assert_eq!(
