@@ -212,6 +212,9 @@ test("lintRequest: headers as an object or as pairs; the token never comes back"
   const padded = esm.lintRequest({ method: "PUT", url, headers: [["Authorization", "  Bearer  "], ["X-A", "1 "]] });
   assert.deepEqual(padded, esm.lintRequest({ method: "PUT", url, headers: [["Authorization", "Bearer"], ["X-A", "1"]] }));
   assert.throws(() => esm.lintRequest({ method: "PUT", url, header: {} }), /unknown member `header`; the members are method, url, headers, body/);
+  assert.throws(() => esm.lintRequest({ url }), /^Error: request.method is missing: write it, e.g. method: "PUT"$/);
+  assert.throws(() => esm.lintRequest({ method: "PUT" }), /^Error: request.url is missing: write it, e.g. url: "https:\/\/gw.example.com\/apiops\/projects\/..."$/);
+  assert.throws(() => esm.lintRequest({ method: 1, url }), /^Error: request.method: expected a string, not a number$/);
   // Object headers keep the caller's order, and of a repeated header the first
   // is judged, as the server's getHeader reads it (fetch would even join them).
   const patch = esm.lintRequest({

@@ -119,8 +119,15 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
         }
     }
     let get = |key: &str| caught(&format!("request.{key}"), Reflect::get(value, &key.into()));
-    let method = string(&get("method")?, "request.method")?;
-    let url = string(&get("url")?, "request.url")?;
+    let required = |key: &str, example: &str| {
+        let value = get(key)?;
+        if value.is_undefined() {
+            return Err(JsError::new(&format!("request.{key} is missing: write it, e.g. {key}: {example}")));
+        }
+        string(&value, &format!("request.{key}"))
+    };
+    let method = required("method", r#""PUT""#)?;
+    let url = required("url", r#""https://gw.example.com/apiops/projects/...""#)?;
     if url.contains(LINE_BREAKS) {
         return Err(JsError::new("request.url: it breaks the line; a URL is one line (percent-encode a line break)"));
     }
