@@ -29,9 +29,7 @@ impl Input {
     /// HTTP Client's environment files): its own, or the working directory.
     pub(crate) fn folder(&self) -> PathBuf {
         match self {
-            Input::File(path) => {
-                path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
-            }
+            Input::File(path) => folder_of(path).to_path_buf(),
             Input::Stdin => PathBuf::from("."),
         }
     }
@@ -159,12 +157,16 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
     inputs
 }
 
+/// The folder a file stands in: `.` for a bare name.
+fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 /// What tells two spellings of one file apart from two files: its folder
 /// resolved, and its own name as written, so that a link and its target stay
 /// two inputs (`--fix` writes through one and not the other).
 fn same_file_key(path: &Path) -> PathBuf {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    match (fs::canonicalize(folder), path.file_name()) {
+    match (fs::canonicalize(folder_of(path)), path.file_name()) {
         (Ok(folder), Some(name)) => folder.join(name),
         _ => path.to_path_buf(),
     }

@@ -371,10 +371,6 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 // line after its name is found as it is in the file.
                 let before = String::from_utf8_lossy(&bytes);
                 let (before, after) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
-                // Lines end at `\n` only, as `patch` and `git apply` read them: a lone `\r`
-                // (old Mac line ends) stays inside its line.
-                let (before, after): (Vec<&str>, Vec<&str>) =
-                    (before.split_inclusive('\n').collect(), after.split_inclusive('\n').collect());
                 write_diff(&mut diffs, &diff_header_name(&source), &before, &after);
             } else if let inputs::Input::File(path) = &input {
                 let kept = if let Some(target) = inputs::link_met_in_folder(path, &args.paths) {
@@ -612,11 +608,14 @@ fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>
     Ok((Linter::new(options, context), files))
 }
 
-/// Writes the unified diff of two texts split into lines after each `\n`
-/// (similar's own writer ends a line at a lone `\r` too, which `patch`
-/// does not), marking a last line without one as `diff` does.
-fn write_diff(out: &mut String, name: &str, before: &[&str], after: &[&str]) {
-    let diff = similar::TextDiff::from_slices(before, after);
+/// Writes the unified diff of two texts, their lines ended by `\n` only, as
+/// `patch` and `git apply` read them (similar's own writer also ends a line
+/// at a lone `\r`, old Mac line ends), marking a last line without one as
+/// `diff` does.
+fn write_diff(out: &mut String, name: &str, before: &str, after: &str) {
+    let lines = |text| -> Vec<&str> { str::split_inclusive(text, '\n').collect() };
+    let (before, after) = (lines(before), lines(after));
+    let diff = similar::TextDiff::from_slices(&before, &after);
     let _ = writeln!(out, "--- {name}\n+++ {name}");
     for hunk in diff.unified_diff().iter_hunks() {
         let _ = writeln!(out, "{}", hunk.header());

@@ -255,7 +255,7 @@ fn pasting_slip(text: &str) -> &'static str {
 /// What a word on a line of its own means, when the line before does not continue.
 /// An option is named (`-H`); a value is not quoted, since it may hold a secret.
 fn ended_before(word: &str) -> String {
-    if matches!(word, "curl" | "curl.exe") {
+    if is_curl(word) {
         return "a second `curl` command: a cURL file holds one call; save each in a file of its own".into();
     }
     let option = word.split('=').next().filter(|option| option.starts_with('-') && option.len() <= 40);
@@ -1252,23 +1252,19 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
     let mut bytes = source.as_bytes().to_vec();
     for imported in requests {
         let url = imported.parts.url;
-        match source.get(url.start..url.end) {
-            // Masking keeps the length, so the masked URL fits where the URL was.
-            Some(text) if text == imported.request.url => {
+        // Written as sent, or with `{{variables}}` where the text shows each secret
+        // the URL sent, its secrets are hidden in place (masking keeps the length);
+        // written with quotes or escapes inside, or with a variable that brings a
+        // secret, the URL is hidden whole.
+        if let Some(text) = source.get(url.start..url.end) {
+            let sent = crate::request::url_secrets(&imported.request.url).len();
+            if text == imported.request.url
+                || (!text.contains(['"', '\'', '\\']) && crate::request::url_secrets(text).len() >= sent)
+            {
                 bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
+            } else if sent > 0 {
+                hide(&mut bytes, source, url);
             }
-            // Written with `{{variables}}`, its secrets are hidden where the text shows as
-            // many as the URL sent; written with quotes or escapes inside, or with a
-            // variable that brings a secret, the URL is hidden whole.
-            Some(text) => {
-                let sent = crate::request::url_secrets(&imported.request.url).len();
-                if sent > 0 && crate::request::url_secrets(text).len() >= sent && !text.contains(['"', '\'', '\\']) {
-                    bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
-                } else if sent > 0 {
-                    hide(&mut bytes, source, url);
-                }
-            }
-            _ => {}
         }
         let headers = imported.request.headers.iter().zip(&imported.parts.headers);
         for ((name, value), (_, span)) in headers {

@@ -47,14 +47,9 @@ pub enum Value<'a> {
 impl Value<'_> {
     /// The JSON type name, as messages use it.
     pub fn type_name(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(_) => "number",
-            Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
-        }
+        // The phrase's last word: `a string` is a `string`.
+        let phrase = self.type_phrase();
+        phrase.rsplit(' ').next().unwrap_or(phrase)
     }
 
     /// The JSON type as a sentence names it: `a string`, `an array`, `null`.
