@@ -15,6 +15,7 @@ fn check_invariants(text: &[u8], diagnostics: &[Diagnostic]) {
         assert!(start.line >= 1 && start.column >= 1 && start.utf16_column >= start.column, "{d:?}");
         assert!(mtlslint::rules::find(d.code).is_some(), "{d:?}");
         assert!(!d.message.is_empty());
+        assert!(d.fix.as_ref().is_none_or(|fix| !fix.edits.is_empty()), "a fix without edits: {d:?}");
     }
     // serde_json keeps only the last of duplicate keys, so pointers into the others cannot be checked with it.
     let duplicates = diagnostics.iter().any(|d| d.code == "J002");
@@ -29,6 +30,18 @@ fn lint_both(text: &[u8]) {
     for profile in [Profile::Standard, Profile::Production] {
         let diagnostics = Linter::new(Options::new(profile), Context::default()).lint_body(text);
         check_invariants(text, &diagnostics);
+    }
+}
+
+#[test]
+fn a_fix_the_rules_cannot_write_is_left_out() {
+    // S001 renames the key that stands for the field; H001 and T003 have nothing to add beside it.
+    for text in [r#"{"enabled": true, "hostnameVerifier": true}"#, r#"{"supportedProtocols": false, "enabled": true}"#]
+    {
+        let diagnostics = Linter::default().lint_body(text.as_bytes());
+        check_invariants(text.as_bytes(), &diagnostics);
+        let fixed: Vec<_> = diagnostics.iter().filter(|d| d.fix.is_some()).map(|d| d.code).collect();
+        assert!(fixed.contains(&"S001") && fixed.len() == 2, "{text}: {fixed:?}");
     }
 }
 

@@ -411,6 +411,8 @@ impl Report<'_> {
     }
 
     /// Attaches a fix made of edits: `(span in the checker's text, new text)`.
+    /// Without edits there is nothing to apply, and no fix is attached
+    /// (H001's `DEFAULT` waits while S001 renames a key that stands for the field).
     pub(crate) fn fix(
         &mut self,
         applicability: Applicability,
@@ -420,8 +422,10 @@ impl Report<'_> {
         let edits = edits
             .into_iter()
             .map(|(span, content)| Edit { range: unresolved(span), content: content.into() })
-            .collect();
-        self.0.fix = Some(Fix { applicability, message: message.into(), edits });
+            .collect::<Vec<_>>();
+        if !edits.is_empty() {
+            self.0.fix = Some(Fix { applicability, message: message.into(), edits });
+        }
         self
     }
 }
