@@ -326,6 +326,34 @@ test("a caller's getter or Proxy that throws is reported, and the module keeps w
   assert.throws(calls[4], /^Error: request.method: reading it threw: getter failed$/);
 });
 
+test("bytes that cannot be read, and errors without a string message, are reported, and the module keeps working", () => {
+  const detached = new ArrayBuffer(8);
+  structuredClone(detached, { transfer: [detached] });
+  const transferred = new Uint8Array(8);
+  structuredClone(transferred.buffer, { transfer: [transferred.buffer] });
+  const unreadable = [detached, transferred, Object.create(Uint8Array.prototype), new Proxy(new Uint8Array(4), {})];
+  const odd = [
+    { message: 42 },
+    { get message() { throw new Error("inner"); } },
+    Object.assign(new Error("x"), { message: { text: "an object" } }),
+  ];
+  const calls = [
+    ...unreadable.map((bytes) => [() => esm.lint(bytes), /^Error: text: its bytes cannot be read \(.+\); pass a Uint8Array or an ArrayBuffer that is not detached or transferred, or the text as a string$/]),
+    ...unreadable.map((bytes) => [() => esm.applyFixes(bytes), /^Error: text: its bytes cannot be read/]),
+    [() => esm.lintRequest({ method: "PATCH", url: "/", body: transferred }), /^Error: request.body: its bytes cannot be read/],
+    ...odd.map((thrown) => [() => esm.lint("{}", { get profile() { throw thrown; } }), /^Error: options: reading it threw: an object$/]),
+    [() => esm.lint("{}", { get profile() { throw "plain text"; } }), /^Error: options: reading it threw: plain text$/],
+    [() => esm.lint("{}", { get profile() { throw undefined; } }), /^Error: options: reading it threw: undefined$/],
+  ];
+  for (let round = 0; round < 1500; round++) {
+    for (const [call, error] of calls) {
+      assert.throws(call, error);
+    }
+  }
+  assert.deepEqual(esm.lint(new TextEncoder().encode('{"enabled": false}')), []);
+  assert.deepEqual(esm.lint(new TextEncoder().encode('{"enabled": false}').buffer), []);
+});
+
 test("options of another class, and a URL that breaks the line, are refused with what to pass", () => {
   assert.throws(() => esm.lint("{}", new Map([["profile", "production"]])), /^Error: options: Map is not a plain object; pass one such as \{profile: "production"\} \(Object.fromEntries\(it\) makes one\)$/);
   const url = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/t/\nAuthorization: Bearer s3cret";

@@ -27,6 +27,13 @@ extern "C" {
     /// A new array of the items of an array or an iterable: safe to read.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
     fn items(value: &JsValue) -> Result<Array, JsValue>;
+    /// `new Uint8Array(value)`: a view of an `ArrayBuffer`, a copy of a
+    /// typed array. It throws where the bytes cannot be read: a detached or
+    /// transferred buffer, an object that only inherits from `Uint8Array`, a Proxy.
+    #[wasm_bindgen(js_name = Uint8Array)]
+    type Bytes;
+    #[wasm_bindgen(catch, constructor, js_class = "Uint8Array")]
+    fn new(source: &JsValue) -> Result<Bytes, JsValue>;
 }
 
 /// What a caller's code returned, or the error of the argument `what` whose
@@ -37,11 +44,16 @@ fn caught<T>(what: &str, result: Result<T, JsValue>) -> Result<T, JsError> {
 
 /// One copy of the message for every type [`caught`] returns.
 fn threw(what: &str, error: &JsValue) -> JsError {
-    let said = match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.message()),
-        None => error.as_string().unwrap_or_else(|| kind(error)),
-    };
-    JsError::new(&format!("{what}: reading it threw: {said}"))
+    JsError::new(&format!("{what}: reading it threw: {}", said(error)))
+}
+
+/// What a thrown value says: a string, an error's `message` when that is a
+/// string (read through `Reflect`, which catches a throwing getter), or its kind.
+fn said(error: &JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| error.is_object().then(|| Reflect::get(error, &"message".into()).ok()?.as_string()).flatten())
+        .unwrap_or_else(|| kind(error))
 }
 
 /// What breaks a line: no URL or header value may hold it.
@@ -53,29 +65,25 @@ pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsError> {
 }
 
 /// The bytes of a text argument: a string, or a `Uint8Array` or an `ArrayBuffer` as read from a file.
-pub(crate) fn text(value: JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+pub(crate) fn text(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     if let Some(text) = value.as_string() {
         return Ok(text.into_bytes());
     }
-    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
-        // What `fetch(...).arrayBuffer()` and `FileReader` give.
-        return Ok(Uint8Array::new(buffer).to_vec());
+    // An `ArrayBuffer` is what `fetch(...).arrayBuffer()` and `FileReader` give.
+    if value.is_instance_of::<ArrayBuffer>() || value.is_instance_of::<Uint8Array>() {
+        return match Bytes::new(value) {
+            Ok(bytes) => Ok(bytes.unchecked_into::<Uint8Array>().to_vec()),
+            Err(error) => Err(JsError::new(&format!(
+                "{what}: its bytes cannot be read ({}); pass a Uint8Array or an ArrayBuffer \
+                 that is not detached or transferred, or the text as a string",
+                said(&error)
+            ))),
+        };
     }
-    match value.dyn_into::<Uint8Array>() {
-        Ok(bytes) => Ok(bytes.to_vec()),
-        Err(value) => {
-            // Only an object or an array was meant to be sent as JSON.
-            let hint = if foreign_class(&value).is_none() && value.is_object() {
-                " (JSON.stringify writes it as text)"
-            } else {
-                ""
-            };
-            Err(JsError::new(&format!(
-                "{what}: expected a string, a Uint8Array or an ArrayBuffer, not {}{hint}",
-                kind(&value)
-            )))
-        }
-    }
+    // Only an object or an array was meant to be sent as JSON.
+    let hint =
+        if foreign_class(value).is_none() && value.is_object() { " (JSON.stringify writes it as text)" } else { "" };
+    Err(JsError::new(&format!("{what}: expected a string, a Uint8Array or an ArrayBuffer, not {}{hint}", kind(value))))
 }
 
 /// The options object (the caller has dropped `undefined` and `null`).
@@ -139,7 +147,7 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
         Some(text)
     } else if body.is_instance_of::<Uint8Array>() || body.is_instance_of::<ArrayBuffer>() {
         // As the CLI's `--data @FILE`: a request's body must be UTF-8 to be read at all.
-        let text = String::from_utf8(text(body, "request.body")?).map_err(|error| {
+        let text = String::from_utf8(text(&body, "request.body")?).map_err(|error| {
             let at = error.utf8_error().valid_up_to();
             JsError::new(&format!("request.body: not valid UTF-8 (byte {at}); send the body as UTF-8"))
         })?;

@@ -96,7 +96,7 @@ extern "C" {
 /// options cannot be used.
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn lint(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: &JsValue,
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
@@ -113,7 +113,7 @@ pub fn lint_request(request: JsRequestInput, options: Option<JsLintOptions>) -> 
 /// Lints a response of either call; `options.endpoint` names the call when the shape alone cannot tell.
 #[wasm_bindgen(js_name = lintResponse, unchecked_return_type = "Diagnostic[]")]
 pub fn lint_response(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: &JsValue,
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
@@ -138,7 +138,7 @@ pub fn validate_form(fields: JsFormFields, options: Option<JsLintOptions>) -> Re
 /// findings left in it. Fixes never turn valid JSON into invalid JSON.
 #[wasm_bindgen(js_name = applyFixes, unchecked_return_type = "Fixed")]
 pub fn apply_fixes(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] text: &JsValue,
     options: Option<JsLintOptions>,
 ) -> Result<JsValue, JsError> {
     let bytes = args::text(text, "text")?;
