@@ -11,8 +11,9 @@ import { launchOptions } from "../../web-demo/tests/chromium.mjs";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 test("import init, { lint } from the package in a plain page", async () => {
-  const { server, url } = await serve(root, {}, 0, ["/tests/wasm/", "/pkg/"]);
+  // Chromium first: a server left listening would keep the test from ending when it cannot start.
   const browser = await chromium.launch(launchOptions());
+  const { server, url } = await serve(root, {}, 0, ["/tests/wasm/", "/pkg/"]);
   try {
     const page = await browser.newPage();
     const problems = [];

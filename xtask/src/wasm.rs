@@ -44,6 +44,9 @@ pub(crate) fn build() -> Result<(), String> {
     optimize(&pkg.join("mtlslint_bg.wasm"))?;
     add_version(&pkg)?;
     write(&pkg.join("node.mjs"), NODE_ENTRY)?;
+    declare_raw_exports(&pkg.join("mtlslint.d.ts"))?;
+    let api = std::fs::read_to_string(pkg.join("mtlslint.d.cts")).map_err(|e| format!("pkg/mtlslint.d.cts ({e})"))?;
+    write(&pkg.join("node.d.mts"), &format!("{api}{NODE_INIT_TYPES}"))?;
     report(&pkg.join("mtlslint_bg.wasm"))
 }
 
@@ -59,6 +62,34 @@ initSync({ module: readFileSync(new URL("./mtlslint_bg.wasm", import.meta.url)) 
 export * from "./mtlslint.js";
 export { default } from "./mtlslint.js";
 "#;
+
+/// The rest of Node's ES module entry's types (`node.d.mts`, after the API of
+/// `mtlslint.d.cts`): its `init` without the browser's `RequestInfo`,
+/// `BufferSource` and `WebAssembly` types, which a project that compiles for
+/// Node alone (`lib: ["es2022"]`, `types: ["node"]`) does not have.
+const NODE_INIT_TYPES: &str = r"
+/** The module's raw exports, which `init` resolves to: not part of the API. */
+export type InitOutput = Readonly<Record<string, unknown>>;
+
+/**
+ * Resolves at once: Node's entry instantiates the module when it is imported.
+ * Kept so that code written for browsers (`await init()`) runs unchanged.
+ */
+export default function init(module_or_path?: unknown): Promise<InitOutput>;
+
+/** Returns at once, for the same reason as `init`. */
+export function initSync(module?: unknown): InitOutput;
+";
+
+/// Declares the raw exports that wasm-bindgen types `any` (JavaScript values
+/// handed to the module) as `unknown`, so that the declarations hold no `any`.
+fn declare_raw_exports(declarations: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(declarations).map_err(|e| format!("{} ({e})", declarations.display()))?;
+    let start = text.find("export interface InitOutput {").ok_or("wasm-bindgen no longer declares InitOutput")?;
+    let end = start + text[start..].find("\n}").ok_or("InitOutput has no end")?;
+    let raw = text[start..end].replace(": any", ": unknown").replace("=> any", "=> unknown");
+    write(declarations, &[&text[..start], &raw, &text[end..]].concat())
+}
 
 /// Compiles the crate for wasm32 and returns the module's path.
 fn compile() -> Result<PathBuf, String> {
