@@ -73,6 +73,7 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.lint("{}", { profile: "prod" }), /^Error: options.profile: expected "standard" or "production"$/);
   assert.throws(() => esm.lintResponse("{}", { endpoint: "tls" }), /^Error: options.endpoint: expected "mtls" or "truststore"$/);
   assert.throws(() => esm.lint("{}", { rules: { T05: "off" } }), /did you mean `T005`/);
+  assert.throws(() => esm.lint("{}", { rules: { Z999: "off" } }), /^Error: options: `rules`: unknown rule `Z999`; the codes are J001-J005, S001-S008, M001-M006, T001-T006, H001-H003, R001-R010, P001-P002, D001-D003$/);
   assert.throws(() => esm.lint("{}", { keystores: "not json" }), /options.keystores/);
   assert.throws(
     () => esm.lint("{}", { keystores: { resultList: [{ username: "api-user" }] } }),
@@ -115,6 +116,13 @@ test("bad options throw an Error that says what to write", () => {
     /^Error: request.headers: write each header as a \[name, value\] pair of strings, such as \["Authorization", "Bearer ..."\], not a string$/,
   );
   assert.throws(() => esm.lintRequest({ ...put, headers: [["Authorization", "Bearer x", "y"]] }), /not a list of 3$/);
+  assert.throws(
+    () => esm.lintRequest({ ...put, headers: [["Authorization: Bearer s3cret"]] }),
+    (e) => /^request.headers: `Authorization...` holds a name and its value in one string; write each header as a \[name, value\] pair/.test(e.message) && !e.message.includes("s3cret"),
+  );
+  for (const headers of [new Date(), new DataView(new ArrayBuffer(2))]) {
+    assert.throws(() => esm.lintRequest({ ...put, headers }), /^Error: request.headers: (Date|DataView) holds no headers; pass an object of names and values, \[name, value\] pairs, a Headers or a Map$/);
+  }
   assert.throws(() => esm.validateForm({ projectName: 42, apiProxyName: "A" }), /^Error: fields.projectName: a path name is a string, not a number/);
   assert.throws(() => esm.lint("{}", ["production"]), /options: expected an object such as \{profile: "production"\}, not an array/);
   assert.throws(() => esm.validateForm("enabled"), /fields: expected an object/);
@@ -296,7 +304,7 @@ test("lintRequest: a body it cannot read is refused, not replaced", () => {
   }
   // A fetch Request's body is a stream, which cannot be read synchronously.
   const fetchRequest = new Request(`https://gw.example.com${url}`, { method: "PATCH", headers, body: '{"enabled":true}' });
-  assert.throws(() => esm.lintRequest(fetchRequest), /^Error: request.body: ReadableStream is not JSON data/);
+  assert.throws(() => esm.lintRequest(fetchRequest), /^Error: request.body: ReadableStream is not JSON data; .* \(read the text first: `await request.text\(\)`\)$/);
   // The module goes on working after refusing an argument.
   const report = esm.lintRequest({ method: "PATCH", url, headers, body: '{"enabled":true}' });
   assert.ok(report.diagnostics.some((d) => d.code === "M001"), JSON.stringify(report.diagnostics));

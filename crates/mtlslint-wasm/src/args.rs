@@ -170,6 +170,12 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
         return Err(JsError::new(&format!("{WHAT}: expected an object of names and values or [name, value] pairs")));
     }
     let iterable = caught(WHAT, Reflect::has(value, &js_sys::Symbol::iterator()))?;
+    // An object of another class that is not iterable (a `Date`) has no headers to read as members.
+    if let (false, Some((name, _))) = (iterable, foreign_class(value)) {
+        return Err(JsError::new(&format!(
+            "{WHAT}: {name} holds no headers; pass an object of names and values, [name, value] pairs, a Headers or a Map"
+        )));
+    }
     let pairs = caught(WHAT, if iterable { items(value) } else { entries(value) })?;
     let mut headers = Vec::with_capacity(pairs.length() as usize);
     for pair in pairs.iter() {
@@ -181,6 +187,13 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
             )));
         }
         let pair = caught(WHAT, items(&pair))?;
+        // `["Authorization: Bearer x"]`: the header as one line of text.
+        if let Some(line) = pair.get(0).as_string().filter(|line| pair.length() == 1 && line.contains(':')) {
+            return Err(JsError::new(&format!(
+                "{WHAT}: {} holds a name and its value in one string; {PAIR}, such as [\"Authorization\", \"Bearer ...\"]",
+                shown(&line)
+            )));
+        }
         if pair.length() > 2 {
             return Err(JsError::new(&format!("{WHAT}: {PAIR}, not a list of {}", pair.length())));
         }
@@ -316,6 +329,8 @@ fn foreign_class(value: &JsValue) -> Option<(String, &'static str)> {
     let name = class(value).filter(|name| name != "Object")?;
     let instead = match name.as_str() {
         "Map" | "FormData" | "URLSearchParams" => " (Object.fromEntries(it) makes one)",
+        // A fetch `Request`'s or `Response`'s body.
+        "ReadableStream" => " (read the text first: `await request.text()`)",
         _ => "",
     };
     Some((name, instead))

@@ -194,7 +194,8 @@ impl From<serde_json::Error> for ContextError {
             serde_json::error::Category::Eof => ContextError::EndsEarly { line: error.line() },
             // Valid JSON, but deeper than the reader goes (128 levels): no saved response is.
             _ if error.to_string().starts_with("recursion limit exceeded") => ContextError::Shape(format!(
-                "nested deeper than 128 levels (line {}, column {}): is it the right file?",
+                "nested deeper than 128 levels (line {}, column {}); saved responses and settings are a few levels deep: \
+                 give one of them",
                 error.line(),
                 error.column()
             )),

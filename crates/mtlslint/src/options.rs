@@ -85,7 +85,7 @@ pub struct Options {
 #[error(
     "unknown rule `{}`{}",
     crate::suggest::shown(selector),
-    suggestion.map(|s| format!(": did you mean `{s}`?")).unwrap_or_default()
+    suggestion.map_or_else(|| format!("; the codes are {}", rules::code_ranges()), |s| format!(": did you mean `{s}`?"))
 )]
 pub struct UnknownRule {
     /// What was asked for.

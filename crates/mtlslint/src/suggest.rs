@@ -71,7 +71,7 @@ mod tests {
         assert_eq!(shown(&"é".repeat(40)), "é".repeat(40));
         assert_eq!(shown(&"é".repeat(41)), format!("{}…", "é".repeat(40)));
         let rule = crate::rules::lookup(&"x".repeat(10_000_000)).unwrap_err().to_string();
-        assert_eq!(rule, format!("unknown rule `{}…`", "x".repeat(40)));
+        assert!(rule.starts_with(&format!("unknown rule `{}…`; the codes are J001-J005, ", "x".repeat(40))), "{rule}");
         let schema = crate::schema::lookup(&"y".repeat(10_000_000)).unwrap_err();
         assert!(schema.starts_with(&format!("no schema is called `{}…`; ", "y".repeat(40))), "{schema}");
     }

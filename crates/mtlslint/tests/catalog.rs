@@ -93,3 +93,16 @@ fn rule_reference_is_fresh_and_complete() {
         }
     }
 }
+
+#[test]
+fn code_ranges_name_every_code_and_no_other() {
+    let ranges = rules::code_ranges();
+    let mut listed = Vec::new();
+    for range in ranges.split(", ") {
+        let (first, last) = range.split_once('-').unwrap_or_else(|| panic!("{range} in {ranges}"));
+        let (group, from, to) = (&first[..1], first[1..].parse::<u32>().unwrap(), last[1..].parse::<u32>().unwrap());
+        assert_eq!(group, &last[..1], "{range}");
+        listed.extend((from..=to).map(|n| format!("{group}{n:03}")));
+    }
+    assert_eq!(listed, rules::all().map(|rule| rule.code).collect::<Vec<_>>(), "{ranges}");
+}

@@ -320,6 +320,18 @@ pub fn lookup(selector: &str) -> Result<&'static Rule, UnknownRule> {
     find(selector).ok_or_else(|| UnknownRule { selector: selector.to_owned(), suggestion: suggest(selector) })
 }
 
+/// The rules' codes, group by group: `J001-J005, S001-S008, ...`.
+pub fn code_ranges() -> String {
+    let mut ranges: Vec<(&str, &str)> = Vec::new();
+    for code in all().map(|rule| rule.code) {
+        match ranges.last_mut() {
+            Some((first, last)) if first.as_bytes()[0] == code.as_bytes()[0] => *last = code,
+            _ => ranges.push((code, code)),
+        }
+    }
+    ranges.iter().map(|(first, last)| [first, "-", last].concat()).collect::<Vec<_>>().join(", ")
+}
+
 /// The rule code or name nearest to a selector that names none.
 pub fn suggest(selector: &str) -> Option<&'static str> {
     crate::suggest::nearest(selector, all().flat_map(|rule| [rule.code, rule.name]))
