@@ -6,7 +6,7 @@ mod output;
 
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -174,6 +174,13 @@ fn run(command: Command) -> Result<bool, String> {
             let Some(url) = args.url.as_ref().or(args.location.as_ref()) else {
                 return Err("`request` needs a URL (--url or after the options), or --curl 'curl ...'".into());
             };
+            // `mtlslint request calls.http`: a file where the URL goes.
+            if args.location.as_ref() == Some(url) && !url.contains("://") && Path::new(url).is_file() {
+                return Err(format!(
+                    "`{url}` is a file, not a URL: `mtlslint check {url}` lints the requests of a .http, .rest or \
+                     .curl file (and a JSON body); `--data @{url}` sends a file as this request's body"
+                ));
+            }
             // The method curl sends when none is given, as `--curl` reads it.
             let method = args.method.as_deref().unwrap_or(if args.data.is_some() { "POST" } else { "GET" });
             let request = inputs::request(method, url, &args.headers, args.data.as_deref(), max_bytes(&linter))?;

@@ -308,6 +308,17 @@ fn the_bearer_token_is_never_printed() {
     }
 }
 
+#[test]
+fn a_request_file_given_where_the_url_goes_names_check() {
+    let file = repo().join("examples/requests/proxies.http");
+    let file = file.to_str().unwrap();
+    let output = mtlslint(&["request", file]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(&format!("`{file}` is a file, not a URL: `mtlslint check {file}` lints")), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
 /// As the npm package: a URL or header value that breaks the line is refused,
 /// not linted (a line break there would end the header or the request line).
 #[test]

@@ -939,6 +939,13 @@ fn variables(text: &str, environment: &Environment) -> (Vec<(String, String)>, V
             let mut value = rest.trim().to_owned();
             if crate::request::carries_secret(name) {
                 secrets.push(Span::new(value_at, value_at + value.len()));
+            } else {
+                // A URL or a query a request fills in (`@q = token=abc`): its secret parameters.
+                let as_query = crate::request::url_secrets(&["?", &value].concat());
+                let in_query = as_query.into_iter().map(|secret| secret.start - 1..secret.end - 1);
+                for secret in crate::request::url_secrets(&value).into_iter().chain(in_query) {
+                    secrets.push(Span::new(value_at + secret.start, value_at + secret.end));
+                }
             }
             for (earlier, text) in &variables {
                 fill(&mut value, earlier, text);
@@ -1252,15 +1259,13 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
     let mut bytes = source.as_bytes().to_vec();
     for imported in requests {
         let url = imported.parts.url;
-        // Written as sent, or with `{{variables}}` where the text shows each secret
-        // the URL sent, its secrets are hidden in place (masking keeps the length);
-        // written with quotes or escapes inside, or with a variable that brings a
-        // secret, the URL is hidden whole.
+        // Written as sent, or with `{{variables}}`, its secrets are hidden in place
+        // (masking keeps the length): a variable's name shows no secret, and a
+        // secret it brings stands where the variable is defined, hidden there when
+        // its name says so. Written with quotes or escapes inside, the URL is hidden whole.
         if let Some(text) = source.get(url.start..url.end) {
             let sent = crate::request::url_secrets(&imported.request.url).len();
-            if text == imported.request.url
-                || (!text.contains(['"', '\'', '\\']) && crate::request::url_secrets(text).len() >= sent)
-            {
+            if text == imported.request.url || !text.contains(['"', '\'', '\\']) {
                 bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
             } else if sent > 0 {
                 hide(&mut bytes, source, url);
