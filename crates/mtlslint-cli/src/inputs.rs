@@ -165,7 +165,7 @@ fn folder_of(path: &Path) -> &Path {
 /// What tells two spellings of one file apart from two files: its folder
 /// resolved, and its own name as written, so that a link and its target stay
 /// two inputs (`--fix` writes through one and not the other).
-fn same_file_key(path: &Path) -> PathBuf {
+pub(crate) fn same_file_key(path: &Path) -> PathBuf {
     match (fs::canonicalize(folder_of(path)), path.file_name()) {
         (Ok(folder), Some(name)) => folder.join(name),
         _ => path.to_path_buf(),

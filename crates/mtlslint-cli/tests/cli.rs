@@ -718,6 +718,25 @@ fn a_file_named_twice_is_linted_once() {
     assert_eq!(report["summary"]["errors"], 1);
     let diff = stdout(&run(&["check", "--diff", "a.json", "./a.json"]));
     assert_eq!(diff.matches("+++ ").count(), 1, "{diff}");
+    // A request file's body file is the folder's `./body.json`: one input, fixed once (`noop` to `NOOP`), no error left.
+    let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
+    fs::write(
+        dir.join("sub/call.curl"),
+        format!("curl -X PATCH {url} -H 'Authorization: Bearer t' -H 'Content-Type: application/json' -d @body.json"),
+    )
+    .unwrap();
+    fs::write(dir.join("sub/body.json"), r#"{"enabled": false, "hostnameVerifierType": "noop"}"#).unwrap();
+    let in_sub = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(dir.join("sub")).output().unwrap()
+    };
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&in_sub(&["check", "--format", "json", "."]))).unwrap();
+    let sources: Vec<_> = report["results"].as_array().unwrap().iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["./body.json", "./call.curl"]);
+    assert_eq!(report["results"][0]["diagnostics"].as_array().unwrap().len(), 2, "{report}");
+    let fixed = in_sub(&["check", "--fix", "."]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", stdout(&fixed));
+    assert!(fs::read_to_string(dir.join("sub/body.json")).unwrap().contains("\"NOOP\""));
     fs::remove_dir_all(dir).unwrap();
 }
 

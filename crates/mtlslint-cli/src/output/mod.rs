@@ -38,7 +38,10 @@ pub(crate) fn merge_repeated(results: Vec<FileResult>) -> Vec<FileResult> {
     // Where each source stands in `merged`: a folder of many files is read in one pass.
     let mut at = std::collections::HashMap::with_capacity(results.len());
     for result in results {
-        match at.get(&result.source).map(|&index: &usize| &mut merged[index]) {
+        // `./body.json` from a folder and `body.json` from a request file are one file.
+        let path = std::path::Path::new(&result.source);
+        let key = if path.is_file() { crate::inputs::same_file_key(path) } else { path.to_path_buf() };
+        match at.get(&key).map(|&index: &usize| &mut merged[index]) {
             Some(kept) if kept.text != result.text => {}
             Some(kept) => {
                 for diagnostic in result.diagnostics {
@@ -49,7 +52,7 @@ pub(crate) fn merge_repeated(results: Vec<FileResult>) -> Vec<FileResult> {
                 kept.diagnostics.sort_by_key(|d| d.range.start.offset);
             }
             None => {
-                at.insert(result.source.clone(), merged.len());
+                at.insert(key, merged.len());
                 merged.push(result);
             }
         }
