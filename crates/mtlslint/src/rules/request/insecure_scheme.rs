@@ -1,3 +1,4 @@
+use crate::diagnostic::Span;
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -5,8 +6,10 @@ rule! {
     ///
     /// ## What it does
     /// Reports an `http://` URL whose host is not `localhost`, `127.x.x.x`
-    /// or `[::1]`, and a URL that names a host but no scheme, which curl
-    /// sends over plain HTTP.
+    /// or `[::1]`, a URL that names a host but no scheme, which curl
+    /// sends over plain HTTP, `http//` or `https//` without its colon, and a
+    /// scheme that is not HTTP (`htps://`, `ftp://`), which curl refuses or
+    /// sends over another protocol.
     ///
     /// ## Why is this bad?
     /// The request carries your bearer token and changes how the proxy
@@ -30,13 +33,34 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
+    // `htps://`, `ftp://`: curl refuses the call or speaks another protocol, whatever the host.
+    if let Some(scheme) = view.scheme.filter(|s| !s.eq_ignore_ascii_case("http") && !s.eq_ignore_ascii_case("https")) {
+        let span = Span::new(view.url_span.start, view.url_span.start + scheme.len());
+        let message = ["`", scheme, "://` is not HTTPS: curl refuses it or sends the call over another protocol"];
+        checker.report(&RULE, span, "/url", message.concat()).help("write `https://`");
+        return;
+    }
+    // `https//gw/...`: without its colon, curl reads `https` as the host and the rest as the path.
+    let head = view.path.as_bytes()[..view.path.len().min(7)].to_ascii_lowercase();
+    if let (None, None, Some(word)) = (
+        view.scheme,
+        view.host,
+        ["https", "http"].into_iter().find(|w| head.starts_with(&[w.as_bytes(), b"//"].concat())),
+    ) {
+        let span = Span::new(view.path_span.start, view.path_span.start + word.len());
+        let written = &view.path[..word.len()];
+        let message =
+            ["`", written, "//` lacks its colon: curl reads `", written, "` as the host and sends plain HTTP"];
+        checker.report(&RULE, span, "/url", message.concat()).help("write `https://`");
+        return;
+    }
     let Some((host, host_span)) = view.host else { return };
     if is_loopback(host) {
         return;
     }
     match view.scheme {
         Some(scheme) if scheme.eq_ignore_ascii_case("http") => {
-            let span = crate::diagnostic::Span::new(view.url_span.start, view.url_span.start + scheme.len());
+            let span = Span::new(view.url_span.start, view.url_span.start + scheme.len());
             checker
                 .report(&RULE, span, "/url", "plain HTTP sends the bearer token and the settings unencrypted")
                 .help("use `https://`; plain HTTP is for local development only");
