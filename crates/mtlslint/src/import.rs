@@ -778,6 +778,21 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     if request.url.is_empty() {
         return Err(error(text, first.span.start, "the command names no URL"));
     }
+    // To a URL that ends in `/`, curl uploads under the file's own name: `.../truststore/ts/body.json`.
+    if let (true, Some(file)) = (upload, &body_file)
+        && request.url.split(['?', '#']).next().is_some_and(|path| path.ends_with('/'))
+    {
+        let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        return Err(error(
+            text,
+            parts.url.start,
+            format!(
+                "`-T` sends the file to the URL with its name added (`.../{name}`), which is no endpoint: \
+                 the truststore call takes no body (write `-X PUT` without `-T`), the settings call takes \
+                 `-X PATCH -d @{file}`"
+            ),
+        ));
+    }
     // A header given with `-H` replaces the one curl would make, wherever it stands.
     for &index in made.iter().rev() {
         let name = &request.headers[index].0;
