@@ -429,6 +429,39 @@ pub(crate) fn endpoint_without_empty_segments(view: &RequestView<'_>) -> Option<
     Some((endpoint, format!("/{}/", texts.join("/"))))
 }
 
+/// The endpoint an unmatched path names once a `/` inside one of its names
+/// (`apiProxies/Pay/ments/settings`) is percent-encoded: the endpoint, the
+/// path so written, and the name as written.
+pub(crate) fn endpoint_with_slash_in_name(view: &RequestView<'_>) -> Option<(Endpoint, String, String)> {
+    let texts: Vec<&str> = view.segments.iter().map(|s| s.text).collect();
+    let (prefix, tail) = texts.split_at(texts.len().checked_sub(8)?);
+    for endpoint in Endpoint::ALL {
+        let template = endpoint.template();
+        for (at, literal) in template.iter().enumerate() {
+            let literals = |template: &[&str], texts: &[&str]| {
+                template.iter().zip(texts).all(|(t, s)| Endpoint::parameter(t).is_some() || t == s)
+            };
+            if Endpoint::parameter(literal).is_none()
+                || !literals(&template[..at], &tail[..at])
+                || !literals(&template[at + 1..], &tail[at + 2..])
+            {
+                continue;
+            }
+            let name = [tail[at], "/", tail[at + 1]].concat();
+            let encoded = [tail[at], "%2F", tail[at + 1]].concat();
+            let written: Vec<&str> = prefix
+                .iter()
+                .chain(&tail[..at])
+                .copied()
+                .chain([encoded.as_str()])
+                .chain(tail[at + 2..].iter().copied())
+                .collect();
+            return Some((endpoint, format!("/{}/", written.join("/")), name));
+        }
+    }
+    None
+}
+
 /// The nearest endpoint to an unmatched path, with the path rewritten to it.
 pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, String)> {
     let mut best: Option<(usize, Endpoint, String)> = None;

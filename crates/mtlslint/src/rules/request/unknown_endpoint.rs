@@ -1,5 +1,5 @@
 use crate::diagnostic::Span;
-use crate::request::{Endpoint, endpoint_without_empty_segments, nearest_endpoint};
+use crate::request::{Endpoint, endpoint_with_slash_in_name, endpoint_without_empty_segments, nearest_endpoint};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -69,6 +69,20 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             )
             .help(format!("write `{path}` ({} {})", endpoint.method(), endpoint.path_template()))
             .fix(crate::diagnostic::Applicability::Safe, "Remove the empty segment", vec![(view.path_span, path)]);
+    } else if let Some((endpoint, path, name)) = endpoint_with_slash_in_name(view) {
+        checker
+            .report(
+                &RULE,
+                span,
+                "/url",
+                format!("`{shown}` is not an mTLS endpoint: the `/` in `{name}` splits one name in two"),
+            )
+            .help(format!(
+                "write `{path}` ({} {}): a special character in a name is percent-encoded",
+                endpoint.method(),
+                endpoint.path_template()
+            ))
+            .fix(crate::diagnostic::Applicability::Unsafe, "Encode the `/` in the name", vec![(view.path_span, path)]);
     } else if let Some((endpoint, path)) = nearest_endpoint(view) {
         // Case is named only when it is what differs.
         let why = if path.trim_end_matches('/').eq_ignore_ascii_case(view.path.trim_end_matches('/')) {
