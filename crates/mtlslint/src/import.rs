@@ -1178,6 +1178,15 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         if is_ignored(header) {
             continue;
         }
+        // The HTTP Client's URL split over indented lines (`    ?id=1`).
+        if header.starts_with([' ', '\t']) && header.trim_start().starts_with(['/', '?', '&']) {
+            return Err(error(
+                text,
+                line.start,
+                "the URL goes on over an indented line; mtlslint reads it from the request line alone: \
+                 write the whole URL on the line of its method",
+            ));
+        }
         // A header's name is a token: `{"enabled": true}` is a body that lacks its blank line.
         let Some((name, value)) = header.split_once(':').filter(|(name, _)| is_header_name(name.trim())) else {
             return Err(error(text, line.start, "a header is written `Name: value`; put a blank line before the body"));

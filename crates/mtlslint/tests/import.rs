@@ -359,6 +359,10 @@ fn http_files_as_the_http_clients_write_them() {
     let whole = "@u = https://gw/apiops/projects/P/credentials/u/truststore/ts/?access_token=abc123&x=1\nPUT {{u}}\n";
     let masked = mask_secrets(whole, &parse_http_file(whole).unwrap());
     assert_eq!(masked, whole.replace("abc123", "******"));
+    let split = "PUT https://gw/apiops/projects/P/credentials/u\n    /truststore/ts/\nAuthorization: Bearer t\n";
+    let error = parse_http_file(split).unwrap_err();
+    assert_eq!(error.line, 2);
+    assert!(error.message.contains("write the whole URL on the line of its method"), "{error}");
     let missing_blank = "PATCH https://gw/x\nContent-Type: application/json\n{\"enabled\": false}\n";
     let error = parse_http_file(missing_blank).unwrap_err();
     assert_eq!(
