@@ -513,6 +513,16 @@ pub(crate) fn encode_reserved(text: &str) -> Cow<'_, str> {
     Cow::Owned(encoded.collect())
 }
 
+/// A name (as an inventory lists it) written into the path: its reserved
+/// characters, `/` and `%` percent-encoded (`Partner#1` is `Partner%231`).
+pub(crate) fn encode_name(name: &str) -> Cow<'_, str> {
+    if !name.contains(RESERVED) && !name.contains(['/', '%']) {
+        return Cow::Borrowed(name);
+    }
+    let encode = |c: char| RESERVED.contains(&c) || matches!(c, '/' | '%');
+    Cow::Owned(name.chars().map(|c| if encode(c) { format!("%{:02X}", u32::from(c)) } else { c.to_string() }).collect())
+}
+
 /// Whether a decoded path segment is `.` or `..`, which URL resolution removes
 /// (`..` with the segment before it) before the request is sent.
 pub(crate) fn is_dot_segment(decoded: &str) -> bool {

@@ -43,7 +43,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     for segment in &view.segments {
         if let Some((_, exact)) = slips.iter().find(|(lookup, _)| lookup.parameter.segment.span == segment.span) {
             path.push_str(checker.slice(Span::new(from, segment.span.start)));
-            path.push_str(exact);
+            path.push_str(&crate::request::encode_name(exact));
             from = segment.span.end;
         }
     }

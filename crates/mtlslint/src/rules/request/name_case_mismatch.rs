@@ -36,6 +36,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
     for (lookup, exact) in case_slips(checker, view) {
         let span = lookup.parameter.segment.span;
+        // As the path writes it: `Partner#1` is `Partner%231` there.
+        let written = crate::request::encode_name(exact);
         checker
             .report(
                 &RULE,
@@ -46,7 +48,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     lookup.what, lookup.name
                 ),
             )
-            .help(format!("write `{exact}`"))
-            .fix(Applicability::Safe, format!("Use `{exact}`"), vec![(span, exact.to_owned())]);
+            .help(if written == exact {
+                format!("write `{exact}`")
+            } else {
+                // A form's field takes the name as listed; the URL, encoded.
+                format!("write `{exact}` (in the URL, `{written}`)")
+            })
+            .fix(Applicability::Safe, format!("Use `{written}`"), vec![(span, written.into_owned())]);
     }
 }
