@@ -140,7 +140,7 @@ fn failed(results: &[FileResult]) -> bool {
 
 /// Lints and reports; `Ok(true)` when a finding is an error.
 fn run(command: Command) -> Result<bool, String> {
-    let (format, results) = match command {
+    let (format, linter, results) = match command {
         Command::Check(args) => {
             let (linter, context_files) = linter_and_context_files(&args.common)?;
             if args.fix || args.diff {
@@ -155,7 +155,7 @@ fn run(command: Command) -> Result<bool, String> {
                 results.extend(skipped.keep(result).into_iter().flatten());
             }
             let results = output::merge_repeated(results);
-            write_results(args.common.format, &results, &skipped.0)?;
+            write_results(args.common.format, &linter, &results, &skipped.0)?;
             return skipped.or(failed(&results), results.len());
         }
         Command::Request(args) => {
@@ -168,7 +168,7 @@ fn run(command: Command) -> Result<bool, String> {
                 let text = mtlslint::import::mask_secrets(command, imported);
                 let results: Vec<_> =
                     std::iter::once(FileResult::new("--curl", text, diagnostics)).chain(in_files).collect();
-                write_results(args.common.format, &results, &[])?;
+                write_results(args.common.format, &linter, &results, &[])?;
                 return Ok(failed(&results));
             }
             let Some(url) = args.url.as_ref().or(args.location.as_ref()) else {
@@ -192,7 +192,7 @@ fn run(command: Command) -> Result<bool, String> {
                 FileResult::new(file, body.to_owned(), diagnostics)
             });
             let results = std::iter::once(FileResult::new("request", report.text, report.diagnostics)).chain(in_file);
-            (args.common.format, results.collect::<Vec<_>>())
+            (args.common.format, linter, results.collect::<Vec<_>>())
         }
         Command::Response(args) => {
             let config = inputs::config(args.config.as_deref())?;
@@ -219,17 +219,17 @@ fn run(command: Command) -> Result<bool, String> {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 results.push(FileResult::new(input.name(), text, diagnostics));
             }
-            write_results(args.format, &results, &skipped.0)?;
+            write_results(args.format, &linter, &results, &skipped.0)?;
             return skipped.or(failed(&results), results.len());
         }
         Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
     };
-    write_results(format, &results, &[])?;
+    write_results(format, &linter, &results, &[])?;
     Ok(failed(&results))
 }
 
-fn write_results(format: Format, results: &[FileResult], not_linted: &[String]) -> Result<(), String> {
-    write_results_to(format, results, not_linted, anstream::stdout().lock())
+fn write_results(format: Format, linter: &Linter, results: &[FileResult], not_linted: &[String]) -> Result<(), String> {
+    write_results_to(format, linter, results, not_linted, anstream::stdout().lock())
 }
 
 /// Writes the findings in `format` to `out`: standard output, or standard
@@ -237,6 +237,7 @@ fn write_results(format: Format, results: &[FileResult], not_linted: &[String]) 
 /// also list the inputs `not_linted` (human output named them on standard error).
 fn write_results_to(
     format: Format,
+    linter: &Linter,
     results: &[FileResult],
     not_linted: &[String],
     out: impl Write,
@@ -246,7 +247,7 @@ fn write_results_to(
     let written = match format {
         Format::Human => output::human::write(&mut out, results),
         Format::Json => output::json::write(&mut out, results, not_linted),
-        Format::Sarif => output::sarif::write(&mut out, results, not_linted),
+        Format::Sarif => output::sarif::write(&mut out, linter.options(), results, not_linted),
         Format::Github => output::github::write(&mut out, results, not_linted),
         Format::Junit => output::junit::write(&mut out, results, not_linted),
     }
@@ -424,7 +425,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         print(&diffs)?;
         tell(quiet, &format!("{applied_fixes} would change {changed_inputs}"));
         // What the fixes would leave, and the requests' findings, go beside the diff.
-        write_results_to(args.common.format, &results, &skipped.0, anstream::stderr().lock())?;
+        write_results_to(args.common.format, linter, &results, &skipped.0, anstream::stderr().lock())?;
         // A pending change fails, as in a formatter's check mode, and so does an
         // error no fix removes (a body that is not JSON has no diff to show).
         return skipped.or(applied > 0 || failed(&results), results.len());
@@ -432,9 +433,9 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     tell(quiet, &format!("applied {applied_fixes} in {changed_inputs}"));
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if on_stderr {
-        write_results_to(args.common.format, &results, &skipped.0, anstream::stderr().lock())?;
+        write_results_to(args.common.format, linter, &results, &skipped.0, anstream::stderr().lock())?;
     } else {
-        write_results(args.common.format, &results, &skipped.0)?;
+        write_results(args.common.format, linter, &results, &skipped.0)?;
     }
     let failed = skipped.or(failed(&results), results.len())?;
     if unwritten > 0 {

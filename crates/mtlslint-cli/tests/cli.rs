@@ -864,6 +864,19 @@ fn ci_formats_carry_what_their_consumers_read() {
     assert!(result["partialFingerprints"]["mtlslint/v1"].as_str().is_some_and(|f| f.len() == 16));
     let levels: Vec<_> = run0["results"].as_array().unwrap().iter().map(|r| r["level"].as_str().unwrap()).collect();
     assert!(levels.contains(&"error") && levels.iter().all(|l| ["error", "warning", "note"].contains(l)));
+    // The rules' levels are the run's: its profile's, as its results report them.
+    let level_of = |log: &Value, code: &str| {
+        let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().clone();
+        rules.into_iter().find(|r| r["id"] == code).unwrap()["defaultConfiguration"]["level"].clone()
+    };
+    assert_eq!(level_of(&log, "H001"), "warning");
+    let production = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", "--format", "sarif", "--profile", "production", "bodies/disable-mtls.json"])
+        .current_dir(&examples)
+        .output()
+        .unwrap();
+    let production: Value = serde_json::from_slice(&production.stdout).unwrap();
+    assert_eq!((level_of(&production, "H001"), level_of(&production, "M004")), ("error".into(), "warning".into()));
 
     let (_, github) = run("github");
     let error = github.lines().find(|l| l.starts_with("::error ")).unwrap();

@@ -22,7 +22,13 @@ fn level(severity: Severity) -> &'static str {
 
 /// Writes one SARIF log with one run; inputs `not_linted` are the run's
 /// tool execution notifications, and make the run unsuccessful.
-pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[String]) -> io::Result<()> {
+/// The rules' levels are the run's (its profile and configuration), as its results report them.
+pub(crate) fn write(
+    out: &mut impl Write,
+    options: &mtlslint::Options,
+    results: &[FileResult],
+    not_linted: &[String],
+) -> io::Result<()> {
     let rules: Vec<_> = mtlslint::rules::all().collect();
     let descriptors: Vec<Value> = rules
         .iter()
@@ -40,7 +46,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[
                 "fullDescription": {"text": full.replace('\n', " ")},
                 "help": {"text": documentation, "markdown": documentation},
                 "helpUri": format!("{DOCS}#{}", rule.anchor()),
-                "defaultConfiguration": {"level": rule.standard.map_or("none", level)},
+                "defaultConfiguration": {"level": options.severity(rule).map_or("none", level)},
                 "properties": {"tags": ["mtls"]},
             })
         })
