@@ -1,4 +1,4 @@
-use crate::context::DEPLOY_CREDENTIALS;
+use crate::context::{DEPLOY_CREDENTIALS, MANAGE_CREDENTIALS};
 use crate::request::Endpoint;
 use crate::rules::permission::report_missing;
 use crate::rules::{Checker, rule};
@@ -36,12 +36,18 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     {
         return;
     }
+    // Without IDENTITY+MANAGE (P001) nothing is assigned: the deployment is what would fail next.
+    let message = if permissions.has(MANAGE_CREDENTIALS.0, MANAGE_CREDENTIALS.1) {
+        "the token lacks IDENTITY+DEPLOY_UNDEPLOY: the truststore would be assigned, but the credential's automatic \
+         deployment to the environments would fail"
+    } else {
+        "the token lacks IDENTITY+DEPLOY_UNDEPLOY too: granted IDENTITY+MANAGE alone, the truststore would be \
+         assigned, but the credential's automatic deployment to the environments would fail"
+    };
     report_missing(
         checker,
         &RULE,
-        "the token lacks IDENTITY+DEPLOY_UNDEPLOY: the truststore would be assigned, but the credential's automatic \
-         deployment to the environments would fail"
-            .into(),
+        message.into(),
         "use a token that also has IDENTITY+DEPLOY_UNDEPLOY, or deploy the credential yourself afterwards",
     );
 }
