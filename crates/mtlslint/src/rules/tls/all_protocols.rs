@@ -50,14 +50,27 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if !(effective.enabled.value && empty) || body.list_unread() {
         return;
     }
-    let message = match protocols.origin {
-        Origin::Body(_) => "`supportedProtocolList` is empty, which allows every protocol, TLS 1.0 and 1.1 included",
-        Origin::Current => "the current protocol list is empty, which allows every protocol, TLS 1.0 and 1.1 included",
-        Origin::Default => {
+    // A `null` the body sends (S006) stands where the default would apply: it is the value at fault.
+    let null = body.last(Field::SupportedProtocolList).filter(|member| member.value.value == Value::Null);
+    let message = match (protocols.origin, null) {
+        (Origin::Body(_), _) => {
+            "`supportedProtocolList` is empty, which allows every protocol, TLS 1.0 and 1.1 included"
+        }
+        (_, Some(_)) => {
+            "`supportedProtocolList` is null: if the server reads it as the default `[]` (its PATCH meaning is \
+             undocumented), every protocol is allowed, TLS 1.0 and 1.1 included"
+        }
+        (Origin::Current, None) => {
+            "the current protocol list is empty, which allows every protocol, TLS 1.0 and 1.1 included"
+        }
+        (Origin::Default, None) => {
             "no `supportedProtocolList`: the default `[]` allows every protocol, TLS 1.0 and 1.1 included"
         }
     };
-    let (span, pointer) = body.anchor(protocols);
+    let (span, pointer) = match null {
+        Some(member) => (body.span(member.value.span), body.pointer(&member.key)),
+        None => body.anchor(protocols),
+    };
     checker.report(&RULE, span, pointer, message).help(concat!("set \"supportedProtocolList\": ", recommended!())).fix(
         Applicability::Unsafe,
         SET_RECOMMENDED,
