@@ -24,17 +24,40 @@ fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let limit = (length / 3).clamp(1, 4);
     let word = word.to_lowercase();
     let mut lower = String::new();
-    let mut best: Option<(usize, &str)> = None;
+    // The nearest, and whether another candidate is as near.
+    let mut best: Option<(usize, &str, bool)> = None;
     // Lengths further apart than the limit cannot be within it.
     for candidate in candidates.filter(|c| c.chars().count().abs_diff(length) <= limit) {
         lower.clear();
         lower.extend(candidate.chars().flat_map(char::to_lowercase));
         let distance = strsim::osa_distance(&word, &lower);
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
+        match best {
+            // A list may name one candidate twice (the same action in two grants).
+            Some((d, kept, _)) if distance == d && kept != candidate => {
+                // A letter typed for the digit it looks like (`TLS_1_O`) settles a tie.
+                let kept_looks = lookalike(&word).eq(lookalike(kept));
+                let this_looks = lookalike(&word).eq(lookalike(candidate));
+                best = Some(match (kept_looks, this_looks) {
+                    (true, false) => (d, kept, false),
+                    (false, true) => (d, candidate, false),
+                    _ => (d, kept, true),
+                });
+            }
+            Some((d, ..)) if distance >= d => {}
+            _ => best = Some((distance, candidate, false)),
         }
     }
-    best.filter(|&(distance, _)| distance <= limit).map(|(_, candidate)| candidate)
+    // Between equally near candidates there is no telling which was meant.
+    best.filter(|&(distance, _, tied)| distance <= limit && !tied).map(|(_, candidate, _)| candidate)
+}
+
+/// A spelling lowercased with the letters that pass for digits read as them (`o` as `0`, `l` and `i` as `1`).
+fn lookalike(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().map(|c| match c.to_ascii_lowercase() {
+        'o' => '0',
+        'l' | 'i' => '1',
+        c => c,
+    })
 }
 
 /// A constant-ish spelling reduced to its letters and digits, lowercased.
@@ -63,6 +86,15 @@ mod tests {
         assert_eq!(nearest("trustStorId", fields), Some("trustStoreId"));
         assert_eq!(nearest("trust_store_id", fields), Some("trustStoreId"));
         assert_eq!(nearest("colour", fields), None);
+    }
+
+    #[test]
+    fn a_tie_is_settled_by_a_lookalike_digit_or_names_nothing() {
+        let protocols = ["SSL_3_0", "TLS_1_0", "TLS_1_1", "TLS_1_2", "TLS_1_3"];
+        assert_eq!(nearest("TLS_1_O", protocols), Some("TLS_1_0"));
+        assert_eq!(nearest("TLS_1_l", protocols), Some("TLS_1_1"));
+        assert_eq!(nearest("TLS_1_x", protocols), None);
+        assert_eq!(nearest("TLS_1_4", protocols), None);
     }
 
     #[test]
