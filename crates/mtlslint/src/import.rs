@@ -553,6 +553,19 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
         };
         let was_after_unknown = std::mem::take(&mut after_unknown);
+        // curl takes no `--request=PUT`: it stops at an unknown option. The value may be a secret: not quoted.
+        if attached.is_some()
+            && word.text.starts_with("--")
+            && (KNOWN_OPTIONS.contains(&option.as_str()) || VALUE_OPTIONS.contains(&option.as_str()))
+        {
+            return Err(error(
+                text,
+                word.span.start,
+                format!(
+                    "curl reads `{option}=...` as an unknown option and stops: write the value after a space, `{option} VALUE`"
+                ),
+            ));
+        }
         match option.as_str() {
             "-X" | "--request" => {
                 let (method, span, verbatim, _) = value(&option)?;
@@ -860,7 +873,7 @@ fn looks_like_url(word: &str) -> bool {
 /// The option a word names, and the value attached to it with its span and,
 /// when it stands verbatim in the source, that span: `-XPUT` is `-X PUT`,
 /// `-sSX` is `-X` (the switches before it change nothing here), and
-/// `--request=PUT` is `--request PUT`.
+/// `--request=PUT` is `--request` with `PUT` attached (which curl refuses).
 fn split_option(word: &Word) -> (String, Option<Argument>, bool) {
     let text = word.text.as_str();
     let attached = |value: &str| {

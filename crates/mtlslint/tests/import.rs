@@ -73,7 +73,7 @@ fn tokens_are_masked_in_the_text_shown() {
 #[test]
 fn curl_reads_the_options_people_write() {
     let imported =
-        parse_curl("curl --request=PATCH --url https://gw/x -H'Content-Type: application/json' --data-raw '@{}' -sS")
+        parse_curl("curl --request PATCH --url https://gw/x -H'Content-Type: application/json' --data-raw '@{}' -sS")
             .unwrap();
     assert_eq!(imported.request.method, "PATCH");
     assert_eq!(imported.request.url, "https://gw/x");
@@ -82,6 +82,12 @@ fn curl_reads_the_options_people_write() {
     assert_eq!((file.request.method.as_str(), file.body_file.as_deref()), ("POST", Some("body.json")));
     assert!(parse_curl("wget https://gw/x").unwrap_err().message.contains("start with `curl`"));
     assert!(parse_curl("curl -X").unwrap_err().message.contains("`-X` needs a value"));
+    // curl stops at `--request=PUT`; the value, which may be a secret, is not quoted.
+    let attached = parse_curl("curl --header='Authorization: Bearer s3cret' https://gw/x").unwrap_err();
+    assert_eq!(
+        attached.message,
+        "curl reads `--header=...` as an unknown option and stops: write the value after a space, `--header VALUE`"
+    );
 }
 
 #[test]
@@ -144,7 +150,7 @@ fn head_and_get_switches_are_read_as_curl_sends_them() {
 #[test]
 fn bash_ansi_c_quotes_are_read() {
     let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
-    let text = format!(r#"curl -X PATCH {url} -d $'{{"enabled": false,\n "keyStoreId": "it\'s"}}' --data-raw=$'x'"#);
+    let text = format!(r#"curl -X PATCH {url} -d $'{{"enabled": false,\n "keyStoreId": "it\'s"}}' --data-raw $'x'"#);
     let imported = parse_curl(&text).unwrap();
     assert_eq!(imported.request.body.as_deref(), Some("{\"enabled\": false,\n \"keyStoreId\": \"it's\"}&x"));
     assert_eq!(parse_curl("curl $'open").unwrap_err().message, "a `$'` quote is never closed");
