@@ -35,7 +35,8 @@ struct Parts {
     body_offsets: Vec<Span>,
     /// Where each byte of a URL written with variables (`{{host}}/apiops/...`) stands in the source.
     url_offsets: Vec<Span>,
-    /// How curl made the body no JSON, when it did: what J001 at a `&` or `%` of it should say.
+    /// How curl made the body no JSON, when it did: what J001 at a `&` or `%` of it, or on
+    /// no body at all (`-G` sends the data in the query), should say.
     curl_made: Option<&'static str>,
     /// Secrets filled in from an [`Environment`]: their text is not in the source.
     filled_secrets: Vec<String>,
@@ -828,7 +829,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     }
     if forced_get && !upload {
         // `-G` puts the data in the URL's query, whatever the method: no body is sent.
-        request.body = None;
+        if request.body.take().is_some() {
+            parts.curl_made = Some("`-G` sends the data in the URL's query, not as the body: remove `-G`");
+        }
         body_file = None;
     }
     Ok(Imported { request, body_file, parts })
@@ -1273,7 +1276,7 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
         .map(|mut diagnostic| {
             let at = report.text.as_bytes().get(diagnostic.range.start.offset);
             if let Some(note) = imported.parts.curl_made.filter(|_| diagnostic.code == "J001")
-                && matches!(at, Some(b'&' | b'%'))
+                && (matches!(at, Some(b'&' | b'%')) || imported.request.body.is_none())
             {
                 diagnostic.help = Some(note.into());
             }

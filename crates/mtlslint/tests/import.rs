@@ -402,6 +402,11 @@ fn curl_options_are_read_for_what_they_send() {
     assert_eq!(encoded.request.body.as_deref(), Some("%7B%22enabled%22%3Afalse%7D"), "what curl sends");
     let get = parse_curl(&format!("curl -Gd 'a=b' {url}")).unwrap();
     assert_eq!(get.request.method, "GET", "-G in a cluster");
+    let patch = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let text = format!("curl -G -X PATCH {patch} -H 'Content-Type: application/json' -d '{{\"enabled\":false}}'");
+    let found = Linter::default().lint_imported(&text, &parse_curl(&text).unwrap());
+    let empty = found.iter().find(|d| d.code == "J001").expect("no body is sent");
+    assert_eq!(empty.help.as_deref(), Some("`-G` sends the data in the URL's query, not as the body: remove `-G`"));
     let form = parse_curl(&format!("curl -F 'a=b' {url}")).unwrap_err();
     assert!(form.message.contains("multipart form"), "{form}");
     for option in ["--http1.0", "--http3", "--proxytunnel", "--proxy-ntlm", "--digest", "--tlsv1.2"] {
