@@ -89,8 +89,23 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 report(applicability, index, message.concat());
             }
             Resolution::Spelling(index) => report(applicability, index, ["`", text, "`", what].concat()),
+            // `"TLS_1_2, TLS_1_3"`: several protocols in one item, each to be an item of its own.
+            Resolution::Unknown if !verifier && text.contains(',') && split_protocols(text).is_some() => {
+                let (list, certain) = split_protocols(text).unwrap_or_default();
+                let items: Vec<String> = list.iter().map(|constant| ["\"", constant, "\""].concat()).collect();
+                let items = items.join(", ");
+                let message = ["`", text, "` holds ", &list.len().to_string(), " protocols in one string"];
+                checker
+                    .report(&RULE, span, slot.pointer(body), message.concat())
+                    .help(["write each as an item of its own: ", &items].concat())
+                    .fix(
+                        if certain { Applicability::Safe } else { Applicability::Unsafe },
+                        "Split into items",
+                        [(span, items)],
+                    );
+            }
             Resolution::Unknown => {
-                // Java names count as near spellings too: `TLSv1.4` is nearest `TLSv1.3`, hence `TLS_1_3`.
+                // Java names count as near spellings too: `TLSv1.22` is nearest `TLSv1.2`, hence `TLS_1_2`.
                 let near = if verifier {
                     nearest(text, VERIFIERS.iter().map(|i| i.constant))
                 } else {
@@ -115,4 +130,21 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             }
         }
     });
+}
+
+/// The constants of the protocols a comma-separated string names, when it
+/// names two or more and nothing else, and whether each is certain.
+fn split_protocols(text: &str) -> Option<(Vec<&'static str>, bool)> {
+    let mut certain = true;
+    let list = text
+        .split(',')
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| {
+            let resolved = resolve_protocol(piece);
+            certain &= matches!(resolved, Resolution::Exact(_)) || resolved.certain().is_some();
+            resolved.intended().map(|p| PROTOCOLS[p as usize].constant)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (list.len() > 1).then_some((list, certain))
 }
