@@ -16,7 +16,7 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn lint_reports_the_missing_keystore_in_the_servers_words() {
-    let found = Array::from(&mtlslint_wasm::lint(r#"{"enabled": true}"#.into(), None).expect("no options, no error"));
+    let found = Array::from(&mtlslint_wasm::lint(&r#"{"enabled": true}"#.into(), None).expect("no options, no error"));
     let first = found.get(0);
     assert_eq!(get(&first, "code").as_string().as_deref(), Some("M001"));
     let message = get(&first, "message").as_string().expect("a message");
@@ -26,7 +26,7 @@ fn lint_reports_the_missing_keystore_in_the_servers_words() {
 #[wasm_bindgen_test]
 fn positions_count_utf16_units_for_javascript() {
     let text = r#"{"trustStoreId": "😀", "keystoreId": "ks"}"#;
-    let found = Array::from(&mtlslint_wasm::lint(text.into(), None).expect("no options, no error"));
+    let found = Array::from(&mtlslint_wasm::lint(&text.into(), None).expect("no options, no error"));
     let typo = found.iter().find(|d| get(d, "code").as_string().as_deref() == Some("S001")).expect("S001");
     let start = get(&get(&typo, "range"), "start");
     let utf16 = text.encode_utf16().count() - r#""keystoreId": "ks"}"#.len();
@@ -37,7 +37,7 @@ fn positions_count_utf16_units_for_javascript() {
 #[wasm_bindgen_test]
 fn bad_options_throw_an_error_naming_the_fix() {
     let options = js_sys::JSON::parse(r#"{"profle": "production"}"#).unwrap();
-    let error = mtlslint_wasm::lint("{}".into(), Some(options.into())).expect_err("an unknown option");
+    let error = mtlslint_wasm::lint(&"{}".into(), Some(options.into())).expect_err("an unknown option");
     let error: JsValue = error.into();
     let message = get(&error, "message").as_string().unwrap();
     assert!(message.contains("unknown field `profle`, expected one of `profile`"), "{message}");
