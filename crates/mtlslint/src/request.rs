@@ -505,22 +505,22 @@ pub(crate) const RESERVED: &[char] =
 
 /// `text` with its reserved characters percent-encoded, as a path name is written.
 pub(crate) fn encode_reserved(text: &str) -> Cow<'_, str> {
-    if !text.contains(RESERVED) {
-        return Cow::Borrowed(text);
-    }
-    let encoded =
-        text.chars().map(|c| if RESERVED.contains(&c) { format!("%{:02X}", u32::from(c)) } else { c.to_string() });
-    Cow::Owned(encoded.collect())
+    percent_encode(text, &[])
 }
 
 /// A name (as an inventory lists it) written into the path: its reserved
 /// characters, `/` and `%` percent-encoded (`Partner#1` is `Partner%231`).
 pub(crate) fn encode_name(name: &str) -> Cow<'_, str> {
-    if !name.contains(RESERVED) && !name.contains(['/', '%']) {
-        return Cow::Borrowed(name);
+    percent_encode(name, &['/', '%'])
+}
+
+/// `text` with the reserved characters and `also` percent-encoded.
+fn percent_encode<'t>(text: &'t str, also: &[char]) -> Cow<'t, str> {
+    let encode = |c: char| RESERVED.contains(&c) || also.contains(&c);
+    if !text.contains(encode) {
+        return Cow::Borrowed(text);
     }
-    let encode = |c: char| RESERVED.contains(&c) || matches!(c, '/' | '%');
-    Cow::Owned(name.chars().map(|c| if encode(c) { format!("%{:02X}", u32::from(c)) } else { c.to_string() }).collect())
+    Cow::Owned(text.chars().map(|c| if encode(c) { format!("%{:02X}", u32::from(c)) } else { c.to_string() }).collect())
 }
 
 /// Whether a decoded path segment is `.` or `..`, which URL resolution removes

@@ -90,8 +90,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             }
             Resolution::Spelling(index) => report(applicability, index, ["`", text, "`", what].concat()),
             // `"TLS_1_2, TLS_1_3"`: several protocols in one item, each to be an item of its own.
-            Resolution::Unknown if !verifier && text.contains(',') && split_protocols(text).is_some() => {
-                let (list, certain) = split_protocols(text).unwrap_or_default();
+            Resolution::Unknown if let Some((list, certain)) = split_protocols(text).filter(|_| !verifier) => {
                 let items: Vec<String> = list.iter().map(|constant| ["\"", constant, "\""].concat()).collect();
                 let items = items.join(", ");
                 let message = ["`", text, "` holds ", &list.len().to_string(), " protocols in one string"];
@@ -135,6 +134,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 /// The constants of the protocols a comma-separated string names, when it
 /// names two or more and nothing else, and whether each is certain.
 fn split_protocols(text: &str) -> Option<(Vec<&'static str>, bool)> {
+    if !text.contains(',') {
+        return None;
+    }
     let mut certain = true;
     let list = text
         .split(',')
