@@ -6,11 +6,14 @@ rule! {
     ///
     /// ## What it does
     /// Checks for an `Authorization` header with the `Bearer` scheme and a
-    /// token. The token itself is never printed.
+    /// token, sent once. The token itself is never printed.
     ///
     /// ## Why is this bad?
     /// Both endpoints require a Personal API Access Token as a bearer token;
     /// without it the server answers `401 Unauthorized` ("Invalid token").
+    /// HTTP allows the header once (RFC 9110, section 5.3): given twice, as
+    /// a script that adds its own beside a default one does, which token the
+    /// server or a proxy on the way reads is not defined.
     ///
     /// ## Example
     /// ```text
@@ -42,6 +45,23 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             .help(help);
         return;
     };
+    // HTTP allows the header once; which copy a server or proxy reads is not defined.
+    let mut repeats = view.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("Authorization")).skip(1);
+    if let Some(repeat) = repeats.next() {
+        let times = match repeats.count() {
+            0 => "twice",
+            1 => "three times",
+            _ => "more than three times",
+        };
+        let message = [
+            "`Authorization` is sent ",
+            times,
+            "; HTTP allows it once (RFC 9110, section 5.3), and which one the server reads is not defined",
+        ];
+        checker
+            .report(&RULE, repeat.value_span, format!("/headers/{}", repeat.name), message.concat())
+            .help("keep one `Authorization: Bearer <token>` header and remove the others");
+    }
     let value = header.value.trim();
     let (scheme, token) = value.split_once(char::is_whitespace).map_or((value, ""), |(s, t)| (s, t.trim()));
     let message = if !scheme.eq_ignore_ascii_case("bearer") {
