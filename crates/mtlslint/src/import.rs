@@ -1078,7 +1078,8 @@ impl Environment {
 /// `text`, which stands at `span` of the file, with each `{{name}}` of
 /// `variables` written as its value, and where each byte of it stands in the
 /// file (a value's bytes at its `{{name}}`); `None` when it names none.
-fn filled(text: &str, span: Span, variables: &[(String, String)]) -> Option<(String, Vec<Span>)> {
+/// `source` says where each byte of `text` stands in the file.
+fn filled(text: &str, source: impl Fn(usize) -> Span, variables: &[(String, String)]) -> Option<(String, Vec<Span>)> {
     if !variables.iter().any(|(name, _)| text.contains(name.as_str())) {
         return None;
     }
@@ -1087,16 +1088,22 @@ fn filled(text: &str, span: Span, variables: &[(String, String)]) -> Option<(Str
         let variable = variables.iter().find(|(name, _)| text[at..].starts_with(name.as_str()));
         if let Some((name, value)) = variable.filter(|(_, value)| filled.len() + value.len() <= MAX_FILLED) {
             filled.push_str(value);
-            let source = Span::new(span.start + at, span.start + at + name.len());
-            offsets.extend(std::iter::repeat_n(source, value.len()));
+            let name_span = Span::new(source(at).start, source(at + name.len() - 1).end);
+            offsets.extend(std::iter::repeat_n(name_span, value.len()));
             at += name.len();
         } else {
             filled.push(c);
-            offsets.extend((at..at + c.len_utf8()).map(|i| Span::new(span.start + i, span.start + i + 1)));
+            offsets.extend((at..at + c.len_utf8()).map(&source));
             at += c.len_utf8();
         }
     }
     Some((filled, offsets))
+}
+
+/// Where each byte of a part stands in the file: by `offsets` when the part
+/// was put together (a URL joined from several lines), else from `span` on.
+fn bytes_of(span: Span, offsets: &[Span]) -> impl Fn(usize) -> Span + '_ {
+    move |i| offsets.get(i).copied().unwrap_or(Span::new(span.start + i, span.start + i + 1))
 }
 
 /// The longest text a variable may make: variables that hold each other
@@ -1120,7 +1127,8 @@ impl Imported {
         for (name, value) in variables {
             request.headers.iter_mut().for_each(|(_, field)| fill(field, name, value));
         }
-        if let Some((url, offsets)) = filled(&request.url, self.parts.url, variables) {
+        if let Some((url, offsets)) = filled(&request.url, bytes_of(self.parts.url, &self.parts.url_offsets), variables)
+        {
             request.url = url;
             self.parts.url_offsets = offsets;
         }
@@ -1128,7 +1136,7 @@ impl Imported {
         if self.body_file.is_some() {
             return;
         }
-        if let Some((body, offsets)) = filled(body, span, variables) {
+        if let Some((body, offsets)) = filled(body, bytes_of(span, &[]), variables) {
             request.body = Some(body);
             self.parts.body_offsets = offsets;
         }
@@ -1167,14 +1175,8 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         }
         (None, _) => return Ok(None),
     };
-    // The URL runs to the HTTP version that may end the line: a space typed
-    // into it is part of it (R004 says to encode it), not its end.
     let from = request_line.find(url).unwrap_or_default();
-    let rest = request_line[from..].trim_end();
-    let url = match rest.rsplit_once(char::is_whitespace) {
-        Some((before, version)) if version.starts_with("HTTP/") => before.trim_end(),
-        _ => rest,
-    };
+    let url = without_version(&request_line[from..]);
     let find = |part: &str| {
         let offset = request_line.find(part).map_or(0, |i| line.start + i);
         Span::new(offset, offset + part.len())
@@ -1185,6 +1187,23 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
     }
     let mut request = Request { method: method.into(), url: url.into(), headers: Vec::new(), body: None };
     let mut index = first + 1;
+    // The HTTP Client's URL split over indented lines (`    ?id=1`): the
+    // pieces join as written, and each byte keeps its place in the file.
+    while let Some(&line) = lines.get(index) {
+        let written = &text[line.start..line.end];
+        let piece = without_version(written.trim_start());
+        if !written.starts_with([' ', '\t']) || !piece.starts_with(['/', '?', '&']) {
+            break;
+        }
+        if parts.url_offsets.is_empty() {
+            parts.url_offsets = (0..request.url.len()).map(bytes_of(parts.url, &[])).collect();
+        }
+        let at = line.start + (written.len() - written.trim_start().len());
+        parts.url_offsets.extend((0..piece.len()).map(bytes_of(Span::at(at), &[])));
+        request.url.push_str(piece);
+        parts.url.end = at + piece.len();
+        index += 1;
+    }
     while let Some(&line) = lines.get(index) {
         let header = &text[line.start..line.end];
         if header.trim().is_empty() {
@@ -1193,15 +1212,6 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         index += 1;
         if is_ignored(header) {
             continue;
-        }
-        // The HTTP Client's URL split over indented lines (`    ?id=1`).
-        if header.starts_with([' ', '\t']) && header.trim_start().starts_with(['/', '?', '&']) {
-            return Err(error(
-                text,
-                line.start,
-                "the URL goes on over an indented line; mtlslint reads it from the request line alone: \
-                 write the whole URL on the line of its method",
-            ));
         }
         // A header's name is a token: `{"enabled": true}` is a body that lacks its blank line.
         let Some((name, value)) = header.split_once(':').filter(|(name, _)| is_header_name(name.trim())) else {
@@ -1231,6 +1241,16 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         parts.body = Some(span);
     }
     Ok(Some(Imported { request, body_file, parts }))
+}
+
+/// A request line's text from its URL on, without the HTTP version that may
+/// end it: a space typed into the URL is part of it (R004 says to encode it), not its end.
+fn without_version(rest: &str) -> &str {
+    let rest = rest.trim_end();
+    match rest.rsplit_once(char::is_whitespace) {
+        Some((before, version)) if version.starts_with("HTTP/") => before.trim_end(),
+        _ => rest,
+    }
 }
 
 /// Whether `name` can be a header's name: an HTTP token (RFC 9110).
@@ -1304,10 +1324,18 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
         // secret it brings stands where the variable is defined, hidden there when
         // its name says so. Written with quotes or escapes inside, the URL is hidden whole.
         if let Some(text) = source.get(url.start..url.end) {
-            let sent = crate::request::url_secrets(&imported.request.url).len();
-            if text == imported.request.url || !text.contains(['"', '\'', '\\']) {
+            let sent = crate::request::url_secrets(&imported.request.url);
+            if text.contains('\n') {
+                // Joined from indented lines: each secret is hidden where its bytes stand.
+                // One from a variable stands where the variable is defined, hidden there.
+                let written = |span: &&Span| span.end - span.start == 1;
+                for range in sent {
+                    let spans = imported.parts.url_offsets.get(range).unwrap_or_default();
+                    spans.iter().filter(written).for_each(|&span| bytes[span.start] = b'*');
+                }
+            } else if text == imported.request.url || !text.contains(['"', '\'', '\\']) {
                 bytes[url.start..url.end].copy_from_slice(crate::request::mask_url(text).as_bytes());
-            } else if sent > 0 {
+            } else if !sent.is_empty() {
                 hide(&mut bytes, source, url);
             }
         }

@@ -365,16 +365,33 @@ fn http_files_as_the_http_clients_write_them() {
     let whole = "@u = https://gw/apiops/projects/P/credentials/u/truststore/ts/?access_token=abc123&x=1\nPUT {{u}}\n";
     let masked = mask_secrets(whole, &parse_http_file(whole).unwrap());
     assert_eq!(masked, whole.replace("abc123", "******"));
-    let split = "PUT https://gw/apiops/projects/P/credentials/u\n    /truststore/ts/\nAuthorization: Bearer t\n";
-    let error = parse_http_file(split).unwrap_err();
-    assert_eq!(error.line, 2);
-    assert!(error.message.contains("write the whole URL on the line of its method"), "{error}");
     let missing_blank = "PATCH https://gw/x\nContent-Type: application/json\n{\"enabled\": false}\n";
     let error = parse_http_file(missing_blank).unwrap_err();
     assert_eq!(
         (error.line, error.message.as_str()),
         (3, "a header is written `Name: value`; put a blank line before the body")
     );
+}
+
+#[test]
+fn an_http_files_url_split_over_indented_lines_is_joined() {
+    let text = "@host = gw\nPUT https://{{host}}/apiops/projects/P\n    /credentials/u/truststore/Ts?token=abc123\n\
+        \t&x=1 HTTP/1.1\nAuthorization: Bearer t\n";
+    let requests = parse_http_file(text).unwrap();
+    let request = &requests[0].request;
+    assert_eq!(request.url, "https://gw/apiops/projects/P/credentials/u/truststore/Ts?token=abc123&x=1");
+    assert_eq!(request.headers, [("Authorization".to_owned(), "Bearer t".to_owned())]);
+    // Findings point at the piece of the URL they are about, on its own line.
+    let found = Linter::default().lint_imported(text, &requests[0]);
+    let r003 = found.iter().find(|d| d.code == "R003").expect("the path lacks its trailing slash");
+    assert_eq!((r003.range.start.line, r003.range.start.column), (3, 31), "{r003:?}");
+    assert_eq!(&text[r003.range.start.offset..r003.range.end.offset], "Ts");
+    // The secret is hidden where it is written, byte for byte.
+    let masked = mask_secrets(text, &requests);
+    assert_eq!(masked, text.replace("abc123", "******").replace("Bearer t", "Bearer *"));
+    // A line that is not indented, or does not go on with `/`, `?` or `&`, is no part of the URL.
+    let headers = "PUT https://gw/apiops/projects/P/credentials/u/truststore/ts/\n/x\n";
+    assert!(parse_http_file(headers).is_err(), "an unindented line is a header");
 }
 
 #[test]
