@@ -25,6 +25,18 @@ pub struct Context {
     pub permissions: Option<Permissions>,
 }
 
+impl Context {
+    /// The keystore inventories given, as a finding that searched them names
+    /// them: with only one, the store may still be in the other.
+    pub(crate) fn keystores_searched(&self) -> &'static str {
+        match (&self.keystores, &self.admin_keystores) {
+            (Some(_), Some(_)) => "the project's or the admin project's keystores",
+            (Some(_), None) => "the project's keystores (no admin project inventory was given)",
+            _ => "the admin project's keystores (no project inventory was given)",
+        }
+    }
+}
+
 /// Permissions as `RESOURCE+ACTION` grants, e.g. `API_MANAGEMENT+MANAGE`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Permissions {

@@ -499,9 +499,11 @@ pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, Stri
     best.map(|(_, endpoint, path)| (endpoint, path))
 }
 
-/// Characters a name in the path must not hold unencoded (rule R004).
-pub(crate) const RESERVED: &[char] =
-    &[' ', '?', '#', '&', '=', '+', ';', ',', '"', '<', '>', '\\', '^', '`', '|', '{', '}'];
+/// Characters a name in the path must not hold unencoded (rule R004): those
+/// the API's conventions name, `;` (Java servers cut a path segment at it)
+/// and those a URL may not hold at all (RFC 3986), which servers refuse.
+/// `+` and `,` are allowed in a path and reach the server as written.
+pub(crate) const RESERVED: &[char] = &[' ', '?', '#', '&', '=', ';', '"', '<', '>', '\\', '^', '`', '|', '{', '}'];
 
 /// `text` with its reserved characters percent-encoded, as a path name is written.
 pub(crate) fn encode_reserved(text: &str) -> Cow<'_, str> {
@@ -514,13 +516,24 @@ pub(crate) fn encode_name(name: &str) -> Cow<'_, str> {
     percent_encode(name, &['/', '%'])
 }
 
-/// `text` with the reserved characters and `also` percent-encoded.
+/// `text` with the reserved characters, control characters and `also` percent-encoded.
 fn percent_encode<'t>(text: &'t str, also: &[char]) -> Cow<'t, str> {
-    let encode = |c: char| RESERVED.contains(&c) || also.contains(&c);
+    let encode = |c: char| RESERVED.contains(&c) || c.is_control() || also.contains(&c);
     if !text.contains(encode) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| if encode(c) { format!("%{:02X}", u32::from(c)) } else { c.to_string() }).collect())
+    let mut encoded = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if encode(c) {
+            for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                let hex = |nibble: u8| char::from(b"0123456789ABCDEF"[usize::from(nibble)]);
+                encoded.extend(['%', hex(b >> 4), hex(b & 0xF)]);
+            }
+        } else {
+            encoded.push(c);
+        }
+    }
+    Cow::Owned(encoded)
 }
 
 /// Whether a decoded path segment is `.` or `..`, which URL resolution removes

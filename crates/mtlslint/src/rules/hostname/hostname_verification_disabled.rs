@@ -49,7 +49,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             messages!(
                 "hostname verification is off (NOOP): any trusted certificate is accepted for any backend host",
                 default: "hostname verification is off: without `hostnameVerifierType` the verifier is NOOP, \
-                          and any trusted certificate is accepted for any backend host"
+                          and any trusted certificate is accepted for any backend host",
+                null: "`hostnameVerifierType` is null: if the server reads it as the default NOOP (its PATCH \
+                       meaning is undocumented), any trusted certificate is accepted for any backend host"
             ),
             "set \"hostnameVerifierType\": \"DEFAULT\"",
         );

@@ -8,6 +8,7 @@ use crate::body::{Field, Origin};
 use crate::diagnostic::Applicability;
 use crate::model::HostnameVerifier;
 use crate::rules::{Checker, Rule};
+use crate::syntax::Value;
 
 /// A finding's message for each place the verifier comes from.
 #[derive(Clone, Copy)]
@@ -15,19 +16,22 @@ pub(super) struct Messages {
     pub(super) body: &'static str,
     pub(super) current: &'static str,
     pub(super) default: &'static str,
+    /// As the default, where the body sends `null` (S006): its meaning is undocumented.
+    pub(super) null: &'static str,
 }
 
 /// The [`Messages`] of one text: as sent, as kept from the current settings,
 /// and as the default. Only NOOP is the default, so only its rule words that apart.
 macro_rules! messages {
     ($text:literal) => {
-        $crate::rules::hostname::messages!($text, default: $text)
+        $crate::rules::hostname::messages!($text, default: $text, null: $text)
     };
-    ($text:literal, default: $default:expr) => {
+    ($text:literal, default: $default:expr, null: $null:expr) => {
         $crate::rules::hostname::Messages {
             body: $text,
             current: concat!($text, " (current setting, kept by this PATCH)"),
             default: $default,
+            null: $null,
         }
     };
 }
@@ -52,12 +56,18 @@ pub(super) fn report_verifier(
     {
         return;
     }
-    let message = match setting.origin {
-        Origin::Body(_) => messages.body,
-        Origin::Current => messages.current,
-        Origin::Default => messages.default,
+    // A `null` the body sends (S006) stands where the kept or default verifier applies: it is the value at fault.
+    let null = body.last(Field::HostnameVerifierType).filter(|member| member.value.value == Value::Null);
+    let message = match (setting.origin, null) {
+        (Origin::Body(_), _) => messages.body,
+        (Origin::Current, _) => messages.current,
+        (Origin::Default, Some(_)) => messages.null,
+        (Origin::Default, None) => messages.default,
     };
-    let (span, pointer) = body.anchor(setting);
+    let (span, pointer) = match null {
+        Some(member) => (body.span(member.value.span), body.pointer(&member.key)),
+        None => body.anchor(setting),
+    };
     checker.report(rule, span, pointer, message).help(help).fix(
         Applicability::Unsafe,
         "Set `hostnameVerifierType` to `DEFAULT`",

@@ -1,4 +1,4 @@
-use crate::body::Field;
+use crate::body::{Field, Origin};
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -40,9 +40,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     };
     let unread = body.unread(Field::KeyStoreId) || body.unread(Field::TrustStoreId);
     if key.value == trust.value && !crate::body::is_blank(&key.value) && !unread {
-        let (span, pointer) = body.anchor(trust);
+        // The finding sits on the id the body sends: the truststore's, else the keystore's.
+        let (message, (span, pointer)) = match (trust.origin, key.origin) {
+            (Origin::Current, Origin::Body(_)) => (
+                ["`keyStoreId` names `", &key.value, "`, the truststore kept from the current settings"].concat(),
+                body.anchor(key),
+            ),
+            _ => (["`trustStoreId` names the keystore `", &trust.value, "` too"].concat(), body.anchor(trust)),
+        };
         checker
-            .report(&RULE, span, pointer, format!("`trustStoreId` names the keystore `{}` too", trust.value))
-            .help("use a truststore that holds only the backend's CA certificates");
+            .report(&RULE, span, pointer, message)
+            .help("name two stores: a keystore with the client certificate and a truststore with only the backend's CA certificates");
     }
 }

@@ -5,6 +5,7 @@ use crate::model::FIELDS;
 use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
 use crate::suggest::nearest;
+use crate::syntax::Member;
 
 rule! {
     /// A store id that the supplied keystore inventories do not list.
@@ -47,19 +48,21 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     }
     // Only the inventories given were searched.
-    let searched = match (&context.keystores, &context.admin_keystores) {
-        (Some(_), Some(_)) => "the project's or the admin project's keystores",
-        (Some(_), None) => "the project's keystores (no admin project inventory was given)",
-        _ => "the admin project's keystores (no project inventory was given)",
-    };
+    let searched = context.keystores_searched();
     for field in [Field::KeyStoreId, Field::TrustStoreId] {
         let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
         let Some(member) = body.last(field) else {
-            kept(checker, body, field, store, &inventories, searched);
+            kept(checker, body, None, field, store, &inventories, searched);
             continue;
         };
-        let Reading::Exact(id) = read_id(&member.value) else {
-            continue;
+        let id = match read_id(&member.value) {
+            Reading::Exact(id) => id,
+            // `null` reads as not sent (S006 says its meaning is undocumented): the current store stays.
+            Reading::Null => {
+                kept(checker, body, Some(member), field, store, &inventories, searched);
+                continue;
+            }
+            Reading::Coerced(_) | Reading::Invalid => continue,
         };
         let Some(lack) = missing(&inventories, &id) else {
             continue;
@@ -90,10 +93,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 }
 
 /// Checks the store the body leaves as the current settings have it, when
-/// mTLS ends up enabled with it: the finding sits on `enabled`.
+/// mTLS ends up enabled with it: the finding sits on the body's `null`
+/// (`null_member`), else on `enabled`.
 fn kept(
     checker: &mut Checker<'_>,
     body: &Body<'_>,
+    null_member: Option<&Member<'_>>,
     field: Field,
     store: &str,
     inventories: &[&Inventory],
@@ -108,19 +113,24 @@ fn kept(
         return;
     };
     let key = FIELDS[field as usize];
+    // In place of the body's `null`, or beside the fields it sends.
+    let verb = if null_member.is_some() { "write" } else { "add" };
     let (message, help) = match lack {
         Missing::Case(exact) => (
             format!(
                 "{store} `{id}`, kept from the current settings, is not found; names are case-sensitive and the inventory has `{exact}`"
             ),
-            format!("add \"{key}\": \"{exact}\""),
+            format!("{verb} \"{key}\": \"{exact}\""),
         ),
         Missing::Absent => (
             format!("{store} `{id}`, kept from the current settings, is not in {searched}"),
-            format!("add \"{key}\" with a store that exists, or create or upload `{id}` first"),
+            format!("{verb} \"{key}\" with a store that exists, or create or upload `{id}` first"),
         ),
     };
-    let (span, pointer) = body.anchor(&effective.enabled);
+    let (span, pointer) = match null_member {
+        Some(member) => (body.span(member.value.span), body.pointer(&member.key)),
+        None => body.anchor(&effective.enabled),
+    };
     checker.report(&RULE, span, pointer, message).help(help);
 }
 

@@ -10,9 +10,11 @@ rule! {
     /// Checks the project, proxy, credential and truststore names in the
     /// path: none may be empty, blank (`%20`), begin or end with white space
     /// (`MyProject%20`), be a dot segment (`.`, `..`) or an
-    /// unreplaced placeholder (`{username}`, `<project>`, `$PROJECT`), contain a raw space, `&`, `=` or another
-    /// reserved character, or hold a `%` not followed by two hex digits or
-    /// encoding invalid UTF-8.
+    /// unreplaced placeholder (`{username}`, `<project>`, `$PROJECT`), contain a raw space, `&`, `=`, `;` or another
+    /// reserved character, hold a control character (raw or encoded, as
+    /// `%00`), or hold a `%` not followed by two hex digits or encoding
+    /// invalid UTF-8. `+` and `,` are allowed in a path, and reach the
+    /// server as written.
     ///
     /// ## Why is this bad?
     /// Names must not contain spaces, and special characters (space, `/`,
@@ -51,10 +53,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 format!("replace `{text}` with the real {name}{shell}"),
             ))
         } else if let Some(c) = text.chars().find(|c| RESERVED.contains(c) || c.is_control()) {
-            let shown = if c == ' ' { "a space".to_owned() } else { format!("`{c}`") };
+            let shown = match c {
+                ' ' => "a space".to_owned(),
+                c if c.is_control() => format!("the control character U+{:04X}", u32::from(c)),
+                c => format!("`{c}`"),
+            };
             let why = match c {
                 '?' => ": unencoded, it starts the query string and cuts the name short",
                 '#' => ": unencoded, it starts the fragment, which is never sent",
+                ';' => ": unencoded, Java servers cut the name at it",
                 _ => "",
             };
             let encoded = encode_reserved(text);
@@ -74,6 +81,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                         "`{name}` is `{text}`, a dot segment: URL resolution removes it{}, so the call goes to another path",
                         if decoded == ".." { " and the segment before it" } else { "" }
                     ),
+                    write_the_name(name),
+                )),
+                Some(decoded) if let Some(c) = decoded.trim().chars().find(|c| c.is_control()) => Some((
+                    format!("`{name}` decodes to the control character U+{:04X}, which no name holds", u32::from(c)),
                     write_the_name(name),
                 )),
                 Some(decoded) if crate::body::is_blank(&decoded) => {

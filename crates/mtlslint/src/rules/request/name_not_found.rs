@@ -42,6 +42,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         if found {
             continue;
         }
+        let searched = if lookup.what == "truststore" {
+            checker.context.keystores_searched()
+        } else {
+            "the project's credentials"
+        };
         let help = match nearest(&lookup.name, lookup.inventories.iter().flat_map(|inv| inv.names())) {
             Some(name) => format!("did you mean `{name}`?"),
             None if lookup.what == "truststore" => {
@@ -54,7 +59,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 &RULE,
                 lookup.parameter.segment.span,
                 parameter_pointer(lookup.parameter),
-                format!("{} `{}` is not in the given inventories", lookup.what, lookup.name),
+                format!("{} `{}` is not in {searched}", lookup.what, lookup.name),
             )
             .help(help);
     }
