@@ -51,7 +51,7 @@ impl Input {
             }
             Input::File(path) => fs::File::open(path)
                 .and_then(|file| file.take(cap).read_to_end(&mut bytes))
-                .map_err(|e| format!("cannot read {}: {e}", path.display())),
+                .map_err(|e| format!("cannot read `{}`: {e}", path.display())),
         }?;
         Ok(bytes)
     }
@@ -151,7 +151,7 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
                 inputs.push(Ok(Input::File(path.clone())));
             }
         } else {
-            inputs.push(Err(format!("{}: no such file or folder", path.display())));
+            inputs.push(Err(format!("`{}`: no such file or folder", path.display())));
         }
     }
     inputs
@@ -181,7 +181,7 @@ fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                unreadable.push(format!("cannot read below {}: {error}", folder.display()));
+                unreadable.push(format!("cannot read below `{}`: {error}", folder.display()));
                 continue;
             }
         };

@@ -378,8 +378,20 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 // Each side with its credentials hidden, read whole: a value on the
                 // line after its name is found as it is in the file.
                 let before = String::from_utf8_lossy(&bytes);
-                let (before, after) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
-                write_diff(&mut diffs, &diff_header_name(&source), &before, &after);
+                let (hidden, shown) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
+                let name = diff_header_name(&source);
+                let (mut raw, mut masked) = (String::new(), String::new());
+                write_diff(&mut raw, &name, &before, &fixed.text);
+                write_diff(&mut masked, &name, &hidden, &shown);
+                if raw != masked {
+                    tell(
+                        quiet,
+                        &format!(
+                            "{source}: the diff hides secrets on lines it shows, so it does not apply there; `--fix` applies the fixes"
+                        ),
+                    );
+                }
+                diffs.push_str(&masked);
             } else if let inputs::Input::File(path) = &input {
                 let kept = if let Some(target) = inputs::link_met_in_folder(path, &args.paths) {
                     // Written through, the fix would change a file the folder only points to.
@@ -415,7 +427,14 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 print(&fixed.text)?;
             }
         }
-        results.push(FileResult::new(source, fixed.text, fixed.remaining));
+        if args.diff && fixed.applied > 0 {
+            // Nothing is written: what the fixes would leave is shown where it stands in the file.
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let remaining = placed_in(&text, &fixed.text, fixed.remaining);
+            results.push(FileResult::new(source, text, remaining));
+        } else {
+            results.push(FileResult::new(source, fixed.text, fixed.remaining));
+        }
     }
     let applied_fixes = output::plural(applied, "fix", "fixes");
     let changed_inputs = output::plural(files, "input", "inputs");
@@ -620,6 +639,42 @@ fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>
 /// `patch` and `git apply` read them (similar's own writer also ends a line
 /// at a lone `\r`, old Mac line ends), marking a last line without one as
 /// `diff` does.
+/// Findings of the `fixed` text with their ranges (and their fixes' edits)
+/// moved into the `original` text. Text the fixes left alone keeps its
+/// place; a range on text a fix wrote covers what the fix replaces.
+fn placed_in(original: &str, fixed: &str, mut diagnostics: Vec<mtlslint::Diagnostic>) -> Vec<mtlslint::Diagnostic> {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, original.as_bytes(), fixed.as_bytes());
+    // A start follows the byte at it, an end the byte before it.
+    let moved = |offset: usize, end: bool| -> usize {
+        let byte = if end { offset.checked_sub(1) } else { Some(offset) };
+        let Some(op) = byte.and_then(|byte| ops.iter().find(|op| op.new_range().contains(&byte))) else {
+            return if offset == 0 { 0 } else { original.len() };
+        };
+        let (old, new) = (op.old_range(), op.new_range());
+        match op.tag() {
+            similar::DiffTag::Equal => old.start + (offset - new.start),
+            _ if end => old.end,
+            _ => old.start,
+        }
+    };
+    let floor = |offset: usize| (0..=offset).rev().find(|&at| original.is_char_boundary(at)).unwrap_or(0);
+    let range = |range: mtlslint::Range| {
+        let start = floor(moved(range.start.offset, false));
+        let end = floor(moved(range.end.offset, true)).max(start);
+        mtlslint::Range {
+            start: mtlslint::syntax::position(original, start),
+            end: mtlslint::syntax::position(original, end),
+        }
+    };
+    for diagnostic in &mut diagnostics {
+        diagnostic.range = range(diagnostic.range);
+        for edit in diagnostic.fix.iter_mut().flat_map(|fix| &mut fix.edits) {
+            edit.range = range(edit.range);
+        }
+    }
+    diagnostics
+}
+
 fn write_diff(out: &mut String, name: &str, before: &str, after: &str) {
     let lines = |text| -> Vec<&str> { str::split_inclusive(text, '\n').collect() };
     let (before, after) = (lines(before), lines(after));

@@ -505,7 +505,13 @@ fn what_is_not_a_secret_stays_readable() {
     let url = "https://gw/apiops/projects/P/credentials/api-user/truststore/ts/";
     let missing = mtlslint(&["request", "-X", "PUT", "--url", url, "--credentials", "no-such-file.json"]);
     let stderr = String::from_utf8_lossy(&missing.stderr);
-    assert!(stderr.contains("--credentials: cannot read no-such-file.json"), "{stderr}");
+    assert!(stderr.contains("--credentials: cannot read `no-such-file.json`"), "{stderr}");
+    // A file named like a secret is no secret: the reason it cannot be read shows.
+    for args in [&["check", "--credentials", "token", "-"][..], &["check", "password"]] {
+        let stderr = String::from_utf8(with_stdin(args, b"{}").stderr).unwrap();
+        assert!(!stderr.contains("**"), "{stderr}");
+        assert!(stderr.contains("cannot read `token`: ") || stderr.contains("`password`: no such file"), "{stderr}");
+    }
 }
 
 #[test]
@@ -649,6 +655,31 @@ fn fix_rewrites_files_in_place_and_diff_only_shows() {
         "--unsafe-fixes needs --fix or --diff"
     );
     fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn diff_reports_what_the_fixes_leave_where_it_stands_in_the_file() {
+    let dir = scratch("diff-lines");
+    let path = dir.join("settings.json");
+    // The fixes drop the repeated protocol's line: the empty id stays on line 9 of the file.
+    let body = "{\n  \"enabled\": true,\n  \"keyStoreId\": \"k\",\n  \"supportedProtocolList\": [\n    \"TLSv1.2\",\n    \
+                \"TLSv1.2\",\n    \"TLSv1.3\"\n  ],\n  \"trustStoreId\": \"\"\n}\n";
+    fs::write(&path, body).unwrap();
+    let output = mtlslint(&["check", "--diff", "--format", "github", path.to_str().unwrap()]);
+    let report = String::from_utf8(output.stderr).unwrap();
+    let s007 = report.lines().find(|line| line.contains("title=S007")).expect("the empty id is left");
+    assert!(s007.contains(",line=9,col=19,endLine=9,endColumn=21,"), "{s007}");
+    assert!(!report.contains("S004"), "fixed findings are not reported: {report}");
+
+    // A diff whose lines show a secret hides it, and says that it then does not apply.
+    let secret = dir.join("secret.json");
+    fs::write(&secret, "{\"keyStorePassword\": \"changeit\", \"supportedProtocolList\": [\"TLSv1.2\"]}\n").unwrap();
+    let output = mtlslint(&["check", "--diff", secret.to_str().unwrap()]);
+    let (diff, told) = (stdout(&output), String::from_utf8(output.stderr).unwrap());
+    assert!(diff.contains("+{\"keyStorePassword\": \"********\"") && !diff.contains("changeit"), "{diff}");
+    assert!(told.contains("the diff hides secrets on lines it shows, so it does not apply there"), "{told}");
+    let clean = mtlslint(&["check", "--diff", path.to_str().unwrap()]);
+    assert!(!String::from_utf8(clean.stderr).unwrap().contains("hides secrets"));
 }
 
 #[test]
@@ -1126,9 +1157,9 @@ fn an_input_that_cannot_be_read_is_named_and_the_others_are_still_reported() {
     assert_eq!(output.status.code(), Some(2));
     let report: Value = serde_json::from_slice(&output.stdout).expect("a whole JSON document");
     assert_eq!(report["results"].as_array().unwrap().len(), 1);
-    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.json: no such file or folder"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing.json`: no such file or folder"));
     // Each machine format lists what was not linted, so that a report read alone loses nothing.
-    let not_linted = format!("{}: no such file or folder", missing.display());
+    let not_linted = format!("`{}`: no such file or folder", missing.display());
     assert_eq!(report["notLinted"], serde_json::json!([not_linted]));
     let both = [dir.join("b.json").to_str().unwrap().to_owned(), missing.to_str().unwrap().to_owned()];
     let run = |format: &str| {
