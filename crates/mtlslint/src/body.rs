@@ -198,7 +198,18 @@ impl<T: Copy> Resolution<T> {
 /// published schemas say the same with a pattern that lists these characters
 /// (a test holds the two alike over every character).
 pub(crate) fn is_blank(id: &str) -> bool {
-    id.chars().all(|c| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
+    id.chars().all(is_blank_char)
+}
+
+fn is_blank_char(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
+}
+
+/// An id that is not blank without the white space around it, when it has
+/// some: a form's field or a template left it, and it names no store.
+pub(crate) fn unpadded(id: &str) -> Option<&str> {
+    let trimmed = id.trim_matches(is_blank_char);
+    (trimmed.len() != id.len() && !trimmed.is_empty()).then_some(trimmed)
 }
 
 /// Digits only: what Jackson reads as an enum's ordinal.
@@ -260,7 +271,7 @@ pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
 fn as_written(field: Field, node: &Node<'_>) -> bool {
     match (field, &node.value) {
         (Field::Enabled, Value::Bool(_)) => true,
-        (Field::KeyStoreId | Field::TrustStoreId, Value::String(id)) => !is_blank(id),
+        (Field::KeyStoreId | Field::TrustStoreId, Value::String(id)) => !is_blank(id) && unpadded(id).is_none(),
         (Field::SupportedProtocolList, Value::Array(items)) => {
             let mut listed = 0;
             items.iter().all(|item| match &item.value {
@@ -349,7 +360,7 @@ pub(crate) struct Body<'a> {
     last: [Option<&'a Member<'a>>; 5],
     /// The root is an object whose every member is a field, given once,
     /// holding a value of its documented type that the server takes as
-    /// written: a boolean, a non-blank id, distinct protocol constants, a
+    /// written: a boolean, a non-blank id without white space around it, distinct protocol constants, a
     /// verifier constant. The rules about the document's shape have nothing
     /// to say about such a body ([`crate::rules::run`] skips them).
     pub(crate) well_formed: bool,

@@ -462,9 +462,17 @@ fn seed_bodies() -> [Value; 2] {
     ]
 }
 
-/// A character that is not blank (`body::is_blank`): Unicode's white space, U+200B and U+FEFF.
-const BLANK_ID_PATTERN: &str =
-    "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+/// A character that is not blank, written out.
+macro_rules! not_blank {
+    () => {
+        "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+    };
+}
+
+/// An id that begins and ends with a character that is not blank
+/// (`body::is_blank`, `body::unpadded`): not Unicode's white space, U+200B or
+/// U+FEFF. `[\s\S]` is any character in every dialect.
+const ID_PATTERN: &str = concat!("^", not_blank!(), "([\\s\\S]*", not_blank!(), ")?$");
 
 fn mtls_settings(draft: Draft) -> Value {
     let mut schema = draft.generate::<MtlsSettings>();
@@ -475,12 +483,15 @@ fn mtls_settings(draft: Draft) -> Value {
     let properties = &mut schema["properties"];
     properties["enabled"]["default"] = false.into();
     for (field, store) in [("keyStoreId", "keystore"), ("trustStoreId", "truststore")] {
-        // A character that is not blank (rule S007, `body::is_blank`): the
-        // characters written out, as every dialect's `\s` differs (Python's
-        // takes U+001C to U+001F, JavaScript's leaves out U+0085).
-        properties[field]["pattern"] = BLANK_ID_PATTERN.into();
-        properties[field]["patternErrorMessage"] =
-            format!("write the id of a {store} uploaded to the project; an empty or blank id names no store").into();
+        // Not blank, and no white space around it (rule S007): the characters
+        // written out, as every dialect's `\s` differs (Python's takes U+001C
+        // to U+001F, JavaScript's leaves out U+0085).
+        properties[field]["pattern"] = ID_PATTERN.into();
+        properties[field]["patternErrorMessage"] = format!(
+            "write the id of a {store} uploaded to the project; an empty or blank id, or one with white space \
+             around it, names no store"
+        )
+        .into();
     }
     // Any value, as for the linter (rule S001 passes over the key).
     properties["$schema"] = json!({

@@ -190,9 +190,17 @@ fn a_blank_id_is_the_same_character_by_character() {
         // Unicode's 25 white space characters, U+200B and U+FEFF.
         assert_eq!(blank, 27, "draft {}", draft.name());
         // Written out, not as `\s`, which each dialect reads its own way
-        // (Python's takes U+001C to U+001F, JavaScript's leaves out U+0085).
+        // (Python's takes U+001C to U+001F, JavaScript's leaves out U+0085);
+        // `[\s\S]`, any character, is the same in all.
         let pattern =
             schema::find("mtls-settings").unwrap().generate(draft)["properties"]["keyStoreId"]["pattern"].clone();
-        assert!(!pattern.as_str().unwrap().contains("\\s"), "{pattern}");
+        assert!(!pattern.as_str().unwrap().replace("[\\s\\S]", "").contains("\\s"), "{pattern}");
+        // White space around an id, of any kind, is refused by both.
+        for padded in [" ks-1", "ks-1\n", "\u{200b}ks", "k\u{3000}", "ks 1 ", "\tk s\t"] {
+            let body = json!({"keyStoreId": padded});
+            let s007 = linter.lint_body(body.to_string().as_bytes()).iter().any(|d| d.code == "S007");
+            assert!(s007 && !validator.is_valid(&body), "draft {}: {padded:?}", draft.name());
+        }
+        assert!(validator.is_valid(&json!({"keyStoreId": "k s"})), "a space inside is the server's to judge");
     }
 }

@@ -142,9 +142,13 @@ enum Missing<'i> {
     Absent,
 }
 
-/// How the inventories lack `id`; `None` when it is listed (or blank, which S007 reports).
+/// How the inventories lack `id`; `None` when it is listed (or blank, or
+/// with white space around it, which S007 reports).
 fn missing<'i>(inventories: &[&'i Inventory], id: &str) -> Option<Missing<'i>> {
-    if crate::body::is_blank(id) || inventories.iter().any(|inv| inv.contains(id) || inv.holds_id(id)) {
+    if crate::body::is_blank(id)
+        || crate::body::unpadded(id).is_some()
+        || inventories.iter().any(|inv| inv.contains(id) || inv.holds_id(id))
+    {
         return None;
     }
     Some(inventories.iter().find_map(|inv| inv.case_insensitive_match(id)).map_or(Missing::Absent, Missing::Case))

@@ -1,37 +1,44 @@
 use crate::body::Field;
 use crate::model::FIELDS;
+use crate::rules::shape::quoted;
 use crate::rules::{Checker, Memo, rule};
 use crate::syntax::Value;
 
 rule! {
-    /// An empty or blank `keyStoreId` or `trustStoreId`.
+    /// An empty or blank `keyStoreId` or `trustStoreId`, or one with white space around it.
     ///
     /// ## What it does
-    /// Reports a store id that is `""` or only white space.
+    /// Reports a store id that is `""` or only white space, and one that
+    /// begins or ends with white space (`" ks-1"`, `"ks-1\n"`), as a form
+    /// field or a template leaves it.
     ///
     /// ## Why is this bad?
     /// No store has an empty id. With mTLS enabled the server rejects the
     /// request (`KeyStore ID is required when mTLS is enabled`); an empty
     /// truststore id is at best ignored. It usually means a template
-    /// variable was not filled in.
+    /// variable was not filled in. Names hold no spaces, and the server
+    /// looks an id up as written: with white space around it, it names no
+    /// store.
     ///
     /// ## Example
     /// ```json
-    /// {"enabled": true, "keyStoreId": "  "}
+    /// {"enabled": true, "keyStoreId": "  ", "trustStoreId": "ts-1 "}
     /// ```
     ///
     /// ## Use instead
     /// ```json
-    /// {"enabled": true, "keyStoreId": "ks-1"}
+    /// {"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "ts-1"}
     /// ```
     ///
     /// ## Fix safety
-    /// No fix.
+    /// No fix: only you know the store (the help writes an id without the
+    /// white space around it).
     "S007", "empty-id", standard: ERROR, production: ERROR, fix: None,
 }
 
 static EMPTY: Memo<5> = Memo::new();
 static BLANK: Memo<5> = Memo::new();
+static PADDED: Memo<5> = Memo::new();
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
@@ -39,7 +46,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let Value::String(id) = &member.value.value else {
             continue;
         };
-        if matches!(field, Field::KeyStoreId | Field::TrustStoreId) && crate::body::is_blank(id) {
+        if !matches!(field, Field::KeyStoreId | Field::TrustStoreId) {
+            continue;
+        }
+        let span = body.span(member.value.span);
+        let pointer = body.pointer(&member.key);
+        if crate::body::is_blank(id) {
             let message = if id.is_empty() {
                 EMPTY.get(field as usize, |i| format!("`{}` is empty", FIELDS[i]))
             } else {
@@ -50,7 +62,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             } else {
                 "write the id of a truststore uploaded to the project, or leave the field out"
             };
-            checker.report(&RULE, body.span(member.value.span), body.pointer(&member.key), message).help(help);
+            checker.report(&RULE, span, pointer, message).help(help);
+        } else if let Some(trimmed) = crate::body::unpadded(id) {
+            let message = PADDED.get(field as usize, |i| {
+                format!("`{}` has white space around it, and no store is named so", FIELDS[i])
+            });
+            checker.report(&RULE, span, pointer, message).help(["write ", &quoted(trimmed)].concat());
         }
     }
 }

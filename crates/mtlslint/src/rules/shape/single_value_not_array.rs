@@ -9,7 +9,9 @@ rule! {
     ///
     /// ## What it does
     /// Reports `"supportedProtocolList": "TLS_1_2"` and strings that list
-    /// protocols separated by commas or spaces, such as `"TLS_1_2,TLS_1_3"`.
+    /// protocols separated by commas, semicolons, bars or spaces, such as
+    /// `"TLS_1_2,TLS_1_3"`, or hold a JSON array encoded as a string
+    /// (`"[\"TLS_1_2\", \"TLS_1_3\"]"`, as a template that quotes its value writes).
     ///
     /// ## Why is this bad?
     /// Jackson does not wrap a single value in an array
@@ -28,9 +30,10 @@ rule! {
     ///
     /// ## Fix safety
     /// Safe: the fix wraps the string in an array, splitting it at commas,
-    /// and at spaces between protocols, and writes a Java name (`TLSv1.2`) or
+    /// semicolons and bars, and at spaces between protocols, without the
+    /// brackets and quotes of an array encoded in it, and writes a Java name (`TLSv1.2`) or
     /// a constant in the wrong case as the constant, as S004's safe fix does.
-    /// A blank string gets no fix: its evident replacement, `[]`, would allow
+    /// A blank string (or `"[]"`) gets no fix: its evident replacement, `[]`, would allow
     /// every protocol, TLS 1.0 and 1.1 included.
     "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Sometimes,
 }
@@ -42,7 +45,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             continue;
         };
         let mut array = String::from("[");
-        for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()).flat_map(words) {
+        for item in pieces(text).flat_map(words) {
             if array.len() > 1 {
                 array.push_str(", ");
             }
@@ -67,6 +70,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             );
         }
     }
+}
+
+/// The pieces of a list written as one string: separated by `,`, `;` or `|`,
+/// and as a JSON array encoded into the string (`"[\"TLS_1_2\"]"`, a template's
+/// slip) or written without quotes (`"[TLS_1_2]"`), without its brackets and quotes.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let trimmed = text.trim();
+    let list = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')).unwrap_or(trimmed);
+    let pieces = list.split([',', ';', '|']).map(|piece| piece.trim().trim_matches(['"', '\'']).trim());
+    pieces.filter(|piece| !piece.is_empty())
 }
 
 /// A comma-separated piece as items: split at spaces when each word of it is a
