@@ -31,9 +31,10 @@ const touched = new Set();
 
 // ---------------------------------------------------------------- helpers
 
-/** The UTF-16 index of a position: what JavaScript strings count. */
+/** The UTF-16 index of a position: what JavaScript strings count. Columns
+ * leave out a byte order mark, which a string pasted with one holds at index 0. */
 function indexOf(text, position) {
-  let index = 0;
+  let index = position.line === 1 && text.startsWith("\uFEFF") ? 1 : 0;
   for (let line = 1; line < position.line; line += 1) {
     const next = text.indexOf("\n", index);
     if (next < 0) return text.length;
@@ -253,7 +254,8 @@ function formBody() {
 /** The JSON pane's object, or null while its text is not a JSON object. */
 function paneObject() {
   try {
-    const parsed = JSON.parse(json.value);
+    // A byte order mark is no part of the JSON (the linter reads past it too).
+    const parsed = JSON.parse(json.value.replace(/^\uFEFF/, ""));
     return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : null;
   } catch {
     return null;
@@ -328,6 +330,17 @@ function topMembers(text) {
   return found;
 }
 
+/** The keys of the top-level members of `text` (valid JSON) whose value is
+ * a number that JavaScript does not read as written. */
+function inexactNumbers(text) {
+  const inexact = new Set();
+  for (const member of topMembers(text)) {
+    const value = text.slice(member.value, member.end);
+    if (/^-?\d/.test(value) && JSON.stringify(JSON.parse(value)) !== value) inexact.add(member.key);
+  }
+  return inexact;
+}
+
 /** A form value as JSON; a list on one line, as people write a short one. */
 const asJson = (value) => (Array.isArray(value) ? `[${value.map((v) => JSON.stringify(v)).join(", ")}]` : JSON.stringify(value));
 
@@ -382,12 +395,16 @@ function pathFields() {
   return started ? { projectName: controls.projectName.value, apiProxyName: controls.apiProxyName.value } : {};
 }
 
+/** The most findings marked in the JSON text. */
+const MARKED = 1000;
+
 /** Marks each finding at its place in the JSON text, behind the transparent
  * textarea; where findings overlap, the most serious one colours the text. */
 function markText(text, diagnostics) {
   const names = ["", "info", "warning", "error"];
   const level = new Uint8Array(text.length + 1);
-  for (const d of diagnostics) {
+  // As many as the list shows and more; thousands of marks would slow every keystroke.
+  for (const d of diagnostics.slice(0, MARKED)) {
     const start = indexOf(text, d.range.start);
     // An empty range (a place rather than a value) still gets one marked character.
     const end = Math.max(indexOf(text, d.range.end), start + 1);
@@ -468,6 +485,17 @@ function showContextProblems(problems, names = Object.keys(CONTEXT)) {
   return shown;
 }
 
+/** Above this many characters, the pane is judged when typing pauses, not on every keystroke. */
+const LARGE = 100_000;
+let judging = 0;
+
+/** Re-judges the settings now, or for a large body once typing pauses. */
+function revalidateSoon() {
+  clearTimeout(judging);
+  if (json.value.length <= LARGE) revalidateMtls();
+  else judging = setTimeout(revalidateMtls, 300);
+}
+
 /** Re-judges everything from the JSON text; the form has already been written into it when it changed. */
 function revalidateMtls() {
   try {
@@ -506,7 +534,10 @@ function judgeMtls() {
   }
   // A body key named like a path name (`projectName`) is the pane's unknown
   // field, not the path's name: it must not stand in for the input beside it.
-  const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key));
+  // A number JavaScript cannot hold as written (`1e400`, `1.50`, 2^64) is
+  // not handed on: the pane's own findings about it go beside its input.
+  const inexact = body ? inexactNumbers(text) : new Set();
+  const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key) && !inexact.has(key));
   let report = { fields: {}, other: [] };
   let unchecked = null;
   try {
@@ -535,7 +566,11 @@ function judgeMtls() {
   for (const [field, control] of Object.entries(controls)) {
     const container = control.closest(".field");
     // Without a readable body, the body's findings are all in the JSON pane.
-    const own = body || !bodyFields.includes(field) ? report.fields[field] ?? [] : [];
+    const own = !body && bodyFields.includes(field)
+      ? []
+      : inexact.has(field)
+        ? found.filter((d) => d.pointer === `/${field}` || d.pointer.startsWith(`/${field}/`))
+        : report.fields[field] ?? [];
     const diagnostics = waiting.includes(field) ? [] : [...own, ...(body ? meant[field] ?? [] : [])];
     const items = Array.isArray(body?.[field]) ? body[field] : [];
     showMessages(container, control, diagnostics, items);
@@ -644,13 +679,13 @@ function onFormInput(event) {
     const written = paneObject();
     if (written) showChoices(written);
   }
-  revalidateMtls();
+  revalidateSoon();
 }
 
 function onJsonInput() {
   const parsed = paneObject();
   if (parsed) showInForm(parsed);
-  revalidateMtls();
+  revalidateSoon();
 }
 
 // ---------------------------------------------------- truststore assignment

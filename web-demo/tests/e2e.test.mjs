@@ -113,6 +113,29 @@ test("a quick fix rewrites TLSv1.2 in the JSON pane, and the form follows", asyn
   assert.deepEqual(problems, []);
 });
 
+test("a body pasted with a byte order mark is marked and fixed where it stands", async () => {
+  await page.fill("#json", '\uFEFF{"enabled": true, "keyStoreId": "ks", "hostnameVerifierType": "noop"}');
+  // The mark is not JSON, and does not pause the form.
+  assert.equal(await page.isDisabled("#settings"), false);
+  assert.equal(await page.textContent("#backdrop mark.error"), '"noop"');
+  await page.locator("#findings li[data-code=S004] button.fix").click();
+  const text = await page.inputValue("#json");
+  assert.equal(text, '\uFEFF{"enabled": true, "keyStoreId": "ks", "hostnameVerifierType": "NOOP"}');
+  assert.deepEqual(problems, []);
+});
+
+test("a number JavaScript cannot hold is judged as written, beside its input", async () => {
+  await page.fill("#json", '{"enabled": true, "keyStoreId": 12345678901234567890}');
+  const beside = await messages("keyStoreId").allTextContents();
+  assert.ok(beside.some((m) => m.includes("12345678901234567890")), beside.join("\n"));
+  assert.ok(!beside.some((m) => m.includes("567000")), beside.join("\n"));
+  await page.fill("#json", '{"enabled": 1e400, "keyStoreId": "ks"}');
+  const summary = await page.textContent("#summary-mtls");
+  assert.doesNotMatch(summary, /Could not check/);
+  assert.ok((await messages("enabled", "error").count()) > 0, "1e400 is no boolean");
+  assert.deepEqual(problems, []);
+});
+
 test("no message list writes anything when it has nothing to say", async () => {
   const texts = await page.$$eval(".messages, #findings, #ts-findings", (lists) =>
     lists.flatMap((list) => [...list.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent)));
@@ -201,7 +224,7 @@ test("the form says what the JSON holds that its inputs cannot, and follows a bo
   assert.deepEqual(JSON.parse(await page.inputValue("#json")), {
     enabled: "true", hostnameVerifierType: "noop", supportedProtocolList: "TLS_1_2", keyStoreId: "ks-1",
   });
-  // A number JSON.parse reads as Infinity: the form cannot take it, the pane's findings still follow.
+  // A number JSON.parse reads as Infinity: the form cannot show it, and the pane's findings follow it as written.
   await page.fill("#json", '{"enabled": true,');
   await page.locator("#findings li[data-code=J001]").waitFor();
   await page.fill("#json", '{"enabled": 1e999}');
@@ -209,7 +232,7 @@ test("the form says what the JSON holds that its inputs cannot, and follows a bo
   assert.match(await page.textContent("#enabled option:checked"), /as written in the JSON: a number out of range/);
   assert.equal(await page.locator("#findings li[data-code=J001]").count(), 0);
   assert.match(await page.textContent("#curl-mtls"), /1e999/);
-  assert.match(await page.textContent("#summary-mtls"), /^Could not check this/);
+  assert.match(await page.textContent("#summary-mtls"), /^1 error, /);
   assert.deepEqual(problems, []);
 });
 

@@ -56,7 +56,9 @@ fn load_all() -> Vec<Vector> {
             let (context, mut secrets) = load_context(&path.with_file_name(&case));
             if let Input::Request(request) = &input {
                 let tokens = request.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("authorization"));
-                secrets.extend(tokens.filter_map(|(_, v)| v.split_whitespace().nth(1)).map(str::to_owned));
+                // Every word after the scheme (a scheme written twice is no secret).
+                let words = tokens.flat_map(|(_, v)| v.split_whitespace().skip(1));
+                secrets.extend(words.filter(|word| !word.eq_ignore_ascii_case("bearer")).map(str::to_owned));
             }
             Some(Vector { path, input, context, secrets })
         })

@@ -6,7 +6,7 @@ rule! {
     ///
     /// ## What it does
     /// Checks for an `Authorization` header with the `Bearer` scheme and a
-    /// token, sent once. The token itself is never printed.
+    /// token of one word, sent once. The token itself is never printed.
     ///
     /// ## Why is this bad?
     /// Both endpoints require a Personal API Access Token as a bearer token;
@@ -73,6 +73,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
     } else if token.is_empty() {
         "the `Authorization` header has no token after `Bearer`".to_owned()
+    } else if token.split_whitespace().next().is_some_and(|word| word.eq_ignore_ascii_case("bearer")) {
+        // A token copied with its scheme, after the one the client writes.
+        "the `Authorization` header says `Bearer` twice; the token follows it once".to_owned()
+    } else if token.contains(char::is_whitespace) {
+        // RFC 6750's token is one word: the server reads no token in two.
+        "the `Authorization` header's token holds white space; a bearer token is one word (RFC 6750)".to_owned()
     } else {
         return;
     };
