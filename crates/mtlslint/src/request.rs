@@ -464,39 +464,87 @@ pub(crate) fn endpoint_with_slash_in_name(view: &RequestView<'_>) -> Option<(End
 
 /// The nearest endpoint to an unmatched path, with the path rewritten to it.
 pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, String)> {
+    let segments: Vec<&str> = view.segments.iter().map(|s| s.text).collect();
     let mut best: Option<(usize, Endpoint, String)> = None;
-    let n = view.segments.len();
-    let take = n.min(7);
-    // A short path is compared both ways: its first segments left out, or its last ones.
-    let alignments = if n < 7 { [false, true].as_slice() } else { &[false] };
-    for (endpoint, &at_start) in Endpoint::ALL.iter().flat_map(|&e| alignments.iter().map(move |a| (e, a))) {
-        let template = endpoint.template();
-        let prefix: Vec<&str> = view.segments[..n - take].iter().map(|s| s.text).collect();
-        let tail = &view.segments[n - take..];
-        let missing = 7 - take;
-        let mut cost = missing * 3;
-        let mut rewritten: Vec<String> = prefix.iter().map(|s| (*s).to_owned()).collect();
-        for (i, literal) in template.iter().enumerate() {
-            let segment = if at_start { tail.get(i) } else { i.checked_sub(missing).map(|j| &tail[j]) }.map(|s| s.text);
-            match (Endpoint::parameter(literal).is_some(), segment) {
-                (true, Some(text)) => rewritten.push(encode_reserved(text).into_owned()),
-                (_, None) => rewritten.push((*literal).to_owned()),
-                (false, Some(text)) => {
-                    if text != *literal {
-                        cost += match nearest(text, [*literal]) {
-                            Some(_) => strsim::levenshtein(&text.to_lowercase(), &literal.to_lowercase()).max(1),
-                            None => 10,
-                        };
-                    }
-                    rewritten.push((*literal).to_owned());
-                }
-            }
-        }
+    for endpoint in Endpoint::ALL {
+        let (cost, path) = align(&segments, &endpoint.template());
         if cost <= 6 && best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
-            best = Some((cost, endpoint, format!("/{}/", rewritten.join("/"))));
+            best = Some((cost, endpoint, path));
         }
     }
     best.map(|(_, endpoint, path)| (endpoint, path))
+}
+
+/// What a segment left out of the path, or one too many, costs.
+const GAP: usize = 3;
+
+/// One step of an alignment of a path's segments with an endpoint's template.
+#[derive(Clone, Copy)]
+enum Step {
+    /// A segment before the template starts: a gateway's own prefix, kept and free.
+    Prefix,
+    /// A segment in the template's place (a name, or a literal as near as it is).
+    Pair,
+    /// A segment the template has no place for.
+    Extra,
+    /// A template segment the path leaves out.
+    Missing,
+}
+
+/// How far `segments` are from `template` (segments left out or too many,
+/// literals misspelt; any segment names a parameter), and the path
+/// rewritten to the template with the path's own names.
+fn align(segments: &[&str], template: &[&str]) -> (usize, String) {
+    // The cost of a pair, and whether a name takes the segment: between
+    // alignments as near, the one whose literals take more segments wins
+    // (`.../truststore/` lacks its name, not its `truststore`).
+    let pair = |segment: &str, literal: &str| match () {
+        () if Endpoint::parameter(literal).is_some() => (0, 1),
+        () if segment == literal => (0, 0),
+        () if nearest(segment, [literal]).is_some() => {
+            (strsim::levenshtein(&segment.to_lowercase(), &literal.to_lowercase()).max(1), 0)
+        }
+        () => (10, 0),
+    };
+    let add = |(a, b): (usize, usize), (c, d): (usize, usize)| (a + c, b + d);
+    let (n, m) = (segments.len(), template.len());
+    // `best[i][j]`: the cost and the last step of aligning `segments[..i]` with `template[..j]`.
+    let mut best = vec![vec![((0, 0), Step::Prefix); m + 1]; n + 1];
+    for (j, first) in best[0].iter_mut().enumerate().skip(1) {
+        *first = ((j * GAP, 0), Step::Missing);
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let steps = [
+                (add(best[i - 1][j - 1].0, pair(segments[i - 1], template[j - 1])), Step::Pair),
+                (add(best[i - 1][j].0, (GAP, 0)), Step::Extra),
+                (add(best[i][j - 1].0, (GAP, 0)), Step::Missing),
+            ];
+            best[i][j] = steps.into_iter().min_by_key(|&(cost, _)| cost).expect("three steps");
+        }
+    }
+    let mut rewritten = Vec::with_capacity(n + m);
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        match best[i][j].1 {
+            Step::Prefix => {
+                i -= 1;
+                rewritten.push(Cow::Borrowed(segments[i]));
+            }
+            Step::Pair => {
+                (i, j) = (i - 1, j - 1);
+                let name = Endpoint::parameter(template[j]).is_some();
+                rewritten.push(if name { encode_reserved(segments[i]) } else { Cow::Borrowed(template[j]) });
+            }
+            Step::Extra => i -= 1,
+            Step::Missing => {
+                j -= 1;
+                rewritten.push(Cow::Borrowed(template[j]));
+            }
+        }
+    }
+    rewritten.reverse();
+    (best[n][m].0.0, format!("/{}/", rewritten.join("/")))
 }
 
 /// Characters a name in the path must not hold unencoded (rule R004): those
@@ -643,6 +691,22 @@ mod tests {
         assert_eq!(nearest_endpoint(&near).unwrap().1, "/apiops/projects/P/apiProxies/A/settings/mtls/");
         let (far, _) = view("/v1/users/");
         assert!(nearest_endpoint(&far).is_none());
+        // A segment left out or added anywhere, a gateway's prefix kept.
+        for (path, nearest) in [
+            ("/apiops/projects/P/apiProxies/A/mtls/", "/apiops/projects/P/apiProxies/A/settings/mtls/"),
+            (
+                "/gw/apiops/projects/P/apiProxies/A/settings/mtls/x/",
+                "/gw/apiops/projects/P/apiProxies/A/settings/mtls/",
+            ),
+            ("/apiops/P/credentials/u/truststore/ts/", "/apiops/projects/P/credentials/u/truststore/ts/"),
+            (
+                "/apiops/projects/P/credentials/u/truststore/",
+                "/apiops/projects/P/credentials/u/truststore/{keystoreName}/",
+            ),
+        ] {
+            let (unmatched, _) = view(path);
+            assert_eq!(nearest_endpoint(&unmatched).unwrap().1, nearest, "{path}");
+        }
     }
 
     #[test]

@@ -10,7 +10,9 @@ rule! {
     /// `/apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`
     /// and
     /// `/apiops/projects/{projectName}/credentials/{username}/truststore/{keystoreName}/`,
-    /// and when neither matches, suggests the nearest with your names in it.
+    /// and when neither matches, suggests the nearest with your names in it:
+    /// a segment misspelt, left out or added anywhere (`.../MyAPI/mtls/`
+    /// lacks `settings`), a gateway's own prefix kept.
     /// A path that names an endpoint once its empty segments are left out
     /// (`.../truststore/ts-1//`, `/apiops//projects/...`) is said to be that.
     ///
