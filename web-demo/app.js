@@ -330,9 +330,10 @@ function topMembers(text) {
   return found;
 }
 
-/** The keys of the top-level members of `text` (valid JSON) whose value is
- * a number that JavaScript does not read as written. */
-function inexactNumbers(text) {
+/** The keys of the top-level members of `text` (valid JSON) whose value is a
+ * number that JavaScript, read and written back, does not write as it stands
+ * (`1e400`, `1.50`, 2^64): a form's value would say another number. */
+function rewrittenNumbers(text) {
   const inexact = new Set();
   for (const member of topMembers(text)) {
     const value = text.slice(member.value, member.end);
@@ -498,6 +499,7 @@ function revalidateSoon() {
 
 /** Re-judges everything from the JSON text; the form has already been written into it when it changed. */
 function revalidateMtls() {
+  clearTimeout(judging);
   try {
     judgeMtls();
   } catch (error) {
@@ -534,9 +536,9 @@ function judgeMtls() {
   }
   // A body key named like a path name (`projectName`) is the pane's unknown
   // field, not the path's name: it must not stand in for the input beside it.
-  // A number JavaScript cannot hold as written (`1e400`, `1.50`, 2^64) is
+  // A number JavaScript would write otherwise (`1e400`, `1.50`, 2^64) is
   // not handed on: the pane's own findings about it go beside its input.
-  const inexact = body ? inexactNumbers(text) : new Set();
+  const inexact = body ? rewrittenNumbers(text) : new Set();
   const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key) && !inexact.has(key));
   let report = { fields: {}, other: [] };
   let unchecked = null;

@@ -66,6 +66,20 @@ test('enabled without keyStoreId is an error in the server\'s words', async () =
   assert.deepEqual(await service.doValidation(fixed.document, fixed.json), []);
 });
 
+test('a blank id, and one with white space around it, each say what to write', async () => {
+  const messages = async (id) => {
+    const { document, json } = open(`  "keyStoreId": ${JSON.stringify(id)}`);
+    return (await service.doValidation(document, json)).map((d) => d.message);
+  };
+  assert.deepEqual(await messages(' '), [
+    'write the id of a keystore uploaded to the project; an empty or blank id names no store',
+  ]);
+  for (const id of ['ks-1 ', 'ks-1\n', '\u00a0ks-1']) {
+    assert.deepEqual(await messages(id), ['remove the white space around the id: no store is named with it'], id);
+  }
+  assert.deepEqual(await messages('ks-1'), []);
+});
+
 test('the documentation\'s bodies are offered as snippets in an empty file', async () => {
   // A file mapped to the schema by name, as the `json.schemas` setting does.
   const mapped = getLanguageService({ schemaRequestService: async () => schema });

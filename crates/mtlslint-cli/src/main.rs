@@ -635,10 +635,6 @@ fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>
     Ok((Linter::new(options, context), files))
 }
 
-/// Writes the unified diff of two texts, their lines ended by `\n` only, as
-/// `patch` and `git apply` read them (similar's own writer also ends a line
-/// at a lone `\r`, old Mac line ends), marking a last line without one as
-/// `diff` does.
 /// Findings of the `fixed` text with their ranges (and their fixes' edits)
 /// moved into the `original` text. Text the fixes left alone keeps its
 /// place; a range on text a fix wrote covers what the fix replaces.
@@ -675,6 +671,10 @@ fn placed_in(original: &str, fixed: &str, mut diagnostics: Vec<mtlslint::Diagnos
     diagnostics
 }
 
+/// Writes the unified diff of two texts, their lines ended by `\n` only, as
+/// `patch` and `git apply` read them (similar's own writer also ends a line
+/// at a lone `\r`, old Mac line ends), marking a last line without one as
+/// `diff` does.
 fn write_diff(out: &mut String, name: &str, before: &str, after: &str) {
     let lines = |text| -> Vec<&str> { str::split_inclusive(text, '\n').collect() };
     let (before, after) = (lines(before), lines(after));

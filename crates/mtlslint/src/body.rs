@@ -548,6 +548,16 @@ impl<'a> Body<'a> {
         span.shift(self.offset)
     }
 
+    /// Where a finding about `member`'s value points: the value, by the member's pointer.
+    pub(crate) fn at(&self, member: &Member<'_>) -> (Span, Cow<'static, str>) {
+        (self.span(member.value.span), self.pointer(&member.key))
+    }
+
+    /// The member that sends `field` as `null` (rule S006), if the body's last one does.
+    pub(crate) fn sent_null(&self, field: Field) -> Option<&'a Member<'a>> {
+        self.last(field).filter(|member| member.value.value == Value::Null)
+    }
+
     /// Where a finding about an effective setting points: the setting's
     /// member when the body sends it, else the `enabled` member, else the
     /// body's opening brace.
@@ -557,7 +567,7 @@ impl<'a> Body<'a> {
             Origin::Current | Origin::Default => self.last(Field::Enabled),
         };
         if let Some(member) = member {
-            (self.span(member.value.span), self.pointer(&member.key))
+            self.at(member)
         } else {
             let start = self.root().map_or(0, |n| n.span.start);
             (self.span(Span::new(start, start + 1)), self.root_pointer())

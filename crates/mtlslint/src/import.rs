@@ -1325,7 +1325,7 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
         // its name says so. Written with quotes or escapes inside, the URL is hidden whole.
         if let Some(text) = source.get(url.start..url.end) {
             let sent = crate::request::url_secrets(&imported.request.url);
-            if text.contains('\n') {
+            if text.contains('\n') && imported.parts.url_offsets.len() == imported.request.url.len() {
                 // Joined from indented lines: each secret is hidden where its bytes stand.
                 // One from a variable stands where the variable is defined, hidden there.
                 let written = |span: &&Span| span.end - span.start == 1;

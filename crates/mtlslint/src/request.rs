@@ -467,7 +467,12 @@ pub(crate) fn nearest_endpoint(view: &RequestView<'_>) -> Option<(Endpoint, Stri
     let segments: Vec<&str> = view.segments.iter().map(|s| s.text).collect();
     let mut best: Option<(usize, Endpoint, String)> = None;
     for endpoint in Endpoint::ALL {
-        let (cost, path) = align(&segments, &endpoint.template());
+        let template = endpoint.template();
+        // A near path has at most two segments too many (each costs a gap):
+        // those before the template's length and two more are a prefix.
+        let (prefix, rest) = segments.split_at(segments.len().saturating_sub(template.len() + 2));
+        let (cost, path) = align(rest, &template);
+        let path = if prefix.is_empty() { path } else { ["/", &prefix.join("/"), &path].concat() };
         if cost <= 6 && best.as_ref().is_none_or(|(c, _, _)| cost < *c) {
             best = Some((cost, endpoint, path));
         }
@@ -707,6 +712,11 @@ mod tests {
             let (unmatched, _) = view(path);
             assert_eq!(nearest_endpoint(&unmatched).unwrap().1, nearest, "{path}");
         }
+        // A long prefix is kept as it is, and only the path's end is aligned.
+        let long = format!("{}/apiops/projects/P/apiProxies/A/mtls/", "/x".repeat(50_000));
+        let (unmatched, _) = view(&long);
+        let suggested = nearest_endpoint(&unmatched).unwrap().1;
+        assert_eq!(suggested, long.replace("/A/mtls/", "/A/settings/mtls/"));
     }
 
     #[test]

@@ -462,17 +462,23 @@ fn seed_bodies() -> [Value; 2] {
     ]
 }
 
-/// A character that is not blank, written out.
-macro_rules! not_blank {
+/// The blank characters (`body::is_blank`): Unicode's white space, U+200B
+/// and U+FEFF, written out, as every dialect's `\s` differs (Python's takes
+/// U+001C to U+001F, JavaScript's leaves out U+0085).
+macro_rules! blank {
     () => {
-        "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+        "\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
     };
 }
 
-/// An id that begins and ends with a character that is not blank
-/// (`body::is_blank`, `body::unpadded`): not Unicode's white space, U+200B or
-/// U+FEFF. `[\s\S]` is any character in every dialect.
-const ID_PATTERN: &str = concat!("^", not_blank!(), "([\\s\\S]*", not_blank!(), ")?$");
+/// An id that holds a character that is not blank.
+const NOT_BLANK_PATTERN: &str = concat!("[^", blank!(), "]");
+
+/// An id that is not blank but begins or ends with a blank character
+/// (`body::unpadded`), written as what is refused: `[blank]+$` finds blank
+/// last characters in every dialect, where `[^blank]$` would let Python's
+/// `$`, which may match before a final newline, accept `"ks-1\n"`.
+const PADDED_PATTERN: &str = concat!("^[", blank!(), "]+[^", blank!(), "]|[^", blank!(), "][", blank!(), "]+$");
 
 fn mtls_settings(draft: Draft) -> Value {
     let mut schema = draft.generate::<MtlsSettings>();
@@ -483,15 +489,15 @@ fn mtls_settings(draft: Draft) -> Value {
     let properties = &mut schema["properties"];
     properties["enabled"]["default"] = false.into();
     for (field, store) in [("keyStoreId", "keystore"), ("trustStoreId", "truststore")] {
-        // Not blank, and no white space around it (rule S007): the characters
-        // written out, as every dialect's `\s` differs (Python's takes U+001C
-        // to U+001F, JavaScript's leaves out U+0085).
-        properties[field]["pattern"] = ID_PATTERN.into();
-        properties[field]["patternErrorMessage"] = format!(
-            "write the id of a {store} uploaded to the project; an empty or blank id, or one with white space \
-             around it, names no store"
-        )
-        .into();
+        // Not blank, and no white space around it (rule S007).
+        properties[field]["pattern"] = NOT_BLANK_PATTERN.into();
+        properties[field]["patternErrorMessage"] =
+            format!("write the id of a {store} uploaded to the project; an empty or blank id names no store").into();
+        // Its own message, for VS Code, which reads `errorMessage` beside a `not`.
+        properties[field]["allOf"] = json!([{
+            "not": {"pattern": PADDED_PATTERN},
+            "errorMessage": "remove the white space around the id: no store is named with it",
+        }]);
     }
     // Any value, as for the linter (rule S001 passes over the key).
     properties["$schema"] = json!({

@@ -8,7 +8,6 @@ use crate::body::{Field, Origin};
 use crate::diagnostic::Applicability;
 use crate::model::HostnameVerifier;
 use crate::rules::{Checker, Rule};
-use crate::syntax::Value;
 
 /// A finding's message for each place the verifier comes from.
 #[derive(Clone, Copy)]
@@ -57,7 +56,7 @@ pub(super) fn report_verifier(
         return;
     }
     // A `null` the body sends (S006) stands where the kept or default verifier applies: it is the value at fault.
-    let null = body.last(Field::HostnameVerifierType).filter(|member| member.value.value == Value::Null);
+    let null = body.sent_null(Field::HostnameVerifierType);
     let message = match (setting.origin, null) {
         (Origin::Body(_), _) => messages.body,
         (Origin::Current, _) => messages.current,
@@ -65,7 +64,7 @@ pub(super) fn report_verifier(
         (Origin::Default, None) => messages.default,
     };
     let (span, pointer) = match null {
-        Some(member) => (body.span(member.value.span), body.pointer(&member.key)),
+        Some(member) => body.at(member),
         None => body.anchor(setting),
     };
     checker.report(rule, span, pointer, message).help(help).fix(

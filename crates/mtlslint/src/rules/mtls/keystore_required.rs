@@ -65,7 +65,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let message = MESSAGES[lack as usize][usize::from(current)];
     // With mTLS enabled in the current settings, the body's own blank or null `keyStoreId` is what is at fault.
     let (span, pointer) = match body.last(Field::KeyStoreId).filter(|_| current) {
-        Some(member) => (body.span(member.value.span), body.pointer(&member.key)),
+        Some(member) => body.at(member),
         None => body.anchor(&effective.enabled),
     };
     let help = match misspelt {

@@ -128,7 +128,7 @@ fn kept(
         ),
     };
     let (span, pointer) = match null_member {
-        Some(member) => (body.span(member.value.span), body.pointer(&member.key)),
+        Some(member) => body.at(member),
         None => body.anchor(&effective.enabled),
     };
     checker.report(&RULE, span, pointer, message).help(help);

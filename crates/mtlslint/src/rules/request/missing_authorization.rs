@@ -16,8 +16,11 @@ rule! {
     /// server or a proxy on the way reads is not defined.
     ///
     /// ## Example
+    /// A scheme other than `Bearer`; a second copy of the header, whose
+    /// token came with its scheme:
     /// ```text
     /// Authorization: Basic dXNlcjpwYXNz
+    /// Authorization: Bearer Bearer <token>
     /// ```
     ///
     /// ## Use instead
@@ -64,21 +67,25 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
     let value = header.value.trim();
     let (scheme, token) = value.split_once(char::is_whitespace).map_or((value, ""), |(s, t)| (s, t.trim()));
-    let message = if !scheme.eq_ignore_ascii_case("bearer") {
+    let one_word = "write `Bearer` and the token after it, as one word";
+    let (message, help) = if !scheme.eq_ignore_ascii_case("bearer") {
         // Only a scheme HTTP knows is named: another first word may be the token itself.
         if token.is_empty() || !crate::request::is_known_scheme(scheme) {
-            "the `Authorization` header has no `Bearer` scheme".to_owned()
+            ("the `Authorization` header has no `Bearer` scheme".to_owned(), help)
         } else {
-            format!("the `Authorization` header uses the `{scheme}` scheme; both endpoints take `Bearer`")
+            (format!("the `Authorization` header uses the `{scheme}` scheme; both endpoints take `Bearer`"), help)
         }
     } else if token.is_empty() {
-        "the `Authorization` header has no token after `Bearer`".to_owned()
+        ("the `Authorization` header has no token after `Bearer`".to_owned(), help)
     } else if token.split_whitespace().next().is_some_and(|word| word.eq_ignore_ascii_case("bearer")) {
         // A token copied with its scheme, after the one the client writes.
-        "the `Authorization` header says `Bearer` twice; the token follows it once".to_owned()
+        ("the `Authorization` header says `Bearer` twice".to_owned(), one_word)
     } else if token.contains(char::is_whitespace) {
         // RFC 6750's token is one word: the server reads no token in two.
-        "the `Authorization` header's token holds white space; a bearer token is one word (RFC 6750)".to_owned()
+        (
+            "the `Authorization` header's token holds white space; a bearer token is one word (RFC 6750)".to_owned(),
+            one_word,
+        )
     } else {
         return;
     };

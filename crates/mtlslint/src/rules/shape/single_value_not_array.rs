@@ -34,7 +34,8 @@ rule! {
     /// brackets and quotes of an array encoded in it, and writes a Java name (`TLSv1.2`) or
     /// a constant in the wrong case as the constant, as S004's safe fix does.
     /// A blank string (or `"[]"`) gets no fix: its evident replacement, `[]`, would allow
-    /// every protocol, TLS 1.0 and 1.1 included.
+    /// every protocol, TLS 1.0 and 1.1 included; nor does a string with an
+    /// item that names no protocol.
     "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
@@ -44,8 +45,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let (Field::SupportedProtocolList, Value::String(text)) = (field, &member.value.value) else {
             continue;
         };
+        let items = items(text);
         let mut array = String::from("[");
-        for item in pieces(text).flat_map(words) {
+        for item in &items {
             if array.len() > 1 {
                 array.push_str(", ");
             }
@@ -59,32 +61,38 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let span = body.span(member.value.span);
         let message = "`supportedProtocolList` must be an array, found a single string";
         let mut report = checker.report(&RULE, span, body.pointer(&member.key), message);
-        if array == "[]" {
+        if items.is_empty() {
             // Most often a template variable left empty; `[]` would mean every protocol.
             report.help("write the constants to allow as an array, e.g. `[\"TLS_1_2\", \"TLS_1_3\"]`");
-        } else {
+        } else if items.iter().all(|item| resolve_protocol(item).intended().is_some()) {
             report.help(["write ", &array].concat()).fix(
                 Applicability::Safe,
                 ["Replace with ", &array].concat(),
                 [(span, array)],
             );
+        } else {
+            // An item that names no protocol is S004's to explain once it is in a list.
+            report.help(["write an array, such as ", &array].concat());
         }
     }
 }
 
-/// The pieces of a list written as one string: separated by `,`, `;` or `|`,
-/// and as a JSON array encoded into the string (`"[\"TLS_1_2\"]"`, a template's
-/// slip) or written without quotes (`"[TLS_1_2]"`), without its brackets and quotes.
-fn pieces(text: &str) -> impl Iterator<Item = &str> {
-    let trimmed = text.trim();
-    let list = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']')).unwrap_or(trimmed);
-    let pieces = list.split([',', ';', '|']).map(|piece| piece.trim().trim_matches(['"', '\'']).trim());
-    pieces.filter(|piece| !piece.is_empty())
-}
-
-/// A comma-separated piece as items: split at spaces when each word of it is a
-/// protocol (`TLS_1_2 TLS_1_3`), whole when only the whole is one (`TLS 1.2`).
-fn words(piece: &str) -> Vec<&str> {
-    let words: Vec<&str> = piece.split_whitespace().collect();
-    if words.iter().all(|word| resolve_protocol(word).intended().is_some()) { words } else { vec![piece] }
+/// The items of a list written as one string: separated by `,`, `;` or `|`,
+/// or by spaces when each word is a protocol (`TLS_1_2 TLS_1_3`, while
+/// `TLS 1.2` is one), and without the brackets and quotes of a JSON array
+/// encoded into the string (`"[\"TLS_1_2\"]"`, a template's slip).
+fn items(text: &str) -> Vec<&str> {
+    fn bare(word: &str) -> &str {
+        word.trim_matches(|c: char| c.is_whitespace() || "\"'[]".contains(c))
+    }
+    let mut items = Vec::new();
+    for piece in text.split([',', ';', '|']).map(bare).filter(|piece| !piece.is_empty()) {
+        let words: Vec<&str> = piece.split_whitespace().map(bare).filter(|word| !word.is_empty()).collect();
+        if words.iter().all(|word| resolve_protocol(word).intended().is_some()) {
+            items.extend(words);
+        } else {
+            items.push(piece);
+        }
+    }
+    items
 }

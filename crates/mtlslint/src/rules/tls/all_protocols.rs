@@ -51,7 +51,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     }
     // A `null` the body sends (S006) stands where the default would apply: it is the value at fault.
-    let null = body.last(Field::SupportedProtocolList).filter(|member| member.value.value == Value::Null);
+    let null = body.sent_null(Field::SupportedProtocolList);
     let message = match (protocols.origin, null) {
         (Origin::Body(_), _) => {
             "`supportedProtocolList` is empty, which allows every protocol, TLS 1.0 and 1.1 included"
@@ -68,7 +68,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
     };
     let (span, pointer) = match null {
-        Some(member) => (body.span(member.value.span), body.pointer(&member.key)),
+        Some(member) => body.at(member),
         None => body.anchor(protocols),
     };
     checker.report(&RULE, span, pointer, message).help(concat!("set \"supportedProtocolList\": ", recommended!())).fix(
