@@ -500,38 +500,38 @@ enum Step {
 /// literals misspelt; any segment names a parameter), and the path
 /// rewritten to the template with the path's own names.
 fn align(segments: &[&str], template: &[&str]) -> (usize, String) {
-    // The cost of a pair, and whether a name takes the segment: between
-    // alignments as near, the one whose literals take more segments wins
-    // (`.../truststore/` lacks its name, not its `truststore`).
+    // Costs are kept times eight, plus one for each segment a name takes:
+    // between alignments as near, the one whose literals take more segments
+    // wins (`.../truststore/` lacks its name, not its `truststore`).
     let pair = |segment: &str, literal: &str| match () {
-        () if Endpoint::parameter(literal).is_some() => (0, 1),
-        () if segment == literal => (0, 0),
+        () if Endpoint::parameter(literal).is_some() => 1,
+        () if segment == literal => 0,
         () if nearest(segment, [literal]).is_some() => {
-            (strsim::levenshtein(&segment.to_lowercase(), &literal.to_lowercase()).max(1), 0)
+            8 * strsim::levenshtein(&segment.to_lowercase(), &literal.to_lowercase()).max(1)
         }
-        () => (10, 0),
+        () => 80,
     };
-    let add = |(a, b): (usize, usize), (c, d): (usize, usize)| (a + c, b + d);
-    let (n, m) = (segments.len(), template.len());
-    // `best[i][j]`: the cost and the last step of aligning `segments[..i]` with `template[..j]`.
-    let mut best = vec![vec![((0, 0), Step::Prefix); m + 1]; n + 1];
-    for (j, first) in best[0].iter_mut().enumerate().skip(1) {
-        *first = ((j * GAP, 0), Step::Missing);
+    let width = template.len() + 1;
+    // `best[i * width + j]`: the cost and the last step of aligning `segments[..i]` with `template[..j]`.
+    let mut best = vec![(0, Step::Prefix); (segments.len() + 1) * width];
+    for (j, first) in best[..width].iter_mut().enumerate().skip(1) {
+        *first = (j * 8 * GAP, Step::Missing);
     }
-    for i in 1..=n {
-        for j in 1..=m {
+    for i in 1..=segments.len() {
+        for j in 1..width {
+            let at = i * width + j;
             let steps = [
-                (add(best[i - 1][j - 1].0, pair(segments[i - 1], template[j - 1])), Step::Pair),
-                (add(best[i - 1][j].0, (GAP, 0)), Step::Extra),
-                (add(best[i][j - 1].0, (GAP, 0)), Step::Missing),
+                (best[at - width - 1].0 + pair(segments[i - 1], template[j - 1]), Step::Pair),
+                (best[at - width].0 + 8 * GAP, Step::Extra),
+                (best[at - 1].0 + 8 * GAP, Step::Missing),
             ];
-            best[i][j] = steps.into_iter().min_by_key(|&(cost, _)| cost).expect("three steps");
+            best[at] = steps.into_iter().min_by_key(|&(cost, _)| cost).expect("three steps");
         }
     }
-    let mut rewritten = Vec::with_capacity(n + m);
-    let (mut i, mut j) = (n, m);
+    let mut rewritten = Vec::new();
+    let (mut i, mut j) = (segments.len(), template.len());
     while i > 0 || j > 0 {
-        match best[i][j].1 {
+        match best[i * width + j].1 {
             Step::Prefix => {
                 i -= 1;
                 rewritten.push(Cow::Borrowed(segments[i]));
@@ -549,7 +549,7 @@ fn align(segments: &[&str], template: &[&str]) -> (usize, String) {
         }
     }
     rewritten.reverse();
-    (best[n][m].0.0, format!("/{}/", rewritten.join("/")))
+    (best[best.len() - 1].0 / 8, format!("/{}/", rewritten.join("/")))
 }
 
 /// Characters a name in the path must not hold unencoded (rule R004): those
