@@ -548,8 +548,12 @@ fn align(segments: &[&str], template: &[&str]) -> (usize, String) {
             }
         }
     }
-    rewritten.reverse();
-    (best[best.len() - 1].0 / 8, format!("/{}/", rewritten.join("/")))
+    let mut path = String::from("/");
+    for segment in rewritten.iter().rev() {
+        path.push_str(segment);
+        path.push('/');
+    }
+    (best[best.len() - 1].0 / 8, path)
 }
 
 /// Characters a name in the path must not hold unencoded (rule R004): those

@@ -49,20 +49,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     // HTTP allows the header once; which copy a server or proxy reads is not defined.
-    let mut repeats = view.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("Authorization")).skip(1);
-    if let Some(repeat) = repeats.next() {
-        let times = match repeats.count() {
-            0 => "twice",
-            1 => "three times",
-            _ => "more than three times",
-        };
-        let message = [
-            "`Authorization` is sent ",
-            times,
-            "; HTTP allows it once (RFC 9110, section 5.3), and which one the server reads is not defined",
-        ];
+    if let Some(repeat) = view.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("Authorization")).nth(1) {
+        let message = "`Authorization` is sent more than once; HTTP allows it once (RFC 9110, section 5.3), \
+                       and which one the server reads is not defined";
         checker
-            .report(&RULE, repeat.value_span, format!("/headers/{}", repeat.name), message.concat())
+            .report(&RULE, repeat.value_span, format!("/headers/{}", repeat.name), message)
             .help("keep one `Authorization: Bearer <token>` header and remove the others");
     }
     let value = header.value.trim();

@@ -83,7 +83,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 /// encoded into the string (`"[\"TLS_1_2\"]"`, a template's slip).
 fn items(text: &str) -> Vec<&str> {
     fn bare(word: &str) -> &str {
-        word.trim_matches(|c: char| c.is_whitespace() || "\"'[]".contains(c))
+        word.trim().trim_matches(['"', '\'', '[', ']']).trim()
     }
     let mut items = Vec::new();
     for piece in text.split([',', ';', '|']).map(bare).filter(|piece| !piece.is_empty()) {
