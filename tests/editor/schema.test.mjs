@@ -78,6 +78,12 @@ test('a blank id, and one with white space around it, each say what to write', a
     assert.deepEqual(await messages(id), ['remove the white space around the id: no store is named with it'], id);
   }
   assert.deepEqual(await messages('ks-1'), []);
+  // Another type is said once, as a type: the white space is a string's.
+  for (const other of [null, 42]) {
+    const said = await messages(other);
+    assert.equal(said.length, 1, said.join('\n'));
+    assert.doesNotMatch(said[0], /white space/);
+  }
 });
 
 test('the documentation\'s bodies are offered as snippets in an empty file', async () => {

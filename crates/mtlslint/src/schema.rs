@@ -495,7 +495,8 @@ fn mtls_settings(draft: Draft) -> Value {
             format!("write the id of a {store} uploaded to the project; an empty or blank id names no store").into();
         // Its own message, for VS Code, which reads `errorMessage` beside a `not`.
         properties[field]["allOf"] = json!([{
-            "not": {"pattern": PADDED_PATTERN},
+            // Of a string: a `pattern` alone passes any other value, which `not` would then refuse.
+            "not": {"type": "string", "pattern": PADDED_PATTERN},
             "errorMessage": "remove the white space around the id: no store is named with it",
         }]);
     }
