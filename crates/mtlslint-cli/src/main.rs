@@ -380,10 +380,15 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 let before = String::from_utf8_lossy(&bytes);
                 let (hidden, shown) = (mtlslint::redact(&before), mtlslint::redact(&fixed.text));
                 let name = diff_header_name(&source);
-                let (mut raw, mut masked) = (String::new(), String::new());
-                write_diff(&mut raw, &name, &before, &fixed.text);
+                let mut masked = String::new();
                 write_diff(&mut masked, &name, &hidden, &shown);
-                if raw != masked {
+                // A secret hidden on a line the diff shows keeps it from applying there.
+                let unmasked = || {
+                    let mut raw = String::new();
+                    write_diff(&mut raw, &name, &before, &fixed.text);
+                    raw
+                };
+                if (hidden != before || *shown != *fixed.text) && unmasked() != masked {
                     tell(
                         quiet,
                         &format!(

@@ -558,6 +558,17 @@ impl<'a> Body<'a> {
         self.last(field).filter(|member| member.value.value == Value::Null)
     }
 
+    /// Where a finding about an effective setting points when a member the
+    /// body sends is at fault in its place (its `null`, a blank id): that
+    /// member's value, else [`Body::anchor`].
+    pub(crate) fn anchor_or<T>(
+        &self,
+        member: Option<&Member<'_>>,
+        setting: &Setting<'a, T>,
+    ) -> (Span, Cow<'static, str>) {
+        member.map_or_else(|| self.anchor(setting), |member| self.at(member))
+    }
+
     /// Where a finding about an effective setting points: the setting's
     /// member when the body sends it, else the `enabled` member, else the
     /// body's opening brace.

@@ -63,10 +63,7 @@ pub(super) fn report_verifier(
         (Origin::Default, Some(_)) => messages.null,
         (Origin::Default, None) => messages.default,
     };
-    let (span, pointer) = match null {
-        Some(member) => body.at(member),
-        None => body.anchor(setting),
-    };
+    let (span, pointer) = body.anchor_or(null, setting);
     checker.report(rule, span, pointer, message).help(help).fix(
         Applicability::Unsafe,
         "Set `hostnameVerifierType` to `DEFAULT`",

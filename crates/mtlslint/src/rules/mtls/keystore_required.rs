@@ -64,10 +64,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let current = matches!(effective.enabled.origin, Origin::Current);
     let message = MESSAGES[lack as usize][usize::from(current)];
     // With mTLS enabled in the current settings, the body's own blank or null `keyStoreId` is what is at fault.
-    let (span, pointer) = match body.last(Field::KeyStoreId).filter(|_| current) {
-        Some(member) => body.at(member),
-        None => body.anchor(&effective.enabled),
-    };
+    let (span, pointer) = body.anchor_or(body.last(Field::KeyStoreId).filter(|_| current), &effective.enabled);
     let help = match misspelt {
         Some(member) => Cow::Owned(format!("the key is spelt `keyStoreId`, not `{}`", member.key)),
         None => Cow::Borrowed(

@@ -127,10 +127,7 @@ fn kept(
             format!("{verb} \"{key}\" with a store that exists, or create or upload `{id}` first"),
         ),
     };
-    let (span, pointer) = match null_member {
-        Some(member) => body.at(member),
-        None => body.anchor(&effective.enabled),
-    };
+    let (span, pointer) = body.anchor_or(null_member, &effective.enabled);
     checker.report(&RULE, span, pointer, message).help(help);
 }
 

@@ -42,17 +42,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         if found {
             continue;
         }
-        let searched = if lookup.what == "truststore" {
-            checker.context.keystores_searched()
+        let (searched, first) = if lookup.what == "truststore" {
+            (checker.context.keystores_searched(), "upload the truststore to the project or the admin project first")
         } else {
-            "the project's credentials"
+            ("the project's credentials", "create the credential first")
         };
         let help = match nearest(&lookup.name, lookup.inventories.iter().flat_map(|inv| inv.names())) {
             Some(name) => format!("did you mean `{name}`?"),
-            None if lookup.what == "truststore" => {
-                "upload the truststore to the project or the admin project first".to_owned()
-            }
-            None => "create the credential first".to_owned(),
+            None => first.to_owned(),
         };
         checker
             .report(

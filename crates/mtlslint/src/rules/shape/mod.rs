@@ -11,7 +11,7 @@ pub(crate) mod wrong_type;
 
 use std::borrow::Cow;
 
-use crate::body::{Body, Field};
+use crate::body::{Body, Field, resolve_protocol};
 use crate::syntax::{Node, Value};
 
 /// A value that should be one enum constant: the verifier, or one item of the protocol list.
@@ -65,4 +65,25 @@ pub(super) fn describe(node: &Node<'_>, shown: &str) -> Cow<'static, str> {
         _ if shown.chars().count() > 40 => format!("a long {}", node.value.type_name()).into(),
         value => ["the ", value.type_name(), " ", shown].concat().into(),
     }
+}
+
+/// The items of a list written as one string (S008 on the field, S004 on one
+/// item of the list): separated by `,`, `;` or `|`, or by spaces when each
+/// word is a protocol (`TLS_1_2 TLS_1_3`, while `TLS 1.2` is one), and
+/// without the brackets and quotes of a JSON array encoded into the string
+/// (`"[\"TLS_1_2\"]"`, a template's slip).
+pub(super) fn list_items(text: &str) -> Vec<&str> {
+    fn bare(word: &str) -> &str {
+        word.trim().trim_matches(['"', '\'', '[', ']']).trim()
+    }
+    let mut items = Vec::new();
+    for piece in text.split([',', ';', '|']).map(bare).filter(|piece| !piece.is_empty()) {
+        let words: Vec<&str> = piece.split_whitespace().map(bare).filter(|word| !word.is_empty()).collect();
+        if words.iter().all(|word| resolve_protocol(word).intended().is_some()) {
+            items.extend(words);
+        } else {
+            items.push(piece);
+        }
+    }
+    items
 }

@@ -1,6 +1,6 @@
 use crate::body::{Field, resolve_protocol};
 use crate::diagnostic::Applicability;
-use crate::rules::shape::quoted;
+use crate::rules::shape::{list_items, quoted};
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -45,7 +45,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let (Field::SupportedProtocolList, Value::String(text)) = (field, &member.value.value) else {
             continue;
         };
-        let items = items(text);
+        let items = list_items(text);
         let mut array = String::from("[");
         for item in &items {
             if array.len() > 1 {
@@ -75,24 +75,4 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             report.help(["write an array, such as ", &array].concat());
         }
     }
-}
-
-/// The items of a list written as one string: separated by `,`, `;` or `|`,
-/// or by spaces when each word is a protocol (`TLS_1_2 TLS_1_3`, while
-/// `TLS 1.2` is one), and without the brackets and quotes of a JSON array
-/// encoded into the string (`"[\"TLS_1_2\"]"`, a template's slip).
-fn items(text: &str) -> Vec<&str> {
-    fn bare(word: &str) -> &str {
-        word.trim().trim_matches(['"', '\'', '[', ']']).trim()
-    }
-    let mut items = Vec::new();
-    for piece in text.split([',', ';', '|']).map(bare).filter(|piece| !piece.is_empty()) {
-        let words: Vec<&str> = piece.split_whitespace().map(bare).filter(|word| !word.is_empty()).collect();
-        if words.iter().all(|word| resolve_protocol(word).intended().is_some()) {
-            items.extend(words);
-        } else {
-            items.push(piece);
-        }
-    }
-    items
 }

@@ -1,7 +1,7 @@
 use crate::body::{Field, Resolution, resolve_protocol, resolve_verifier};
 use crate::diagnostic::{Applicability, Span};
 use crate::model::{PROTOCOLS, VERIFIERS};
-use crate::rules::shape::for_each_enum_slot;
+use crate::rules::shape::{for_each_enum_slot, list_items};
 use crate::rules::{Checker, Memo, rule};
 use crate::suggest::nearest;
 use crate::syntax::Value;
@@ -131,22 +131,21 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     });
 }
 
-/// The constants of the protocols a comma-separated string names, when it
+/// The constants of the protocols a string names ([`list_items`]), when it
 /// names two or more and nothing else, and whether each is certain.
 fn split_protocols(text: &str) -> Option<(Vec<&'static str>, bool)> {
-    if !text.contains(',') {
+    let items = list_items(text);
+    if items.len() < 2 {
         return None;
     }
     let mut certain = true;
-    let list = text
-        .split(',')
-        .map(str::trim)
-        .filter(|piece| !piece.is_empty())
+    let list = items
+        .into_iter()
         .map(|piece| {
             let resolved = resolve_protocol(piece);
             certain &= matches!(resolved, Resolution::Exact(_)) || resolved.certain().is_some();
             resolved.intended().map(|p| PROTOCOLS[p as usize].constant)
         })
         .collect::<Option<Vec<_>>>()?;
-    (list.len() > 1).then_some((list, certain))
+    Some((list, certain))
 }

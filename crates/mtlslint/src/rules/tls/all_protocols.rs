@@ -67,10 +67,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             "no `supportedProtocolList`: the default `[]` allows every protocol, TLS 1.0 and 1.1 included"
         }
     };
-    let (span, pointer) = match null {
-        Some(member) => body.at(member),
-        None => body.anchor(protocols),
-    };
+    let (span, pointer) = body.anchor_or(null, protocols);
     checker.report(&RULE, span, pointer, message).help(concat!("set \"supportedProtocolList\": ", recommended!())).fix(
         Applicability::Unsafe,
         SET_RECOMMENDED,
