@@ -334,12 +334,12 @@ function topMembers(text) {
  * number that JavaScript, read and written back, does not write as it stands
  * (`1e400`, `1.50`, 2^64): a form's value would say another number. */
 function rewrittenNumbers(text) {
-  const inexact = new Set();
+  const rewritten = new Set();
   for (const member of topMembers(text)) {
     const value = text.slice(member.value, member.end);
-    if (/^-?\d/.test(value) && JSON.stringify(JSON.parse(value)) !== value) inexact.add(member.key);
+    if (/^-?\d/.test(value) && JSON.stringify(JSON.parse(value)) !== value) rewritten.add(member.key);
   }
-  return inexact;
+  return rewritten;
 }
 
 /** A form value as JSON; a list on one line, as people write a short one. */
@@ -538,8 +538,8 @@ function judgeMtls() {
   // field, not the path's name: it must not stand in for the input beside it.
   // A number JavaScript would write otherwise (`1e400`, `1.50`, 2^64) is
   // not handed on: the pane's own findings about it go beside its input.
-  const inexact = body ? rewrittenNumbers(text) : new Set();
-  const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key) && !inexact.has(key));
+  const rewritten = body ? rewrittenNumbers(text) : new Set();
+  const members = Object.entries(body ?? {}).filter(([key]) => !PATH_FIELDS.includes(key) && !rewritten.has(key));
   let report = { fields: {}, other: [] };
   let unchecked = null;
   try {
@@ -570,7 +570,7 @@ function judgeMtls() {
     // Without a readable body, the body's findings are all in the JSON pane.
     const own = !body && bodyFields.includes(field)
       ? []
-      : inexact.has(field)
+      : rewritten.has(field)
         ? found.filter((d) => d.pointer === `/${field}` || d.pointer.startsWith(`/${field}/`))
         : report.fields[field] ?? [];
     const diagnostics = waiting.includes(field) ? [] : [...own, ...(body ? meant[field] ?? [] : [])];
