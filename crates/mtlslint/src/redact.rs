@@ -137,6 +137,10 @@ const SECRET_PARTS: [&str; 17] = [
 /// Whole words of a name that make it a secret's: `pass`, `db_pw`.
 const SECRET_WORDS: [&str; 2] = ["pass", "pw"];
 
+/// Words that make a name a secret's when `key` follows them, whatever
+/// stands between: `private_key`, `PRIVATE-KEY`, `privKey`, `signing_key`.
+const BEFORE_KEY: [&str; 3] = ["private", "priv", "signing"];
+
 /// More parts that make a header or a URL parameter a secret's (`X-Authkey`,
 /// `?passkey=`, `?session_id=`), too common in free text (`"authMode"`) to
 /// be read as one there.
@@ -183,8 +187,12 @@ fn names_secret(name: &str, request: bool) -> bool {
     }
     let holds_word =
         |list: &[&str]| words.iter().any(|word| list.iter().any(|secret| word.eq_ignore_ascii_case(secret)));
+    let key_after = |pair: &[&str]| {
+        pair[1].eq_ignore_ascii_case("key") && BEFORE_KEY.iter().any(|w| pair[0].eq_ignore_ascii_case(w))
+    };
     let secret = SECRET_PARTS.iter().any(|part| contains(name, part))
         || holds_word(&SECRET_WORDS)
+        || words.windows(2).any(key_after)
         || name.eq_ignore_ascii_case("auth");
     secret
         || request
@@ -202,8 +210,8 @@ fn may_name_a_secret(name: &[u8]) -> bool {
     (0..name.len()).any(|at| {
         let starts: &[&str] = match name[at].to_ascii_lowercase() {
             b'a' => &["auth", "apikey", "api-key", "api_key"],
-            b'p' => &["pass", "pw", "privatekey"],
-            b's' => &["secret", "storefile", "storepass"],
+            b'p' => &["pass", "pw", "priv"],
+            b's' => &["secret", "storefile", "storepass", "signing"],
             b'k' => &["keypass"],
             b't' => &["token"],
             b'c' => &["cookie", "credential"],
@@ -702,6 +710,7 @@ mod tests {
                 r#"{"passwords": ["*", "*"], "credentials": {"user": "*", "n": *}}"#,
             ),
             (r#"{"pass": "p1", "db_pw": "p2", "auth": "p3"}"#, r#"{"pass": "**", "db_pw": "**", "auth": "**"}"#),
+            (r#"{"private_key": "k1", "PRIVATE-KEY": "k2"}"#, r#"{"private_key": "**", "PRIVATE-KEY": "**"}"#),
             // Bare words under a secret's array, read once even when it is not closed.
             (r#"{"tokens": [abc, true, 'de'], "n": 1}"#, r#"{"tokens": [***, true, '**'], "n": 1}"#),
             (r#"{"pw": ["a", {"pw": ["b""#, r#"{"pw": ["*", {"pw": ["*""#),
@@ -730,7 +739,7 @@ mod tests {
 
     #[test]
     fn the_first_pass_lets_every_secret_word_through() {
-        for part in super::SECRET_PARTS.iter().chain(&super::SECRET_WORDS).chain(&["auth"]) {
+        for part in super::SECRET_PARTS.iter().chain(&super::SECRET_WORDS).chain(&super::BEFORE_KEY).chain(&["auth"]) {
             assert!(super::may_name_a_secret(part.as_bytes()), "{part}");
             assert!(super::may_name_a_secret(format!("x_{}", part.to_uppercase()).as_bytes()), "{part}");
         }
@@ -743,6 +752,12 @@ mod tests {
         }
         for name in ["session_id", "X-Authkey", "passkey", "accesskey", "Authentication", "tokenList"] {
             assert!(super::is_request_secret_name(name), "{name}");
+        }
+        for name in ["private_key", "PRIVATE-KEY", "privKey", "privateKey", "signing_key", "jwt_private_key"] {
+            assert!(super::is_secret_name(name), "{name}");
+        }
+        for name in ["private", "keyName", "privateKeyId", "signingAlgorithm", "primaryKey"] {
+            assert!(!super::is_secret_name(name), "{name}");
         }
         for name in ["bypass", "design", "keyStoreId", "tokenStore", "Keep-Alive", "author", "encode"] {
             assert!(!super::is_request_secret_name(name), "{name}");
