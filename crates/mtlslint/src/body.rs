@@ -610,9 +610,14 @@ impl<'a> Body<'a> {
     }
 
     fn merge(&self, current: Option<&'a MtlsSettings>) -> Effective<'a> {
-        let enabled = match self.last(Field::Enabled).and_then(|m| read_bool(&m.value).value().map(|v| (m, v))) {
-            Some((member, value)) => Setting { value, origin: Origin::Body(member) },
-            None => match current.and_then(|c| c.enabled) {
+        let enabled = match self.last(Field::Enabled).map(|m| (m, read_bool(&m.value))) {
+            Some((member, Reading::Exact(value) | Reading::Coerced(value))) => {
+                Setting { value, origin: Origin::Body(member) }
+            }
+            // A value the server rejects (S002): whether the author means mTLS on is unknown, so the
+            // settings kept as they stand are not judged as if it were (`Setting::in_play`).
+            Some((member, Reading::Invalid)) => Setting { value: false, origin: Origin::Body(member) },
+            _ => match current.and_then(|c| c.enabled) {
                 Some(value) => Setting { value, origin: Origin::Current },
                 None => Setting { value: false, origin: Origin::Default },
             },

@@ -6,7 +6,8 @@ rule! {
     ///
     /// ## What it does
     /// Reports effective settings in which the keystore and the truststore
-    /// are the same id.
+    /// are the same id: when the body sends either, or when mTLS ends up
+    /// enabled with both kept from the current settings.
     ///
     /// ## Why is this bad?
     /// A keystore holds the proxy's own certificate and private key; a
@@ -39,7 +40,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         return;
     };
     let unread = body.unread(Field::KeyStoreId) || body.unread(Field::TrustStoreId);
-    if key.value == trust.value && !crate::body::is_blank(&key.value) && !unread {
+    // Stores kept as they stand matter once mTLS ends up enabled; one the body sends, always.
+    let in_play = key.in_play(effective.enabled.value) || trust.in_play(effective.enabled.value);
+    if key.value == trust.value && !crate::body::is_blank(&key.value) && !unread && in_play {
         // The finding sits on the id the body sends: the truststore's, else the keystore's.
         let (message, (span, pointer)) = match (trust.origin, key.origin) {
             (Origin::Current, Origin::Body(_)) => (
