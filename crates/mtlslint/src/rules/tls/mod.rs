@@ -57,20 +57,17 @@ pub(super) fn report_listed(
         return;
     }
     let fix = legacy_free_list(body).map(|(span, list)| (span, ["Replace the list with ", &list].concat(), list));
-    let mut reported_current = false;
     for item in bad {
         let (text, help) = message(item.protocol);
         let Origin::Body(member) = origin else {
-            if !reported_current {
-                let effective = body.effective.as_ref().expect("judged implies effective");
-                let (span, pointer) = body.anchor(&effective.protocols);
-                let edits = body.set_member(Field::SupportedProtocolList, RECOMMENDED);
-                checker
-                    .report(rule, span, pointer, format!("{text} (in the current settings, which this PATCH keeps)"))
-                    .help(help)
-                    .fix(Applicability::Unsafe, SET_RECOMMENDED, edits);
-                reported_current = true;
-            }
+            // A kept list: each protocol is named where the body could set the list.
+            let effective = body.effective.as_ref().expect("judged implies effective");
+            let (span, pointer) = body.anchor(&effective.protocols);
+            let edits = body.set_member(Field::SupportedProtocolList, RECOMMENDED);
+            checker
+                .report(rule, span, pointer, format!("{text} (in the current settings, which this PATCH keeps)"))
+                .help(help)
+                .fix(Applicability::Unsafe, SET_RECOMMENDED, edits);
             continue;
         };
         let Some(node) = item.node else { continue };
