@@ -1,4 +1,4 @@
-use crate::body::{Field, resolve_protocol};
+use crate::body::{Field, Resolution, resolve_protocol};
 use crate::diagnostic::Applicability;
 use crate::rules::shape::{list_items, quoted};
 use crate::rules::{Checker, rule};
@@ -33,7 +33,9 @@ rule! {
     /// semicolons and bars, and at spaces between protocols, without the
     /// brackets and quotes of an array encoded in it, and writes a Java name (`TLSv1.2`) or
     /// a constant in the wrong case as the constant, as S004's safe fix does.
-    /// A blank string (or `"[]"`) gets no fix: its evident replacement, `[]`, would allow
+    /// Unsafe when an item is spelt more loosely (`"TLS 1.2, TLS 1.3"`): it
+    /// writes the constants the items name (`["TLS_1_2", "TLS_1_3"]`), as
+    /// S004's unsafe fix does. A blank string (or `"[]"`) gets no fix: its evident replacement, `[]`, would allow
     /// every protocol, TLS 1.0 and 1.1 included; nor does a string with an
     /// item that names no protocol.
     "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Sometimes,
@@ -46,13 +48,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             continue;
         };
         let items = list_items(text);
+        let resolved: Vec<_> = items.iter().map(|item| resolve_protocol(item)).collect();
         let mut array = String::from("[");
-        for item in &items {
+        for (item, resolution) in items.iter().zip(&resolved) {
             if array.len() > 1 {
                 array.push_str(", ");
             }
-            // A Java name or a case slip is written as its constant, as S004's safe fix would.
-            match resolve_protocol(item).certain() {
+            // An item is written as the constant it names, as S004 would have it written.
+            match resolution.intended() {
                 Some(protocol) => array.push_str(&quoted(protocol.constant())),
                 None => array.push_str(&quoted(item)),
             }
@@ -64,9 +67,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         if items.is_empty() {
             // Most often a template variable left empty; `[]` would mean every protocol.
             report.help("write the constants to allow as an array, e.g. `[\"TLS_1_2\", \"TLS_1_3\"]`");
-        } else if items.iter().all(|item| resolve_protocol(item).intended().is_some()) {
+        } else if resolved.iter().all(|r| r.intended().is_some()) {
+            // Safe when each item is a constant, a Java name or a case slip; a looser spelling
+            // (`TLS 1.2`) is S004's unsafe fix.
+            let safe = resolved.iter().all(|r| matches!(r, Resolution::Exact(_)) || r.certain().is_some());
+            let applicability = if safe { Applicability::Safe } else { Applicability::Unsafe };
             report.help(["write ", &array].concat()).fix(
-                Applicability::Safe,
+                applicability,
                 ["Replace with ", &array].concat(),
                 [(span, array)],
             );
