@@ -56,13 +56,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             continue;
         };
         let id = match read_id(&member.value) {
-            Reading::Exact(id) => id,
+            // A number or a boolean is judged as the text the server converts it to (S003).
+            Reading::Exact(id) | Reading::Coerced(id) => id,
             // `null` reads as not sent (S006 says its meaning is undocumented): the current store stays.
             Reading::Null => {
                 kept(checker, body, Some(member), field, store, &inventories, searched);
                 continue;
             }
-            Reading::Coerced(_) | Reading::Invalid => continue,
+            Reading::Invalid => continue,
         };
         let Some(lack) = missing(&inventories, &id) else {
             continue;
