@@ -56,8 +56,11 @@ fn load_all() -> Vec<Vector> {
             let (context, mut secrets) = load_context(&path.with_file_name(&case));
             if let Input::Request(request) = &input {
                 let tokens = request.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("authorization"));
-                // Every word after the scheme (a scheme written twice is no secret).
-                let words = tokens.flat_map(|(_, v)| v.split_whitespace().skip(1));
+                // Every word after the scheme (a scheme written twice and a `<placeholder>` are no secrets).
+                let placeholder = |v: &str| {
+                    v.trim_end().ends_with('>') && v.split_whitespace().nth(1).is_some_and(|w| w.starts_with('<'))
+                };
+                let words = tokens.filter(|(_, v)| !placeholder(v)).flat_map(|(_, v)| v.split_whitespace().skip(1));
                 secrets.extend(words.filter(|word| !word.eq_ignore_ascii_case("bearer")).map(str::to_owned));
             }
             Some(Vector { path, input, context, secrets })
