@@ -154,7 +154,47 @@ fn continuation(bytes: &[u8], at: usize) -> Option<usize> {
 /// Splits a command line as a POSIX shell does: quotes, backslashes, and
 /// backslash-newline continuations; `#` starts a comment. A word after a
 /// line end that no continuation precedes is marked: the command ends before it.
+/// A command copied for cmd.exe (a browser's "Copy as cURL (cmd)") is read
+/// past its `^` escapes first.
 fn words(text: &str) -> Result<Vec<Word>, ImportError> {
+    let Some((plain, source)) = without_carets(text) else {
+        return shell_words(text);
+    };
+    let place = |span: Span| match span.end.checked_sub(1) {
+        Some(last) if span.end > span.start => Span::new(source[span.start].start, source[last].end),
+        _ => Span::at(source.get(span.start).map_or(text.len(), |s| s.start)),
+    };
+    let mut words = shell_words(&plain)?;
+    for word in &mut words {
+        word.span = place(word.span);
+        word.offsets.iter_mut().for_each(|offset| *offset = place(*offset));
+    }
+    Ok(words)
+}
+
+/// A command written for cmd.exe, with its `^` escapes read: `^"` is `"`,
+/// `^{` is `{`, `^%` is `%` (a `^` at a line end continues the line, as
+/// [`continuation`] reads it). With where each byte stands in `text`.
+/// `None` for a command without `^"`, which cmd's quoting always holds.
+fn without_carets(text: &str) -> Option<(String, Vec<Span>)> {
+    if !text.contains("^\"") {
+        return None;
+    }
+    let (mut plain, mut source) = (String::with_capacity(text.len()), Vec::with_capacity(text.len()));
+    let mut at = 0;
+    while let Some(first) = text[at..].chars().next() {
+        let escaped = first == '^' && text[at + 1..].starts_with(|next| next != '\n' && next != '\r');
+        let c_at = if escaped { at + 1 } else { at };
+        let c = text[c_at..].chars().next().expect("in bounds");
+        let end = c_at + c.len_utf8();
+        plain.push(c);
+        source.extend((0..c.len_utf8()).map(|_| Span::new(at, end)));
+        at = end;
+    }
+    Some((plain, source))
+}
+
+fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
     let bytes = text.as_bytes();
     let mut words = Vec::new();
     let mut at = syntax::bom_len(text);
@@ -1442,6 +1482,21 @@ mod tests {
         assert_eq!(&text[header.start..header.end], "X: \"q\"");
         assert!(split[7].verbatim().is_none(), "escapes break the one-to-one map");
         assert_eq!(words("curl 'open").unwrap_err().message, "a single quote is never closed");
+    }
+
+    #[test]
+    fn a_command_copied_for_cmd_reads_past_its_carets() {
+        // Chromium's "Copy as cURL (cmd)".
+        let text = "curl ^\"https://gw/apiops/projects/P/apiProxies/A/settings/mtls/^\" ^\n  -X ^\"PATCH^\" ^\n  \
+                    -H ^\"content-type: application/json^\" ^\n  --data-raw ^\"^{^\\^\"enabled^\\^\":true^}^\"";
+        let imported = parse_curl(text).unwrap();
+        assert_eq!(imported.request.method, "PATCH");
+        assert_eq!(imported.request.url, "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/");
+        assert_eq!(imported.request.headers, [("content-type".to_owned(), "application/json".to_owned())]);
+        assert_eq!(imported.request.body.as_deref(), Some("{\"enabled\":true}"));
+        // Findings point at the command as written: `true` at its place on the last line.
+        let at = text.find("true").unwrap();
+        assert_eq!(imported.parts.body_offsets[11], Span::new(at, at + 1));
     }
 
     #[test]
