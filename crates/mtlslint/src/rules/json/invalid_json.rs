@@ -37,7 +37,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     match (body.rejected, body.parsed.and_then(|p| p.error.as_ref())) {
         (Some(Rejected::NotUtf8 { offset, utf16 }), _) => {
             let (message, help) = if utf16 {
-                ("the body is UTF-16; the server reads JSON as UTF-8", "save the file as UTF-8")
+                ("the body is UTF-16; JSON sent between systems must be UTF-8 (RFC 8259)", "save the file as UTF-8")
             } else {
                 (
                     "the body is not valid UTF-8",

@@ -41,10 +41,7 @@ const CAUGHT_BY: [(&str, &str); 6] = [
         "Truststore (name:",
         "R008/R009 would have caught this: lint the request with the keystore lists of the project and the admin project",
     ),
-    (
-        "Credential (username:",
-        "R009 name-not-found would have caught this: lint the request with the list of credentials",
-    ),
+    ("Credential (username:", "R008/R009 would have caught this: lint the request with the list of credentials"),
     (
         "does not have privilege",
         "P001 missing-permission would have caught a missing permission: lint the request with your permissions; otherwise check the project name (case-sensitive)",
