@@ -18,7 +18,7 @@ rule! {
     /// truststore id is at best ignored. It usually means a template
     /// variable was not filled in. Names hold no spaces, and the server
     /// looks an id up as written: with white space around it, it names no
-    /// store.
+    /// store (unless a given inventory lists it so, when this rule stays silent).
     ///
     /// ## Example
     /// ```json
@@ -63,11 +63,21 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 "write the id of a truststore uploaded to the project, or leave the field out"
             };
             checker.report(&RULE, span, pointer, message).help(help);
-        } else if let Some(trimmed) = crate::body::unpadded(id) {
+        } else if let Some(trimmed) = crate::body::unpadded(id)
+            && !listed(checker.context, id)
+        {
             let message = PADDED.get(field as usize, |i| {
-                format!("`{}` has white space around it, and no store is named so", FIELDS[i])
+                format!("`{}` has white space around it, which the server keeps as part of the id", FIELDS[i])
             });
             checker.report(&RULE, span, pointer, message).help(["write ", &quoted(trimmed)].concat());
         }
     }
+}
+
+/// Whether a given inventory holds the id exactly, white space and all.
+fn listed(context: &crate::Context, id: &str) -> bool {
+    [&context.keystores, &context.admin_keystores]
+        .into_iter()
+        .flatten()
+        .any(|inventory| inventory.contains(id) || inventory.holds_id(id))
 }
