@@ -111,6 +111,10 @@ test("bad options throw an Error that says what to write", () => {
   assert.deepEqual(esm.lintRequest({ ...request, body: buffer }), esm.lintRequest({ ...request, body: '{"enabled": true}' }));
   // Headers written as cURL writes them are refused, not read a character at a time.
   const put = { method: "PUT", url: "/apiops/projects/P/credentials/u/truststore/t/" };
+  // White space around the URL (a form field's) is dropped, as the browser's URL parser drops it.
+  const padded = esm.lintRequest({ ...put, url: `  ${put.url} \n`, headers: { Authorization: "Bearer x" } });
+  assert.deepEqual(padded, esm.lintRequest({ ...put, headers: { Authorization: "Bearer x" } }));
+  assert.equal(padded.endpoint, "truststore");
   assert.throws(
     () => esm.lintRequest({ ...put, headers: ["Authorization: Bearer x"] }),
     /^Error: request.headers: write each header as a \[name, value\] pair of strings, such as \["Authorization", "Bearer ..."\], not a string$/,

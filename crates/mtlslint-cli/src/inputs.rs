@@ -352,14 +352,26 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
 pub(crate) fn imported_body(
     imported: &mut mtlslint::import::Imported,
     base: &Path,
+    stdin: bool,
     limit: usize,
 ) -> Result<Option<PathBuf>, String> {
     let Some(file) = &imported.body_file else { return Ok(None) };
-    // Named as the folder's other files are: `sub/body.json`, not `sub/./body.json`.
-    let path = if base == Path::new(".") { PathBuf::from(file) } else { base.join(file.trim_start_matches("./")) };
+    let (path, input) = match file.as_str() {
+        "-" if stdin => (PathBuf::from("-"), Input::Stdin),
+        "-" => {
+            return Err("`@-` reads the body from standard input when the command runs, which mtlslint cannot see \
+                        here: save the body in a file and write `@FILE`"
+                .to_owned());
+        }
+        // Named as the folder's other files are: `sub/body.json`, not `sub/./body.json`.
+        _ if base == Path::new(".") => (PathBuf::from(file), Input::File(PathBuf::from(file))),
+        _ => {
+            let path = base.join(file.trim_start_matches("./"));
+            (path.clone(), Input::File(path))
+        }
+    };
     let cap = limit.max(FILE_LIMIT);
-    let text = body_text(Input::File(path.clone()).read_body(cap)?, cap)
-        .map_err(|e| format!("the body file {}: {e}", path.display()))?;
+    let text = body_text(input.read_body(cap)?, cap).map_err(|e| format!("the body file {}: {e}", path.display()))?;
     imported.request.body = Some(text);
     Ok(Some(path))
 }
@@ -409,6 +421,8 @@ pub(crate) fn request(
             )),
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // White space around the URL is dropped, as browsers' URL parsers and the npm package drop it.
+    let url = url.trim();
     if url.contains(LINE_BREAKS) {
         return Err("--url breaks the line; a URL is one line (percent-encode a line break)".to_owned());
     }

@@ -161,10 +161,16 @@ fn run(command: Command) -> Result<bool, String> {
         Command::Request(args) => {
             let linter = linter(&args.common)?;
             if let Some(command) = &args.curl {
+                if command == "-" || command.starts_with('@') {
+                    return Err("--curl takes the command itself, as in --curl 'curl ...'; a command in a file \
+                                is linted with `mtlslint check FILE.curl`, one on standard input with `mtlslint check -`"
+                        .into());
+                }
                 let imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
                 let imported = std::slice::from_ref(&imported);
-                let (diagnostics, in_files) = lint_imported(&linter, std::path::Path::new("."), command, imported)
-                    .map_err(|e| format!("--curl: {e}"))?;
+                let (diagnostics, in_files) =
+                    lint_imported(&linter, std::path::Path::new("."), true, command, imported)
+                        .map_err(|e| format!("--curl: {e}"))?;
                 let text = mtlslint::import::mask_secrets(command, imported);
                 let results: Vec<_> =
                     std::iter::once(FileResult::new("--curl", text, diagnostics)).chain(in_files).collect();
@@ -288,8 +294,8 @@ fn check_input(
         }
     };
     let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
-    let (mut diagnostics, in_files) =
-        lint_imported(linter, &input.folder(), &text, &requests).map_err(|e| format!("{}: {e}", input.name()))?;
+    let (mut diagnostics, in_files) = lint_imported(linter, &input.folder(), false, &text, &requests)
+        .map_err(|e| format!("{}: {e}", input.name()))?;
     if environment.is_none()
         && let Some(file) = inputs::http_environment_file(input)
     {
@@ -324,18 +330,20 @@ fn redirect(
 }
 
 /// Lints the requests of a cURL command or an `.http` file, `text`, whose
-/// body files are read from `base`: the findings in `text`, and the results
-/// of the body files, whose findings point into them.
+/// body files are read from `base` (and `@-` from standard input, when
+/// `stdin` holds no input of its own): the findings in `text`, and the
+/// results of the body files, whose findings point into them.
 fn lint_imported(
     linter: &Linter,
     base: &std::path::Path,
+    stdin: bool,
     text: &str,
     requests: &[mtlslint::import::Imported],
 ) -> Result<(Vec<mtlslint::Diagnostic>, Vec<FileResult>), String> {
     let (mut diagnostics, mut in_files) = (Vec::new(), Vec::new());
     for imported in requests {
         let mut imported = imported.clone();
-        let body_file = inputs::imported_body(&mut imported, base, max_bytes(linter))?;
+        let body_file = inputs::imported_body(&mut imported, base, stdin, max_bytes(linter))?;
         let (in_text, in_body) = linter.lint_imported_apart(text, &imported);
         diagnostics.extend(in_text);
         if let (Some(path), Some(body)) = (body_file, imported.request.body) {

@@ -292,6 +292,12 @@ fn the_bearer_token_is_never_printed() {
         assert!(all.contains("R003"), "{all}");
         assert!(!all.contains("tok-SECRET-123"), "{all}");
     }
+    // White space around the URL is dropped, as browsers drop it.
+    let padded = mtlslint(&["request", "-X", "PUT", "--url", &format!("  {url} "), "-H", "Authorization: Bearer t"]);
+    assert_eq!(
+        stdout(&padded),
+        stdout(&mtlslint(&["request", "-X", "PUT", "--url", url, "-H", "Authorization: Bearer t"]))
+    );
     let malformed = mtlslint(&["request", "-X", "PUT", "--url", url, "-H", "Authorization Bearer tok-SECRET-123"]);
     assert_eq!(malformed.status.code(), Some(2));
     let all = format!("{}{}", stdout(&malformed), String::from_utf8_lossy(&malformed.stderr));
@@ -1418,4 +1424,25 @@ fn a_curl_command_saved_as_json_is_read_as_one() {
     assert!(!codes.contains(&Value::from("J001")), "{report}");
     assert_eq!(output.status.code(), Some(0), "{report}");
     fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_curl_body_given_on_standard_input_is_read_from_it() {
+    let url = "https://gw.example.com/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let command = format!(
+        "curl -X PATCH {url} -H 'Authorization: Bearer t' -H 'Content-Type: application/json' --data-binary @-"
+    );
+    let output = with_stdin(&["request", "--format", "json", "--curl", &command], br#"{"enabled": "yes"}"#);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let body = report["results"].as_array().unwrap().iter().find(|r| r["source"] == "-").expect("the body's result");
+    assert_eq!(body["diagnostics"][0]["code"], "S002");
+    // A cURL file met by `check` cannot have it: the run's standard input is not the call's.
+    let output = with_stdin(&["check", "-"], format!("{}\n", command.replace("--data-binary", "-d")).as_bytes());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("save the body in a file and write `@FILE`"));
+    // `--curl` takes the command, not where it is.
+    let output = mtlslint(&["request", "--curl", "-"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("`mtlslint check FILE.curl`"));
 }
