@@ -557,10 +557,11 @@ function judgeMtls() {
   for (const [key, diagnostics] of Object.entries(report.fields)) {
     if (controls[key]) continue;
     for (const d of diagnostics) {
-      // The help names the field meant first: "write `keyStoreId`", "this endpoint calls it `keyStoreId`",
-      // "`keyStoreId` is already given".
-      const field = d.help?.match(/`(\w+)`/)?.[1];
-      if (controls[field]) (meant[field] ??= []).push(d);
+      // The help names the field meant: "write `keyStoreId`", "this endpoint calls it `keyStoreId`",
+      // "`keyStoreId` is already given". One that lists them all ("the fields are ...") means none.
+      const named = new Set([...(d.help ?? "").matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((f) => controls[f]));
+      const [field] = named;
+      if (named.size === 1) (meant[field] ??= []).push(d);
     }
   }
   // A path name left empty and not yet touched is still to fill in, not a mistake.
@@ -623,6 +624,8 @@ function gatewayProblems(text) {
   if (!text) return ["the gateway URL is empty", `write the gateway's address, such as ${example}`];
   const scheme = text.match(/^([A-Za-z][A-Za-z0-9+.-]*):\/\//)?.[1];
   if (scheme && !/^https?$/i.test(scheme)) return [`\`${scheme}://\` is no scheme for these calls`, `write https://, as in ${example}`];
+  const authority = text.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/*/, "").split(/[/?#]/)[0];
+  if (/^(:\d*)?$/.test(authority)) return ["the gateway URL names no host", `write the host after the scheme, as in ${example}`];
   if (USERINFO.test(text)) {
     return ["the gateway URL holds a user name and password, which the calls do not use: the cURL command leaves them out", "remove them: the calls sign in with the bearer token"];
   }

@@ -371,6 +371,11 @@ test("a misspelt key is shown beside the input it was meant for", async () => {
   await messages("trustStoreId", "error").filter({ hasText: "unknown field `trustStore`" }).waitFor();
   await page.fill("#json", '{"enabled": true, "keystoreId": "ks", "keyStoreId": "ks2"}');
   await messages("keyStoreId", "error").filter({ hasText: "unknown field `keystoreId`" }).waitFor();
+  // A key meant for no field (its help lists them all) stays in the findings list alone.
+  await page.fill("#json", '{"enabled": true, "password": "x"}');
+  await page.locator("#findings").filter({ hasText: "unknown field `password`" }).waitFor();
+  assert.equal(await page.locator("#panel-mtls .field .message").filter({ hasText: "unknown field `password`" }).count(), 0);
+  assert.equal(await page.getAttribute("#enabled", "aria-invalid"), "false");
   assert.deepEqual(problems, []);
 });
 
@@ -381,6 +386,8 @@ test("a gateway URL the calls' paths cannot follow is said beside it, with what 
     ["https://gw.example.com/apiops/", "remove `/apiops`"],
     ["ftp://gw.example.com", "write https://, as in https://gateway.example.com"],
     ["", "write the gateway's address, such as https://gateway.example.com"],
+    ["https://", "write the host after the scheme, as in https://gateway.example.com"],
+    ["https://:443/", "write the host after the scheme, as in https://gateway.example.com"],
     ["https://gw example.com", "remove the space from `https://gw example.com`"],
     ["https://ops:s3cret@gw.example.com", "remove them: the calls sign in with the bearer token"],
   ]) {
