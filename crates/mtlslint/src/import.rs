@@ -571,6 +571,8 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
     let (mut body_file, mut forced_get, mut json, mut upload, mut head) = (None, false, false, false, false);
     // The headers curl makes of `--json` and `-u`, by index.
     let mut made = Vec::new();
+    // The names of `-H 'Name:'`, which curl reads as "send no such header".
+    let mut removed: Vec<String> = Vec::new();
     // An option mtlslint does not know may take a value: the word after it is not taken for the URL.
     let mut after_unknown = false;
     let mut rest = words.iter().skip(prompt + 1).peekable();
@@ -613,7 +615,8 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 request.method = method;
                 parts.method = verbatim.unwrap_or(span);
             }
-            "-H" | "--header" => {
+            // `--expand-header` is `-H` with curl's `{{variables}}` filled in.
+            "-H" | "--header" | "--expand-header" => {
                 let (header, span, verbatim, _) = value(&option)?;
                 if header.starts_with('@') {
                     return Err(error(
@@ -623,9 +626,16 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                          write each header as `-H 'Name: value'`",
                     ));
                 }
-                let Some((name, field)) = header.split_once(':') else {
+                // curl sends `Name;` as the header with an empty value.
+                let empty = header.strip_suffix(';').filter(|name| is_header_name(name.trim()));
+                let Some((name, field)) = header.split_once(':').or(empty.map(|name| (name, ""))) else {
                     return Err(error(text, span.start, "a header is written `Name: value`"));
                 };
+                // curl sends no header for `Name:` with nothing after it, and none of its own of that name.
+                if field.trim().is_empty() && empty.is_none() {
+                    removed.push(name.trim().to_owned());
+                    continue;
+                }
                 let (name_span, value_span) = match verbatim {
                     Some(v) => {
                         let value_at = v.start + name.len() + 1 + (field.len() - field.trim_start().len());
@@ -847,12 +857,12 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             ),
         ));
     }
-    // A header given with `-H` replaces the one curl would make, wherever it stands.
+    // A header given with `-H` replaces the one curl would make, wherever it stands; `-H 'Name:'` removes it.
     for &index in made.iter().rev() {
         let name = &request.headers[index].0;
         let given =
             request.headers.iter().enumerate().any(|(i, (n, _))| !made.contains(&i) && n.eq_ignore_ascii_case(name));
-        if given {
+        if given || removed.iter().any(|r| r.eq_ignore_ascii_case(name)) {
             request.headers.remove(index);
             parts.headers.remove(index);
         }
@@ -1272,7 +1282,8 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
     {
         let span = Span::new(first.start, last.end);
         let body = &text[span.start..span.end];
-        if let Some(path) = body.trim().strip_prefix("< ") {
+        // `<@ FILE` is the JetBrains client's form that fills the file's variables in (mtlslint reads it as written).
+        if let Some(path) = body.trim().strip_prefix("< ").or_else(|| body.trim().strip_prefix("<@")) {
             body_file = Some(path.trim().to_owned());
             request.body = Some(String::new());
         } else {
@@ -1485,6 +1496,20 @@ mod tests {
     }
 
     #[test]
+    fn headers_curl_removes_or_sends_empty_are_read_as_curl_sends_them() {
+        let headers = |options: &str| parse_curl(&format!("curl https://gw/a {options}")).unwrap().request.headers;
+        let pair = |n: &str, v: &str| (n.to_owned(), v.to_owned());
+        // `Name:` sends nothing (and removes curl's own), `Name;` the header with no value.
+        assert_eq!(headers("-H 'Authorization: Bearer x' -H 'Authorization:'"), [pair("Authorization", "Bearer x")]);
+        assert_eq!(headers("-H 'Content-Type:' --json '{}'"), []);
+        assert_eq!(headers("-H 'X-Trace;'"), [pair("X-Trace", "")]);
+        assert_eq!(
+            headers("--expand-header 'Authorization: Bearer {{TOKEN}}'"),
+            [pair("Authorization", "Bearer {{TOKEN}}")]
+        );
+    }
+
+    #[test]
     fn a_command_copied_for_cmd_reads_past_its_carets() {
         // Chromium's "Copy as cURL (cmd)".
         let text = "curl ^\"https://gw/apiops/projects/P/apiProxies/A/settings/mtls/^\" ^\n  -X ^\"PATCH^\" ^\n  \
@@ -1543,5 +1568,10 @@ mod tests {
         assert_eq!(requests[0].request.body.as_deref(), Some("{\"enabled\": false}"));
         assert_eq!(requests[1].request.method, "PUT");
         assert_eq!(requests[1].request.body, None);
+        // A body read from a file, as written or with its variables filled in (`<@`).
+        for (mark, file) in [("< ./body.json", "./body.json"), ("<@ ./tmpl.json", "./tmpl.json")] {
+            let text = format!("PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\n\n{mark}\n");
+            assert_eq!(parse_http_file(&text).unwrap()[0].body_file.as_deref(), Some(file), "{mark}");
+        }
     }
 }
