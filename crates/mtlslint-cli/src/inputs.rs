@@ -352,12 +352,12 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
 pub(crate) fn imported_body(
     imported: &mut mtlslint::import::Imported,
     base: &Path,
-    stdin: bool,
+    on_command_line: bool,
     limit: usize,
 ) -> Result<Option<PathBuf>, String> {
     let Some(file) = &imported.body_file else { return Ok(None) };
     let (path, input) = match file.as_str() {
-        "-" if stdin => (PathBuf::from("-"), Input::Stdin),
+        "-" if on_command_line => (PathBuf::from("-"), Input::Stdin),
         "-" => {
             return Err("`@-` reads the body from standard input when the command runs, which mtlslint cannot see \
                         here: save the body in a file and write `@FILE`"
@@ -370,10 +370,28 @@ pub(crate) fn imported_body(
             (path.clone(), Input::File(path))
         }
     };
+    // A request file names its body file; one outside both the request file's folder and the one
+    // mtlslint runs in is not read, so that a request file cannot show another file's text
+    // (`-d @/etc/passwd`, `< ../../.git-credentials`).
+    if !on_command_line && outside(&path, base) {
+        return Err(format!(
+            "the body file {} lies outside the request file's folder and the one mtlslint runs in, where a \
+             request file's body file is read: move it into either, or lint it alone with `mtlslint check {}`",
+            path.display(),
+            path.display()
+        ));
+    }
     let cap = limit.max(FILE_LIMIT);
     let text = body_text(input.read_body(cap)?, cap).map_err(|e| format!("the body file {}: {e}", path.display()))?;
     imported.request.body = Some(text);
     Ok(Some(path))
+}
+
+/// Whether `path` exists outside both `folder` and the working folder (links followed).
+fn outside(path: &Path, folder: &Path) -> bool {
+    let Ok(there) = path.canonicalize() else { return false };
+    let holds = |root: &Path| root.canonicalize().is_ok_and(|root| there.starts_with(root));
+    !holds(folder) && !std::env::current_dir().is_ok_and(|here| holds(&here))
 }
 
 /// A request body as text. One over `limit` is cut after its last whole

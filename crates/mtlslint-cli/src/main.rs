@@ -150,8 +150,8 @@ fn run(command: Command) -> Result<bool, String> {
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS) {
                 let Some(input) = skipped.keep(input) else { continue };
-                let result =
-                    read(&linter, &input).and_then(|bytes| check_input(&linter, &input, &bytes, args.env.as_deref()));
+                let result = read(&linter, &input)
+                    .and_then(|bytes| check_input(&linter, &input, &bytes, args.env.as_deref(), &mut skipped));
                 results.extend(skipped.keep(result).into_iter().flatten());
             }
             let results = output::merge_repeated(results);
@@ -168,9 +168,11 @@ fn run(command: Command) -> Result<bool, String> {
                 }
                 let imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
                 let imported = std::slice::from_ref(&imported);
-                let (diagnostics, in_files) =
-                    lint_imported(&linter, std::path::Path::new("."), true, command, imported)
-                        .map_err(|e| format!("--curl: {e}"))?;
+                let (diagnostics, in_files, unread) =
+                    lint_imported(&linter, std::path::Path::new("."), true, command, imported);
+                if let Some(why) = unread.first() {
+                    return Err(format!("--curl: {why}"));
+                }
                 let text = mtlslint::import::mask_secrets(command, imported);
                 let results: Vec<_> =
                     std::iter::once(FileResult::new("--curl", text, diagnostics)).chain(in_files).collect();
@@ -266,13 +268,15 @@ fn write_results_to(
     }
 }
 
-/// Lints one input of `check`: a body, or the requests of a cURL or `.http` file.
+/// Lints one input of `check`: a body, or the requests of a cURL or `.http` file
+/// (one whose body file cannot be read is named in `skipped`, the others linted).
 /// `environment` names the HTTP Client environment that fills in an `.http` file's variables.
 fn check_input(
     linter: &Linter,
     input: &inputs::Input,
     bytes: &[u8],
     environment: Option<&str>,
+    skipped: &mut Skipped,
 ) -> Result<Vec<FileResult>, String> {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let requests = match inputs::holds(input, bytes) {
@@ -294,8 +298,11 @@ fn check_input(
         }
     };
     let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
-    let (mut diagnostics, in_files) = lint_imported(linter, &input.folder(), false, &text, &requests)
-        .map_err(|e| format!("{}: {e}", input.name()))?;
+    let (mut diagnostics, in_files, unread) = lint_imported(linter, &input.folder(), false, &text, &requests);
+    // The file's other requests are still linted.
+    for why in unread {
+        skipped.keep::<()>(Err(format!("{}: {why}", input.name())));
+    }
     if environment.is_none()
         && let Some(file) = inputs::http_environment_file(input)
     {
@@ -330,20 +337,28 @@ fn redirect(
 }
 
 /// Lints the requests of a cURL command or an `.http` file, `text`, whose
-/// body files are read from `base` (and `@-` from standard input, when
-/// `stdin` holds no input of its own): the findings in `text`, and the
-/// results of the body files, whose findings point into them.
+/// body files are read from `base`: the findings in `text`, and the results
+/// of the body files, whose findings point into them. A command given
+/// `on_command_line` reads `@-` from standard input and any body file; a
+/// request file's body files must lie in the working folder. A request
+/// whose body file cannot be read is left out, and why is in the third list.
 fn lint_imported(
     linter: &Linter,
     base: &std::path::Path,
-    stdin: bool,
+    on_command_line: bool,
     text: &str,
     requests: &[mtlslint::import::Imported],
-) -> Result<(Vec<mtlslint::Diagnostic>, Vec<FileResult>), String> {
-    let (mut diagnostics, mut in_files) = (Vec::new(), Vec::new());
+) -> (Vec<mtlslint::Diagnostic>, Vec<FileResult>, Vec<String>) {
+    let (mut diagnostics, mut in_files, mut unread) = (Vec::new(), Vec::new(), Vec::new());
     for imported in requests {
         let mut imported = imported.clone();
-        let body_file = inputs::imported_body(&mut imported, base, stdin, max_bytes(linter))?;
+        let body_file = match inputs::imported_body(&mut imported, base, on_command_line, max_bytes(linter)) {
+            Ok(body_file) => body_file,
+            Err(why) => {
+                unread.push(why);
+                continue;
+            }
+        };
         let (in_text, in_body) = linter.lint_imported_apart(text, &imported);
         diagnostics.extend(in_text);
         if let (Some(path), Some(body)) = (body_file, imported.request.body) {
@@ -351,7 +366,7 @@ fn lint_imported(
         }
     }
     diagnostics.sort_by_key(|d| d.range.start.offset);
-    Ok((diagnostics, in_files))
+    (diagnostics, in_files, unread)
 }
 
 /// `check --fix` and `check --diff`: fixes each input, then writes it back (or
@@ -371,8 +386,8 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
             tell(quiet, &format!("{}: fixes apply to JSON bodies; reporting only", input.name()));
-            requests
-                .extend(skipped.keep(check_input(linter, &input, &bytes, args.env.as_deref())).into_iter().flatten());
+            let result = check_input(linter, &input, &bytes, args.env.as_deref(), &mut skipped);
+            requests.extend(skipped.keep(result).into_iter().flatten());
             // Standard input is a filter's: what is not fixed goes through.
             if !args.diff && matches!(input, inputs::Input::Stdin) {
                 pass_through(&bytes)?;

@@ -1446,3 +1446,29 @@ fn a_curl_body_given_on_standard_input_is_read_from_it() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("`mtlslint check FILE.curl`"));
 }
+
+#[test]
+fn a_request_file_reads_body_files_beside_it_or_in_the_working_folder_and_lints_its_other_requests() {
+    let dir = scratch("body-files");
+    let outside = scratch("body-files-outside").join("token");
+    fs::write(&outside, "ghp_SECRETabcdefghijklmnopqrstuvwxyz012345\n").unwrap();
+    let call = "PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\nAuthorization: Bearer t\nContent-Type: application/json\n\n";
+    let file = format!(
+        "{call}{{\"enabled\": \"yes\"}}\n\n###\n{call}< ./missing.json\n\n###\n{call}< {}\n",
+        outside.display()
+    );
+    fs::write(dir.join("calls.http"), file).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", "calls.http"])
+        .current_dir(&dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let (out, err) = (stdout(&output), String::from_utf8_lossy(&output.stderr).into_owned());
+    assert_eq!(output.status.code(), Some(2), "{out}{err}");
+    // The first request is linted; the other two are named, and the file outside is not read.
+    assert!(out.contains("S002"), "{out}");
+    assert!(err.contains("cannot read `./missing.json`"), "{err}");
+    assert!(err.contains("lies outside the request file's folder and the one mtlslint runs in"), "{err}");
+    assert!(!out.contains("ghp_SECRET") && !err.contains("ghp_SECRET"), "{out}{err}");
+}
