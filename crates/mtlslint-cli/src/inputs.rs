@@ -68,10 +68,11 @@ impl Input {
 const HTTP_CLIENT_ENV: [&str; 2] = mtlslint::import::Environment::FILES;
 
 /// The variables of the HTTP Client environment `name` for an `.http`
-/// input, from the environment files in its folder (the working directory's
-/// for standard input), as the HTTP Client reads them.
+/// input, from the environment files in its folder or the nearest folder
+/// above it that holds one (the working directory's for standard input),
+/// as the HTTP Client reads them.
 pub(crate) fn http_environment(name: &str, input: &Input) -> Result<mtlslint::import::Environment, String> {
-    let folder = input.folder();
+    let folder = environment_folder(input);
     let mut texts = [None, None];
     for (text, file) in texts.iter_mut().zip(HTTP_CLIENT_ENV) {
         let path = folder.join(file);
@@ -90,10 +91,21 @@ pub(crate) fn http_environment(name: &str, input: &Input) -> Result<mtlslint::im
         .map_err(|e| format!("{}: --env {name}: {e} (in {})", input.name(), folder.display()))
 }
 
-/// The environment file of the HTTP Client beside an `.http` input, when there is one.
+/// The environment file of the HTTP Client for an `.http` input, when there is one.
 pub(crate) fn http_environment_file(input: &Input) -> Option<&'static str> {
-    let folder = input.folder();
+    let folder = environment_folder(input);
     HTTP_CLIENT_ENV.into_iter().find(|file| folder.join(file).is_file())
+}
+
+/// The folder whose environment files an `.http` input reads: its own, or
+/// the nearest above it that holds one (a project keeps them at its root).
+fn environment_folder(input: &Input) -> PathBuf {
+    let folder = input.folder();
+    let absolute = std::path::absolute(&folder).unwrap_or_else(|_| folder.clone());
+    absolute
+        .ancestors()
+        .find(|dir| HTTP_CLIENT_ENV.iter().any(|file| dir.join(file).is_file()))
+        .map_or(folder, Path::to_path_buf)
 }
 
 /// The file extensions `check` searches a folder for: bodies, `.http` request files and cURL commands.

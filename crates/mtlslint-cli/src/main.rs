@@ -291,8 +291,9 @@ fn check_input(
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
         inputs::Holds::HttpRequests => {
             let environment = match environment {
-                Some(name) => inputs::http_environment(name, input)?,
-                None => mtlslint::import::Environment::default(),
+                // A file that uses no variable needs no environment.
+                Some(name) if text.contains("{{") => inputs::http_environment(name, input)?,
+                _ => mtlslint::import::Environment::default(),
             };
             mtlslint::import::parse_http_file_in(&text, &environment)
         }

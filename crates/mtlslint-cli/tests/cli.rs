@@ -1246,7 +1246,7 @@ fn a_folder_walk_leaves_out_the_configuration_context_environment_hidden_and_ign
 }
 
 #[test]
-fn env_fills_an_http_file_from_the_http_client_environment_beside_it() {
+fn env_fills_an_http_file_from_the_http_client_environment_beside_or_above_it() {
     let dir = scratch("http-env");
     let url = "https://gw/apiops/projects/{{project}}/credentials/api-user/truststore/ts/";
     fs::write(dir.join("assign.http"), format!("PUT {url}\nAuthorization: Bearer {{{{token}}}}\n")).unwrap();
@@ -1271,7 +1271,20 @@ fn env_fills_an_http_file_from_the_http_client_environment_beside_it() {
     let said = String::from_utf8_lossy(&wrong.stderr);
     assert!(said.contains("assign.http: --env stage: no environment `stage` in http-client.env.json or"), "{said}");
     assert!(said.contains("the environments are `dev`, `prod`"), "{said}");
+    // A file in a folder below reads the environment files of the nearest folder above it that holds them;
+    // one that uses no variables needs none.
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::copy(dir.join("assign.http"), dir.join("sub/assign.http")).unwrap();
+    let other = scratch("http-env-none");
+    fs::write(
+        other.join("plain.http"),
+        "PUT https://gw/apiops/projects/P/credentials/u/truststore/ts/\nAuthorization: Bearer t\n",
+    )
+    .unwrap();
+    let below = run(&["check", "--env", "dev", "sub", other.to_str().unwrap()]);
+    assert_eq!(below.status.code(), Some(0), "{}{}", stdout(&below), String::from_utf8_lossy(&below.stderr));
     fs::remove_dir_all(&dir).unwrap();
+    fs::remove_dir_all(&other).unwrap();
 }
 
 #[test]
