@@ -566,6 +566,11 @@ impl<'a> Parser<'a> {
                         format!("`{word}` is not a JSON literal; did you mean `{instead}`?"),
                         format!("write `{instead}`, or `\"{word}\"` for a string"),
                     ),
+                    // A shell variable in a command's body (`-d "{\"enabled\": $ON}"`): quotes would change its type.
+                    (None, None) if word.starts_with('$') => (
+                        format!("expected {expected}, found `{word}`"),
+                        format!("write the value in its place: a shell fills in `{word}` when the command runs"),
+                    ),
                     (None, None) => (
                         format!("expected {expected}, found `{word}`"),
                         format!("strings and keys need double quotes: `\"{word}\"`"),
