@@ -399,9 +399,14 @@ fn split_segments(path: &str, at: usize) -> Vec<Segment<'_>> {
 
 /// Matches the path's last seven segments against the templates' literals, exactly.
 fn match_endpoint<'a>(segments: &[Segment<'a>]) -> (Option<Endpoint>, Vec<Parameter<'a>>) {
-    let Some(tail) = segments.len().checked_sub(7).map(|skip| &segments[skip..]) else {
+    let Some(skip) = segments.len().checked_sub(7) else {
         return (None, Vec::new());
     };
+    // A gateway's prefix may stand before the endpoint, but no `//` right before it (`https://gw//apiops/...`).
+    if skip > 0 && segments[skip - 1].text.is_empty() {
+        return (None, Vec::new());
+    }
+    let tail = &segments[skip..];
     for endpoint in Endpoint::ALL {
         let template = endpoint.template();
         let literals_match = template.iter().zip(tail).all(|(t, s)| Endpoint::parameter(t).is_some() || *t == s.text);

@@ -14,7 +14,9 @@ rule! {
     /// a segment misspelt, left out or added anywhere (`.../MyAPI/mtls/`
     /// lacks `settings`), a gateway's own prefix kept.
     /// A path that names an endpoint once its empty segments are left out
-    /// (`.../truststore/ts-1//`, `/apiops//projects/...`) is said to be that.
+    /// (`.../truststore/ts-1//`, `//apiops/projects/...`) is said to be that.
+    /// A URL without a host (`https://:443/...`, or `https:///apiops/...`,
+    /// whose host would be `apiops`) is reported too.
     ///
     /// ## Why is this bad?
     /// Path segments are case-sensitive: `apiproxies` is not `apiProxies`.
@@ -40,6 +42,28 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
+    // No host (`https://:443/...`), or one taken from the path by a slash too many (`https:///apiops/...`).
+    if let (Some(scheme), Some((host, _))) =
+        (view.scheme.filter(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")), view.host)
+    {
+        let after = &checker.slice(view.url_span)[scheme.len() + 1..];
+        let slashes = after.len() - after.trim_start_matches('/').len();
+        let name = host.rsplit('@').next().unwrap_or(host);
+        let name = if name.starts_with('[') { name } else { name.split(':').next().unwrap_or(name) };
+        if name.is_empty() || slashes > 2 {
+            let message = if name.is_empty() {
+                "the URL names no host".to_owned()
+            } else {
+                format!(
+                    "the URL's host would be `{name}`: `{scheme}:` takes the host after two slashes, and this URL has {slashes}"
+                )
+            };
+            checker.report(&RULE, view.url_span, "/url", message).help(format!(
+                "write `{scheme}://`, the gateway's host, then the path: `{scheme}://gateway.example.com/apiops/...`"
+            ));
+            return;
+        }
+    }
     if view.endpoint.is_some() {
         return;
     }
