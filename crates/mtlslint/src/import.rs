@@ -248,6 +248,19 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
                         b'\\' if text[at + 1..].starts_with('\n') || text[at + 1..].starts_with("\r\n") => {
                             at += if bytes[at + 1] == b'\r' { 3 } else { 2 };
                         }
+                        // `\ ` at a line end escapes the space: the line is not continued, though it looks so.
+                        b'\\'
+                            if text[at + 1..].starts_with([' ', '\t'])
+                                && text[at + 1..].split('\n').next().is_some_and(|rest| rest.trim().is_empty())
+                                && text[at + 1..].contains('\n') =>
+                        {
+                            return Err(error(
+                                text,
+                                at,
+                                "a `\\` followed by spaces escapes a space and does not continue the line: \
+                                 remove the spaces after it",
+                            ));
+                        }
                         b'\\' => {
                             if let Some(c) = text[at + 1..].chars().next() {
                                 word.push(c);
@@ -1493,6 +1506,10 @@ mod tests {
         assert_eq!(&text[header.start..header.end], "X: \"q\"");
         assert!(split[7].verbatim().is_none(), "escapes break the one-to-one map");
         assert_eq!(words("curl 'open").unwrap_err().message, "a single quote is never closed");
+        let spaced = words("curl https://h/a \\  \r\n  -H 'X: 1'").unwrap_err();
+        assert!(spaced.message.contains("followed by spaces"), "{}", spaced.message);
+        // An escaped space inside a line is a space.
+        assert_eq!(words("curl a\\ b").unwrap()[1].text, "a b");
     }
 
     #[test]
