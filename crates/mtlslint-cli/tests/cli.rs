@@ -559,6 +559,16 @@ fn a_long_minified_line_is_shown_as_a_short_excerpt() {
     let output = with_stdin(&["check", "-"], body.as_bytes());
     let column = body.find("\"keystoreID\"").unwrap() + 1;
     assert!(stdout(&output).contains(&format!(" --> -:1:{column}\n")), "{}", stdout(&output));
+    // A line cut short ends in `…`; a range longer than the excerpt names where it ends.
+    let body = format!("{{\"supportedProtocolList\": \"{}\", \"enabled\": false}}", "TLS_1_2 ".repeat(40));
+    let text = stdout(&with_stdin(&["check", "-"], body.as_bytes()));
+    let end = body.find("\", \"enabled\"").unwrap() + 2;
+    assert!(text.contains(&format!("single-value-not-array (to line 1, column {end})")), "{text}");
+    // A line the excerpt cuts short ends in `…` (one too long for the terminal, in the renderer's `...`).
+    let url = "https://gw.example.com/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let command = format!("curl --get {url} -H 'Authorization: Bearer abc' -d 'enabled=false'");
+    let text = stdout(&mtlslint(&["request", "--curl", &command]));
+    assert!(text.contains("-d 'enabl…\n"), "{text}");
 }
 
 #[test]

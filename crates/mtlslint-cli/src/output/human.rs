@@ -64,10 +64,17 @@ fn report<'a>(result: &'a FileResult, diagnostic: &'a Diagnostic) -> (Vec<Group<
     };
     let (excerpt, line_start, span) = excerpt(&result.text, diagnostic);
     let counted = excerpt[..span.start].chars().count() + 1;
+    // A range longer than the excerpt is marked to where the excerpt ends: the label says where it does.
+    let end = &diagnostic.range.end;
+    let label: Cow<'_, str> = if end.offset > diagnostic.range.start.offset + MAX_EXCERPT {
+        format!("{} (to line {}, column {})", diagnostic.name, end.line, end.column).into()
+    } else {
+        diagnostic.name.into()
+    };
     let snippet = Snippet::source(excerpt)
         .path(printable(&result.source))
         .line_start(line_start)
-        .annotation(AnnotationKind::Primary.span(span).label(diagnostic.name));
+        .annotation(AnnotationKind::Primary.span(span).label(label));
     // A value the message quotes may hold a line break: printed as one, it would start a
     // line of its own, which a CI log may read as a command (`::warning ...` in GitHub Actions).
     let mut group = level.primary_title(printable(&diagnostic.message)).id(diagnostic.code).element(snippet);
@@ -89,8 +96,9 @@ fn printable(name: &str) -> Cow<'_, str> {
 
 /// The lines the diagnostic covers, cut to a window of bounded size around
 /// it (so that a long minified line or a huge span prints a readable excerpt
-/// in constant time), the number of its first line, and the span within it.
-fn excerpt<'t>(text: &'t str, diagnostic: &Diagnostic) -> (&'t str, usize, std::ops::Range<usize>) {
+/// in constant time; `…` ends a line cut short), the number of its first
+/// line, and the span within it.
+fn excerpt<'t>(text: &'t str, diagnostic: &Diagnostic) -> (Cow<'t, str>, usize, std::ops::Range<usize>) {
     let clamp = |offset: usize| {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -107,5 +115,7 @@ fn excerpt<'t>(text: &'t str, diagnostic: &Diagnostic) -> (&'t str, usize, std::
     // A CRLF line's carriage return would print as a symbol at its end.
     let excerpt = &text[from..to];
     let excerpt = excerpt.strip_suffix('\r').filter(|kept| kept.len() >= end - from).unwrap_or(excerpt);
+    let cut = to == ahead && !text[to..].is_empty() && !text[to..].starts_with(['\n', '\r']);
+    let excerpt = if cut { Cow::Owned(format!("{excerpt}…")) } else { Cow::Borrowed(excerpt) };
     (excerpt, diagnostic.range.start.line, start - from..end - from)
 }
