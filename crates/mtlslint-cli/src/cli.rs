@@ -116,7 +116,8 @@ pub(crate) struct CheckArgs {
     #[arg(long, requires = "apply")]
     pub(crate) unsafe_fixes: bool,
     /// The HTTP Client environment whose variables fill in `.http` files' `{{name}}`s, read from
-    /// http-client.env.json and http-client.private.env.json beside each file.
+    /// http-client.env.json and http-client.private.env.json beside each file (or in the nearest
+    /// folder above it that holds them).
     #[arg(long, value_name = "NAME")]
     pub(crate) env: Option<String>,
     #[command(flatten)]
