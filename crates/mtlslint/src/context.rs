@@ -150,8 +150,8 @@ fn is_word(text: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inventory {
     names: Vec<String>,
-    /// The ids of items that have a name too, with the index of that name: a body's `keyStoreId` may give either.
-    ids: Vec<(String, usize)>,
+    /// The ids of items that have a name too: a body's `keyStoreId` may give either.
+    ids: Vec<String>,
 }
 
 /// A context file that cannot be used. Messages never quote the file's values.
@@ -329,9 +329,7 @@ impl Inventory {
                     let before = names.len();
                     for key in ["name", "username", "id"] {
                         match fields.get(key) {
-                            Some(Value::String(id)) if key == "id" && names.len() > before => {
-                                ids.push((id.clone(), before));
-                            }
+                            Some(Value::String(id)) if key == "id" && names.len() > before => ids.push(id.clone()),
                             Some(Value::String(name)) => names.push(name.clone()),
                             _ => {}
                         }
@@ -355,15 +353,7 @@ impl Inventory {
     /// Whether `id` is the id of a listed item that has a name: what a
     /// body's `keyStoreId` or `trustStoreId` may give instead of the name.
     pub fn holds_id(&self, id: &str) -> bool {
-        self.ids.iter().any(|(known, _)| known == id)
-    }
-
-    /// Whether `a` and `b` name one item, one by its id and the other by its name.
-    pub(crate) fn one_item(&self, a: &str, b: &str) -> bool {
-        self.ids.iter().any(|(id, name)| {
-            let name = self.names[*name].as_str();
-            (id == a && name == b) || (id == b && name == a)
-        })
+        self.ids.iter().any(|known| known == id)
     }
 
     /// Whether `name` exists exactly (names are case-sensitive).

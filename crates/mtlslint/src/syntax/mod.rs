@@ -569,7 +569,7 @@ impl<'a> Parser<'a> {
                     // A shell variable in a command's body (`-d "{\"enabled\": $ON}"`): quotes would change its type.
                     (None, None) if word.starts_with('$') => (
                         format!("expected {expected}, found `{word}`"),
-                        format!("write the value in its place: a shell fills in `{word}` when the command runs"),
+                        ["write the value in its place: a shell fills in `", word, "` when the command runs"].concat(),
                     ),
                     (None, None) => (
                         format!("expected {expected}, found `{word}`"),

@@ -7,8 +7,7 @@ rule! {
     /// ## What it does
     /// Reports effective settings in which the keystore and the truststore
     /// are the same id: when the body sends either, or when mTLS ends up
-    /// enabled with both kept from the current settings. With the keystore
-    /// inventories given, one store named by its id and by its name counts.
+    /// enabled with both kept from the current settings.
     ///
     /// ## Why is this bad?
     /// A keystore holds the proxy's own certificate and private key; a
@@ -43,31 +42,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let unread = body.unread(Field::KeyStoreId) || body.unread(Field::TrustStoreId);
     // Stores kept as they stand matter once mTLS ends up enabled; one the body sends, always.
     let in_play = key.in_play(effective.enabled.value) || trust.in_play(effective.enabled.value);
-    // One store named by its id and by its name is the same store too.
-    let by_id_and_name = || {
-        let context = checker.context;
-        [&context.keystores, &context.admin_keystores]
-            .into_iter()
-            .flatten()
-            .any(|i| i.one_item(&key.value, &trust.value))
-    };
-    if unread || !in_play || crate::body::is_blank(&key.value) {
-        return;
-    }
-    if key.value != trust.value && by_id_and_name() {
-        let message = [
-            "`keyStoreId` `",
-            &key.value,
-            "` and `trustStoreId` `",
-            &trust.value,
-            "` name one store, by its id and by its name",
-        ]
-        .concat();
-        let (span, pointer) = body.anchor(if matches!(trust.origin, Origin::Body(_)) { trust } else { key });
-        checker.report(&RULE, span, pointer, message).help(HELP);
-        return;
-    }
-    if key.value == trust.value {
+    if key.value == trust.value && !crate::body::is_blank(&key.value) && !unread && in_play {
         // The finding sits on the id the body sends: the truststore's, else the keystore's.
         let (message, (span, pointer)) = match (trust.origin, key.origin) {
             (Origin::Current, Origin::Body(_)) => (
@@ -76,9 +51,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             ),
             _ => (["`trustStoreId` names the keystore `", &trust.value, "` too"].concat(), body.anchor(trust)),
         };
-        checker.report(&RULE, span, pointer, message).help(HELP);
+        checker
+            .report(&RULE, span, pointer, message)
+            .help("name two stores: a keystore with the client certificate and a truststore with only the backend's CA certificates");
     }
 }
-
-const HELP: &str =
-    "name two stores: a keystore with the client certificate and a truststore with only the backend's CA certificates";
