@@ -147,6 +147,7 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.validateForm(form), /^Error: fields: FormData is not a plain object; .*Object.fromEntries/);
   assert.throws(() => esm.validateForm(new Map([["enabled", true]])), /^Error: fields: Map is not a plain object/);
   assert.throws(() => esm.validateForm(new Date()), /^Error: fields: Date is not a plain object/);
+  assert.throws(() => esm.lint("{}", new (class {})()), /^Error: options: an object of a class without a name is not a plain object/);
   const looped = {};
   looped.self = looped;
   assert.throws(() => esm.lint("{}", { current: looped }), /^Error: options: nested deeper than 128 levels, or holds itself$/);

@@ -328,6 +328,7 @@ fn lone_surrogate(at: &str) -> String {
 /// with how to make a plain one of it where there is a way.
 fn foreign_class(value: &JsValue) -> Option<(String, &'static str)> {
     let name = class(value).filter(|name| name != "Object")?;
+    let name = if name.is_empty() { "an object of a class without a name".into() } else { name };
     let instead = match name.as_str() {
         "Map" | "FormData" | "URLSearchParams" => " (Object.fromEntries(it) makes one)",
         // A fetch `Request`'s or `Response`'s body.

@@ -15,7 +15,8 @@ rule! {
     /// lacks `settings`), a gateway's own prefix kept.
     /// A path that names an endpoint once its empty segments are left out
     /// (`.../truststore/ts-1//`, `//apiops/projects/...`) is said to be that.
-    /// A URL without a host (`https://:443/...`) is reported too.
+    /// A URL without a host (`https://:443/...`, or `https:///apiops/...`,
+    /// whose host would be `apiops`) is reported too.
     ///
     /// ## Why is this bad?
     /// Path segments are case-sensitive: `apiproxies` is not `apiProxies`.
@@ -41,16 +42,23 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
-    // No host (`https://:443/...`, `https://`).
-    let no_host = view.host.is_some_and(|(host, _)| {
+    // No host (`https://:443/...`), or one taken from the path by a slash too many (`https:///apiops/...`).
+    if let (Some(scheme), Some((host, _))) = (view.scheme, view.host) {
+        let after = &checker.slice(view.url_span)[scheme.len() + 1..];
         let name = host.rsplit('@').next().unwrap_or(host);
-        name.split(':').next().is_none_or(str::is_empty) && !name.starts_with('[')
-    });
-    if view.scheme.is_some() && no_host {
-        checker
-            .report(&RULE, view.url_span, "/url", "the URL names no host")
-            .help("write the gateway's host after `//`, then the path: `https://gateway.example.com/apiops/...`");
-        return;
+        let name = if name.starts_with('[') { name } else { name.split(':').next().unwrap_or(name) };
+        if name.is_empty()
+            || after.starts_with("///") && scheme.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http"))
+        {
+            let message = match name {
+                "" => "the URL names no host".into(),
+                _ => ["the URL's host would be `", name, "`: a URL has two slashes before its host"].concat(),
+            };
+            checker
+                .report(&RULE, view.url_span, "/url", message)
+                .help("write the gateway's host after `//`, then the path: `https://gateway.example.com/apiops/...`");
+            return;
+        }
     }
     if view.endpoint.is_some() {
         return;
