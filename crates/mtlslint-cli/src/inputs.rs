@@ -382,28 +382,46 @@ pub(crate) fn imported_body(
             (path.clone(), Input::File(path))
         }
     };
-    // A request file names its body file; one outside both the request file's folder and the one
-    // mtlslint runs in is not read, so that a request file cannot show another file's text
-    // (`-d @/etc/passwd`, `< ../../.git-credentials`).
-    if !on_command_line && outside(&path, base) {
-        return Err(format!(
-            "the body file {} lies outside the request file's folder and the one mtlslint runs in, where a \
-             request file's body file is read: move it into either, or lint it alone with `mtlslint check {}`",
-            path.display(),
-            path.display()
-        ));
-    }
+    // A request file reads body files under its own folder only, so that it cannot show another
+    // file's text (`-d @/etc/passwd`, `< ../../.git-credentials`, `< /dev/stdin`, a link out).
+    let input = match input {
+        Input::File(read) if !on_command_line => {
+            Input::File(confined(Path::new(file), base, read).ok_or_else(|| {
+                format!(
+                    "the body file {} is not under the request file's folder, where its body files are read: move \
+                 it there, or lint it alone with `mtlslint check FILE`",
+                    path.display()
+                )
+            })?)
+        }
+        input => input,
+    };
     let cap = limit.max(FILE_LIMIT);
     let text = body_text(input.read_body(cap)?, cap).map_err(|e| format!("the body file {}: {e}", path.display()))?;
     imported.request.body = Some(text);
     Ok(Some(path))
 }
 
-/// Whether `path` exists outside both `folder` and the working folder (links followed).
-fn outside(path: &Path, folder: &Path) -> bool {
-    let Ok(there) = path.canonicalize() else { return false };
-    let holds = |root: &Path| root.canonicalize().is_ok_and(|root| there.starts_with(root));
-    !holds(folder) && !std::env::current_dir().is_ok_and(|here| holds(&here))
+/// The file `name` names under `folder` (`path`, the two joined), links followed, when it stays there:
+/// `None` for an absolute name, one that climbs out with `..`, or one whose
+/// links lead out. The name is judged as text before any file is touched; a
+/// file that is not there yet is read (and reported missing) as named.
+fn confined(name: &Path, folder: &Path, path: PathBuf) -> Option<PathBuf> {
+    use std::path::Component;
+    let mut depth = 0usize;
+    for component in name.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => depth = depth.checked_sub(1)?,
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    match path.canonicalize() {
+        Ok(real) => folder.canonicalize().ok().filter(|root| real.starts_with(root)).map(|_| real),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(path),
+        Err(_) => None,
+    }
 }
 
 /// A request body as text. One over `limit` is cut after its last whole

@@ -341,7 +341,7 @@ fn redirect(
 /// body files are read from `base`: the findings in `text`, and the results
 /// of the body files, whose findings point into them. A command given
 /// `on_command_line` reads `@-` from standard input and any body file; a
-/// request file's body files must lie in the working folder. A request
+/// request file's body files must lie under its own folder. A request
 /// whose body file cannot be read is left out, and why is in the third list.
 fn lint_imported(
     linter: &Linter,

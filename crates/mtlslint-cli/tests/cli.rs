@@ -1471,27 +1471,36 @@ fn a_curl_body_given_on_standard_input_is_read_from_it() {
 }
 
 #[test]
-fn a_request_file_reads_body_files_beside_it_or_in_the_working_folder_and_lints_its_other_requests() {
+fn a_request_file_reads_body_files_under_its_folder_only_and_lints_its_other_requests() {
     let dir = scratch("body-files");
     let outside = scratch("body-files-outside").join("token");
     fs::write(&outside, "ghp_SECRETabcdefghijklmnopqrstuvwxyz012345\n").unwrap();
     let call = "PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\nAuthorization: Bearer t\nContent-Type: application/json\n\n";
     let file = format!(
-        "{call}{{\"enabled\": \"yes\"}}\n\n###\n{call}< ./missing.json\n\n###\n{call}< {}\n",
-        outside.display()
+        "{call}{{\"enabled\": \"yes\"}}\n\n###\n{call}< ./missing.json\n\n###\n{call}< {}\n\n###\n{call}< ../{}/token\n\n###\n{call}< /dev/stdin\n",
+        outside.display(),
+        outside.parent().unwrap().file_name().unwrap().to_str().unwrap(),
     );
-    fs::write(dir.join("calls.http"), file).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
-        .args(["check", "calls.http"])
+    fs::create_dir_all(dir.join("requests")).unwrap();
+    fs::write(dir.join("requests/calls.http"), file).unwrap();
+    // Run from a folder above: the working folder does not widen where body files are read.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", "requests/calls.http"])
         .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .env("NO_COLOR", "1")
-        .output()
+        .spawn()
         .unwrap();
+    child.stdin.take().unwrap().write_all(b"piped_SECRET_value\n").unwrap();
+    let output = child.wait_with_output().unwrap();
     let (out, err) = (stdout(&output), String::from_utf8_lossy(&output.stderr).into_owned());
     assert_eq!(output.status.code(), Some(2), "{out}{err}");
-    // The first request is linted; the other two are named, and the file outside is not read.
+    // The first request is linted; the others are named, and no file outside the folder is read.
     assert!(out.contains("S002"), "{out}");
-    assert!(err.contains("cannot read `./missing.json`"), "{err}");
-    assert!(err.contains("lies outside the request file's folder and the one mtlslint runs in"), "{err}");
+    assert!(err.contains("cannot read `requests/missing.json`"), "{err}");
+    assert_eq!(err.matches("is not under the request file's folder").count(), 3, "{err}");
     assert!(!out.contains("ghp_SECRET") && !err.contains("ghp_SECRET"), "{out}{err}");
+    assert!(!out.contains("piped_SECRET") && !err.contains("piped_SECRET"), "{out}{err}");
 }
