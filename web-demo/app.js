@@ -624,7 +624,7 @@ function gatewayProblems(text) {
   if (!text) return ["the gateway URL is empty", `write the gateway's address, such as ${example}`];
   const scheme = text.match(/^([A-Za-z][A-Za-z0-9+.-]*):\/\//)?.[1];
   if (scheme && !/^https?$/i.test(scheme)) return [`\`${scheme}://\` is no scheme for these calls`, `write https://, as in ${example}`];
-  const authority = text.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/*/, "").split(/[/?#]/)[0];
+  const authority = text.replace(/^([A-Za-z][A-Za-z0-9+.-]*:)?\/\/+/, "").split(/[/?#]/)[0];
   if (/^(:\d*)?$/.test(authority)) return ["the gateway URL names no host", `write the host after the scheme, as in ${example}`];
   if (USERINFO.test(text)) {
     return ["the gateway URL holds a user name and password, which the calls do not use: the cURL command leaves them out", "remove them: the calls sign in with the bearer token"];

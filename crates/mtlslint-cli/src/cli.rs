@@ -117,7 +117,7 @@ pub(crate) struct CheckArgs {
     pub(crate) unsafe_fixes: bool,
     /// The HTTP Client environment whose variables fill in `.http` files' `{{name}}`s, read from
     /// http-client.env.json and http-client.private.env.json beside each file (or in the nearest
-    /// folder above it that holds them).
+    /// folder above it that holds them, up to the working folder).
     #[arg(long, value_name = "NAME")]
     pub(crate) env: Option<String>,
     #[command(flatten)]

@@ -98,14 +98,20 @@ pub(crate) fn http_environment_file(input: &Input) -> Option<&'static str> {
 }
 
 /// The folder whose environment files an `.http` input reads: its own, or
-/// the nearest above it that holds one (a project keeps them at its root).
+/// the nearest above it that holds one (a project keeps them at its root),
+/// up to the working folder when the input lies under it.
 fn environment_folder(input: &Input) -> PathBuf {
     let folder = input.folder();
-    let absolute = std::path::absolute(&folder).unwrap_or_else(|_| folder.clone());
-    absolute
-        .ancestors()
-        .find(|dir| HTTP_CLIENT_ENV.iter().any(|file| dir.join(file).is_file()))
-        .map_or(folder, Path::to_path_buf)
+    let (Ok(real), Ok(here)) = (folder.canonicalize(), std::env::current_dir().and_then(|d| d.canonicalize())) else {
+        return folder;
+    };
+    let holds = |dir: &Path| HTTP_CLIENT_ENV.iter().any(|file| dir.join(file).is_file());
+    let searched: Vec<&Path> = if real.starts_with(&here) {
+        real.ancestors().take_while(|dir| dir.starts_with(&here)).collect()
+    } else {
+        vec![real.as_path()]
+    };
+    searched.into_iter().find(|dir| holds(dir)).map_or(folder, Path::to_path_buf)
 }
 
 /// The file extensions `check` searches a folder for: bodies, `.http` request files and cURL commands.
@@ -469,8 +475,8 @@ pub(crate) fn request(
             )),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    // White space around the URL is dropped, as browsers' URL parsers and the npm package drop it.
-    let url = url.trim();
+    // Spaces and control characters around the URL are dropped, as browsers' URL parsers (WHATWG) and the npm package drop them.
+    let url = url.trim_matches(|c: char| c <= ' ');
     if url.contains(LINE_BREAKS) {
         return Err("--url breaks the line; a URL is one line (percent-encode a line break)".to_owned());
     }

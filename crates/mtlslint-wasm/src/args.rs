@@ -135,8 +135,9 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
         string(&value, &format!("request.{key}"))
     };
     let method = required("method", r#""PUT""#)?;
-    // White space around the URL is dropped, as browsers' URL parser drops it (a form's field may hold some).
-    let url = required("url", r#""https://gw.example.com/apiops/projects/...""#)?.trim().to_owned();
+    // Spaces and control characters around the URL are dropped, as browsers' URL parser (WHATWG) drops them.
+    let url =
+        required("url", r#""https://gw.example.com/apiops/projects/...""#)?.trim_matches(|c: char| c <= ' ').to_owned();
     if url.contains(LINE_BREAKS) {
         return Err(JsError::new("request.url: it breaks the line; a URL is one line (percent-encode a line break)"));
     }

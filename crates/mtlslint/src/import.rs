@@ -173,16 +173,27 @@ fn words(text: &str) -> Result<Vec<Word>, ImportError> {
 }
 
 /// A command written for cmd.exe, with its `^` escapes read: `^"` is `"`,
-/// `^{` is `{`, `^%` is `%` (a `^` at a line end continues the line, as
-/// [`continuation`] reads it). With where each byte stands in `text`.
-/// `None` for a command without `^"`, which cmd's quoting always holds.
+/// `^{` is `{`, `^%` is `%`; a `^` at a line end before an empty line is a
+/// line break in a value (Chromium writes one so), one before more of the
+/// command continues the line, as [`continuation`] reads it. With where
+/// each byte stands in `text`. `None` for a command that is not cmd's:
+/// its URL is not quoted with `^"`.
 fn without_carets(text: &str) -> Option<(String, Vec<Span>)> {
-    if !text.contains("^\"") {
+    if !text.contains("curl ^\"") && !text.contains("curl.exe ^\"") {
         return None;
     }
     let (mut plain, mut source) = (String::with_capacity(text.len()), Vec::with_capacity(text.len()));
     let mut at = 0;
     while let Some(first) = text[at..].chars().next() {
+        // `^`, a line end, and the line break it escapes: that line break.
+        let escaped_break = ["\n\n", "\r\n\r\n"].into_iter().find(|b| first == '^' && text[at + 1..].starts_with(b));
+        if let Some(pair) = escaped_break {
+            let end = at + 1 + pair.len();
+            plain.push('\n');
+            source.push(Span::new(at, end));
+            at = end;
+            continue;
+        }
         let escaped = first == '^' && text[at + 1..].starts_with(|next| next != '\n' && next != '\r');
         let c_at = if escaped { at + 1 } else { at };
         let c = text[c_at..].chars().next().expect("in bounds");
@@ -640,7 +651,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                     ));
                 }
                 // curl sends `Name;` as the header with an empty value.
-                let empty = header.strip_suffix(';').filter(|name| is_header_name(name.trim()));
+                let empty = header.trim_end().strip_suffix(';').filter(|name| is_header_name(name.trim()));
                 let Some((name, field)) = header.split_once(':').or(empty.map(|name| (name, ""))) else {
                     return Err(error(text, span.start, "a header is written `Name: value`"));
                 };
@@ -1520,6 +1531,7 @@ mod tests {
         assert_eq!(headers("-H 'Authorization: Bearer x' -H 'Authorization:'"), [pair("Authorization", "Bearer x")]);
         assert_eq!(headers("-H 'Content-Type:' --json '{}'"), []);
         assert_eq!(headers("-H 'X-Trace;'"), [pair("X-Trace", "")]);
+        assert_eq!(headers("-H 'X-Trace; '"), [pair("X-Trace", "")]);
         assert_eq!(
             headers("--expand-header 'Authorization: Bearer {{TOKEN}}'"),
             [pair("Authorization", "Bearer {{TOKEN}}")]
@@ -1536,6 +1548,9 @@ mod tests {
         assert_eq!(imported.request.url, "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/");
         assert_eq!(imported.request.headers, [("content-type".to_owned(), "application/json".to_owned())]);
         assert_eq!(imported.request.body.as_deref(), Some("{\"enabled\":true}"));
+        // A line break in a value is `^`, a line end and an empty line.
+        let broken = "curl ^\"https://gw/a^\" ^\n  --data-raw ^\"^{^\n\n^}^\"";
+        assert_eq!(parse_curl(broken).unwrap().request.body.as_deref(), Some("{\n}"));
         // Findings point at the command as written: `true` at its place on the last line.
         let at = text.find("true").unwrap();
         assert_eq!(imported.parts.body_offsets[11], Span::new(at, at + 1));

@@ -137,8 +137,8 @@ const SECRET_PARTS: [&str; 17] = [
 /// Whole words of a name that make it a secret's: `pass`, `db_pw`.
 const SECRET_WORDS: [&str; 2] = ["pass", "pw"];
 
-/// Words that make a name a secret's when `key` follows them, whatever
-/// stands between: `private_key`, `PRIVATE-KEY`, `privKey`, `signing_key`.
+/// Words that make a name a secret's when the word `key` comes right after
+/// them: `private_key`, `PRIVATE-KEY`, `privKey`, `signing_key`.
 const BEFORE_KEY: [&str; 3] = ["private", "priv", "signing"];
 
 /// More parts that make a header or a URL parameter a secret's (`X-Authkey`,

@@ -511,10 +511,14 @@ fn align(segments: &[&str], template: &[&str]) -> (usize, String) {
     let pair = |segment: &str, literal: &str| match () {
         () if Endpoint::parameter(literal).is_some() => 1,
         () if segment == literal => 0,
-        // A literal cut short (`api` for `apiops`) is nearer than a gateway's prefix and a segment left out.
-        () if segment.len() >= 3 && literal.to_lowercase().starts_with(&segment.to_lowercase()) => 16,
         () if nearest(segment, [literal]).is_some() => {
             8 * strsim::levenshtein(&segment.to_lowercase(), &literal.to_lowercase()).max(1)
+        }
+        // A literal cut short (`api` for `apiops`) is nearer than a gateway's prefix and a segment left out.
+        () if (3..literal.len()).contains(&segment.len())
+            && literal.get(..segment.len()).is_some_and(|start| start.eq_ignore_ascii_case(segment)) =>
+        {
+            16
         }
         () => 80,
     };

@@ -58,7 +58,8 @@ fn load_all() -> Vec<Vector> {
                 let tokens = request.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("authorization"));
                 // Every word after the scheme (a scheme written twice and a `<placeholder>` are no secrets).
                 let placeholder = |v: &str| {
-                    v.trim_end().ends_with('>') && v.split_whitespace().nth(1).is_some_and(|w| w.starts_with('<'))
+                    let token = v.trim().split_once(' ').map_or("", |(_, token)| token.trim());
+                    token.starts_with('<') && token.ends_with('>') && !token[1..token.len() - 1].contains(['<', '>'])
                 };
                 let words = tokens.filter(|(_, v)| !placeholder(v)).flat_map(|(_, v)| v.split_whitespace().skip(1));
                 secrets.extend(words.filter(|word| !word.eq_ignore_ascii_case("bearer")).map(str::to_owned));

@@ -566,10 +566,15 @@ impl<'a> Parser<'a> {
                         format!("`{word}` is not a JSON literal; did you mean `{instead}`?"),
                         format!("write `{instead}`, or `\"{word}\"` for a string"),
                     ),
-                    // A shell variable in a command's body (`-d "{\"enabled\": $ON}"`): quotes would change its type.
+                    // A shell's or a template's variable (`-d "{\"enabled\": $ON}"`): quotes would change its type.
                     (None, None) if word.starts_with('$') => (
                         format!("expected {expected}, found `{word}`"),
-                        ["write the value in its place: a shell fills in `", word, "` when the command runs"].concat(),
+                        [
+                            "write the value in its place: a shell or a template fills in `",
+                            word,
+                            "`, which mtlslint does not run",
+                        ]
+                        .concat(),
                     ),
                     (None, None) => (
                         format!("expected {expected}, found `{word}`"),

@@ -71,7 +71,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     } else if token.split_whitespace().next().is_some_and(|word| word.eq_ignore_ascii_case("bearer")) {
         // A token copied with its scheme, after the one the client writes.
         ("the `Authorization` header says `Bearer` twice".to_owned(), one_word)
-    } else if token.contains(char::is_whitespace) && !filled_in(token) {
+    } else if token.contains(char::is_whitespace) && !stands_for_the_token(token) {
         // RFC 6750's token is one word: the server reads no token in two.
         (
             "the `Authorization` header's token holds white space; a bearer token is one word (RFC 6750)".to_owned(),
@@ -86,6 +86,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 /// Whether a token is filled in where the request is sent (`$(cat ~/.token)`,
 /// `` `pass show api` ``, `${TOKEN:?}`, `{{$processEnv API_TOKEN}}`) or is a
 /// placeholder (`<your token>`): the token sent is not the text written.
-fn filled_in(token: &str) -> bool {
+fn stands_for_the_token(token: &str) -> bool {
     token.contains(['$', '`']) || token.contains("{{") || token.starts_with('<') && token.ends_with('>')
 }

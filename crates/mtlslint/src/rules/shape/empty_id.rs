@@ -16,9 +16,10 @@ rule! {
     /// No store has an empty id. With mTLS enabled the server rejects the
     /// request (`KeyStore ID is required when mTLS is enabled`); an empty
     /// truststore id is at best ignored. It usually means a template
-    /// variable was not filled in. Names hold no spaces, and the server
-    /// looks an id up as written: with white space around it, it names no
-    /// store (unless a given inventory lists it so, when this rule stays silent).
+    /// variable was not filled in. The server looks an id up as written:
+    /// with white space around it, it names no store but one named with
+    /// that white space (when a given inventory lists one so, this rule
+    /// stays silent).
     ///
     /// ## Example
     /// ```json
