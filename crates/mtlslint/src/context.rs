@@ -26,6 +26,11 @@ pub struct Context {
 }
 
 impl Context {
+    /// The keystore inventories given: the project's, then the admin project's.
+    pub(crate) fn store_inventories(&self) -> impl Iterator<Item = &Inventory> {
+        [&self.keystores, &self.admin_keystores].into_iter().flatten()
+    }
+
     /// The keystore inventories given, as a finding that searched them names
     /// them: with only one, the store may still be in the other.
     pub(crate) fn keystores_searched(&self) -> &'static str {
@@ -354,6 +359,11 @@ impl Inventory {
     /// body's `keyStoreId` or `trustStoreId` may give instead of the name.
     pub fn holds_id(&self, id: &str) -> bool {
         self.ids.iter().any(|known| known == id)
+    }
+
+    /// Whether `id` is listed exactly, as an item's name or its id.
+    pub(crate) fn lists(&self, id: &str) -> bool {
+        self.contains(id) || self.holds_id(id)
     }
 
     /// Whether `name` exists exactly (names are case-sensitive).

@@ -43,7 +43,7 @@ rule! {
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     let context = checker.context;
-    let inventories: Vec<_> = [&context.keystores, &context.admin_keystores].into_iter().flatten().collect();
+    let inventories: Vec<_> = context.store_inventories().collect();
     if inventories.is_empty() {
         return;
     }
@@ -143,10 +143,7 @@ enum Missing<'i> {
 /// How the inventories lack `id`; `None` when it is listed (or blank, or
 /// with white space around it, which S007 reports).
 fn missing<'i>(inventories: &[&'i Inventory], id: &str) -> Option<Missing<'i>> {
-    if crate::body::is_blank(id)
-        || crate::body::unpadded(id).is_some()
-        || inventories.iter().any(|inv| inv.contains(id) || inv.holds_id(id))
-    {
+    if crate::body::is_blank(id) || crate::body::unpadded(id).is_some() || inventories.iter().any(|inv| inv.lists(id)) {
         return None;
     }
     Some(inventories.iter().find_map(|inv| inv.case_insensitive_match(id)).map_or(Missing::Absent, Missing::Case))

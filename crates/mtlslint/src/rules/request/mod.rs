@@ -31,10 +31,8 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
         return Vec::new();
     }
     let context = checker.context;
-    let checks: [(&str, Vec<&'a Inventory>); 2] = [
-        ("keystoreName", [&context.keystores, &context.admin_keystores].into_iter().flatten().collect()),
-        ("username", context.credentials.iter().collect()),
-    ];
+    let checks: [(&str, Vec<&'a Inventory>); 2] =
+        [("keystoreName", context.store_inventories().collect()), ("username", context.credentials.iter().collect())];
     checks
         .into_iter()
         .filter(|(_, inventories)| !inventories.is_empty())

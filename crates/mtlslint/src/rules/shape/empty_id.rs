@@ -65,7 +65,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             };
             checker.report(&RULE, span, pointer, message).help(help);
         } else if let Some(trimmed) = crate::body::unpadded(id)
-            && !listed(checker.context, id)
+            && !checker.context.store_inventories().any(|inventory| inventory.lists(id))
         {
             let message = PADDED.get(field as usize, |i| {
                 format!("`{}` has white space around it, which the server keeps as part of the id", FIELDS[i])
@@ -73,12 +73,4 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             checker.report(&RULE, span, pointer, message).help(["write ", &quoted(trimmed)].concat());
         }
     }
-}
-
-/// Whether a given inventory holds the id exactly, white space and all.
-fn listed(context: &crate::Context, id: &str) -> bool {
-    [&context.keystores, &context.admin_keystores]
-        .into_iter()
-        .flatten()
-        .any(|inventory| inventory.contains(id) || inventory.holds_id(id))
 }

@@ -56,20 +56,28 @@ pub(super) fn report_listed(
     if bad.peek().is_none() {
         return;
     }
+    let Origin::Body(member) = origin else {
+        // A kept list: each protocol is named where the body could set the list.
+        let effective = body.effective.as_ref().expect("judged implies effective");
+        let (span, pointer) = body.anchor(&effective.protocols);
+        let edits = body.set_member(Field::SupportedProtocolList, RECOMMENDED);
+        for item in bad {
+            let (text, help) = message(item.protocol);
+            checker
+                .report(
+                    rule,
+                    span,
+                    pointer.clone(),
+                    format!("{text} (in the current settings, which this PATCH keeps)"),
+                )
+                .help(help)
+                .fix(Applicability::Unsafe, SET_RECOMMENDED, edits.clone());
+        }
+        return;
+    };
     let fix = legacy_free_list(body).map(|(span, list)| (span, ["Replace the list with ", &list].concat(), list));
     for item in bad {
         let (text, help) = message(item.protocol);
-        let Origin::Body(member) = origin else {
-            // A kept list: each protocol is named where the body could set the list.
-            let effective = body.effective.as_ref().expect("judged implies effective");
-            let (span, pointer) = body.anchor(&effective.protocols);
-            let edits = body.set_member(Field::SupportedProtocolList, RECOMMENDED);
-            checker
-                .report(rule, span, pointer, format!("{text} (in the current settings, which this PATCH keeps)"))
-                .help(help)
-                .fix(Applicability::Unsafe, SET_RECOMMENDED, edits);
-            continue;
-        };
         let Some(node) = item.node else { continue };
         let index = item_index(&member.value, node);
         let mut diagnostic = checker.report(rule, body.span(node.span), body.item_pointer(&member.key, index), text);
