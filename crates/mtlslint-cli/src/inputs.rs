@@ -106,12 +106,9 @@ fn environment_folder(input: &Input) -> PathBuf {
         return folder;
     };
     let holds = |dir: &Path| HTTP_CLIENT_ENV.iter().any(|file| dir.join(file).is_file());
-    let searched: Vec<&Path> = if real.starts_with(&here) {
-        real.ancestors().take_while(|dir| dir.starts_with(&here)).collect()
-    } else {
-        vec![real.as_path()]
-    };
-    searched.into_iter().find(|dir| holds(dir)).map_or(folder, Path::to_path_buf)
+    // The folder itself, then those above it while they are the working folder or under it.
+    let mut searched = real.ancestors().take_while(|dir| *dir == real || dir.starts_with(&here));
+    searched.find(|dir| holds(dir)).map_or(folder, Path::to_path_buf)
 }
 
 /// The file extensions `check` searches a folder for: bodies, `.http` request files and cURL commands.
@@ -374,33 +371,31 @@ pub(crate) fn imported_body(
     limit: usize,
 ) -> Result<Option<PathBuf>, String> {
     let Some(file) = &imported.body_file else { return Ok(None) };
-    let (path, input) = match file.as_str() {
-        "-" if on_command_line => (PathBuf::from("-"), Input::Stdin),
-        "-" => {
-            return Err("`@-` reads the body from standard input when the command runs, which mtlslint cannot see \
-                        here: save the body in a file and write `@FILE`"
-                .to_owned());
-        }
-        // Named as the folder's other files are: `sub/body.json`, not `sub/./body.json`.
-        _ if base == Path::new(".") => (PathBuf::from(file), Input::File(PathBuf::from(file))),
-        _ => {
-            let path = base.join(file.trim_start_matches("./"));
-            (path.clone(), Input::File(path))
-        }
+    if file == "-" && !on_command_line {
+        return Err("`@-` reads the body from standard input when the command runs, which mtlslint cannot see \
+                    here: save the body in a file and write `@FILE`"
+            .to_owned());
+    }
+    // Named as the folder's other files are: `sub/body.json`, not `sub/./body.json`.
+    let path = if file == "-" || base == Path::new(".") {
+        PathBuf::from(file)
+    } else {
+        base.join(file.trim_start_matches("./"))
     };
-    // A request file reads body files under its own folder only, so that it cannot show another
-    // file's text (`-d @/etc/passwd`, `< ../../.git-credentials`, `< /dev/stdin`, a link out).
-    let input = match input {
-        Input::File(read) if !on_command_line => {
-            Input::File(confined(Path::new(file), base, read).ok_or_else(|| {
-                format!(
-                    "the body file {} is not under the request file's folder, where its body files are read: move \
+    let input = if file == "-" {
+        Input::Stdin
+    } else if on_command_line {
+        Input::File(path.clone())
+    } else {
+        // A request file reads body files under its own folder only, so that it cannot show another
+        // file's text (`-d @/etc/passwd`, `< ../../.git-credentials`, `< /dev/stdin`, a link out).
+        Input::File(confined(Path::new(file), base, path.clone()).ok_or_else(|| {
+            format!(
+                "the body file {} is not under the request file's folder, where its body files are read: move \
                  it there, or lint it alone with `mtlslint check FILE`",
-                    path.display()
-                )
-            })?)
-        }
-        input => input,
+                path.display()
+            )
+        })?)
     };
     let cap = limit.max(FILE_LIMIT);
     let text = body_text(input.read_body(cap)?, cap).map_err(|e| format!("the body file {}: {e}", path.display()))?;

@@ -16,8 +16,15 @@ fn mtlslint(args: &[&str]) -> Output {
 }
 
 fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    with_stdin_in(Path::new("."), args, input)
+}
+
+/// Runs mtlslint in `dir` with `input` on its standard input.
+fn with_stdin_in(dir: &Path, args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
         .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -1484,17 +1491,7 @@ fn a_request_file_reads_body_files_under_its_folder_only_and_lints_its_other_req
     fs::create_dir_all(dir.join("requests")).unwrap();
     fs::write(dir.join("requests/calls.http"), file).unwrap();
     // Run from a folder above: the working folder does not widen where body files are read.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
-        .args(["check", "requests/calls.http"])
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .env("NO_COLOR", "1")
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(b"piped_SECRET_value\n").unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = with_stdin_in(&dir, &["check", "requests/calls.http"], b"piped_SECRET_value\n");
     let (out, err) = (stdout(&output), String::from_utf8_lossy(&output.stderr).into_owned());
     assert_eq!(output.status.code(), Some(2), "{out}{err}");
     // The first request is linted; the others are named, and no file outside the folder is read.

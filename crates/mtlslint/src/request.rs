@@ -328,6 +328,16 @@ fn authority(url: &str) -> (Option<&str>, Option<std::ops::Range<usize>>) {
     (scheme.map(|colon| &url[..colon]), Some(start..end))
 }
 
+/// The host an authority names, without its user information and port
+/// (an IPv6 address without its brackets): `gw` for `ops:pw@gw:443`.
+pub(crate) fn host_name(authority: &str) -> &str {
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    match host_port.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    }
+}
+
 /// The byte ranges of the secrets a URL carries: the password of
 /// `user:password@`, and the values of parameters named like `token`,
 /// `api_key` or `password` in the query, the fragment and the path (`;jsessionid=`).

@@ -80,11 +80,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 }
 
 fn is_loopback(authority: &str) -> bool {
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    if let Some(rest) = host_port.strip_prefix('[') {
-        return is_ipv6_loopback(rest.split(']').next().unwrap_or_default());
+    let host = crate::request::host_name(authority);
+    // Only an IPv6 address holds a `:` once the port is gone.
+    if host.contains(':') {
+        return is_ipv6_loopback(host);
     }
-    let host = host_port.split(':').next().unwrap_or_default();
     host.eq_ignore_ascii_case("localhost") || is_ipv4_loopback(host)
 }
 

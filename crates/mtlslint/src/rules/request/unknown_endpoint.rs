@@ -45,8 +45,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     // No host (`https://:443/...`), or one taken from the path by a slash too many (`https:///apiops/...`).
     if let (Some(scheme), Some((host, _))) = (view.scheme, view.host) {
         let after = &checker.slice(view.url_span)[scheme.len() + 1..];
-        let name = host.rsplit('@').next().unwrap_or(host);
-        let name = if name.starts_with('[') { name } else { name.split(':').next().unwrap_or(name) };
+        let name = crate::request::host_name(host);
         if name.is_empty()
             || after.starts_with("///") && scheme.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("http"))
         {
