@@ -1,4 +1,5 @@
 use crate::diagnostic::Span;
+use crate::redact::is_placeholder;
 use crate::rules::{Checker, rule};
 
 rule! {
@@ -83,9 +84,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     checker.report(&RULE, header.value_span, format!("/headers/{}", header.name), message).help(help);
 }
 
-/// Whether a token is filled in where the request is sent (`$(cat ~/.token)`,
-/// `` `pass show api` ``, `${TOKEN:?}`, `{{$processEnv API_TOKEN}}`) or is a
-/// placeholder (`<your token>`): the token sent is not the text written.
+/// Whether a token stands for the one sent: a placeholder ([`is_placeholder`]:
+/// `<your token>`, `{{$processEnv API_TOKEN}}`, `${TOKEN:?}`) or a shell's
+/// command substitution (`$(cat ~/.token)`, `` `pass show api` ``).
 fn stands_for_the_token(token: &str) -> bool {
-    token.contains(['$', '`']) || token.contains("{{") || token.starts_with('<') && token.ends_with('>')
+    is_placeholder(token) || token.starts_with("$(") || token.starts_with('`')
 }
