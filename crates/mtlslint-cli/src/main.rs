@@ -101,35 +101,54 @@ fn hide_arguments(mut message: String, arguments: &[String]) -> String {
     message
 }
 
-/// The inputs that could not be read or parsed: each is named on standard
+/// The inputs that could not be read or parsed, and the requests of a
+/// request file whose body file could not be read: each is named on standard
 /// error as it comes and listed in a machine format's report (with the
 /// credentials it may quote hidden), the others are linted and reported,
 /// and the run then exits with 2.
 #[derive(Default)]
-struct Skipped(Vec<String>);
+struct Skipped {
+    why: Vec<String>,
+    /// How many of `why` are requests of a file that was linted.
+    requests: usize,
+}
 
 impl Skipped {
     /// The value, or `None` after naming the error.
     fn keep<T>(&mut self, result: Result<T, String>) -> Option<T> {
-        result
-            .map_err(|message| {
-                report_error(&message);
-                self.0.push(mtlslint::redact(&message).into_owned());
-            })
-            .ok()
+        result.map_err(|message| self.name(&message)).ok()
     }
 
-    /// The run's outcome: `failed` when every input was read, else an error
-    /// that counts the inputs skipped beside the `linted` ones.
+    /// Names a request of a linted file that could not be linted.
+    fn request(&mut self, message: &str) {
+        self.name(message);
+        self.requests += 1;
+    }
+
+    fn name(&mut self, message: &str) {
+        report_error(message);
+        self.why.push(mtlslint::redact(message).into_owned());
+    }
+
+    /// The run's outcome: `failed` when everything was read, else an error
+    /// that counts what was skipped beside the `linted` inputs.
     fn or(&self, failed: bool, linted: usize) -> Result<bool, String> {
-        match self.0.len() {
-            0 => Ok(failed),
-            skipped => Err(format!(
-                "{} not linted (named above); {} linted and reported",
-                output::plural(skipped, "input was", "inputs were"),
-                output::plural(linted, "other", "others"),
-            )),
-        }
+        let inputs = self.why.len() - self.requests;
+        let skipped = match (inputs, self.requests) {
+            (0, 0) => return Ok(failed),
+            (inputs, 0) => output::plural(inputs, "input was", "inputs were"),
+            (0, requests) => output::plural(requests, "request was", "requests were"),
+            (inputs, requests) => format!(
+                "{} and {}",
+                output::plural(inputs, "input", "inputs"),
+                output::plural(requests, "request was", "requests were")
+            ),
+        };
+        let others = if inputs == 0 { ("input", "inputs") } else { ("other", "others") };
+        Err(format!(
+            "{skipped} not linted (named above); {} linted and reported",
+            output::plural(linted, others.0, others.1)
+        ))
     }
 }
 
@@ -155,7 +174,7 @@ fn run(command: Command) -> Result<bool, String> {
                 results.extend(skipped.keep(result).into_iter().flatten());
             }
             let results = output::merge_repeated(results);
-            write_results(args.common.format, &linter, &results, &skipped.0)?;
+            write_results(args.common.format, &linter, &results, &skipped.why)?;
             return skipped.or(failed(&results), results.len());
         }
         Command::Request(args) => {
@@ -227,7 +246,7 @@ fn run(command: Command) -> Result<bool, String> {
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 results.push(FileResult::new(input.name(), text, diagnostics));
             }
-            write_results(args.format, &linter, &results, &skipped.0)?;
+            write_results(args.format, &linter, &results, &skipped.why)?;
             return skipped.or(failed(&results), results.len());
         }
         Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
@@ -302,7 +321,7 @@ fn check_input(
     let (mut diagnostics, in_files, unread) = lint_imported(linter, &input.folder(), false, &text, &requests);
     // The file's other requests are still linted.
     for why in unread {
-        skipped.keep::<()>(Err(format!("{}: {why}", input.name())));
+        skipped.request(&format!("{}: {why}", input.name()));
     }
     if environment.is_none()
         && let Some(file) = inputs::http_environment_file(input)
@@ -473,7 +492,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         print(&diffs)?;
         tell(quiet, &format!("{applied_fixes} would change {changed_inputs}"));
         // What the fixes would leave, and the requests' findings, go beside the diff.
-        write_results_to(args.common.format, linter, &results, &skipped.0, anstream::stderr().lock())?;
+        write_results_to(args.common.format, linter, &results, &skipped.why, anstream::stderr().lock())?;
         // A pending change fails, as in a formatter's check mode, and so does an
         // error no fix removes (a body that is not JSON has no diff to show).
         return skipped.or(applied > 0 || failed(&results), results.len());
@@ -481,9 +500,9 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     tell(quiet, &format!("applied {applied_fixes} in {changed_inputs}"));
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if on_stderr {
-        write_results_to(args.common.format, linter, &results, &skipped.0, anstream::stderr().lock())?;
+        write_results_to(args.common.format, linter, &results, &skipped.why, anstream::stderr().lock())?;
     } else {
-        write_results(args.common.format, linter, &results, &skipped.0)?;
+        write_results(args.common.format, linter, &results, &skipped.why)?;
     }
     let failed = skipped.or(failed(&results), results.len())?;
     if unwritten > 0 {

@@ -1500,4 +1500,6 @@ fn a_request_file_reads_body_files_under_its_folder_only_and_lints_its_other_req
     assert_eq!(err.matches("is not under the request file's folder").count(), 3, "{err}");
     assert!(!out.contains("ghp_SECRET") && !err.contains("ghp_SECRET"), "{out}{err}");
     assert!(!out.contains("piped_SECRET") && !err.contains("piped_SECRET"), "{out}{err}");
+    // The file was linted: what is counted as skipped is its requests, not inputs.
+    assert!(err.contains("4 requests were not linted (named above); 1 input linted and reported"), "{err}");
 }
