@@ -194,7 +194,7 @@ fn run(command: Command) -> Result<bool, String> {
                 }
                 let text = mtlslint::import::mask_secrets(command, imported);
                 let results: Vec<_> =
-                    std::iter::once(FileResult::new("--curl", text, diagnostics)).chain(in_files).collect();
+                    std::iter::once(FileResult::new("--curl", text, diagnostics).typed()).chain(in_files).collect();
                 write_results(args.common.format, &linter, &results, &[])?;
                 return Ok(failed(&results));
             }
@@ -218,7 +218,8 @@ fn run(command: Command) -> Result<bool, String> {
                 let diagnostics = report.take_body_findings(body);
                 FileResult::new(file, body.to_owned(), diagnostics)
             });
-            let results = std::iter::once(FileResult::new("request", report.text, report.diagnostics)).chain(in_file);
+            let results =
+                std::iter::once(FileResult::new("request", report.text, report.diagnostics).typed()).chain(in_file);
             (args.common.format, linter, results.collect::<Vec<_>>())
         }
         Command::Response(args) => {

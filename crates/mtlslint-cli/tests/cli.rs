@@ -940,6 +940,22 @@ fn ci_formats_carry_what_their_consumers_read() {
     assert!(
         github.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "))
     );
+    // A call given on the command line, or standard input, is no file of the repository: the place leads the message.
+    let url = "https://gw/apiops/projects/P/credentials/u/truststore/ts";
+    let request = stdout(&mtlslint(&[
+        "request",
+        "--format",
+        "github",
+        "-X",
+        "PUT",
+        "--url",
+        url,
+        "-H",
+        "Authorization: Bearer t",
+    ]));
+    assert!(request.starts_with("::error title=R003 missing-trailing-slash::request 1:"), "{request}");
+    let piped = stdout(&with_stdin(&["check", "--format", "github", "-"], b"{\"enabled\": true}"));
+    assert!(piped.lines().any(|l| l.starts_with("::error title=M001 keystore-required::stdin 1:")), "{piped}");
 
     let (_, junit) = run("junit");
     assert!(junit.starts_with("<?xml") && junit.trim_end().ends_with("</testsuites>"));

@@ -8,6 +8,8 @@ use mtlslint::Severity;
 use super::FileResult;
 
 /// Writes one workflow command per finding, and an `::error` for each input not linted.
+/// A finding in standard input or in a call given on the command line names no file
+/// (GitHub would look for it in the repository): its place leads its message.
 pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[String]) -> io::Result<()> {
     for why in not_linted {
         writeln!(out, "::error title={}::{}", property("mtlslint: input not linted"), data(why))?;
@@ -24,17 +26,24 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[
                 Some(help) => format!("{}\n{help}", d.message),
                 None => d.message.to_string(),
             };
-            writeln!(
-                out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                property(&result.source),
-                start.line,
-                start.column,
-                end.line,
-                end.column,
-                property(&format!("{} {}", d.code, d.name)),
-                data(&message),
-            )?;
+            let title = property(&format!("{} {}", d.code, d.name));
+            if result.file {
+                writeln!(
+                    out,
+                    "::{command} file={},line={},col={},endLine={},endColumn={},title={title}::{}",
+                    property(&result.source),
+                    start.line,
+                    start.column,
+                    end.line,
+                    end.column,
+                    data(&message),
+                )?;
+            } else {
+                // No file to annotate: the place goes into the message.
+                let source = if result.source == "-" { "stdin" } else { &result.source };
+                let message = format!("{source} {}:{}: {message}", start.line, start.column);
+                writeln!(out, "::{command} title={title}::{}", data(&message))?;
+            }
         }
     }
     Ok(())

@@ -15,6 +15,9 @@ pub(crate) struct FileResult {
     /// ([`mtlslint::redact`]): excerpts show it.
     pub(crate) text: String,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Whether `source` names a file: not standard input (`-`) nor a call
+    /// given on the command line.
+    pub(crate) file: bool,
 }
 
 impl FileResult {
@@ -25,7 +28,13 @@ impl FileResult {
             std::borrow::Cow::Owned(redacted) => redacted,
             std::borrow::Cow::Borrowed(_) => text,
         };
-        Self { source: source.into(), text, diagnostics }
+        let source = source.into();
+        Self { file: source != "-", source, text, diagnostics }
+    }
+
+    /// The result of a call given on the command line (`request`), not read from a file.
+    pub(crate) fn typed(self) -> Self {
+        Self { file: false, ..self }
     }
 }
 
