@@ -137,11 +137,21 @@ pub(crate) struct RequestArgs {
     #[arg(value_name = "URL", conflicts_with = "url")]
     pub(crate) location: Option<String>,
     /// The whole call as a cURL command, e.g. pasted from the documentation.
-    #[arg(long, value_name = "COMMAND", conflicts_with_all = ["method", "url", "location", "headers", "data"])]
+    #[arg(
+        long,
+        value_name = "COMMAND",
+        conflicts_with_all = ["method", "url", "location", "headers", "data", "oauth2_bearer", "user"]
+    )]
     pub(crate) curl: Option<String>,
     /// A header, as `Name: value`; repeat for more.
     #[arg(long = "header", short = 'H', value_name = "NAME: VALUE")]
     pub(crate) headers: Vec<String>,
+    /// The token, sent as `Authorization: Bearer TOKEN` (as curl sends it; an `Authorization` header given with -H replaces it).
+    #[arg(long, value_name = "TOKEN")]
+    pub(crate) oauth2_bearer: Option<String>,
+    /// `USER:PASSWORD`, sent as basic authentication (as curl sends it), which both endpoints refuse.
+    #[arg(long, short = 'u', value_name = "USER:PASSWORD", conflicts_with = "oauth2_bearer")]
+    pub(crate) user: Option<String>,
     /// The body: text, `@FILE` to read a file, or `@-` for stdin (curl's `--data-binary` is taken too).
     #[arg(long, short = 'd', alias = "data-binary")]
     pub(crate) data: Option<String>,
@@ -245,4 +255,17 @@ pub(crate) enum Format {
     Github,
     /// JUnit XML, for CI test reports.
     Junit,
+}
+
+impl RequestArgs {
+    /// The headers the call sends: those given with -H, and the `Authorization`
+    /// header of `--oauth2-bearer` or `-u` unless one given with -H replaces it, as in curl.
+    pub(crate) fn headers(&self) -> Vec<String> {
+        let given =
+            |h: &String| h.split_once(':').is_some_and(|(name, _)| name.trim().eq_ignore_ascii_case("authorization"));
+        let credentials = (self.oauth2_bearer.as_ref().map(|token| format!("Authorization: Bearer {token}")))
+            .or_else(|| self.user.as_ref().map(|user| format!("Authorization: Basic {user}")))
+            .filter(|_| !self.headers.iter().any(given));
+        self.headers.iter().cloned().chain(credentials).collect()
+    }
 }

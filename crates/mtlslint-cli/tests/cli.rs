@@ -1519,3 +1519,30 @@ fn a_request_file_reads_body_files_under_its_folder_only_and_lints_its_other_req
     // The file was linted: what is counted as skipped is its requests, not inputs.
     assert!(err.contains("4 requests were not linted (named above); 1 input linted and reported"), "{err}");
 }
+
+#[test]
+fn request_takes_curls_credential_options() {
+    let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let call = |credentials: &[&str]| {
+        let mut args = vec!["request", "--format", "json", "-X", "PATCH", url, "-d", r#"{"enabled": false}"#];
+        args.extend(["-H", "Content-Type: application/json"]);
+        args.extend(credentials);
+        let output = mtlslint(&args);
+        let out = stdout(&output);
+        assert!(!out.contains("s3cret"), "the token is not shown: {out}");
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let codes = report["results"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].clone())
+            .collect::<Vec<_>>();
+        (output.status.code(), codes)
+    };
+    assert_eq!(call(&["--oauth2-bearer", "s3cret"]), (Some(0), vec![]));
+    // Basic authentication, which the API refuses, is said so.
+    assert_eq!(call(&["-u", "admin:s3cret"]), (Some(1), vec!["R005".into()]));
+    // A header given by hand replaces the one curl makes of `-u`.
+    assert_eq!(call(&["-u", "admin:s3cret", "-H", "Authorization: Bearer s3cret"]), (Some(0), vec![]));
+    assert_eq!(call(&[]), (Some(1), vec!["R005".into()]));
+}
