@@ -104,7 +104,8 @@ fn escape_with(text: &str, attribute: bool) -> String {
             '\n' => out.push_str("&#10;"),
             '\t' => out.push_str("&#9;"),
             '\r' => out.push_str("&#13;"),
-            c if c < ' ' => out.push('\u{FFFD}'),
+            // No character reference stands for these in XML 1.0 either.
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -119,5 +120,10 @@ mod tests {
     fn line_breaks_are_written_as_character_references_where_a_parser_would_change_them() {
         assert_eq!(attribute("a\nb\r\tc<\"&"), "a&#10;b&#13;&#9;c&lt;&quot;&amp;");
         assert_eq!(escape("a\nb\r\n\tc\u{1}"), "a\nb&#13;\n\tc\u{FFFD}");
+    }
+
+    #[test]
+    fn characters_xml_cannot_carry_become_the_replacement_character() {
+        assert_eq!(escape("k\u{FFFF}\u{FFFE}\u{FFFD}\u{10000}"), "k\u{FFFD}\u{FFFD}\u{FFFD}\u{10000}");
     }
 }
