@@ -192,9 +192,12 @@ pub(crate) fn same_file_key(path: &Path) -> PathBuf {
 /// leave out (`target/`, `node_modules/`) are passed over. What cannot be
 /// read (a folder without permission, a link to nothing) goes in `unreadable`.
 fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable: &mut Vec<String>) {
-    for entry in ignore::WalkBuilder::new(folder).build() {
+    // Linked folders are walked too; a link back to a folder being walked
+    // adds nothing, its files are met through the folder itself.
+    for entry in ignore::WalkBuilder::new(folder).follow_links(true).build() {
         let entry = match entry {
             Ok(entry) => entry,
+            Err(error) if is_loop(&error) => continue,
             Err(error) => {
                 unreadable.push(format!("cannot read below `{}`: {error}", folder.display()));
                 continue;
@@ -214,15 +217,27 @@ fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable
     }
 }
 
-/// The target of `path` when it is a link met in a folder, not named on the
-/// command line: `check --fix` does not write through it, since the target
-/// may lie outside the folder it was asked to fix.
-pub(crate) fn link_met_in_folder(path: &Path, named: &[PathBuf]) -> Option<PathBuf> {
-    let linked = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
-    if !linked || named.iter().any(|name| name == path) {
-        return None;
+fn is_loop(error: &ignore::Error) -> bool {
+    match error {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
     }
-    Some(fs::read_link(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// How `path` is reached through a link met in a folder, not named on the
+/// command line (`a link to TARGET`): `check --fix` does not write through
+/// it, since the target may lie outside the folder it was asked to fix.
+pub(crate) fn link_met_in_folder(path: &Path, named: &[PathBuf]) -> Option<String> {
+    // The folder named on the command line that holds `path`: links above it are the user's own.
+    let root = named.iter().filter(|name| path.starts_with(name)).max_by_key(|name| name.components().count())?;
+    let is_link = |at: &Path| fs::symlink_metadata(at).is_ok_and(|meta| meta.file_type().is_symlink());
+    let link = path.ancestors().take_while(|at| at != root).find(|at| is_link(at))?;
+    let target = fs::read_link(link).unwrap_or_else(|_| link.to_path_buf());
+    let through = if link == path { String::new() } else { format!("in `{}`, ", link.display()) };
+    Some(format!("{through}a link to `{}`", target.display()))
 }
 
 /// The most of any file that is read: a List Keystores response of thousands

@@ -442,14 +442,11 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 }
                 diffs.push_str(&masked);
             } else if let inputs::Input::File(path) = &input {
-                let kept = if let Some(target) = inputs::link_met_in_folder(path, &args.paths) {
+                let kept = if let Some(link) = inputs::link_met_in_folder(path, &args.paths) {
                     // Written through, the fix would change a file the folder only points to.
-                    let target = target.display();
                     tell(
                         quiet,
-                        &format!(
-                            "{source}: a link to `{target}`; its fixes are not written through it (name the file to fix it)"
-                        ),
+                        &format!("{source}: {link}; its fixes are not written through it (name the file to fix it)"),
                     );
                     true
                 } else if let Err(error) = std::fs::write(path, &fixed.text) {

@@ -836,6 +836,39 @@ fn fix_does_not_write_through_a_link_met_in_a_folder() {
     fs::remove_dir_all(root).unwrap();
 }
 
+/// A linked folder is walked as the folder it leads to: its bodies are
+/// linted (a pipeline does not pass over them), a link back up adds nothing,
+/// and `--fix` does not write through it.
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_is_linted_but_not_fixed_through() {
+    let root = scratch("linked-folders");
+    let (dir, shared) = (root.join("bodies"), root.join("shared"));
+    fs::create_dir_all(&dir).unwrap();
+    fs::create_dir_all(&shared).unwrap();
+    fs::write(dir.join("own.json"), r#"{"enabled": false}"#).unwrap();
+    let body = r#"{"enabled": true, "hostnameVerifierType": "default"}"#;
+    fs::write(shared.join("team.json"), body).unwrap();
+    std::os::unix::fs::symlink("../shared", dir.join("shared")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("again")).unwrap();
+
+    let output = mtlslint(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "the linked body's M001 fails the run");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sources: Vec<&str> =
+        report["results"].as_array().unwrap().iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert_eq!(sources.len(), 2, "each body once, the loop adds nothing: {sources:?}");
+    assert!(sources[1].ends_with("bodies/shared/team.json"), "{sources:?}");
+
+    let output = mtlslint(&["check", "--fix", dir.to_str().unwrap()]);
+    assert_eq!(fs::read_to_string(shared.join("team.json")).unwrap(), body, "written through the linked folder");
+    let told = String::from_utf8_lossy(&output.stderr);
+    let expected =
+        format!("in `{}`, a link to `../shared`; its fixes are not written through it", dir.join("shared").display());
+    assert!(told.contains(&expected), "{told}");
+    fs::remove_dir_all(root).unwrap();
+}
+
 #[test]
 fn configuration_is_found_upward_and_flags_win() {
     let root = scratch("config");
