@@ -32,8 +32,8 @@ pub(crate) enum Command {
 
 #[derive(Debug, Args)]
 pub(crate) struct ResponseArgs {
-    /// Saved response bodies (files, folders of `*.json`), or `-` for stdin.
-    #[arg(value_name = "FILE", default_value = "-")]
+    /// Saved response bodies (files, folders of `*.json`), or `-` for stdin [default: stdin].
+    #[arg(value_name = "FILE")]
     pub(crate) paths: Vec<PathBuf>,
     /// Which call answered [default: told by the shape; either when it cannot tell].
     #[arg(long, value_enum, ignore_case = true)]
@@ -103,8 +103,8 @@ fn parse_draft(name: &str) -> Result<Draft, String> {
 #[command(group = clap::ArgGroup::new("apply").args(["fix", "diff"]).multiple(false))]
 pub(crate) struct CheckArgs {
     /// Bodies (JSON), `.http` request files, cURL commands, folders (searched for *.json, *.http,
-    /// *.rest, *.curl), or `-` for stdin.
-    #[arg(value_name = "FILE", default_value = "-")]
+    /// *.rest, *.curl), or `-` for stdin [default: stdin].
+    #[arg(value_name = "FILE")]
     pub(crate) paths: Vec<PathBuf>,
     /// Apply the safe fixes in place (stdin: print the fixed body), then report what is left.
     #[arg(long)]

@@ -118,7 +118,7 @@ pub(crate) const EXTENSIONS: &[&str] = &["json", "http", "rest", "curl"];
 pub(crate) const RESPONSE_EXTENSIONS: &[&str] = &["json"];
 
 /// Expands the paths: files as given, folders to their files with one of
-/// `extensions` (`*.json`, ...) in name order, `-` to stdin. A folder's
+/// `extensions` (`*.json`, ...) in name order, `-` (or no path) to stdin. A folder's
 /// configuration files (`mtlslint.json`), the HTTP client's environment
 /// files (`http-client.env.json`) and the `context` files the run reads
 /// (inventories, current settings) are no bodies: they are left out of it.
@@ -137,6 +137,8 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
     // is read once, where it is first named.
     let mut seen = std::collections::HashSet::new();
     let mut first = |path: &Path| seen.insert(same_file_key(path));
+    let stdin_alone = [PathBuf::from("-")];
+    let paths = if paths.is_empty() { &stdin_alone[..] } else { paths };
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(if stdin {
@@ -192,6 +194,8 @@ pub(crate) fn same_file_key(path: &Path) -> PathBuf {
 /// leave out (`target/`, `node_modules/`) are passed over. What cannot be
 /// read (a folder without permission, a link to nothing) goes in `unreadable`.
 fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable: &mut Vec<String>) {
+    let has_extension =
+        |path: &Path| path.extension().is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)));
     // Linked folders are walked too; a link back to a folder being walked
     // adds nothing, its files are met through the folder itself.
     for entry in ignore::WalkBuilder::new(folder).follow_links(true).build() {
@@ -199,21 +203,31 @@ fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable
             Ok(entry) => entry,
             Err(error) if is_loop(&error) => continue,
             Err(error) => {
-                unreadable.push(format!("cannot read below `{}`: {error}", folder.display()));
+                match error_path(&error).filter(|path| path.is_symlink() && !path.exists()) {
+                    // A link to nothing is named only where a file of its kind would be linted.
+                    Some(path) if !has_extension(path) => {}
+                    Some(path) => {
+                        let target = fs::read_link(path).map(|target| target.display().to_string()).unwrap_or_default();
+                        unreadable.push(format!("{}: a link to `{target}`, which does not exist", path.display()));
+                    }
+                    None => unreadable.push(format!("cannot read below `{}`: {error}", folder.display())),
+                }
                 continue;
             }
         };
-        let path = entry.path();
-        if !path.extension().is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x))) {
-            continue;
-        }
         // `is_file` follows a link, so a linked file is linted as before.
-        if path.is_file() {
-            found.push(path.to_path_buf());
-        } else if entry.path_is_symlink() && !path.exists() {
-            let target = fs::read_link(path).map(|target| target.display().to_string()).unwrap_or_default();
-            unreadable.push(format!("{}: a link to `{target}`, which does not exist", path.display()));
+        if has_extension(entry.path()) && entry.path().is_file() {
+            found.push(entry.into_path());
         }
+    }
+}
+
+/// The path an error of the walk is about.
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        _ => None,
     }
 }
 

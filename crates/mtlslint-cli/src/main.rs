@@ -145,10 +145,13 @@ impl Skipped {
             ),
         };
         let others = if inputs == 0 { ("input", "inputs") } else { ("other", "others") };
-        Err(format!(
-            "{skipped} not linted (named above); {} linted and reported",
-            output::plural(linted, others.0, others.1)
-        ))
+        match linted {
+            0 => Err(format!("{skipped} not linted (named above)")),
+            _ => Err(format!(
+                "{skipped} not linted (named above); {} linted and reported",
+                output::plural(linted, others.0, others.1)
+            )),
+        }
     }
 }
 
@@ -169,7 +172,7 @@ fn run(command: Command) -> Result<bool, String> {
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS) {
                 let Some(input) = skipped.keep(input) else { continue };
-                let result = read(&linter, &input)
+                let result = read(&linter, &input, !args.paths.is_empty())
                     .and_then(|bytes| check_input(&linter, &input, &bytes, args.env.as_deref(), &mut skipped));
                 results.extend(skipped.keep(result).into_iter().flatten());
             }
@@ -236,7 +239,7 @@ fn run(command: Command) -> Result<bool, String> {
             let config_file: Vec<PathBuf> = config.iter().map(|(path, _)| path.clone()).collect();
             for input in inputs::collect(&args.paths, &config_file, inputs::RESPONSE_EXTENSIONS) {
                 let Some(input) = skipped.keep(input) else { continue };
-                let Some(bytes) = skipped.keep(read(&linter, &input)) else { continue };
+                let Some(bytes) = skipped.keep(read(&linter, &input, !args.paths.is_empty())) else { continue };
                 let mut diagnostics = linter.lint_response(&bytes, endpoint);
                 let help =
                     || format!("this is a request body, not a response: `mtlslint check {}` lints it", input.name());
@@ -397,13 +400,13 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
     let (mut requests, mut skipped) = (Vec::new(), Skipped::default());
     // The report goes to standard error beside a diff or a fixed standard input.
-    let on_stderr = args.diff || args.paths.iter().any(|path| path.as_os_str() == "-");
+    let on_stderr = args.diff || args.paths.is_empty() || args.paths.iter().any(|path| path.as_os_str() == "-");
     let quiet = on_stderr && args.common.format != Format::Human;
     // Files linted whose fixes could not be written back.
     let mut unwritten = 0;
     for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS) {
         let Some(input) = skipped.keep(input) else { continue };
-        let Some(bytes) = skipped.keep(read(linter, &input)) else { continue };
+        let Some(bytes) = skipped.keep(read(linter, &input, !args.paths.is_empty())) else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
             tell(quiet, &format!("{}: fixes apply to JSON bodies; reporting only", input.name()));
@@ -528,8 +531,15 @@ fn max_bytes(linter: &Linter) -> usize {
 /// An input's bytes: up to the larger of the body limit, past which the
 /// linter reports a body too large, and [`inputs::FILE_LIMIT`], past which a
 /// cURL or `.http` file is refused, so that no input fills memory.
-fn read(linter: &Linter, input: &inputs::Input) -> Result<Vec<u8>, String> {
-    input.read(max_bytes(linter).max(inputs::FILE_LIMIT))
+/// An input's bytes. Standard input read because no input was `named` is
+/// not empty: that is a list of files that came out empty (`xargs` run on
+/// no names), not an empty body.
+fn read(linter: &Linter, input: &inputs::Input, named: bool) -> Result<Vec<u8>, String> {
+    let bytes = input.read(max_bytes(linter).max(inputs::FILE_LIMIT))?;
+    if bytes.is_empty() && !named {
+        return Err("nothing to lint: no input is named and standard input is empty; name files or folders, or pipe the text in".into());
+    }
+    Ok(bytes)
 }
 
 /// Passes standard input through unchanged: the `bytes` read, then the rest,

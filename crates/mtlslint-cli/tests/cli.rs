@@ -311,7 +311,7 @@ fn the_bearer_token_is_never_printed() {
     assert!(all.contains("header 1 is not `Name: value`"), "{all}");
     assert!(!all.contains("tok-SECRET-123"), "{all}");
     // A usage error after the header names the option at fault: only secrets are hidden.
-    for (option, said) in [("--heder", "'--heder'"), ("--data-raw", "'--data-raw'"), ("-u", "'-u'")] {
+    for (option, said) in [("--heder", "'--heder'"), ("--data-raw", "'--data-raw'"), ("-A", "'-A'")] {
         let output =
             mtlslint(&["request", "-X", "PUT", url, "-H", "Authorization: Bearer tok-SECRET-123", option, "x"]);
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -1578,4 +1578,19 @@ fn request_takes_curls_credential_options() {
     // A header given by hand replaces the one curl makes of `-u`.
     assert_eq!(call(&["-u", "admin:s3cret", "-H", "Authorization: Bearer s3cret"]), (Some(0), vec![]));
     assert_eq!(call(&[]), (Some(1), vec!["R005".into()]));
+}
+
+#[test]
+fn no_input_named_and_nothing_piped_is_a_usage_error_not_an_empty_body() {
+    // `git diff --name-only | grep json | xargs mtlslint check`, when no file changed.
+    for command in [&["check"][..], &["check", "--format", "github"], &["response"]] {
+        let output = with_stdin(command, b"");
+        assert_eq!(output.status.code(), Some(2), "{command:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains("nothing to lint: no input is named and standard input is empty"), "{err}");
+        assert!(!stdout(&output).contains("J001"), "no finding on a body nobody gave");
+    }
+    // Named, standard input is the body, empty or not.
+    assert_eq!(with_stdin(&["check", "-"], b"").status.code(), Some(1));
+    assert_eq!(with_stdin(&["check"], br#"{"enabled": false}"#).status.code(), Some(0));
 }
