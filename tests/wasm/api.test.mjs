@@ -139,8 +139,8 @@ test("bad options throw an Error that says what to write", () => {
   // Half a UTF-16 pair cannot be written as JSON: it is named where it is.
   assert.throws(() => esm.lint("{}", { current: { keyStoreId: "ks\uD800" } }), /^Error: options.current.keyStoreId: a lone surrogate/);
   assert.throws(() => esm.lint("{}", { rules: { "\uD800": "off" } }), /^Error: options.rules.\uFFFD: a lone surrogate/);
-  assert.throws(() => esm.lint("{}", { limits: { maxBytes: 2 ** 32 } }), /^Error: options.limits.maxBytes: expected a whole number, from 1 to 4194304$/);
-  assert.throws(() => esm.lint("{}", { limits: { maxBytes: 8 << 20 } }), /^Error: options.limits.maxBytes: from 1 to 4194304 \(4 MiB\) in the WebAssembly package$/);
+  assert.throws(() => esm.lint("{}", { limits: { maxBytes: 2 ** 32 } }), /^Error: options.limits.maxBytes: expected a whole number, from 1 to 2097152$/);
+  assert.throws(() => esm.lint("{}", { limits: { maxBytes: (2 << 20) + 1 } }), /^Error: options.limits.maxBytes: from 1 to 2097152 \(2 MiB\) in the WebAssembly package$/);
   // A form's own FormData or a Map would otherwise pass as an empty form.
   const form = new FormData();
   form.set("enabled", "true");
@@ -377,4 +377,17 @@ test("options of another class, and a URL that breaks the line, are refused with
   // A fetch Request without a body is read by its members.
   const request = new Request("https://gw.example.com/apiops/projects/P/credentials/u/truststore/t/", { method: "PUT", headers: { Authorization: "Bearer t" } });
   assert.deepEqual(esm.lintRequest(request).diagnostics, []);
+});
+
+test("the worst body the largest limit takes is reported whole, not a crash", () => {
+  // A finding for every two bytes: a list of a million items that are no protocol.
+  const most = 2 << 20;
+  const items = (most - '{"supportedProtocolList":[]}'.length + 1) >> 1;
+  const body = `{"supportedProtocolList":[${"0,".repeat(items - 1)}0]}`.padEnd(most);
+  assert.equal(Buffer.byteLength(body), most);
+  const diagnostics = esm.lint(body, { limits: { maxBytes: most } });
+  assert.equal(diagnostics.length, items + 1, "one S002 per item, and T004 on the list");
+  assert.deepEqual(diagnostics.at(-1).pointer, `/supportedProtocolList/${items - 1}`);
+  // The module still works afterwards.
+  assert.deepEqual(esm.lint('{"enabled": false}'), []);
 });

@@ -21,7 +21,7 @@ pub struct LintOptions {
     /// Severity by rule code or name, over the profile's: `error`, `warning`, `info` or `off`.
     #[tsify(optional, type = "Record<string, Level> | null")]
     pub rules: Option<BTreeMap<String, Level>>,
-    /// Input limits: `maxBytes` (default 1048576, at most 4194304) and `maxDepth` (default 64, at most 128).
+    /// Input limits: `maxBytes` (default 1048576, at most 2097152) and `maxDepth` (default 64, at most 128).
     #[tsify(optional, type = "ConfigLimits | null")]
     pub limits: Option<ConfigLimits>,
     /// The proxy's settings before the PATCH, as JSON text or an object; the
@@ -55,14 +55,16 @@ pub struct LintOptions {
     pub unsafe_fixes: Option<bool>,
 }
 
-/// The largest input the module takes: its memory ends at 4 GiB, and a
-/// body of many short unknown keys needs a few hundred times its size.
-const MAX_BYTES: usize = 4 << 20;
+/// The largest input the module takes. Its memory ends at 4 GiB, and the
+/// worst body draws a finding for every two bytes (a list of a million `0`
+/// items); at 2 MiB its report is about 1.5 GB of findings and JSON text,
+/// at 3 MiB the module runs out of memory (measured in Node 20).
+const MAX_BYTES: usize = 2 << 20;
 
 const MEMBERS: &str = "`profile`, `rules`, `limits`, `current`, `keystores`, `adminKeystores`, `credentials`, `permissions`, `endpoint`, `unsafe`";
 const RULES: &str = r#"an object of rule codes or names and levels, such as {T005: "off"}"#;
 const LIMITS: &str =
-    "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes from 1 to 4194304)";
+    "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes from 1 to 2097152)";
 
 impl LintOptions {
     /// Reads options from JSON text (what `JSON.stringify` made of the
@@ -113,7 +115,7 @@ impl LintOptions {
         };
         // Before the configuration's own check, whose ceiling is the native one.
         if self.limits.and_then(|limits| limits.max_bytes).is_some_and(|n| !(1..=MAX_BYTES).contains(&n)) {
-            return Err(format!("options.limits.maxBytes: from 1 to {MAX_BYTES} (4 MiB) in the WebAssembly package"));
+            return Err(format!("options.limits.maxBytes: from 1 to {MAX_BYTES} (2 MiB) in the WebAssembly package"));
         }
         let options = config.options().map_err(|error| format!("options: {error}"))?;
         let context = Context {
@@ -211,17 +213,17 @@ mod tests {
         assert!(error(r#"{"rules": {"T005": "warn"}}"#).ends_with(r#"found "warn": did you mean "warning"?"#));
         assert_eq!(
             error(r#"{"limits": {"maxBytes": -1}}"#),
-            "options.limits.maxBytes: expected a whole number, from 1 to 4194304"
+            "options.limits.maxBytes: expected a whole number, from 1 to 2097152"
         );
-        assert!(error(r#"{"limits": {"maxBytes": 18446744073709551616}}"#).ends_with("from 1 to 4194304"));
+        assert!(error(r#"{"limits": {"maxBytes": 18446744073709551616}}"#).ends_with("from 1 to 2097152"));
         assert!(error(r#"{"limits": 5}"#).starts_with("options.limits: expected an object of whole"));
         // Past the module's ceiling, under the native one or not, and zero: the module's range is named.
-        for max_bytes in ["4194305", "1073741824", "2000000000", "0"] {
+        for max_bytes in ["2097153", "4194304", "1073741824", "0"] {
             let json = format!(r#"{{"limits": {{"maxBytes": {max_bytes}}}}}"#);
             let over = LintOptions::from_json(&json).unwrap().linter().err();
             assert_eq!(
                 over.as_deref(),
-                Some("options.limits.maxBytes: from 1 to 4194304 (4 MiB) in the WebAssembly package")
+                Some("options.limits.maxBytes: from 1 to 2097152 (2 MiB) in the WebAssembly package")
             );
         }
         assert_eq!(error(r#"{"unsafe": "yes"}"#), "options.unsafe: expected true or false");

@@ -133,7 +133,7 @@ fn nearest_constant<'c>(text: &str, constants: &[&'c str]) -> Option<&'c str> {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ConfigLimits {
-    /// Largest input in bytes (default 1048576, at most 1073741824; 4194304 in the WebAssembly package).
+    /// Largest input in bytes (default 1048576, at most 1073741824; 2097152 in the WebAssembly package).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = Limits::MAX_BYTES))]
     pub max_bytes: Option<usize>,
