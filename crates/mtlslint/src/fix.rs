@@ -1,7 +1,7 @@
 //! Applies the fixes diagnostics carry, keeping every byte they do not touch.
 
 use crate::diagnostic::{Applicability, Diagnostic};
-use crate::{Limits, Linter, syntax};
+use crate::{Linter, syntax};
 
 /// Which fixes to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,13 +107,17 @@ impl Linter {
         };
         let mut text = text.to_owned();
         let mut remaining = self.lint_body(text.as_bytes());
-        let (mut applied, mut is_json) = (0, parses(&text));
+        // A round of fixes is kept only if the body stays JSON within the limits,
+        // which a fix that lengthens or nests it could cross.
+        let limits = self.options().limits;
+        let fits = |text: &str| text.len() <= limits.max_bytes && syntax::parse(text, limits.max_depth).error.is_none();
+        let (mut applied, mut is_json) = (0, fits(&text));
         for _ in 0..MAX_ROUNDS {
             let (next, count) = apply(&text, &remaining, mode);
             if count == 0 || next == text {
                 break;
             }
-            let next_is_json = parses(&next);
+            let next_is_json = fits(&next);
             if is_json && !next_is_json {
                 break;
             }
@@ -123,10 +127,6 @@ impl Linter {
         }
         Fixed { text, applied, remaining }
     }
-}
-
-fn parses(text: &str) -> bool {
-    syntax::parse(text, Limits::MAX_DEPTH).error.is_none()
 }
 
 #[cfg(test)]
@@ -147,5 +147,23 @@ mod tests {
         let more = linter.fix_body(fixed.text.as_bytes(), FixMode::Unsafe);
         assert!(more.text.contains("\"keyStoreId\": \"ks\""), "{}", more.text);
         assert_eq!(linter.fix_body(more.text.as_bytes(), FixMode::Unsafe).applied, 0);
+    }
+
+    #[test]
+    fn no_fix_takes_a_body_past_the_limits() {
+        let limited = |max_bytes, max_depth| {
+            let mut options = crate::Options::default();
+            options.limits = crate::Limits { max_bytes, max_depth };
+            Linter::new(options, crate::Context::default())
+        };
+        // S008's fix turns a string into a list: longer and one level deeper.
+        let body = r#"{"supportedProtocolList": "TLSv1.2,TLSv1.3"}"#;
+        for linter in [limited(body.len() + 1, 64), limited(1 << 20, 1)] {
+            let fixed = linter.fix_body(body.as_bytes(), FixMode::Safe);
+            assert_eq!((fixed.text.as_str(), fixed.applied), (body, 0));
+            assert!(fixed.remaining.iter().all(|d| d.code != "J005"), "{:?}", fixed.remaining);
+        }
+        // With room, it applies.
+        assert_eq!(limited(body.len() + 10, 2).fix_body(body.as_bytes(), FixMode::Safe).applied, 1);
     }
 }
