@@ -70,6 +70,10 @@ test("lint: options pick the profile, rule levels and context", () => {
 
 test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.lint("{}", { profle: "production" }), /unknown field `profle`, expected one of `profile`/);
+  // Whatever its value: a misspelt option left null or undefined is no less misspelt.
+  assert.throws(() => esm.lint("{}", { profle: null }), /unknown field `profle`, expected one of `profile`/);
+  assert.throws(() => esm.lint("{}", { adminKeyStores: undefined }), /unknown field `adminKeyStores`/);
+  assert.deepEqual(esm.lint("{}", { profile: undefined, keystores: null }), esm.lint("{}"));
   assert.throws(() => esm.lint("{}", { profile: "prod" }), /^Error: options.profile: expected "standard" or "production"$/);
   assert.throws(() => esm.lintResponse("{}", { endpoint: "tls" }), /^Error: options.endpoint: expected "mtls" or "truststore"$/);
   assert.throws(() => esm.lint("{}", { rules: { T05: "off" } }), /did you mean `T005`/);

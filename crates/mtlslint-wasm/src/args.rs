@@ -89,6 +89,9 @@ pub(crate) fn text(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
 /// The options object (the caller has dropped `undefined` and `null`).
 pub(crate) fn options(value: &JsValue) -> Result<LintOptions, JsError> {
     plain_object(value, "options", r#"{profile: "production"}"#)?;
+    for key in caught("options", keys(value))?.iter().filter_map(|k| k.as_string()) {
+        crate::options::known(&key).map_err(|e| JsError::new(&e))?;
+    }
     LintOptions::from_json(&stringify(value, "options")?).map_err(|e| JsError::new(&e))
 }
 

@@ -61,10 +61,30 @@ pub struct LintOptions {
 /// at 3 MiB the module runs out of memory (measured in Node 20).
 const MAX_BYTES: usize = 2 << 20;
 
-const MEMBERS: &str = "`profile`, `rules`, `limits`, `current`, `keystores`, `adminKeystores`, `credentials`, `permissions`, `endpoint`, `unsafe`";
+const MEMBERS: [&str; 10] = [
+    "profile",
+    "rules",
+    "limits",
+    "current",
+    "keystores",
+    "adminKeystores",
+    "credentials",
+    "permissions",
+    "endpoint",
+    "unsafe",
+];
 const RULES: &str = r#"an object of rule codes or names and levels, such as {T005: "off"}"#;
 const LIMITS: &str =
     "an object of whole numbers, such as {maxBytes: 1048576, maxDepth: 64} (maxBytes from 1 to 2097152)";
+
+/// Whether `name` is an option's, so that a misspelt one is named whatever
+/// its value, `null` and `undefined` (which `JSON.stringify` drops) included.
+pub(crate) fn known(name: &str) -> Result<(), String> {
+    if MEMBERS.contains(&name) {
+        return Ok(());
+    }
+    Err(format!("options: unknown field `{name}`, expected one of `{}`", MEMBERS.join("`, `")))
+}
 
 impl LintOptions {
     /// Reads options from JSON text (what `JSON.stringify` made of the
@@ -77,7 +97,11 @@ impl LintOptions {
             Err(error) => return Err(format!("options: {}", crate::args::without_position(&error))),
         };
         let mut options = Self::default();
-        for (name, value) in members.into_iter().filter(|(_, value)| !value.is_null()) {
+        for (name, value) in members {
+            known(&name)?;
+            if value.is_null() {
+                continue;
+            }
             let expected = |takes: &str| format!("options.{name}: expected {takes}");
             match name.as_str() {
                 "profile" => {
@@ -99,7 +123,8 @@ impl LintOptions {
                 "adminKeystores" => options.admin_keystores = Some(value),
                 "credentials" => options.credentials = Some(value),
                 "permissions" => options.permissions = Some(value),
-                _ => return Err(format!("options: unknown field `{name}`, expected one of {MEMBERS}")),
+                // Named by `known` above.
+                _ => {}
             }
         }
         Ok(options)
@@ -195,7 +220,7 @@ mod tests {
         let error = LintOptions::from_json(r#"{"profle": "production"}"#).unwrap_err();
         assert!(error.starts_with("options: unknown field `profle`, expected one of `profile`"), "{error}");
         // The list the message gives is the list the reader takes.
-        for name in MEMBERS.split(", ").map(|quoted| quoted.trim_matches('`')) {
+        for name in MEMBERS {
             let read = LintOptions::from_json(&format!(r#"{{"{name}": "x"}}"#));
             assert!(!read.is_err_and(|e| e.contains("unknown field")), "{name}");
         }
