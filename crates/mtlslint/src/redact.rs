@@ -449,8 +449,13 @@ pub fn redact(text: &str) -> Cow<'_, str> {
     if hidden.is_empty() {
         return Cow::Borrowed(text);
     }
+    Cow::Owned(masked(text, hidden))
+}
+
+/// `text` with the characters in `ranges` (but white space) masked by [`mask`].
+pub(crate) fn masked(text: &str, ranges: impl IntoIterator<Item = std::ops::Range<usize>>) -> String {
     let mut out = text.as_bytes().to_vec();
-    for range in hidden {
+    for range in ranges {
         for (i, c) in text[range.clone()].char_indices() {
             if !c.is_whitespace() {
                 let from = range.start + i;
@@ -459,7 +464,7 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         }
     }
     // Whole characters were replaced by whole characters, so the bytes stay UTF-8.
-    Cow::Owned(String::from_utf8(out).unwrap_or_default())
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// What [`redact`] writes over a character of a secret: `*`, or for a

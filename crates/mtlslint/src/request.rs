@@ -294,12 +294,8 @@ pub(crate) fn mask_url(url: &str) -> Cow<'_, str> {
     if secrets.is_empty() {
         return Cow::Borrowed(url);
     }
-    let mut masked = url.as_bytes().to_vec();
-    for range in secrets {
-        masked[range].fill(b'*');
-    }
-    // Whole characters were replaced by ASCII, so the bytes stay UTF-8.
-    Cow::Owned(String::from_utf8(masked).unwrap_or_default())
+    // Each character by one as long in UTF-8 and in UTF-16, so that columns still hold.
+    Cow::Owned(crate::redact::masked(url, secrets))
 }
 
 /// A URL's scheme, and where its authority (`user:password@host:port`)
@@ -685,6 +681,8 @@ mod tests {
             ("https://h?to=a@b", "https://h?to=a@b"),
             ("https://h/p?bearer=abc&pass=def", "https://h/p?bearer=***&pass=***"),
             ("https://h/p;jsessionid=abc/q;x=1?y=2", "https://h/p;jsessionid=***/q;x=1?y=2"),
+            // A character outside ASCII by one as long in UTF-8 and in UTF-16: columns after it hold.
+            ("https://u:pä😀@h/p", "https://u:*·🞯@h/p"),
         ] {
             assert_eq!(mask_url(url), masked, "{url}");
         }
@@ -761,7 +759,7 @@ mod tests {
         let masked = mask_url(url);
         assert_eq!(
             masked,
-            "https://ops:*****@gw.example.com/apiops/projects/P/credentials/u/truststore/ts/?api_key=***&deploy=true&X-Token=***#top"
+            "https://ops:*·**@gw.example.com/apiops/projects/P/credentials/u/truststore/ts/?api_key=***&deploy=true&X-Token=***#top"
         );
         assert_eq!(masked.len(), url.len());
         // A user name alone may be a token (`https://TOKEN@host`): it is hidden too.
