@@ -483,9 +483,24 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
     if let Some((key, field)) = near_miss {
         return Err(ContextError::Shape(format!("current settings: unknown field `{key}`; did you mean `{field}`?")));
     }
-    // An object of other members only is likely a wrapper around the settings: read as they are, they would be the defaults.
+    // An object of other members only is likely a wrapper around the settings, or another
+    // saved response: read as they are, they would be the defaults.
     if !members.is_empty() && !members.keys().any(|key| Field::from_key(key).is_some()) {
         let wrapper = members.iter().find(|(_, value)| value.is_object()).map(|(key, _)| key);
+        let response = if members.contains_key("resultList") {
+            Some(
+                "a saved List Keystores or List Credentials response: give it as the inventory of keystores or credentials",
+            )
+        } else if wrapper.is_none() && (members.contains_key("success") || members.contains_key("error")) {
+            Some("the saved response of a call that changes settings, which does not repeat them")
+        } else {
+            None
+        };
+        if let Some(response) = response {
+            return Err(ContextError::Shape(format!(
+                "current settings: this is {response}, and save the proxy's mTLS settings (`enabled`, `keyStoreId`, ...) here"
+            )));
+        }
         let hint = wrapper.map(|key| format!("; save the object inside `{key}` instead")).unwrap_or_default();
         let fields = FIELDS.map(|field| format!("`{field}`")).join(", ");
         return Err(ContextError::Shape(format!("current settings: none of {fields} is given{hint}")));
@@ -674,6 +689,15 @@ mod tests {
         let wrapped = r#"{"success": true, "result": {"enabled": true, "keyStoreId": "ks"}}"#;
         let error = current_settings_from_json(wrapped).unwrap_err().to_string();
         assert!(error.ends_with("is given; save the object inside `result` instead"), "{error}");
+        // Other saved responses are named for what they are.
+        let listing = r#"{"status": "SUCCESS", "resultList": [{"name": "ks-prod"}]}"#;
+        let error = current_settings_from_json(listing).unwrap_err().to_string();
+        assert!(
+            error.contains("this is a saved List Keystores or List Credentials response: give it as the inventory"),
+            "{error}"
+        );
+        let error = current_settings_from_json(r#"{"success": true}"#).unwrap_err().to_string();
+        assert!(error.contains("the saved response of a call that changes settings"), "{error}");
         assert_eq!(current_settings_from_json("{}").unwrap(), MtlsSettings::default());
     }
 }
