@@ -247,6 +247,13 @@ impl Config {
         let mut chosen: Vec<(&str, &str, Level)> = Vec::new();
         for (selector, &level) in &self.rules {
             let rule = crate::rules::lookup(selector).map_err(|e| ConfigError(format!("`rules`: {e}")))?;
+            // Exactly as written, as the published schema of this file takes them.
+            if selector != rule.code && selector != rule.name {
+                let written = if selector.eq_ignore_ascii_case(rule.code) { rule.code } else { rule.name };
+                return Err(ConfigError(format!(
+                    "`rules`: write `{written}`, not `{selector}`: rule codes are upper case and names lower case"
+                )));
+            }
             let differing = chosen.iter().find(|(code, _, earlier)| *code == rule.code && *earlier != level);
             if let Some(&(_, other, earlier)) = differing {
                 let (code, name, earlier, level) = (rule.code, rule.name, earlier.as_str(), level.as_str());
@@ -427,6 +434,21 @@ mod tests {
         let lowered = options(r#"{"rules": {"J001": "warning", "J003": "off"}}"#).unwrap();
         let found = crate::Linter::new(lowered, crate::Context::default()).lint_body(b"{\"enabled\": tru");
         assert_eq!(found.iter().map(|d| (d.code, d.severity)).collect::<Vec<_>>(), [("J001", Severity::Warning)]);
+    }
+
+    #[test]
+    fn rules_are_named_exactly_as_the_schema_takes_them() {
+        let options = |text: &str| Config::from_json(text).unwrap().options().map_err(|e| e.to_string());
+        assert!(options(r#"{"rules": {"M003": "off", "no-truststore": "off"}}"#).is_ok());
+        assert_eq!(
+            options(r#"{"rules": {"m003": "off"}}"#).unwrap_err(),
+            "`rules`: write `M003`, not `m003`: rule codes are upper case and names lower case"
+        );
+        assert!(
+            options(r#"{"rules": {"No-Truststore": "off"}}"#)
+                .unwrap_err()
+                .starts_with("`rules`: write `no-truststore`")
+        );
     }
 
     #[test]
