@@ -151,6 +151,14 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
             let mut found = Vec::new();
             let mut unreadable = Vec::new();
             walk(path, extensions, &mut found, &mut unreadable);
+            for path in found.iter().filter(|path| is_unread_config(path, &context)) {
+                eprintln!(
+                    "mtlslint: note: {} is not read: a run reads the nearest `{}` from the working folder up, \
+                     or `--config FILE` (run from its folder, or pass `--config {0}`)",
+                    path.display(),
+                    mtlslint::config::FILE_NAME
+                );
+            }
             found.retain(|path| !is_context(path));
             found.sort();
             inputs.extend(unreadable.into_iter().map(Err));
@@ -172,6 +180,13 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
         }
     }
     inputs
+}
+
+/// Whether `path` is a configuration file met in a folder that the run does
+/// not read: its rules would seem to apply, and do not.
+fn is_unread_config(path: &Path, context: &[PathBuf]) -> bool {
+    path.file_name().is_some_and(|name| name == mtlslint::config::FILE_NAME)
+        && !fs::canonicalize(path).is_ok_and(|path| context.contains(&path))
 }
 
 /// The folder a file stands in: `.` for a bare name.

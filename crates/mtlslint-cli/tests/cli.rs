@@ -914,6 +914,12 @@ fn configuration_is_found_upward_and_flags_win() {
     fs::write(&other, r#"{"rules": {"H001": "off", "M003": "off", "M004": "off"}}"#).unwrap();
     let (status, codes, _) = run(&["check", "--format", "json", "--config", other.to_str().unwrap(), "body.json"]);
     assert_eq!((status, codes.iter().any(|(c, _)| c == "H001")), (Some(0), false), "{codes:?}");
+    // One in a folder linted that the run does not read is said so: its rules would seem to apply.
+    fs::write(nested.join("mtlslint.json"), r#"{"rules": {"H001": "off"}}"#).unwrap();
+    let (_, _, stderr) = run(&["check", "--config", other.to_str().unwrap(), "."]);
+    assert!(stderr.contains("note: ./mtlslint.json is not read"), "{stderr}");
+    let (_, _, stderr) = run(&["check", "."]);
+    assert!(!stderr.contains("is not read"), "the nearest is read: {stderr}");
     fs::remove_dir_all(root).unwrap();
 }
 
