@@ -180,7 +180,17 @@ impl Config {
             // The reader's own words, without the position it repeats.
             let said = e.to_string();
             let said = said.rsplit_once(" at line ").map_or(said.as_str(), |(said, _)| said);
-            ConfigError(format!("not valid JSON (line {}, column {}): {said}", e.line(), e.column().max(1)))
+            // The linter's own reading says what to write instead (a comment, single quotes).
+            let parsed = crate::syntax::parse(crate::syntax::without_bom(text), crate::Limits::MAX_DEPTH);
+            let why = match parsed.error {
+                Some(crate::syntax::ParseError::Syntax(problem)) => match problem.help {
+                    Some(help) => format!("{}; {help}", problem.message),
+                    None => problem.message,
+                },
+                None if parsed.trailing.is_some() => "text after the object; remove it".to_owned(),
+                _ => said.to_owned(),
+            };
+            ConfigError(format!("not valid JSON (line {}, column {}): {why}", e.line(), e.column().max(1)))
         })?;
         if !value.is_object() {
             return Err(ConfigError(format!(
@@ -379,7 +389,10 @@ mod tests {
         assert_eq!(error(r#"{"limits": {"maxDepht": 10}}"#), "unknown key `limits.maxDepht`: did you mean `maxDepth`?");
         assert!(error(r#"{"colour": true}"#).starts_with("unknown key `colour`: the keys are `$schema`"));
         assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
-        assert_eq!(error("{"), "not valid JSON (line 1, column 1): EOF while parsing an object");
+        assert_eq!(
+            error("{"),
+            "not valid JSON (line 1, column 1): the input ends where a key in double quotes should follow; add the missing `}`"
+        );
         assert!(error(" \n").starts_with("the configuration is empty; write a JSON object"));
     }
 
@@ -434,6 +447,19 @@ mod tests {
         let lowered = options(r#"{"rules": {"J001": "warning", "J003": "off"}}"#).unwrap();
         let found = crate::Linter::new(lowered, crate::Context::default()).lint_body(b"{\"enabled\": tru");
         assert_eq!(found.iter().map(|d| (d.code, d.severity)).collect::<Vec<_>>(), [("J001", Severity::Warning)]);
+    }
+
+    #[test]
+    fn text_that_is_not_json_says_what_to_write_instead() {
+        let error = |text: &str| Config::from_json(text).unwrap_err().to_string();
+        assert_eq!(
+            error("{\n  // production\n  \"profile\": \"production\"\n}"),
+            "not valid JSON (line 2, column 3): comments are not allowed in JSON; remove the comment"
+        );
+        assert!(
+            error("{'profile': 'production'}").ends_with("single quotes are not JSON; use double quotes: `\"...\"`")
+        );
+        assert!(error(r#"{"profile": "production"} x"#).ends_with("text after the object; remove it"));
     }
 
     #[test]
