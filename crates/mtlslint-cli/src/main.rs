@@ -27,12 +27,28 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let format = match &cli.command {
+        Command::Check(args) => Some(args.common.format),
+        Command::Request(args) => Some(args.common.format),
+        Command::Response(args) => Some(args.format),
+        _ => None,
+    };
     let outcome = match cli.command {
         Command::Schema(args) => schema(&args).map(|()| false),
         Command::Explain(args) => explain(&args.rule).map(|()| false),
         Command::Rules(args) => rules(args.format).map(|()| false),
         command => run(command),
     };
+    // A run that stopped before its report (a configuration or context file
+    // it cannot read) still writes a machine format's document, naming why:
+    // a step that reads it (a SARIF upload, a test report) then shows the
+    // cause, not an empty file.
+    if let (Err(message), Some(format)) = (&outcome, format)
+        && format != Format::Human
+        && !REPORTED.load(std::sync::atomic::Ordering::Relaxed)
+    {
+        let _ = write_results(format, &Linter::default(), &[], &[mtlslint::redact(message).into_owned()]);
+    }
     match outcome {
         Ok(failed) => {
             if failed {
@@ -263,6 +279,9 @@ fn write_results(format: Format, linter: &Linter, results: &[FileResult], not_li
     write_results_to(format, linter, results, not_linted, anstream::stdout().lock())
 }
 
+/// Whether the run's report was written.
+static REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Writes the findings in `format` to `out`: standard output, or standard
 /// error when standard output carries a fixed body. The machine formats
 /// also list the inputs `not_linted` (human output named them on standard error).
@@ -273,6 +292,7 @@ fn write_results_to(
     not_linted: &[String],
     out: impl Write,
 ) -> Result<(), String> {
+    REPORTED.store(true, std::sync::atomic::Ordering::Relaxed);
     // Buffered: standard output flushes at every line break otherwise.
     let mut out = BufWriter::new(out);
     let written = match format {

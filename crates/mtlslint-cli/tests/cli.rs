@@ -1600,3 +1600,29 @@ fn no_input_named_and_nothing_piped_is_a_usage_error_not_an_empty_body() {
     assert_eq!(with_stdin(&["check", "-"], b"").status.code(), Some(1));
     assert_eq!(with_stdin(&["check"], br#"{"enabled": false}"#).status.code(), Some(0));
 }
+
+#[test]
+fn a_run_that_stops_before_its_report_still_writes_a_machine_format_document() {
+    let dir = scratch("stopped");
+    fs::write(dir.join("config.json"), r#"{"profile": "prod"}"#).unwrap();
+    let config = dir.join("config.json");
+    let run = |format: &str| {
+        let output = mtlslint(&["check", "--config", config.to_str().unwrap(), "--format", format, "x.json"]);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean \"production\"?"), "{format}");
+        stdout(&output)
+    };
+    // A SARIF upload or a test report reads why, not an empty file.
+    let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let said = invocation["toolExecutionNotifications"][0]["message"]["text"].as_str().unwrap();
+    assert!(said.contains("`profile` must be"), "{said}");
+    let json: Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!((json["results"].as_array().unwrap().len(), json["notLinted"].as_array().unwrap().len()), (0, 1));
+    assert!(run("junit").contains(r#"<error type="not-linted""#));
+    assert!(run("github").starts_with("::error "));
+    // Human output names it on standard error only.
+    assert_eq!(run("human"), "");
+    fs::remove_dir_all(dir).unwrap();
+}
