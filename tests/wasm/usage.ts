@@ -47,6 +47,12 @@ const body: Record<string, unknown> = schema("mtls-settings", "07");
 const semver: string = version;
 console.log(endpoint, keystoreMessages, fixed, protocol, javaNames, codes, text, body, semver);
 
+// What a form leaves undefined is as good as absent, under exactOptionalPropertyTypes too.
+declare const maybe: string | undefined;
+lint("{}", { profile: undefined, keystores: maybe });
+validateForm({ enabled: true, keyStoreId: maybe, projectName: null, apiProxyName: "A" });
+lintRequest({ method: "PATCH", url: "/x", headers: undefined, body: maybe });
+
 // @ts-expect-error: the profiles are "standard" and "production"
 lint("{}", { profile: "prod" });
 // @ts-expect-error: options are checked by name

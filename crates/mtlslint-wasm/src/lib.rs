@@ -35,7 +35,7 @@ export type HostnameVerifier = "NOOP" | "DEFAULT" | "STRICT" | "BROWSER_COMPAT";
  * One keystore or credential: its name, or an object from a List response
  * with its `name`, `username` or `id`; its other members are ignored.
  */
-export type InventoryItem = string | { name?: string; username?: string; id?: string; [member: string]: unknown };
+export type InventoryItem = string | { name?: string | undefined; username?: string | undefined; id?: string | undefined; [member: string]: unknown };
 /** A JSON Schema dialect: Draft 2020-12 (the default) or draft-07. */
 export type Draft = "2020-12" | "07";
 /** A call to either endpoint, as a client would send it. */
@@ -45,9 +45,9 @@ export interface RequestInput {
     /** Full URL (`https://host/apiops/...`) or just the path. */
     url: string;
     /** Headers as an object, as `[name, value]` pairs (which keeps repeated names), or a `Headers` or `Map`. */
-    headers?: Record<string, string> | [string, string][] | Iterable<[string, string]>;
+    headers?: Record<string, string> | [string, string][] | Iterable<[string, string]> | undefined;
     /** The body: text, bytes, or a value to send as JSON. */
-    body?: string | Uint8Array | ArrayBuffer | MtlsSettings | Record<string, unknown> | unknown[] | null;
+    body?: string | Uint8Array | ArrayBuffer | MtlsSettings | Record<string, unknown> | unknown[] | null | undefined;
 }
 /**
  * A settings form's values by field: the body's fields, and the path's names
@@ -55,19 +55,19 @@ export interface RequestInput {
  * `projectName`, `username` and `keystoreName`). Leave a field out (or
  * `undefined`) to leave it out of the call. The body's values are taken as
  * they are, so a wrong type is reported rather than refused; a value JSON
- * cannot carry (`NaN`, a `Set`, a `Date`) and a path name that is not a
- * string are refused with an `Error`.
+ * cannot carry (`NaN`, a `Set`, a `Date`) and a path name that is neither a
+ * string nor `null` (read as left out) are refused with an `Error`.
  */
 export interface FormFields {
-    projectName?: string;
-    apiProxyName?: string;
-    username?: string;
-    keystoreName?: string;
-    enabled?: boolean | string | null;
-    keyStoreId?: string | null;
-    trustStoreId?: string | null;
-    supportedProtocolList?: string[] | string | null;
-    hostnameVerifierType?: string | null;
+    projectName?: string | null | undefined;
+    apiProxyName?: string | null | undefined;
+    username?: string | null | undefined;
+    keystoreName?: string | null | undefined;
+    enabled?: boolean | string | null | undefined;
+    keyStoreId?: string | null | undefined;
+    trustStoreId?: string | null | undefined;
+    supportedProtocolList?: string[] | string | null | undefined;
+    hostnameVerifierType?: string | null | undefined;
     [field: string]: unknown;
 }
 "#;

@@ -16,42 +16,42 @@ use tsify::Tsify;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LintOptions {
     /// `standard` (the default: risks are warnings) or `production` (they are errors).
-    #[tsify(optional, type = "Profile | null")]
+    #[tsify(optional, type = "Profile | null | undefined")]
     pub profile: Option<Profile>,
     /// Severity by rule code or name, over the profile's: `error`, `warning`, `info` or `off`.
-    #[tsify(optional, type = "Record<string, Level> | null")]
+    #[tsify(optional, type = "Record<string, Level> | null | undefined")]
     pub rules: Option<BTreeMap<String, Level>>,
     /// Input limits: `maxBytes` (default 1048576, at most 2097152) and `maxDepth` (default 64, at most 128).
-    #[tsify(optional, type = "ConfigLimits | null")]
+    #[tsify(optional, type = "ConfigLimits | null | undefined")]
     pub limits: Option<ConfigLimits>,
     /// The proxy's settings before the PATCH, as JSON text or an object; the
     /// body is judged by the settings it will produce.
-    #[tsify(optional, type = "string | MtlsSettings | null")]
+    #[tsify(optional, type = "string | MtlsSettings | null | undefined")]
     pub current: Option<Value>,
     /// The project's keystores: a saved List Keystores response (text or
     /// object) or an array of names. Passwords and files in it are never read.
-    #[tsify(optional, type = "string | InventoryFile | null")]
+    #[tsify(optional, type = "string | InventoryFile | null | undefined")]
     pub keystores: Option<Value>,
     /// The admin project's keystores, which every project may use; as `keystores`.
-    #[tsify(optional, type = "string | InventoryFile | null")]
+    #[tsify(optional, type = "string | InventoryFile | null | undefined")]
     pub admin_keystores: Option<Value>,
     /// The project's credentials: a saved List Credentials response or an
     /// array of usernames. Read where the call's path names a credential.
-    #[tsify(optional, type = "string | InventoryFile | null")]
+    #[tsify(optional, type = "string | InventoryFile | null | undefined")]
     pub credentials: Option<Value>,
     /// The permissions the caller's token carries, e.g. `["API_MANAGEMENT+MANAGE"]`
     /// or `"IDENTITY+MANAGE, IDENTITY+DEPLOY_UNDEPLOY"`. Read where the call's
     /// path names the project (`lintRequest`, `validateForm` with the path
     /// names); `lint` of a body alone has no project to judge them by.
-    #[tsify(optional, type = "string | string[] | null")]
+    #[tsify(optional, type = "string | string[] | null | undefined")]
     pub permissions: Option<Value>,
     /// Which call a response or a form belongs to: `mtls` (the default for
     /// forms) or `truststore`. Responses without it are judged by their shape.
-    #[tsify(optional, type = "Endpoint | null")]
+    #[tsify(optional, type = "Endpoint | null | undefined")]
     pub endpoint: Option<Endpoint>,
     /// For `applyFixes`: apply unsafe fixes too (they change what the settings mean).
     #[serde(rename = "unsafe")]
-    #[tsify(optional, type = "boolean | null")]
+    #[tsify(optional, type = "boolean | null | undefined")]
     pub unsafe_fixes: Option<bool>,
 }
 
