@@ -24,6 +24,12 @@ test("import and require give the same API, with the package's version", async (
     assert.equal(typeof cjs[name], "function", `require: ${name}`);
   }
   assert.deepEqual(cjs.lint('{"enabled": true}'), esm.lint('{"enabled": true}'));
+  // Code written for browsers runs under require too: TypeScript compiled to
+  // CommonJS calls `default`, with or without esModuleInterop.
+  assert.equal(cjs.__esModule, true);
+  await cjs.default();
+  cjs.initSync();
+  assert.deepEqual(cjs.lint("{}"), esm.lint("{}"));
 });
 
 test("the browser entry says to call init() first, then works", async () => {

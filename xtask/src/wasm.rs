@@ -46,6 +46,10 @@ pub(crate) fn build() -> Result<(), String> {
     write(&pkg.join("node.mjs"), NODE_ENTRY)?;
     declare_raw_exports(&pkg.join("mtlslint.d.ts"))?;
     let api = std::fs::read_to_string(pkg.join("mtlslint.d.cts")).map_err(|e| format!("pkg/mtlslint.d.cts ({e})"))?;
+    let cjs = std::fs::read_to_string(pkg.join("mtlslint.cjs")).map_err(|e| format!("pkg/mtlslint.cjs ({e})"))?;
+    // Both Node entries have the browser's `init`, which resolves at once.
+    write(&pkg.join("mtlslint.cjs"), &format!("{cjs}{CJS_INIT}"))?;
+    write(&pkg.join("mtlslint.d.cts"), &format!("{api}{NODE_INIT_TYPES}"))?;
     write(&pkg.join("node.d.mts"), &format!("{api}{NODE_INIT_TYPES}"))?;
     report(&pkg.join("mtlslint_bg.wasm"))
 }
@@ -63,8 +67,20 @@ export * from "./mtlslint.js";
 export { default } from "./mtlslint.js";
 "#;
 
-/// The rest of Node's ES module entry's types (`node.d.mts`, after the API of
-/// `mtlslint.d.cts`): its `init` without the browser's `RequestInfo`,
+/// The browser's `init` and `initSync` in Node's CommonJS entry, which
+/// instantiates the module when it is required: `import init from "mtlslint"`
+/// compiled to CommonJS (as TypeScript's older `node10` resolution, which
+/// reads the browser's declarations, allows) calls the default export.
+const CJS_INIT: &str = r#"
+/** Resolves at once: the module was instantiated when it was required. */
+module.exports.default = async function init() { return wasm; };
+/** Returns at once, for the same reason. */
+module.exports.initSync = function initSync() { return wasm; };
+Object.defineProperty(module.exports, "__esModule", { value: true });
+"#;
+
+/// The rest of both Node entries' types (`node.d.mts` and `mtlslint.d.cts`,
+/// after the API): its `init` without the browser's `RequestInfo`,
 /// `BufferSource` and `WebAssembly` types, which a project that compiles for
 /// Node alone (`lib: ["es2022"]`, `types: ["node"]`) does not have.
 const NODE_INIT_TYPES: &str = r"
