@@ -401,3 +401,18 @@ test("the worst body the largest limit takes is reported whole, not a crash", ()
   // The module still works afterwards.
   assert.deepEqual(esm.lint('{"enabled": false}'), []);
 });
+
+test("options are read again whenever they change, even in the same object", () => {
+  const options = { profile: "production", keystores: ["ks-1"] };
+  const body = '{"enabled": true, "keyStoreId": "ks-2", "hostnameVerifierType": "NOOP"}';
+  const severityOf = (code) => esm.lint(body, options).find((d) => d.code === code)?.severity;
+  assert.equal(severityOf("H001"), "error");
+  assert.equal(severityOf("M006"), "error");
+  options.profile = "standard";
+  assert.equal(severityOf("H001"), "warning");
+  options.keystores.push("ks-2");
+  assert.equal(severityOf("M006"), undefined);
+  // Each call still refuses what JSON would write as something else.
+  options.rules = new Map();
+  assert.throws(() => esm.lint(body, options), /^Error: options.rules: Map is not JSON data/);
+});

@@ -10,8 +10,6 @@ use serde_json::Value;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
-use crate::options::LintOptions;
-
 // What runs a caller's code (a getter, a Proxy's trap, an iterator) is called
 // through these, which catch what it throws: an exception that unwound through
 // the module would leave its stack pointer and its table of JavaScript values
@@ -86,13 +84,14 @@ pub(crate) fn text(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
     Err(JsError::new(&format!("{what}: expected a string, a Uint8Array or an ArrayBuffer, not {}{hint}", kind(value))))
 }
 
-/// The options object (the caller has dropped `undefined` and `null`).
-pub(crate) fn options(value: &JsValue) -> Result<LintOptions, JsError> {
+/// The options object (the caller has dropped `undefined` and `null`) as JSON
+/// text (still in JavaScript), its members' names checked, for [`LintOptions::from_json`].
+pub(crate) fn options(value: &JsValue) -> Result<JsString, JsError> {
     plain_object(value, "options", r#"{profile: "production"}"#)?;
     for key in caught("options", keys(value))?.iter().filter_map(|k| k.as_string()) {
         crate::options::known(&key).map_err(|e| JsError::new(&e))?;
     }
-    LintOptions::from_json(&stringify(value, "options")?).map_err(|e| JsError::new(&e))
+    stringified(value, "options")
 }
 
 /// A form's fields by name. Strings are taken as they are (a lone surrogate
@@ -269,9 +268,17 @@ fn json(value: &JsValue, what: &str) -> Result<Value, JsError> {
 /// The JSON text of `value`, refused where `JSON.stringify` would quietly
 /// write something else: a `Map` as `{}`, `NaN` as `null`, a `Blob` as `{}`.
 pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
+    stringified(value, what)?.as_string().ok_or_else(|| JsError::new("JSON.stringify writes a string"))
+}
+
+/// The JSON text of `value`, still in JavaScript.
+fn stringified(value: &JsValue, what: &str) -> Result<JsString, JsError> {
     plain_data(value, what, what, 0)?;
     let text = caught(what, JSON::stringify(value))?;
-    text.as_string().ok_or_else(|| JsError::new(&format!("{what}: expected a value that JSON.stringify can write")))
+    if text.is_undefined() {
+        return Err(JsError::new(&format!("{what}: expected a value that JSON.stringify can write")));
+    }
+    Ok(text)
 }
 
 /// Checks that `value` (at `at` in the argument `what`) is strings, finite
@@ -319,8 +326,23 @@ fn plain_data(value: &JsValue, what: &str, at: &str, depth: usize) -> Result<(),
     })
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A regular expression that tests a string as JavaScript holds it.
+    #[wasm_bindgen(js_name = RegExp)]
+    type Pattern;
+    #[wasm_bindgen(constructor, js_class = "RegExp")]
+    fn new(source: &str, flags: &str) -> Pattern;
+    #[wasm_bindgen(method, js_class = "RegExp")]
+    fn test(this: &Pattern, text: &JsString) -> bool;
+}
+
+/// Whether a string holds half a UTF-16 pair: read in Unicode mode, such a
+/// half is the only code point of category Cs a string can hold. (Asked of
+/// the engine at once; one code unit at a time across the boundary, a saved
+/// List response of megabytes took a fifth of a second.)
 fn holds_lone_surrogate(value: &JsValue) -> bool {
-    value.dyn_ref::<JsString>().is_some_and(|text| !text.is_valid_utf16())
+    value.dyn_ref::<JsString>().is_some_and(|text| Pattern::new(r"\p{Cs}", "u").test(text))
 }
 
 /// JSON text cannot carry half a UTF-16 pair: `JSON.stringify` escapes it, and no JSON reader takes the escape.

@@ -13,6 +13,7 @@ mod form;
 mod options;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use mtlslint::schema::{self, Draft};
 use mtlslint::{Endpoint, FixMode, Linter};
@@ -242,6 +243,10 @@ pub fn constants() -> JsValue {
 thread_local! {
     /// The linter of calls without options, built once.
     static DEFAULT: Linter = Linter::default();
+    /// The last options given, as JSON text, with what they describe: a form
+    /// validated at every keystroke passes the same options, whose inventories
+    /// (a saved List response may be megabytes) are then read once.
+    static LAST: Cell<Option<Box<(js_sys::JsString, LintOptions, Linter)>>> = const { Cell::new(None) };
 }
 
 /// Runs `run` with the caller's options and the linter they describe. Calls
@@ -250,9 +255,19 @@ fn with_linter<T>(options: Option<JsLintOptions>, run: impl FnOnce(&LintOptions,
     let Some(options) = options.map(JsValue::from).filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(DEFAULT.with(|linter| run(&LintOptions::default(), linter)));
     };
-    let options = args::options(&options)?;
-    let linter = options.linter().map_err(|e| JsError::new(&e))?;
-    Ok(run(&options, &linter))
+    let text = args::options(&options)?;
+    // Taken out while in use: a getter `run` reads may call back in.
+    // Compared in JavaScript: the text need not cross into the module again.
+    let last = if let Some(last) = LAST.take().filter(|last| last.0 == text) {
+        last
+    } else {
+        let options = LintOptions::from_json(&String::from(&text)).map_err(|e| JsError::new(&e))?;
+        let linter = options.linter().map_err(|e| JsError::new(&e))?;
+        Box::new((text, options, linter))
+    };
+    let result = run(&last.1, &last.2);
+    LAST.set(Some(last));
+    Ok(result)
 }
 
 /// Findings with the credentials of the text they are on hidden in their
