@@ -225,14 +225,23 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
                 while at < bytes.len() && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
                     match bytes[at] {
                         // Bash's `$'...'`: single quotes in which a backslash escapes (`\'`, `\n`).
+                        // Before another character it stays, as bash keeps it (`\d` is
+                        // sent as written); `\u00e9` too, which JSON then reads alike.
                         b'$' if bytes.get(at + 1) == Some(&b'\'') => {
                             let ansi = |b| {
-                                Some(Some(match b {
+                                let c = match b {
                                     b'n' => '\n',
                                     b't' => '\t',
                                     b'r' => '\r',
-                                    other => char::from(other),
-                                }))
+                                    b'a' => '\x07',
+                                    b'b' => '\x08',
+                                    b'e' | b'E' => '\x1b',
+                                    b'f' => '\x0c',
+                                    b'v' => '\x0b',
+                                    b'\\' | b'\'' | b'"' | b'?' => char::from(b),
+                                    _ => return None,
+                                };
+                                Some(Some(c))
                             };
                             let unclosed = "a `$'` quote is never closed";
                             at = quoted(text, at, 2, b'\'', unclosed, ansi, &mut word, &mut offsets)? + 1;
