@@ -780,9 +780,11 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 return Err(error(text, word.span.start, "a second URL: write one call, with one URL"));
             }
             "--url" => {
-                let (url, span, verbatim, _) = value(&option)?;
+                let (url, span, verbatim, offsets) = value(&option)?;
                 request.url = url;
                 parts.url = verbatim.unwrap_or(span);
+                // Written with quotes or escapes: each byte is placed on its own.
+                parts.url_offsets = if verbatim.is_some() { Vec::new() } else { offsets };
             }
             "-G" | "--get" => forced_get = true,
             "-I" | "--head" => head = true,
@@ -869,6 +871,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             _ => {
                 request.url.clone_from(&word.text);
                 parts.url = word.verbatim().unwrap_or(word.span);
+                parts.url_offsets = if word.verbatim().is_some() { Vec::new() } else { word.offsets.clone() };
             }
         }
     }

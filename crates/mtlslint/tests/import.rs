@@ -535,3 +535,14 @@ fn a_body_curl_joined_or_encoded_is_told_apart_from_a_typo() {
     // A slip of the author's own keeps the parser's help.
     assert!(!help(r#"-d '{"enabled": tru}' -d '{}'"#).contains("curl joins"));
 }
+
+#[test]
+fn a_finding_in_a_url_written_with_quotes_covers_what_the_quotes_hold() {
+    // The user name is written across a double-quoted and a single-quoted piece.
+    let text = r#"curl -X PUT "https://gw/apiops/projects/P/credentials/u"'r x'"/truststore/ts/" -H 'Authorization: Bearer T'"#;
+    let imported = parse_curl(text).unwrap();
+    let found = Linter::default().lint_imported(text, &imported);
+    let r004 = found.iter().find(|d| d.code == "R004").expect("the space in the user name");
+    let (start, end) = (r004.range.start.offset, r004.range.end.offset);
+    assert_eq!(&text[start..end], r#"u"'r x"#, "{r004:?}");
+}
