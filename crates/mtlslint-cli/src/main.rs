@@ -499,7 +499,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         if args.diff && fixed.applied > 0 {
             // Nothing is written: what the fixes would leave is shown where it stands in the file.
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let remaining = placed_in(&text, &fixed.text, fixed.remaining);
+            let remaining = placed_in(&text, &fixed);
             results.push(FileResult::new(source, text, remaining));
         } else {
             results.push(FileResult::new(source, fixed.text, fixed.remaining));
@@ -714,21 +714,8 @@ fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>
 /// Findings of the `fixed` text with their ranges (and their fixes' edits)
 /// moved into the `original` text. Text the fixes left alone keeps its
 /// place; a range on text a fix wrote covers what the fix replaces.
-fn placed_in(original: &str, fixed: &str, mut diagnostics: Vec<mtlslint::Diagnostic>) -> Vec<mtlslint::Diagnostic> {
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, original.as_bytes(), fixed.as_bytes());
-    // A start follows the byte at it, an end the byte before it.
-    let moved = |offset: usize, end: bool| -> usize {
-        let byte = if end { offset.checked_sub(1) } else { Some(offset) };
-        let Some(op) = byte.and_then(|byte| ops.iter().find(|op| op.new_range().contains(&byte))) else {
-            return if offset == 0 { 0 } else { original.len() };
-        };
-        let (old, new) = (op.old_range(), op.new_range());
-        match op.tag() {
-            similar::DiffTag::Equal => old.start + (offset - new.start),
-            _ if end => old.end,
-            _ => old.start,
-        }
-    };
+fn placed_in(original: &str, fixed: &mtlslint::Fixed) -> Vec<mtlslint::Diagnostic> {
+    let moved = |offset: usize, end: bool| fixed.source_offset(offset, end).min(original.len());
     let floor = |offset: usize| (0..=offset).rev().find(|&at| original.is_char_boundary(at)).unwrap_or(0);
     let range = |range: mtlslint::Range| {
         let start = floor(moved(range.start.offset, false));
@@ -738,6 +725,7 @@ fn placed_in(original: &str, fixed: &str, mut diagnostics: Vec<mtlslint::Diagnos
             end: mtlslint::syntax::position(original, end),
         }
     };
+    let mut diagnostics = fixed.remaining.clone();
     for diagnostic in &mut diagnostics {
         diagnostic.range = range(diagnostic.range);
         for edit in diagnostic.fix.iter_mut().flat_map(|fix| &mut fix.edits) {

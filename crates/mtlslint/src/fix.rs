@@ -31,6 +31,45 @@ pub struct Fixed {
     pub applied: usize,
     /// The findings left in `text`.
     pub remaining: Vec<Diagnostic>,
+    /// What each round replaced, in the text before it: (start, end, length written).
+    #[serde(skip)]
+    rounds: Vec<Vec<(usize, usize, usize)>>,
+}
+
+impl Fixed {
+    /// Where an offset of `text` stands in the source: text the fixes left
+    /// alone keeps its place, and an offset in text a fix wrote goes to the
+    /// start of what the fix replaced, or to its end for the `end` of a range.
+    /// A range so placed covers what the fixes replaced.
+    ///
+    /// ```
+    /// use mtlslint::{FixMode, Linter};
+    /// let source = r#"{"hostnameVerifierType": "noop", "keyStoreId": " "}"#;
+    /// let fixed = Linter::default().fix_body(source.as_bytes(), FixMode::Safe);
+    /// let blank = fixed.text.find(r#"" ""#).unwrap();
+    /// assert_eq!(&source[fixed.source_offset(blank, false)..][..3], r#"" ""#);
+    /// ```
+    pub fn source_offset(&self, offset: usize, end: bool) -> usize {
+        self.rounds.iter().rev().fold(offset, |offset, round| {
+            let mut shift: isize = 0;
+            for &(start, stop, written) in round {
+                let new_start = start.saturating_add_signed(shift);
+                let new_stop = new_start + written;
+                let before = if end { offset <= new_start } else { offset < new_start };
+                if before {
+                    break;
+                }
+                if offset < new_stop || (end && offset == new_stop && written > 0) {
+                    return if end { stop } else { start };
+                }
+                #[expect(clippy::cast_possible_wrap, reason = "texts are far shorter than isize::MAX")]
+                {
+                    shift += written as isize - (stop - start) as isize;
+                }
+            }
+            offset.saturating_add_signed(-shift)
+        })
+    }
 }
 
 /// Rounds of lint-then-fix before giving up; fixes that touch one place
@@ -44,6 +83,16 @@ type Replacement<'d> = (usize, usize, &'d str);
 /// one already taken is left for the next round. Returns the new text and
 /// how many fixes it took.
 pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, usize) {
+    let (out, applied, _) = apply_in_rounds(text, diagnostics, mode);
+    (out, applied)
+}
+
+/// [`apply`], with what it replaced: (start, end, length written), in text order.
+fn apply_in_rounds(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    mode: FixMode,
+) -> (String, usize, Vec<(usize, usize, usize)>) {
     // Taken edits in text order. They never overlap, so a new edit need only
     // be held against its neighbours; edits mostly come in text order, so
     // most land at the end.
@@ -75,13 +124,13 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, 
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (start, end, content) in taken {
+    for &(start, end, content) in &taken {
         out.push_str(&text[at..start]);
         out.push_str(content);
         at = end;
     }
     out.push_str(&text[at..]);
-    (out, applied)
+    (out, applied, taken.iter().map(|&(start, end, content)| (start, end, content.len())).collect())
 }
 
 impl Linter {
@@ -103,6 +152,7 @@ impl Linter {
                 text: String::from_utf8_lossy(source).into_owned(),
                 applied: 0,
                 remaining: self.lint_body(source),
+                rounds: Vec::new(),
             };
         };
         let mut text = text.to_owned();
@@ -111,9 +161,9 @@ impl Linter {
         // which a fix that lengthens or nests it could cross.
         let limits = self.options().limits;
         let fits = |text: &str| text.len() <= limits.max_bytes && syntax::parse(text, limits.max_depth).error.is_none();
-        let (mut applied, mut is_json) = (0, fits(&text));
+        let (mut applied, mut is_json, mut rounds) = (0, fits(&text), Vec::new());
         for _ in 0..MAX_ROUNDS {
-            let (next, count) = apply(&text, &remaining, mode);
+            let (next, count, replaced) = apply_in_rounds(&text, &remaining, mode);
             if count == 0 || next == text {
                 break;
             }
@@ -123,9 +173,10 @@ impl Linter {
             }
             (text, is_json) = (next, next_is_json);
             applied += count;
+            rounds.push(replaced);
             remaining = self.lint_body(text.as_bytes());
         }
-        Fixed { text, applied, remaining }
+        Fixed { text, applied, remaining, rounds }
     }
 }
 
@@ -147,6 +198,26 @@ mod tests {
         let more = linter.fix_body(fixed.text.as_bytes(), FixMode::Unsafe);
         assert!(more.text.contains("\"keyStoreId\": \"ks\""), "{}", more.text);
         assert_eq!(linter.fix_body(more.text.as_bytes(), FixMode::Unsafe).applied, 0);
+    }
+
+    #[test]
+    fn what_is_left_is_placed_in_the_source() {
+        let placed = |source: &str, code: &str| {
+            let fixed = Linter::default().fix_body(source.as_bytes(), FixMode::Safe);
+            let found = fixed.remaining.iter().find(|d| d.code == code).expect(code);
+            let (start, end) = (found.range.start.offset, found.range.end.offset);
+            source[fixed.source_offset(start, false)..fixed.source_offset(end, true)].to_owned()
+        };
+        // The repeated item is removed; the legacy one after it is placed where it stands.
+        let repeated = r#"{"enabled": false, "supportedProtocolList": ["TLS_1_2", "TLS_1_2", "TLS_1_0"]}"#;
+        assert_eq!(placed(repeated, "T002"), r#""TLS_1_0""#);
+        // On text a fix wrote (`true` for `"true"`), the range covers what it replaced.
+        assert_eq!(placed(r#"{"enabled": "true", "keyStoreId": "k"}"#, "H001"), r#""true""#);
+        // Text the fixes left alone keeps its place, before and after what they wrote.
+        let both =
+            r#"{"hostnameVerifierType": "noop", "keyStoreId": " ", "supportedProtocolList": ["tls_1_2", "SSL_3_0"]}"#;
+        assert_eq!(placed(both, "S007"), r#"" ""#);
+        assert_eq!(placed(both, "T001"), r#""SSL_3_0""#);
     }
 
     #[test]
