@@ -713,8 +713,11 @@ fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>
 
 /// Findings of the `fixed` text with their ranges (and their fixes' edits)
 /// moved into the `original` text. Text the fixes left alone keeps its
-/// place; a range on text a fix wrote covers what the fix replaces.
+/// place; a range on text a fix wrote covers what the fix replaces. A list
+/// item's pointer takes its index in the original: a fix that removed an
+/// item before it (a repeated protocol) moved it.
 fn placed_in(original: &str, fixed: &mtlslint::Fixed) -> Vec<mtlslint::Diagnostic> {
+    let parsed = mtlslint::syntax::parse(original, mtlslint::Limits::MAX_DEPTH);
     let moved = |offset: usize, end: bool| fixed.source_offset(offset, end).min(original.len());
     let floor = |offset: usize| (0..=offset).rev().find(|&at| original.is_char_boundary(at)).unwrap_or(0);
     let range = |range: mtlslint::Range| {
@@ -728,11 +731,35 @@ fn placed_in(original: &str, fixed: &mtlslint::Fixed) -> Vec<mtlslint::Diagnosti
     let mut diagnostics = fixed.remaining.clone();
     for diagnostic in &mut diagnostics {
         diagnostic.range = range(diagnostic.range);
+        if let Some(pointer) = item_pointer(&parsed, &diagnostic.pointer, diagnostic.range.start.offset) {
+            diagnostic.pointer = pointer.into();
+        }
         for edit in diagnostic.fix.iter_mut().flat_map(|fix| &mut fix.edits) {
             edit.range = range(edit.range);
         }
     }
     diagnostics
+}
+
+/// The pointer of the item at `offset` of the list that `pointer` names an item of.
+fn item_pointer(parsed: &mtlslint::syntax::Parsed<'_>, pointer: &str, offset: usize) -> Option<String> {
+    use mtlslint::syntax::Value;
+    let (list, index) = pointer.rsplit_once('/')?;
+    index.parse::<usize>().ok()?;
+    let mut node = parsed.root.as_ref()?;
+    for token in list.split('/').skip(1) {
+        node = match &node.value {
+            // The server reads the last of repeated keys.
+            Value::Object(members) => {
+                &members.iter().rfind(|m| mtlslint::syntax::pointer_token(&m.key) == token)?.value
+            }
+            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    let Value::Array(items) = &node.value else { return None };
+    let at = items.iter().position(|item| item.span.start <= offset && offset < item.span.end)?;
+    Some(format!("{list}/{at}"))
 }
 
 /// Writes the unified diff of two texts, their lines ended by `\n` only, as

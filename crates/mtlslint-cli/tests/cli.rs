@@ -1626,3 +1626,22 @@ fn a_run_that_stops_before_its_report_still_writes_a_machine_format_document() {
     assert_eq!(run("human"), "");
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn diff_places_what_is_left_after_a_removed_item_where_it_stands_in_the_file() {
+    let dir = scratch("diff-placed");
+    let path = dir.join("body.json");
+    let body = r#"{"enabled": false, "supportedProtocolList": ["TLS_1_2", "TLS_1_2", "TLS_1_0"]}"#;
+    fs::write(&path, body).unwrap();
+    let output = mtlslint(&["check", "--diff", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "there is something to change");
+    let report: Value = serde_json::from_slice(&output.stderr).unwrap();
+    let t002 = report["results"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "T002").cloned();
+    let t002 = t002.expect("TLS 1.0 is left");
+    // The repeated item the fix removes stands before it: its place and index are the file's.
+    let offset = |at: &str| usize::try_from(t002["range"][at]["offset"].as_u64().unwrap()).unwrap();
+    assert_eq!(&body[offset("start")..offset("end")], r#""TLS_1_0""#);
+    assert_eq!(t002["pointer"], "/supportedProtocolList/2");
+    assert_eq!(fs::read_to_string(&path).unwrap(), body, "--diff writes nothing");
+    fs::remove_dir_all(dir).unwrap();
+}
