@@ -374,10 +374,15 @@ impl Inventory {
     /// The existing name that differs from `name` only in case, if there is
     /// exactly one: of `partner-ts` and `PARTNER-TS`, neither is the one meant.
     pub fn case_insensitive_match(&self, name: &str) -> Option<&str> {
-        let mut matches =
-            self.names.iter().filter(|n| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase());
+        let mut matches = self.case_variants(name);
         let first = matches.next()?;
-        matches.all(|other| other == first).then_some(first.as_str())
+        matches.all(|other| other == first).then_some(first)
+    }
+
+    /// The names that are `name` when case is ignored, in listing order.
+    pub fn case_variants<'s, 'n>(&'s self, name: &'n str) -> impl Iterator<Item = &'s str> + use<'s, 'n> {
+        let same = move |n: &&String| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase();
+        self.names.iter().filter(same).map(String::as_str)
     }
 
     /// The names, in listing order.
@@ -580,6 +585,8 @@ mod tests {
         assert_eq!(twins.case_insensitive_match("Partner-ts"), None);
         assert_eq!(twins.case_insensitive_match("PARTNER-ts"), None);
         assert_eq!(both.case_insensitive_match("partner-ts"), Some("Partner-TS"));
+        // Both are named, though, for a message to list.
+        assert_eq!(twins.case_variants("Partner-ts").collect::<Vec<_>>(), ["partner-ts", "PARTNER-TS"]);
         assert!(Inventory::from_json(credentials).is_ok() && Inventory::from_json(keystores).is_ok());
     }
 

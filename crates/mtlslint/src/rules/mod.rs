@@ -332,6 +332,22 @@ pub fn code_ranges() -> String {
     ranges.iter().map(|(first, last)| [first, "-", last].concat()).collect::<Vec<_>>().join(", ")
 }
 
+/// The names the inventories list for `name` when case is ignored, each once.
+pub(crate) fn case_variants<'i>(inventories: &[&'i crate::Inventory], name: &str) -> Vec<&'i str> {
+    let mut spellings: Vec<&str> = Vec::new();
+    for spelling in inventories.iter().flat_map(|inventory| inventory.case_variants(name)) {
+        if !spellings.contains(&spelling) {
+            spellings.push(spelling);
+        }
+    }
+    spellings
+}
+
+/// Names as a message lists them: `` `a` ``, `` `a` and `b` ``.
+pub(crate) fn listed(names: &[&str]) -> String {
+    ["`", &names.join("` and `"), "`"].concat()
+}
+
 /// The rule code or name nearest to a selector that names none.
 pub fn suggest(selector: &str) -> Option<&'static str> {
     crate::suggest::nearest(selector, all().flat_map(|rule| [rule.code, rule.name]))

@@ -70,16 +70,23 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         };
         let span = body.span(member.value.span);
         let pointer = body.pointer(&member.key);
-        if let Missing::Case(exact) = lack {
-            checker
-                .report(
-                    &RULE,
-                    span,
-                    pointer,
-                    format!("{store} `{id}` not found; names are case-sensitive and the inventory has `{exact}`"),
-                )
-                .help(format!("write \"{exact}\""))
-                .fix(Applicability::Safe, format!("Replace with `{exact}`"), vec![(span, quoted(exact))]);
+        if let Missing::Case(spellings) = lack {
+            let listed = crate::rules::listed(&spellings);
+            let message = format!("{store} `{id}` not found; names are case-sensitive and the inventory has {listed}");
+            let mut finding = checker.report(&RULE, span, pointer, message);
+            match spellings[..] {
+                [exact] => {
+                    let fix = vec![(span, quoted(exact))];
+                    finding.help(format!("write \"{exact}\"")).fix(
+                        Applicability::Safe,
+                        format!("Replace with `{exact}`"),
+                        fix,
+                    );
+                }
+                _ => {
+                    finding.help("write the one meant, exactly as listed");
+                }
+            }
         } else {
             let near = nearest(&id, inventories.iter().flat_map(|inv| inv.names()));
             let help = match near {
@@ -117,11 +124,15 @@ fn kept(
     // In place of the body's `null`, or beside the fields it sends.
     let verb = if null_member.is_some() { "write" } else { "add" };
     let (message, help) = match lack {
-        Missing::Case(exact) => (
+        Missing::Case(spellings) => (
             format!(
-                "{store} `{id}`, kept from the current settings, is not found; names are case-sensitive and the inventory has `{exact}`"
+                "{store} `{id}`, kept from the current settings, is not found; names are case-sensitive and the inventory has {}",
+                crate::rules::listed(&spellings)
             ),
-            format!("{verb} \"{key}\": \"{exact}\""),
+            match spellings[..] {
+                [exact] => format!("{verb} \"{key}\": \"{exact}\""),
+                _ => format!("{verb} \"{key}\" with the one meant, exactly as listed"),
+            },
         ),
         Missing::Absent => (
             format!("{store} `{id}`, kept from the current settings, is not in {searched}"),
@@ -134,8 +145,8 @@ fn kept(
 
 /// How the inventories lack a store id.
 enum Missing<'i> {
-    /// Listed in another case: the name as listed.
-    Case(&'i str),
+    /// Listed in another case: the names as listed (several when it is listed in several cases).
+    Case(Vec<&'i str>),
     /// Not listed at all.
     Absent,
 }
@@ -146,5 +157,6 @@ fn missing<'i>(inventories: &[&'i Inventory], id: &str) -> Option<Missing<'i>> {
     if crate::body::is_blank(id) || crate::body::unpadded(id).is_some() || inventories.iter().any(|inv| inv.lists(id)) {
         return None;
     }
-    Some(inventories.iter().find_map(|inv| inv.case_insensitive_match(id)).map_or(Missing::Absent, Missing::Case))
+    let spellings = crate::rules::case_variants(inventories, id);
+    Some(if spellings.is_empty() { Missing::Absent } else { Missing::Case(spellings) })
 }

@@ -41,7 +41,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let mut path = String::new();
     let mut from = view.path_span.start;
     for segment in &view.segments {
-        if let Some((_, exact)) = slips.iter().find(|(lookup, _)| lookup.parameter.segment.span == segment.span) {
+        let slip = slips.iter().find(|(lookup, _)| lookup.parameter.segment.span == segment.span);
+        // Only a name the inventory lists in one case is written for the user.
+        if let Some((_, [exact])) = slip.map(|(lookup, spellings)| (lookup, spellings.as_slice())) {
             path.push_str(checker.slice(Span::new(from, segment.span.start)));
             path.push_str(&crate::request::encode_name(exact));
             from = segment.span.end;

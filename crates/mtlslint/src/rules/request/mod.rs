@@ -47,15 +47,15 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
 }
 
 /// The names in the path that an inventory holds only in another case,
-/// each with the inventory's spelling: what R008 reports and R003's help
-/// writes.
-pub(super) fn case_slips<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> Vec<(Lookup<'a>, &'a str)> {
+/// each with the inventory's spellings (more than one when it lists the
+/// name in several cases): what R008 reports and R003's help writes.
+pub(super) fn case_slips<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> Vec<(Lookup<'a>, Vec<&'a str>)> {
     let slip = |lookup: Lookup<'a>| {
         if lookup.inventories.iter().any(|inventory| inventory.contains(&lookup.name)) {
             return None;
         }
-        let exact = lookup.inventories.iter().find_map(|inventory| inventory.case_insensitive_match(&lookup.name))?;
-        Some((lookup, exact))
+        let spellings = crate::rules::case_variants(&lookup.inventories, &lookup.name);
+        (!spellings.is_empty()).then_some((lookup, spellings))
     };
     lookups(checker, view).into_iter().filter_map(slip).collect()
 }

@@ -34,20 +34,22 @@ rule! {
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
-    for (lookup, exact) in case_slips(checker, view) {
+    for (lookup, spellings) in case_slips(checker, view) {
         let span = lookup.parameter.segment.span;
+        let message = format!(
+            "{} `{}` not found; names are case-sensitive and the inventory has {}",
+            lookup.what,
+            lookup.name,
+            crate::rules::listed(&spellings)
+        );
+        let mut finding = checker.report(&RULE, span, parameter_pointer(lookup.parameter), message);
+        let [exact] = spellings[..] else {
+            finding.help("write the one meant, exactly as listed");
+            continue;
+        };
         // As the path writes it: `Partner#1` is `Partner%231` there.
         let written = crate::request::encode_name(exact);
-        checker
-            .report(
-                &RULE,
-                span,
-                parameter_pointer(lookup.parameter),
-                format!(
-                    "{} `{}` not found; names are case-sensitive and the inventory has `{exact}`",
-                    lookup.what, lookup.name
-                ),
-            )
+        finding
             .help(if written == exact {
                 format!("write `{exact}`")
             } else {

@@ -38,7 +38,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let found = lookup
             .inventories
             .iter()
-            .any(|inv| inv.contains(&lookup.name) || inv.case_insensitive_match(&lookup.name).is_some());
+            .any(|inv| inv.contains(&lookup.name) || inv.case_variants(&lookup.name).next().is_some());
         if found {
             continue;
         }
