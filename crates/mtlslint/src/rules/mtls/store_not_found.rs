@@ -36,7 +36,8 @@ rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe when the names differ only in case; otherwise no fix.
+    /// Safe when the names differ only in case (and the inventory lists one
+    /// such spelling); otherwise no fix.
     "M006", "store-not-found", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 

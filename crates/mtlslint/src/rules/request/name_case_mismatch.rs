@@ -28,7 +28,8 @@ rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe: the fix writes the exact name the inventory lists.
+    /// Safe: the fix writes the exact name the inventory lists. When it lists
+    /// the name in several cases, each is named and none is written.
     "R008", "name-case-mismatch", standard: ERROR, production: ERROR, fix: Safe,
 }
 
