@@ -123,8 +123,14 @@ pub(crate) const RESPONSE_EXTENSIONS: &[&str] = &["json"];
 /// files (`http-client.env.json`) and the `context` files the run reads
 /// (inventories, current settings) are no bodies: they are left out of it.
 /// A path that names nothing to read is an error in its place; the others
-/// are read all the same.
-pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str]) -> Vec<Result<Input, String>> {
+/// are read all the same. Unless `quiet` (standard error carries a machine
+/// format's report), a configuration file met that the run does not read is noted.
+pub(crate) fn collect(
+    paths: &[PathBuf],
+    context: &[PathBuf],
+    extensions: &[&str],
+    quiet: bool,
+) -> Vec<Result<Input, String>> {
     let context: Vec<PathBuf> = context.iter().filter_map(|path| fs::canonicalize(path).ok()).collect();
     let is_context = |path: &Path| {
         path.file_name().is_some_and(|name| {
@@ -151,15 +157,22 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
             let mut found = Vec::new();
             let mut unreadable = Vec::new();
             walk(path, extensions, &mut found, &mut unreadable);
-            for path in found.iter().filter(|path| is_unread_config(path, &context)) {
-                eprintln!(
-                    "mtlslint: note: {} is not read: a run reads the nearest `{}` from the working folder up, \
-                     or `--config FILE` (run from its folder, or pass `--config {0}`)",
-                    path.display(),
-                    mtlslint::config::FILE_NAME
-                );
+            if !quiet {
+                for path in found.iter().filter(|path| is_unread_config(path, &context)) {
+                    eprintln!(
+                        "mtlslint: note: {} is not read: a run reads the nearest `{}` from the working folder up, \
+                         or `--config FILE` (run from its folder, or pass `--config {0}`)",
+                        path.display(),
+                        mtlslint::config::FILE_NAME
+                    );
+                }
             }
             found.retain(|path| !is_context(path));
+            // A file met both where it is and through a link (a linked folder
+            // within the one walked) is read where it is: `--fix` writes it there.
+            let through_link = |at: &PathBuf| link_met_in_folder(at, std::slice::from_ref(path)).is_some();
+            found.sort_by_cached_key(|at| (through_link(at), at.clone()));
+            found.retain(|at| first(at));
             found.sort();
             inputs.extend(unreadable.into_iter().map(Err));
             if found.is_empty() {
@@ -170,7 +183,7 @@ pub(crate) fn collect(paths: &[PathBuf], context: &[PathBuf], extensions: &[&str
                     kinds.join(", ")
                 )));
             }
-            inputs.extend(found.into_iter().filter(|path| first(path)).map(|path| Ok(Input::File(path))));
+            inputs.extend(found.into_iter().map(|path| Ok(Input::File(path))));
         } else if path.exists() {
             if first(path) {
                 inputs.push(Ok(Input::File(path.clone())));

@@ -27,10 +27,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let format = match &cli.command {
-        Command::Check(args) => Some(args.common.format),
-        Command::Request(args) => Some(args.common.format),
-        Command::Response(args) => Some(args.format),
+    // The format of the run's report, and whether it goes to standard error
+    // (standard output carries a diff or a fixed body).
+    let report = match &cli.command {
+        Command::Check(args) => Some((args.common.format, reports_on_stderr(args))),
+        Command::Request(args) => Some((args.common.format, false)),
+        Command::Response(args) => Some((args.format, false)),
         _ => None,
     };
     let outcome = match cli.command {
@@ -43,11 +45,16 @@ fn main() -> ExitCode {
     // it cannot read) still writes a machine format's document, naming why:
     // a step that reads it (a SARIF upload, a test report) then shows the
     // cause, not an empty file.
-    if let (Err(message), Some(format)) = (&outcome, format)
+    if let (Err(message), Some((format, on_stderr))) = (&outcome, report)
         && format != Format::Human
         && !REPORTED.load(std::sync::atomic::Ordering::Relaxed)
     {
-        let _ = write_results(format, &Linter::default(), &[], &[mtlslint::redact(message).into_owned()]);
+        let why = [mtlslint::redact(message).into_owned()];
+        let _ = if on_stderr {
+            write_results_to(format, &Linter::default(), &[], &why, anstream::stderr().lock())
+        } else {
+            write_results(format, &Linter::default(), &[], &why)
+        };
     }
     match outcome {
         Ok(failed) => {
@@ -186,7 +193,7 @@ fn run(command: Command) -> Result<bool, String> {
             }
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
-            for input in inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS) {
+            for input in inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS, false) {
                 let Some(input) = skipped.keep(input) else { continue };
                 let result = read(&linter, &input, !args.paths.is_empty())
                     .and_then(|bytes| check_input(&linter, &input, &bytes, args.env.as_deref(), &mut skipped));
@@ -253,7 +260,7 @@ fn run(command: Command) -> Result<bool, String> {
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
             let config_file: Vec<PathBuf> = config.iter().map(|(path, _)| path.clone()).collect();
-            for input in inputs::collect(&args.paths, &config_file, inputs::RESPONSE_EXTENSIONS) {
+            for input in inputs::collect(&args.paths, &config_file, inputs::RESPONSE_EXTENSIONS, false) {
                 let Some(input) = skipped.keep(input) else { continue };
                 let Some(bytes) = skipped.keep(read(&linter, &input, !args.paths.is_empty())) else { continue };
                 let mut diagnostics = linter.lint_response(&bytes, endpoint);
@@ -415,16 +422,21 @@ fn lint_imported(
 
 /// `check --fix` and `check --diff`: fixes each input, then writes it back (or
 /// prints the fixed body for stdin) or prints the diff, and reports what is left.
+/// Whether `check`'s report goes to standard error: beside a diff, or a
+/// fixed standard input, on standard output.
+fn reports_on_stderr(args: &CheckArgs) -> bool {
+    args.diff || (args.fix && (args.paths.is_empty() || args.paths.iter().any(|path| path.as_os_str() == "-")))
+}
+
 fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<bool, String> {
     let mode = if args.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
     let (mut requests, mut skipped) = (Vec::new(), Skipped::default());
-    // The report goes to standard error beside a diff or a fixed standard input.
-    let on_stderr = args.diff || args.paths.is_empty() || args.paths.iter().any(|path| path.as_os_str() == "-");
+    let on_stderr = reports_on_stderr(args);
     let quiet = on_stderr && args.common.format != Format::Human;
     // Files linted whose fixes could not be written back.
     let mut unwritten = 0;
-    for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS) {
+    for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS, quiet) {
         let Some(input) = skipped.keep(input) else { continue };
         let Some(bytes) = skipped.keep(read(linter, &input, !args.paths.is_empty())) else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {

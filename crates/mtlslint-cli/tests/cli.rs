@@ -866,6 +866,15 @@ fn a_linked_folder_is_linted_but_not_fixed_through() {
     let expected =
         format!("in `{}`, a link to `../shared`; its fixes are not written through it", dir.join("shared").display());
     assert!(told.contains(&expected), "{told}");
+    // Met both where it is and through a link within the folder, a file is read, and fixed, where it is.
+    let (within, real) = (root.join("within"), root.join("within/real"));
+    fs::create_dir_all(&real).unwrap();
+    fs::write(real.join("team.json"), body).unwrap();
+    std::os::unix::fs::symlink("real", within.join("alias")).unwrap();
+    let output = mtlslint(&["check", "--fix", "--format", "json", within.to_str().unwrap()]);
+    assert_eq!(fs::read_to_string(real.join("team.json")).unwrap(), body.replace("default", "DEFAULT"));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(report["results"][0]["source"].as_str().unwrap().ends_with("within/real/team.json"), "{report}");
     fs::remove_dir_all(root).unwrap();
 }
 
@@ -1624,6 +1633,10 @@ fn a_run_that_stops_before_its_report_still_writes_a_machine_format_document() {
     assert!(run("github").starts_with("::error "));
     // Human output names it on standard error only.
     assert_eq!(run("human"), "");
+    // Where standard output carries the fixed body, the report goes to standard error, as it would have.
+    let fixed = with_stdin(&["check", "--fix", "--format", "json", "--config", config.to_str().unwrap(), "-"], b"{}");
+    assert_eq!((fixed.status.code(), stdout(&fixed).as_str()), (Some(2), ""));
+    assert!(String::from_utf8_lossy(&fixed.stderr).starts_with("{\n  \"version\": 1"));
     fs::remove_dir_all(dir).unwrap();
 }
 
