@@ -176,21 +176,31 @@ impl Config {
         if crate::syntax::without_bom(text).trim().is_empty() {
             return Err(ConfigError(r#"the configuration is empty; write a JSON object such as {"profile": "production"}, or {} for the defaults"#.into()));
         }
-        let mut value: Value = serde_json::from_str(crate::syntax::without_bom(text)).map_err(|e| {
-            // The reader's own words, without the position it repeats.
-            let said = e.to_string();
-            let said = said.rsplit_once(" at line ").map_or(said.as_str(), |(said, _)| said);
-            // The linter's own reading says what to write instead (a comment, single quotes).
-            let parsed = crate::syntax::parse(crate::syntax::without_bom(text), crate::Limits::MAX_DEPTH);
-            let why = match parsed.error {
-                Some(crate::syntax::ParseError::Syntax(problem)) => match problem.help {
-                    Some(help) => format!("{}; {help}", problem.message),
-                    None => problem.message,
-                },
-                None if parsed.trailing.is_some() => "text after the object; remove it".to_owned(),
-                _ => said.to_owned(),
+        let json = crate::syntax::without_bom(text);
+        let mut value: Value = serde_json::from_str(json).map_err(|e| {
+            // The linter's own reading says where, and what to write instead (a comment, single quotes).
+            let parsed = crate::syntax::parse(json, crate::Limits::MAX_DEPTH);
+            let ((line, column), why) = match (parsed.error, parsed.trailing) {
+                (Some(crate::syntax::ParseError::Syntax(problem)), _) => {
+                    let why = match problem.help {
+                        Some(help) => format!("{}; {help}", problem.message),
+                        None => problem.message,
+                    };
+                    let at = crate::syntax::position(json, problem.span.start);
+                    ((at.line, at.column), why)
+                }
+                (None, Some(trailing)) => {
+                    let at = crate::syntax::position(json, trailing.start);
+                    ((at.line, at.column), "text after the JSON value; remove it".to_owned())
+                }
+                // Else the reader's own words, without the position it repeats.
+                _ => {
+                    let said = e.to_string();
+                    let said = said.rsplit_once(" at line ").map_or(said.as_str(), |(said, _)| said).to_owned();
+                    ((e.line(), e.column().max(1)), said)
+                }
             };
-            ConfigError(format!("not valid JSON (line {}, column {}): {why}", e.line(), e.column().max(1)))
+            ConfigError(format!("not valid JSON (line {line}, column {column}): {why}"))
         })?;
         if !value.is_object() {
             return Err(ConfigError(format!(
@@ -391,7 +401,7 @@ mod tests {
         assert!(error(r#"{"inventories": {"keystore": "ks.json"}}"#).contains("did you mean `keystores`?"));
         assert_eq!(
             error("{"),
-            "not valid JSON (line 1, column 1): the input ends where a key in double quotes should follow; add the missing `}`"
+            "not valid JSON (line 1, column 2): the input ends where a key in double quotes should follow; add the missing `}`"
         );
         assert!(error(" \n").starts_with("the configuration is empty; write a JSON object"));
     }
@@ -459,7 +469,14 @@ mod tests {
         assert!(
             error("{'profile': 'production'}").ends_with("single quotes are not JSON; use double quotes: `\"...\"`")
         );
-        assert!(error(r#"{"profile": "production"} x"#).ends_with("text after the object; remove it"));
+        assert_eq!(
+            error(r#"{"profile": "production"} x"#),
+            "not valid JSON (line 1, column 27): text after the JSON value; remove it"
+        );
+        // Where the linter's reading stops, which is where its words are about.
+        assert!(
+            error("{\"profile\": \"\\ud800\", // c\n}").starts_with("not valid JSON (line 1, column 23): comments")
+        );
     }
 
     #[test]

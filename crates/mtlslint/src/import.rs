@@ -225,9 +225,22 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
                 while at < bytes.len() && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
                     match bytes[at] {
                         // Bash's `$'...'`: single quotes in which a backslash escapes (`\'`, `\n`).
-                        // Before another character it stays, as bash keeps it (`\d` is
-                        // sent as written); `\u00e9` too, which JSON then reads alike.
+                        // Before another character it stays, as bash keeps it (`\d` is sent as written).
                         b'$' if bytes.get(at + 1) == Some(&b'\'') => {
+                            // Escapes of a byte or a code point (`\xc3\xa9`, `\351`, `\u00e9`, `\cA`) are not decoded.
+                            let mut i = at + 2;
+                            while let Some(&b) = bytes.get(i).filter(|&&b| b != b'\'') {
+                                let next = bytes.get(i + 1).copied().unwrap_or_default();
+                                if b == b'\\' && matches!(next, b'x' | b'u' | b'U' | b'c' | b'0'..=b'7') {
+                                    let escape = char::from(next);
+                                    return Err(error(
+                                        text,
+                                        i,
+                                        format!("`\\{escape}` in `$'...'` is not read; write the character itself"),
+                                    ));
+                                }
+                                i += if b == b'\\' { 2 } else { 1 };
+                            }
                             let ansi = |b| {
                                 let c = match b {
                                     b'n' => '\n',

@@ -157,7 +157,11 @@ fn bash_ansi_c_quotes_are_read() {
     // Bash keeps the backslash of an escape it does not know: the server gets `\d`, which JSON refuses.
     let body = |quoted: &str| parse_curl(&format!("curl -X PATCH {url} -d $'{quoted}'")).unwrap().request.body.unwrap();
     assert_eq!(body(r#"{"keyStoreId": "a\d"}"#), r#"{"keyStoreId": "a\d"}"#);
-    assert_eq!(body(r#"{"keyStoreId": "caf\u00e9"}"#), r#"{"keyStoreId": "caf\u00e9"}"#);
+    // Escapes of a byte or a code point are refused, not misread.
+    for escape in [r"\xc3\xa9", r"\351", r"\u00e9", r"\U000000e9", r"\cA"] {
+        let refused = parse_curl(&format!("curl -X PATCH {url} -d $'caf{escape}'")).unwrap_err();
+        assert!(refused.message.ends_with("in `$'...'` is not read; write the character itself"), "{refused}");
+    }
     assert_eq!(body(r#"\a\b\e\E\f\v\\\"\?"#), "\x07\x08\x1b\x1b\x0c\x0b\\\"?");
 }
 
