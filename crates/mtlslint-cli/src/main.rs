@@ -162,9 +162,9 @@ impl Skipped {
             (inputs, 0) => output::plural(inputs, "input was", "inputs were"),
             (0, requests) => output::plural(requests, "request was", "requests were"),
             (inputs, requests) => format!(
-                "{} and {}",
+                "{} and {} were",
                 output::plural(inputs, "input", "inputs"),
-                output::plural(requests, "request was", "requests were")
+                output::plural(requests, "request", "requests")
             ),
         };
         let others = if inputs == 0 { ("input", "inputs") } else { ("other", "others") };
@@ -563,9 +563,9 @@ fn max_bytes(linter: &Linter) -> usize {
 /// An input's bytes: up to the larger of the body limit, past which the
 /// linter reports a body too large, and [`inputs::FILE_LIMIT`], past which a
 /// cURL or `.http` file is refused, so that no input fills memory.
-/// An input's bytes. Standard input read because no input was `named` is
-/// not empty: that is a list of files that came out empty (`xargs` run on
-/// no names), not an empty body.
+/// An input's bytes. Standard input read because no input was `named`
+/// must not be empty: that is a list of files that came out empty (`xargs`
+/// run on no names), not an empty body.
 fn read(linter: &Linter, input: &inputs::Input, named: bool) -> Result<Vec<u8>, String> {
     let bytes = input.read(max_bytes(linter).max(inputs::FILE_LIMIT))?;
     if bytes.is_empty() && !named {

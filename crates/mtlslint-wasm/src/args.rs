@@ -342,7 +342,10 @@ extern "C" {
 /// the engine at once; one code unit at a time across the boundary, a saved
 /// List response of megabytes took a fifth of a second.)
 fn holds_lone_surrogate(value: &JsValue) -> bool {
-    value.dyn_ref::<JsString>().is_some_and(|text| Pattern::new(r"\p{Cs}", "u").test(text))
+    thread_local! {
+        static LONE_SURROGATE: Pattern = Pattern::new(r"\p{Cs}", "u");
+    }
+    value.dyn_ref::<JsString>().is_some_and(|text| LONE_SURROGATE.with(|pattern| pattern.test(text)))
 }
 
 /// JSON text cannot carry half a UTF-16 pair: `JSON.stringify` escapes it, and no JSON reader takes the escape.

@@ -245,7 +245,8 @@ thread_local! {
     static DEFAULT: Linter = Linter::default();
     /// The last options given, as JSON text, with what they describe: a form
     /// validated at every keystroke passes the same options, whose inventories
-    /// (a saved List response may be megabytes) are then read once.
+    /// (a saved List response may be megabytes) are then read once. Both are
+    /// kept until options of another text come.
     static LAST: Cell<Option<Box<(js_sys::JsString, LintOptions, Linter)>>> = const { Cell::new(None) };
 }
 

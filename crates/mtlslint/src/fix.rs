@@ -135,8 +135,9 @@ fn apply_in_rounds(
 
 impl Linter {
     /// Lints `source`, applies the fixes `mode` allows, and repeats until no
-    /// fix applies. A round whose result would no longer parse as JSON, where
-    /// the text before it did, is dropped: fixes never break a body.
+    /// fix applies. A round whose result would no longer parse as JSON, or
+    /// would pass the size or depth limit, where the text before it did not,
+    /// is dropped: fixes never break a body.
     ///
     /// ```
     /// use mtlslint::{FixMode, Linter};
@@ -161,17 +162,17 @@ impl Linter {
         // which a fix that lengthens or nests it could cross.
         let limits = self.options().limits;
         let fits = |text: &str| text.len() <= limits.max_bytes && syntax::parse(text, limits.max_depth).error.is_none();
-        let (mut applied, mut is_json, mut rounds) = (0, fits(&text), Vec::new());
+        let (mut applied, mut fitted, mut rounds) = (0, fits(&text), Vec::new());
         for _ in 0..MAX_ROUNDS {
             let (next, count, replaced) = apply_in_rounds(&text, &remaining, mode);
             if count == 0 || next == text {
                 break;
             }
-            let next_is_json = fits(&next);
-            if is_json && !next_is_json {
+            let next_fits = fits(&next);
+            if fitted && !next_fits {
                 break;
             }
-            (text, is_json) = (next, next_is_json);
+            (text, fitted) = (next, next_fits);
             applied += count;
             rounds.push(replaced);
             remaining = self.lint_body(text.as_bytes());
@@ -218,6 +219,14 @@ mod tests {
             r#"{"hostnameVerifierType": "noop", "keyStoreId": " ", "supportedProtocolList": ["tls_1_2", "SSL_3_0"]}"#;
         assert_eq!(placed(both, "S007"), r#"" ""#);
         assert_eq!(placed(both, "T001"), r#""SSL_3_0""#);
+        // Over rounds: T001 and T002 share the legacy items' edit, so one waits a round.
+        let rounds = r#"{"enabled": false, "supportedProtocolList": ["SSL_3_0", "tls_1_3", "TLS_1_0", "TLS_1_3"], "trustStoreId": " "}"#;
+        let fixed = Linter::default().fix_body(rounds.as_bytes(), FixMode::Unsafe);
+        assert!(fixed.rounds.len() > 1, "{fixed:?}");
+        assert_eq!(placed(rounds, "S007"), r#"" ""#);
+        // Text after every round's edits keeps its place.
+        let at = fixed.text.find(r#""trustStoreId""#).unwrap();
+        assert_eq!(fixed.source_offset(at, false), rounds.find(r#""trustStoreId""#).unwrap());
     }
 
     #[test]
