@@ -263,9 +263,13 @@ impl RequestArgs {
     pub(crate) fn headers(&self) -> Vec<String> {
         let given =
             |h: &String| h.split_once(':').is_some_and(|(name, _)| name.trim().eq_ignore_ascii_case("authorization"));
-        let credentials = (self.oauth2_bearer.as_ref().map(|token| format!("Authorization: Bearer {token}")))
-            .or_else(|| self.user.as_ref().map(|user| format!("Authorization: Basic {user}")))
-            .filter(|_| !self.headers.iter().any(given));
+        let credentials = (self.oauth2_bearer.as_ref().map(|token| ("--oauth2-bearer", token)))
+            .or_else(|| self.user.as_ref().map(|user| ("--user", user)))
+            .filter(|_| !self.headers.iter().any(given))
+            .map(|(option, value)| {
+                let (name, value) = mtlslint::import::credentials_header(option, value);
+                format!("{name}: {value}")
+            });
         self.headers.iter().cloned().chain(credentials).collect()
     }
 }

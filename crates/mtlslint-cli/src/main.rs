@@ -569,7 +569,8 @@ fn max_bytes(linter: &Linter) -> usize {
 fn read(linter: &Linter, input: &inputs::Input, named: bool) -> Result<Vec<u8>, String> {
     let bytes = input.read(max_bytes(linter).max(inputs::FILE_LIMIT))?;
     if bytes.is_empty() && !named {
-        return Err("nothing to lint: no input is named and standard input is empty; name files or folders, or pipe the text in".into());
+        return Err("nothing to lint: no input is named and standard input is empty; name files or folders, or pipe the text in \
+             (`xargs -r` runs nothing when it is given no names)".into());
     }
     Ok(bytes)
 }

@@ -394,6 +394,20 @@ fn quoted(
 /// and `--oauth2-bearer TOKEN` send an `Authorization` header.
 pub(crate) const CREDENTIAL_OPTIONS: [&str; 3] = ["-u", "--user", "--oauth2-bearer"];
 
+/// The `Authorization` header curl sends for `--oauth2-bearer TOKEN` (a
+/// bearer token) or `-u`/`--user USER:PASSWORD` (basic authentication, which
+/// mtlslint reads as written: R005 judges the scheme, not the encoding).
+/// A header given with `-H` replaces it.
+///
+/// ```
+/// let (name, value) = mtlslint::import::credentials_header("--oauth2-bearer", "T");
+/// assert_eq!((name.as_str(), value.as_str()), ("Authorization", "Bearer T"));
+/// ```
+pub fn credentials_header(option: &str, credentials: &str) -> (String, String) {
+    let scheme = if option == "--oauth2-bearer" { "Bearer" } else { "Basic" };
+    ("Authorization".into(), format!("{scheme} {credentials}"))
+}
+
 /// cURL's options whose value is a secret of the connection: cookies, a
 /// proxy's user and password, a certificate's passphrase.
 pub(crate) const CONNECTION_SECRET_OPTIONS: [&str; 9] = [
@@ -781,9 +795,8 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             // Credentials given by option are the Authorization header curl sends.
             credentials if CREDENTIAL_OPTIONS.contains(&credentials) => {
                 let (credentials, span, verbatim, _) = value(&option)?;
-                let scheme = if option == "--oauth2-bearer" { "Bearer" } else { "Basic" };
                 made.push(request.headers.len());
-                request.headers.push(("Authorization".into(), format!("{scheme} {credentials}")));
+                request.headers.push(credentials_header(&option, &credentials));
                 let span = verbatim.unwrap_or(span);
                 parts.headers.push((span, span));
                 // Hidden also when an `Authorization` header given by hand replaces it.
