@@ -132,10 +132,12 @@ pub(crate) fn collect(
     quiet: bool,
 ) -> Vec<Result<Input, String>> {
     let context: Vec<PathBuf> = context.iter().filter_map(|path| fs::canonicalize(path).ok()).collect();
+    let read_by_run = |path: &Path| fs::canonicalize(path).is_ok_and(|path| context.contains(&path));
+    let is_config = |path: &Path| path.file_name().is_some_and(|name| name == mtlslint::config::FILE_NAME);
     let is_context = |path: &Path| {
-        path.file_name().is_some_and(|name| {
-            name == mtlslint::config::FILE_NAME || HTTP_CLIENT_ENV.contains(&name.to_str().unwrap_or_default())
-        }) || fs::canonicalize(path).is_ok_and(|path| context.contains(&path))
+        is_config(path)
+            || path.file_name().is_some_and(|name| HTTP_CLIENT_ENV.contains(&name.to_str().unwrap_or_default()))
+            || read_by_run(path)
     };
     let mut inputs = Vec::new();
     let mut stdin = false;
@@ -158,7 +160,8 @@ pub(crate) fn collect(
             let mut unreadable = Vec::new();
             walk(path, extensions, &mut found, &mut unreadable);
             if !quiet {
-                for path in found.iter().filter(|path| is_unread_config(path, &context)) {
+                // A configuration file the run does not read: its rules would seem to apply, and do not.
+                for path in found.iter().filter(|path| is_config(path) && !read_by_run(path)) {
                     eprintln!(
                         "mtlslint: note: {} is not read: a run reads the nearest `{}` from the working folder up, \
                          or `--config FILE` (run from its folder, or pass `--config {0}`)",
@@ -195,13 +198,6 @@ pub(crate) fn collect(
     inputs
 }
 
-/// Whether `path` is a configuration file met in a folder that the run does
-/// not read: its rules would seem to apply, and do not.
-fn is_unread_config(path: &Path, context: &[PathBuf]) -> bool {
-    path.file_name().is_some_and(|name| name == mtlslint::config::FILE_NAME)
-        && !fs::canonicalize(path).is_ok_and(|path| context.contains(&path))
-}
-
 /// The folder a file stands in: `.` for a bare name.
 fn folder_of(path: &Path) -> &Path {
     path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
@@ -229,9 +225,9 @@ fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable
     for entry in ignore::WalkBuilder::new(folder).follow_links(true).build() {
         let entry = match entry {
             Ok(entry) => entry,
-            Err(error) if is_loop(&error) => continue,
+            Err(error) if matches!(unwrapped(&error).0, ignore::Error::Loop { .. }) => continue,
             Err(error) => {
-                match error_path(&error).filter(|path| path.is_symlink() && !path.exists()) {
+                match unwrapped(&error).1.filter(|path| path.is_symlink() && !path.exists()) {
                     // A link to nothing is named only where a file of its kind would be linted.
                     Some(path) if !has_extension(path) => {}
                     Some(path) => {
@@ -250,22 +246,12 @@ fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable
     }
 }
 
-/// The path an error of the walk is about.
-fn error_path(error: &ignore::Error) -> Option<&Path> {
+/// An error of the walk without its wrappers, and the path it is about.
+fn unwrapped(error: &ignore::Error) -> (&ignore::Error, Option<&Path>) {
     match error {
-        ignore::Error::WithPath { path, .. } => Some(path),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
-        _ => None,
-    }
-}
-
-fn is_loop(error: &ignore::Error) -> bool {
-    match error {
-        ignore::Error::Loop { .. } => true,
-        ignore::Error::WithPath { err, .. }
-        | ignore::Error::WithDepth { err, .. }
-        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
-        _ => false,
+        ignore::Error::WithPath { path, err } => (unwrapped(err).0, Some(path)),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => unwrapped(err),
+        _ => (error, None),
     }
 }
 

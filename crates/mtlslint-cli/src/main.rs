@@ -511,7 +511,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         if args.diff && fixed.applied > 0 {
             // Nothing is written: what the fixes would leave is shown where it stands in the file.
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let remaining = placed_in(&text, &fixed);
+            let remaining = placed_in(&text, fixed);
             results.push(FileResult::new(source, text, remaining));
         } else {
             results.push(FileResult::new(source, fixed.text, fixed.remaining));
@@ -729,8 +729,9 @@ fn linter_and_context_files(common: &CommonArgs) -> Result<(Linter, Vec<PathBuf>
 /// place; a range on text a fix wrote covers what the fix replaces. A list
 /// item's pointer takes its index in the original: a fix that removed an
 /// item before it (a repeated protocol) moved it.
-fn placed_in(original: &str, fixed: &mtlslint::Fixed) -> Vec<mtlslint::Diagnostic> {
+fn placed_in(original: &str, mut fixed: mtlslint::Fixed) -> Vec<mtlslint::Diagnostic> {
     let parsed = mtlslint::syntax::parse(original, mtlslint::Limits::MAX_DEPTH);
+    let mut diagnostics = std::mem::take(&mut fixed.remaining);
     let moved = |offset: usize, end: bool| fixed.source_offset(offset, end).min(original.len());
     let floor = |offset: usize| (0..=offset).rev().find(|&at| original.is_char_boundary(at)).unwrap_or(0);
     let range = |range: mtlslint::Range| {
@@ -741,7 +742,6 @@ fn placed_in(original: &str, fixed: &mtlslint::Fixed) -> Vec<mtlslint::Diagnosti
             end: mtlslint::syntax::position(original, end),
         }
     };
-    let mut diagnostics = fixed.remaining.clone();
     for diagnostic in &mut diagnostics {
         diagnostic.range = range(diagnostic.range);
         if let Some(pointer) = item_pointer(&parsed, &diagnostic.pointer, diagnostic.range.start.offset) {

@@ -343,6 +343,9 @@ pub(crate) fn case_variants<'i>(inventories: &[&'i crate::Inventory], name: &str
     spellings
 }
 
+/// The help of a name an inventory lists in several cases (R008, M006).
+pub(crate) const WRITE_ONE_AS_LISTED: &str = "write the one meant, exactly as listed";
+
 /// Names as a message lists them: `` `a` ``, `` `a` and `b` ``.
 pub(crate) fn listed(names: &[&str]) -> String {
     ["`", &names.join("` and `"), "`"].concat()

@@ -85,7 +85,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     );
                 }
                 _ => {
-                    finding.help("write the one meant, exactly as listed");
+                    finding.help(crate::rules::WRITE_ONE_AS_LISTED);
                 }
             }
         } else {

@@ -45,7 +45,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         );
         let mut finding = checker.report(&RULE, span, parameter_pointer(lookup.parameter), message);
         let [exact] = spellings[..] else {
-            finding.help("write the one meant, exactly as listed");
+            finding.help(crate::rules::WRITE_ONE_AS_LISTED);
             continue;
         };
         // As the path writes it: `Partner#1` is `Partner%231` there.
