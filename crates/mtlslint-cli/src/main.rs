@@ -195,8 +195,8 @@ fn run(command: Command) -> Result<bool, String> {
             let mut results = Vec::new();
             for input in inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS, false) {
                 let Some(input) = skipped.keep(input) else { continue };
-                let result = read(&linter, &input, !args.paths.is_empty())
-                    .and_then(|bytes| check_input(&linter, &input, &bytes, args.env.as_deref(), &mut skipped));
+                let Some(bytes) = read(&linter, &input, &args.paths, &mut skipped)? else { continue };
+                let result = check_input(&linter, &input, &bytes, args.env.as_deref(), &mut skipped);
                 results.extend(skipped.keep(result).into_iter().flatten());
             }
             let results = output::merge_repeated(results);
@@ -262,7 +262,7 @@ fn run(command: Command) -> Result<bool, String> {
             let config_file: Vec<PathBuf> = config.iter().map(|(path, _)| path.clone()).collect();
             for input in inputs::collect(&args.paths, &config_file, inputs::RESPONSE_EXTENSIONS, false) {
                 let Some(input) = skipped.keep(input) else { continue };
-                let Some(bytes) = skipped.keep(read(&linter, &input, !args.paths.is_empty())) else { continue };
+                let Some(bytes) = read(&linter, &input, &args.paths, &mut skipped)? else { continue };
                 let mut diagnostics = linter.lint_response(&bytes, endpoint);
                 let help =
                     || format!("this is a request body, not a response: `mtlslint check {}` lints it", input.name());
@@ -420,14 +420,14 @@ fn lint_imported(
     (diagnostics, in_files, unread)
 }
 
-/// `check --fix` and `check --diff`: fixes each input, then writes it back (or
-/// prints the fixed body for stdin) or prints the diff, and reports what is left.
 /// Whether `check`'s report goes to standard error: beside a diff, or a
 /// fixed standard input, on standard output.
 fn reports_on_stderr(args: &CheckArgs) -> bool {
     args.diff || (args.fix && (args.paths.is_empty() || args.paths.iter().any(|path| path.as_os_str() == "-")))
 }
 
+/// `check --fix` and `check --diff`: fixes each input, then writes it back (or
+/// prints the fixed body for stdin) or prints the diff, and reports what is left.
 fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<bool, String> {
     let mode = if args.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe };
     let (mut results, mut diffs, mut applied, mut files) = (Vec::new(), String::new(), 0, 0);
@@ -438,7 +438,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     let mut unwritten = 0;
     for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS, quiet) {
         let Some(input) = skipped.keep(input) else { continue };
-        let Some(bytes) = skipped.keep(read(linter, &input, !args.paths.is_empty())) else { continue };
+        let Some(bytes) = read(linter, &input, &args.paths, &mut skipped)? else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
             // A fix edits the request mtlslint reads from the file, not the file's text.
             tell(quiet, &format!("{}: fixes apply to JSON bodies; reporting only", input.name()));
@@ -560,19 +560,25 @@ fn max_bytes(linter: &Linter) -> usize {
     linter.options().limits.max_bytes
 }
 
-/// An input's bytes: up to the larger of the body limit, past which the
+/// An input's bytes, up to the larger of the body limit, past which the
 /// linter reports a body too large, and [`inputs::FILE_LIMIT`], past which a
-/// cURL or `.http` file is refused, so that no input fills memory.
-/// An input's bytes. Standard input read because no input was `named`
-/// must not be empty: that is a list of files that came out empty (`xargs`
-/// run on no names), not an empty body.
-fn read(linter: &Linter, input: &inputs::Input, named: bool) -> Result<Vec<u8>, String> {
-    let bytes = input.read(max_bytes(linter).max(inputs::FILE_LIMIT))?;
-    if bytes.is_empty() && !named {
+/// cURL or `.http` file is refused, so that no input fills memory. `None`
+/// when the input cannot be read, named in `skipped`. Standard input read
+/// because no input is named (`paths` is empty) must not be empty: that is a
+/// list of files that came out empty (`xargs` run on no names), not an empty
+/// body, and the run stops.
+fn read(
+    linter: &Linter,
+    input: &inputs::Input,
+    paths: &[PathBuf],
+    skipped: &mut Skipped,
+) -> Result<Option<Vec<u8>>, String> {
+    let Some(bytes) = skipped.keep(input.read(max_bytes(linter).max(inputs::FILE_LIMIT))) else { return Ok(None) };
+    if bytes.is_empty() && paths.is_empty() {
         return Err("nothing to lint: no input is named and standard input is empty; name files or folders, or pipe the text in \
              (`xargs -r` runs nothing when it is given no names)".into());
     }
-    Ok(bytes)
+    Ok(Some(bytes))
 }
 
 /// Passes standard input through unchanged: the `bytes` read, then the rest,

@@ -1603,8 +1603,13 @@ fn no_input_named_and_nothing_piped_is_a_usage_error_not_an_empty_body() {
         assert_eq!(output.status.code(), Some(2), "{command:?}");
         let err = String::from_utf8_lossy(&output.stderr);
         assert!(err.contains("nothing to lint: no input is named and standard input is empty"), "{err}");
+        // Said once: nothing was an input that could not be linted.
+        assert_eq!(err.lines().count(), 1, "{err}");
         assert!(!stdout(&output).contains("J001"), "no finding on a body nobody gave");
     }
+    let fixed = with_stdin(&["check", "--fix"], b"");
+    assert_eq!(fixed.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&fixed.stderr).lines().count(), 1);
     // Named, standard input is the body, empty or not.
     assert_eq!(with_stdin(&["check", "-"], b"").status.code(), Some(1));
     assert_eq!(with_stdin(&["check"], br#"{"enabled": false}"#).status.code(), Some(0));
