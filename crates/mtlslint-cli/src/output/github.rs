@@ -7,12 +7,13 @@ use mtlslint::Severity;
 
 use super::FileResult;
 
-/// Writes one workflow command per finding, and an `::error` for each input not linted.
+/// Writes one workflow command per finding, and an `::error` for each input not linted
+/// or for the reason the run stopped before linting.
 /// A finding in standard input or in a call given on the command line names no file
 /// (GitHub would look for it in the repository): its place leads its message.
 pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[String]) -> io::Result<()> {
     for why in not_linted {
-        writeln!(out, "::error title={}::{}", property("mtlslint: input not linted"), data(why))?;
+        writeln!(out, "::error title={}::{}", property("mtlslint: not linted"), data(why))?;
     }
     for result in results {
         for d in &result.diagnostics {
