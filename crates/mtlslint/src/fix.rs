@@ -99,22 +99,21 @@ fn apply_in_rounds(
     let mut taken: Vec<Replacement<'_>> = Vec::new();
     let mut applied = 0;
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.allows(f.applicability)) {
-        let edits: Vec<Replacement<'_>> =
+        let mut edits: Vec<Replacement<'_>> =
             fix.edits.iter().map(|e| (e.range.start.offset, e.range.end.offset, e.content.as_ref())).collect();
+        edits.sort_unstable_by_key(|&(start, end, _)| (start, end));
         let fits = |&(start, end, _): &Replacement<'_>| {
             start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
         };
-        // Two edits clash when they overlap, or insert at the same place.
-        let clashes = |&(start, end, _): &Replacement<'_>| {
-            let after = taken.partition_point(|&(s, e, _)| (s, e) <= (start, usize::MAX));
-            let before = after.checked_sub(1).map(|i| taken[i]);
-            let overlapping = taken[after..].iter().take_while(|&&(s, _, _)| s < end);
-            before
-                .iter()
-                .chain(overlapping)
-                .any(|&(s, e, _)| (start < e && s < end) || (start == s && (start == end || s == e)))
+        let clashes = |edit: &Replacement<'_>| {
+            let after = taken.partition_point(|&(s, e, _)| (s, e) <= (edit.0, usize::MAX));
+            let before = after.checked_sub(1).map(|i| &taken[i]);
+            let overlapping = taken[after..].iter().take_while(|&&(s, _, _)| s < edit.1);
+            before.into_iter().chain(overlapping).any(|other| clash(edit, other))
         };
-        if edits.iter().all(fits) && !edits.iter().any(clashes) {
+        // A fix built by hand (`Fix` is public) may hold edits that clash with each other.
+        let apart = edits.windows(2).all(|pair| !clash(&pair[0], &pair[1]));
+        if apart && edits.iter().all(fits) && !edits.iter().any(clashes) {
             for edit in edits {
                 let at = taken.partition_point(|&(s, e, _)| (s, e) <= (edit.0, edit.1));
                 taken.insert(at, edit);
@@ -131,6 +130,11 @@ fn apply_in_rounds(
     }
     out.push_str(&text[at..]);
     (out, applied, taken.iter().map(|&(start, end, content)| (start, end, content.len())).collect())
+}
+
+/// Whether two edits clash: they overlap, or insert at the same place.
+fn clash(&(start, end, _): &Replacement<'_>, &(s, e, _): &Replacement<'_>) -> bool {
+    (start < e && s < end) || (start == s && (start == end || s == e))
 }
 
 impl Linter {
@@ -245,5 +249,39 @@ mod tests {
         }
         // With room, it applies.
         assert_eq!(limited(body.len() + 10, 2).fix_body(body.as_bytes(), FixMode::Safe).applied, 1);
+    }
+
+    #[test]
+    fn a_fix_whose_own_edits_clash_is_skipped_not_a_panic() {
+        let text = r#"{"supportedProtocolList": ["TLSv1.2"]}"#;
+        let diagnostics = Linter::default().lint_body(text.as_bytes());
+        assert_eq!(apply(text, &diagnostics, FixMode::Safe).0, r#"{"supportedProtocolList": ["TLS_1_2"]}"#);
+        let with_edits = |change: &dyn Fn(&mut Vec<crate::Edit>)| {
+            let mut diagnostics = diagnostics.clone();
+            change(&mut diagnostics.iter_mut().find_map(|d| d.fix.as_mut()).unwrap().edits);
+            apply(text, &diagnostics, FixMode::Safe)
+        };
+        // The same edit twice, an edit overlapping it, or two insertions at one place.
+        let twice = |edits: &mut Vec<crate::Edit>| edits.push(edits[0].clone());
+        let overlapping = |edits: &mut Vec<crate::Edit>| {
+            let mut edit = edits[0].clone();
+            edit.range.start.offset -= 3;
+            edits.push(edit);
+        };
+        let inserts = |edits: &mut Vec<crate::Edit>| {
+            edits[0].range.end = edits[0].range.start;
+            edits.push(edits[0].clone());
+        };
+        for change in [&twice as &dyn Fn(&mut Vec<crate::Edit>), &overlapping, &inserts] {
+            assert_eq!(with_edits(change), (text.to_owned(), 0));
+        }
+        // Edits apart from each other, given out of order, apply.
+        let apart = |edits: &mut Vec<crate::Edit>| {
+            let mut edit = edits[0].clone();
+            (edit.range.start.offset, edit.range.end.offset, edit.content) = (0, 0, " ".into());
+            edits.push(edit);
+            edits.swap(0, 1);
+        };
+        assert_eq!(with_edits(&apart), (format!(" {}", text.replace("TLSv1.2", "TLS_1_2")), 1));
     }
 }
