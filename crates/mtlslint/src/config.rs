@@ -24,6 +24,7 @@ pub const FILE_NAME: &str = "mtlslint.json";
 /// What `mtlslint.json` holds. Every member is optional; command-line flags win over it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[schemars(title = "mtlslint configuration (mtlslint.json)")]
 pub struct Config {
     /// The JSON Schema of this file, for editors.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]

@@ -422,6 +422,7 @@ impl Listing {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[schemars(title = "Inventory of keystores or credentials")]
 pub enum InventoryFile {
     /// A saved List response.
     Saved(SavedList),
@@ -443,8 +444,9 @@ pub struct SavedList {
 }
 
 /// One keystore or credential: its name, or an object with its `name`, `username` or `id`.
-/// (Its TypeScript declaration is written by hand in the wasm package, so that
-/// an object may carry the List response's other members.)
+// Not in the doc comment, which the schema shows in editors: its TypeScript
+// declaration is written by hand in the wasm package, so that an object may
+// carry the List response's other members.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum InventoryItem {

@@ -295,6 +295,7 @@ fields!("enabled", "keyStoreId", "trustStoreId", "supportedProtocolList", "hostn
 /// Path parameters of `PATCH /apiops/projects/{projectName}/apiProxies/{apiProxyName}/settings/mtls/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(title = "mTLS settings call: path parameters")]
 pub struct MtlsSettingsPath {
     /// Project name (case-sensitive).
     #[schemars(length(min = 1))]
@@ -308,6 +309,7 @@ pub struct MtlsSettingsPath {
 /// The call takes no body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(title = "Truststore assignment call: path parameters")]
 pub struct TruststoreAssignment {
     /// Project name (case-sensitive).
     #[schemars(length(min = 1))]
@@ -322,6 +324,7 @@ pub struct TruststoreAssignment {
 
 /// Success response of the PATCH mTLS settings call (200 OK).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "mTLS settings call: success response")]
 pub struct MtlsSettingsResponse {
     /// `true`: the settings were updated (a failure answers with an error response).
     #[schemars(extend("const" = true))]
@@ -332,8 +335,9 @@ pub struct MtlsSettingsResponse {
 /// assignment, then the credential's automatic deployment to every environment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(title = "Truststore assignment call: success response")]
 pub struct TruststoreAssignmentResponse {
-    /// Whether the truststore was assigned.
+    /// Whether the truststore was assigned; `false` only beside a deployment that failed.
     pub success: bool,
     /// How the credential's deployment went, environment by environment.
     pub deployment_result: DeploymentResult,
@@ -368,6 +372,7 @@ pub struct EnvironmentResult {
 
 /// Error response of both calls (400 Bad Request, 401 Unauthorized, 404 Not Found).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "Error response of both calls")]
 pub struct ErrorResponse {
     /// The error code: `bad_request`, `unauthorized_client` or `not_found`.
     pub error: String,

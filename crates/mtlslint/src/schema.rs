@@ -146,12 +146,27 @@ fn build(name: &str, draft: Draft) -> Value {
             plain::<MtlsSettingsPath>(draft),
             [json!({"projectName": "MyProject", "apiProxyName": "MyAPI"})],
         ),
-        "mtls-settings-response" => with_examples(plain::<MtlsSettingsResponse>(draft), [json!({"success": true})]),
+        "mtls-settings-response" => {
+            let mut schema = plain::<MtlsSettingsResponse>(draft);
+            // The truststore assignment's response, given where this one belongs.
+            schema["properties"]["deploymentResult"] = false.into();
+            with_examples(schema, [json!({"success": true})])
+        }
         "truststore-assignment" => {
             let example = json!({"projectName": "MyProject", "username": "api-user", "keystoreName": "my-truststore"});
             with_examples(plain::<TruststoreAssignment>(draft), [example])
         }
-        "truststore-assignment-response" => with_examples(plain::<TruststoreAssignmentResponse>(draft), [deployed()]),
+        "truststore-assignment-response" => {
+            let mut schema = plain::<TruststoreAssignmentResponse>(draft);
+            // `"success": false` comes with a deployment that names what failed (D002 reports it).
+            let failed = json!({"properties": {"success": {"const": false}}, "required": ["success"]});
+            schema["if"] = failed.clone();
+            schema["then"] = json!({"properties": {"deploymentResult": {"anyOf": [
+                failed,
+                {"properties": {"environmentResults": {"contains": failed}}, "required": ["environmentResults"]}
+            ]}}});
+            with_examples(schema, [deployed()])
+        }
         "error-response" => with_examples(plain::<ErrorResponse>(draft), error_examples()),
         "mtlslint-config" => {
             let example = json!({

@@ -172,3 +172,56 @@ fn what_an_editor_inserts_draws_only_the_notes_of_enabling_mtls() {
         assert!(diagnostics.iter().all(|d| ["M003", "M004"].contains(&d.code)), "{body}: {diagnostics:?}");
     }
 }
+
+/// Each response schema takes what `lint_response` passes for its call, and
+/// refuses the shapes D001 reports.
+#[test]
+fn response_schemas_and_lint_response_agree() {
+    use mtlslint::{Endpoint, Linter};
+    let failed_environment = json!({"environmentName": "p", "success": false});
+    let cases = [
+        (
+            "truststore-assignment-response",
+            Endpoint::TruststoreAssignment,
+            json!({"success": true, "deploymentResult": {"success": true}}),
+            true,
+        ),
+        (
+            "truststore-assignment-response",
+            Endpoint::TruststoreAssignment,
+            json!({"success": false, "deploymentResult": {"success": false}}),
+            true,
+        ),
+        (
+            "truststore-assignment-response",
+            Endpoint::TruststoreAssignment,
+            json!({"success": false, "deploymentResult": {"success": true, "environmentResults": [failed_environment]}}),
+            true,
+        ),
+        (
+            "truststore-assignment-response",
+            Endpoint::TruststoreAssignment,
+            json!({"success": false, "deploymentResult": {"success": true}}),
+            false,
+        ),
+        ("mtls-settings-response", Endpoint::MtlsSettings, json!({"success": true}), true),
+        (
+            "mtls-settings-response",
+            Endpoint::MtlsSettings,
+            json!({"success": true, "deploymentResult": {"success": true}}),
+            false,
+        ),
+    ];
+    for (name, endpoint, response, passes) in cases {
+        let shape_errors = Linter::default()
+            .lint_response(response.to_string().as_bytes(), Some(endpoint))
+            .into_iter()
+            .filter(|d| d.code == "D001")
+            .count();
+        assert_eq!(shape_errors == 0, passes, "lint_response on {response}");
+        for draft in Draft::ALL {
+            let validator = jsonschema::validator_for(&schema::find(name).unwrap().generate(draft)).unwrap();
+            assert_eq!(validator.is_valid(&response), passes, "{name} ({}) on {response}", draft.name());
+        }
+    }
+}
