@@ -495,9 +495,12 @@ pub(crate) fn request(
         .iter()
         .enumerate()
         .map(|(index, header)| match header.split_once(':') {
-            // Trimmed as the npm package trims it.
-            Some((name, value)) if mtlslint::import::is_header_name(name.trim()) => {
-                let (name, value) = (name.trim(), value.trim());
+            // curl sends the name as written, and a server refuses white space around it.
+            Some((name, _)) if name.trim() != name && mtlslint::import::is_header_name(name.trim()) => {
+                Err(mtlslint::import::spaced_header_name(name.trim()))
+            }
+            Some((name, value)) if mtlslint::import::is_header_name(name) => {
+                let value = value.trim();
                 if value.contains(LINE_BREAKS) {
                     return Err(format!("the value of header `{name}` breaks the line; a header value is one line"));
                 }

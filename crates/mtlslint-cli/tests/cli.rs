@@ -310,6 +310,12 @@ fn the_bearer_token_is_never_printed() {
     let all = format!("{}{}", stdout(&malformed), String::from_utf8_lossy(&malformed.stderr));
     assert!(all.contains("header 1 is not `Name: value`"), "{all}");
     assert!(!all.contains("tok-SECRET-123"), "{all}");
+    // Sent as written, `Authorization : ...` is refused by the server: not trimmed into a valid header.
+    let spaced = mtlslint(&["request", "-X", "PUT", "--url", url, "-H", "Authorization : Bearer tok-SECRET-123"]);
+    assert_eq!(spaced.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&spaced.stderr);
+    assert!(said.contains("header `Authorization` has white space around its name"), "{said}");
+    assert!(!said.contains("tok-SECRET-123"), "{said}");
     // A usage error after the header names the option at fault: only secrets are hidden.
     for (option, said) in [("--heder", "'--heder'"), ("--data-raw", "'--data-raw'"), ("-A", "'-A'")] {
         let output =

@@ -390,6 +390,16 @@ fn quoted(
     }
 }
 
+/// Why a header whose name has white space around it (`Authorization : Bearer T`)
+/// is refused: sent as written, a server answers 400 (RFC 9112, section 5.1).
+#[doc(hidden)]
+pub fn spaced_header_name(name: &str) -> String {
+    format!(
+        "header `{name}` has white space around its name, which a server refuses (RFC 9112, section 5.1): \
+         write `{name}:` with the colon right after the name"
+    )
+}
+
 /// cURL's options that give the credentials of the call: `-u user:password`
 /// and `--oauth2-bearer TOKEN` send an `Authorization` header.
 pub(crate) const CREDENTIAL_OPTIONS: [&str; 3] = ["-u", "--user", "--oauth2-bearer"];
@@ -425,7 +435,7 @@ pub(crate) const CONNECTION_SECRET_OPTIONS: [&str; 9] = [
 /// curl's long options that take a value and do not change the request
 /// mtlslint judges. Those whose value is a secret are read (and hidden) in
 /// [`parse_curl`] itself.
-const VALUE_OPTIONS: [&str; 74] = [
+const VALUE_OPTIONS: [&str; 73] = [
     "--url-query",
     "--output",
     "--output-dir",
@@ -472,7 +482,6 @@ const VALUE_OPTIONS: [&str; 74] = [
     "--stderr",
     "--netrc-file",
     "--aws-sigv4",
-    "--request-target",
     "--expect100-timeout",
     "--keepalive-time",
     "--variable",
@@ -508,7 +517,8 @@ const SHORT_VALUE_OPTIONS: &[u8] = b"XHdubcoxAemwFETUrCDKPQtYyz";
 
 /// The long options read or skipped here, and curl's common switches: a
 /// misspelt option is held against them.
-const KNOWN_OPTIONS: [&str; 95] = [
+const KNOWN_OPTIONS: [&str; 96] = [
+    "--request-target",
     "--head",
     "--silent",
     "--show-error",
@@ -645,6 +655,8 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             break;
         }
         let (option, attached, get) = split_option(word);
+        // `--expand-data` is `--data` with curl's `{{variables}}` filled in, and so for every option (curl 8.3).
+        let option = option.strip_prefix("--expand-").map_or(option.clone(), |base| format!("--{base}"));
         forced_get |= get;
         let mut value = |name: &str| -> Result<Argument, ImportError> {
             match attached.clone() {
@@ -665,7 +677,8 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 text,
                 word.span.start,
                 format!(
-                    "curl reads `{option}=...` as an unknown option and stops: write the value after a space, `{option} VALUE`"
+                    "curl takes no `=` between a long option and its value: it reads the word as an unknown \
+                     option and stops; write `{option}`, a space, then the value"
                 ),
             ));
         }
@@ -675,8 +688,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 request.method = method;
                 parts.method = verbatim.unwrap_or(span);
             }
-            // `--expand-header` is `-H` with curl's `{{variables}}` filled in.
-            "-H" | "--header" | "--expand-header" => {
+            "-H" | "--header" => {
                 let (header, span, verbatim, _) = value(&option)?;
                 if header.starts_with('@') {
                     return Err(error(
@@ -691,6 +703,10 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 let Some((name, field)) = header.split_once(':').or(empty.map(|name| (name, ""))) else {
                     return Err(error(text, span.start, "a header is written `Name: value`"));
                 };
+                // curl sends the name as written; a server refuses white space around it.
+                if name.trim() != name && is_header_name(name.trim()) {
+                    return Err(error(text, span.start, spaced_header_name(name.trim())));
+                }
                 // curl sends no header for `Name:` with nothing after it, and none of its own of that name.
                 if field.trim().is_empty() && empty.is_none() {
                     removed.push(name.trim().to_owned());
@@ -811,6 +827,14 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 parts.url = verbatim.unwrap_or(span);
                 // Written with quotes or escapes: each byte is placed on its own.
                 parts.url_offsets = if verbatim.is_some() { Vec::new() } else { offsets };
+            }
+            "--request-target" => {
+                return Err(error(
+                    text,
+                    word.span.start,
+                    "`--request-target` sends another path than the URL's, and mtlslint judges the URL: \
+                     write the path in the URL and leave the option out",
+                ));
             }
             "-G" | "--get" => forced_get = true,
             "-I" | "--head" => head = true,
@@ -1574,6 +1598,32 @@ mod tests {
             headers("--expand-header 'Authorization: Bearer {{TOKEN}}'"),
             [pair("Authorization", "Bearer {{TOKEN}}")]
         );
+    }
+
+    #[test]
+    fn expand_options_are_the_options_they_expand() {
+        let body = |options: &str| parse_curl(&format!("curl https://gw/a {options}")).unwrap().request.body;
+        for option in ["--expand-data", "--expand-data-raw", "--expand-data-binary", "--expand-json"] {
+            assert_eq!(
+                body(&format!("{option} '{{\"enabled\": {{{{on}}}}}}'")).as_deref(),
+                Some("{\"enabled\": {{on}}}")
+            );
+        }
+        let imported = parse_curl("curl --expand-json '{}' --expand-url https://gw/{{path}}").unwrap();
+        assert_eq!((imported.request.url.as_str(), imported.request.headers.len()), ("https://gw/{{path}}", 1));
+    }
+
+    #[test]
+    fn what_curl_sends_otherwise_than_read_is_refused() {
+        let refused = |options: &str| parse_curl(&format!("curl https://gw/a {options}")).unwrap_err().message;
+        // The path sent is not the URL's.
+        assert!(refused("--request-target /other").starts_with("`--request-target` sends another path"));
+        // A server refuses the header line as curl sends it.
+        for header in ["'Authorization : Bearer T'", "' Authorization: Bearer T'"] {
+            let message = refused(&format!("-H {header}"));
+            assert!(message.starts_with("header `Authorization` has white space around its name"), "{message}");
+            assert!(!message.contains("Bearer T"), "{message}");
+        }
     }
 
     #[test]

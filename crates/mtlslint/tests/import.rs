@@ -86,8 +86,12 @@ fn curl_reads_the_options_people_write() {
     let attached = parse_curl("curl --header='Authorization: Bearer s3cret' https://gw/x").unwrap_err();
     assert_eq!(
         attached.message,
-        "curl reads `--header=...` as an unknown option and stops: write the value after a space, `--header VALUE`"
+        "curl takes no `=` between a long option and its value: it reads the word as an unknown option and stops; \
+         write `--header`, a space, then the value"
     );
+    // Redacted, the advice stays whole: nothing of it follows `bearer` as a token would.
+    let bearer = parse_curl("curl --oauth2-bearer=s3cret https://gw/x").unwrap_err().message;
+    assert_eq!(mtlslint::redact(&bearer), bearer.as_str());
 }
 
 #[test]
