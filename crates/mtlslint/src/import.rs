@@ -215,6 +215,10 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
             at += length;
             continue;
         }
+        // PowerShell's `` ` `` and cmd's `^` before spaces at a line end escape a space, as `\` does.
+        if matches!(bytes[at], b'`' | b'^') && spaced_continuation(text, at) {
+            return Err(spaced_continuation_error(text, at));
+        }
         match bytes[at] {
             b'\n' => (at, new_line) = (at + 1, true),
             b' ' | b'\t' | b'\r' => at += 1,
@@ -281,19 +285,7 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
                         b'\\' if text[at + 1..].starts_with('\n') || text[at + 1..].starts_with("\r\n") => {
                             at += if bytes[at + 1] == b'\r' { 3 } else { 2 };
                         }
-                        // `\ ` at a line end escapes the space: the line is not continued, though it looks so.
-                        b'\\'
-                            if text[at + 1..].starts_with([' ', '\t'])
-                                && text[at + 1..].split('\n').next().is_some_and(|rest| rest.trim().is_empty())
-                                && text[at + 1..].contains('\n') =>
-                        {
-                            return Err(error(
-                                text,
-                                at,
-                                "a `\\` followed by spaces escapes a space and does not continue the line: \
-                                 remove the spaces after it",
-                            ));
-                        }
+                        b'\\' if spaced_continuation(text, at) => return Err(spaced_continuation_error(text, at)),
                         b'\\' => {
                             if let Some(c) = text[at + 1..].chars().next() {
                                 word.push(c);
@@ -322,6 +314,28 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
         }
     }
     Ok(words)
+}
+
+/// Whether the continuation mark at `at` (`\`, `` ` `` or `^`) is followed
+/// by spaces up to the line end: it escapes a space, and the line is not
+/// continued, though it looks so.
+fn spaced_continuation(text: &str, at: usize) -> bool {
+    let rest = &text[at + 1..];
+    rest.starts_with([' ', '\t'])
+        && rest.contains('\n')
+        && rest.split('\n').next().is_some_and(|line| line.trim().is_empty())
+}
+
+fn spaced_continuation_error(text: &str, at: usize) -> ImportError {
+    let mark = char::from(text.as_bytes()[at]);
+    let mark = if mark == '`' { "`` ` ``".to_owned() } else { format!("`{mark}`") };
+    error(
+        text,
+        at,
+        format!(
+            "a {mark} followed by spaces escapes a space and does not continue the line: remove the spaces after it"
+        ),
+    )
 }
 
 /// What a word processor or a chat makes of a command pasted through it, which
@@ -1581,6 +1595,18 @@ mod tests {
         assert_eq!(words("curl 'open").unwrap_err().message, "a single quote is never closed");
         let spaced = words("curl https://h/a \\  \r\n  -H 'X: 1'").unwrap_err();
         assert!(spaced.message.contains("followed by spaces"), "{}", spaced.message);
+        // So do PowerShell's and cmd's marks, which would otherwise be told to end the line with one.
+        for (text, mark) in
+            [("curl https://h/a `  \n  -H 'X: 1'", "`` ` ``"), ("curl https://h/a ^ \t\r\n -H 'X: 1'", "`^`")]
+        {
+            let message = words(text).unwrap_err().message;
+            assert_eq!(
+                message,
+                format!(
+                    "a {mark} followed by spaces escapes a space and does not continue the line: remove the spaces after it"
+                )
+            );
+        }
         // An escaped space inside a line is a space.
         assert_eq!(words("curl a\\ b").unwrap()[1].text, "a b");
     }
