@@ -351,8 +351,13 @@ fn check_input(
     let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
     let (mut diagnostics, in_files, unread) = lint_imported(linter, &input.folder(), false, &text, &requests);
     // The file's other requests are still linted.
+    let none_linted = !requests.is_empty() && unread.len() == requests.len();
     for why in unread {
         skipped.request(&format!("{}: {why}", input.name()));
+    }
+    // A file none of whose requests was linted is not reported as passing.
+    if none_linted {
+        return Ok(Vec::new());
     }
     if environment.is_none()
         && let Some(file) = inputs::http_environment_file(input)

@@ -1572,6 +1572,18 @@ fn a_request_file_reads_body_files_under_its_folder_only_and_lints_its_other_req
     assert!(!out.contains("piped_SECRET") && !err.contains("piped_SECRET"), "{out}{err}");
     // The file was linted: what is counted as skipped is its requests, not inputs.
     assert!(err.contains("4 requests were not linted (named above); 1 input linted and reported"), "{err}");
+    // A file none of whose requests was linted does not pass: it is not reported at all.
+    fs::write(
+        dir.join("requests/only.curl"),
+        format!("curl -X PATCH {} -d @-", "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/"),
+    )
+    .unwrap();
+    for format in ["human", "json", "junit"] {
+        let output = with_stdin_in(&dir, &["check", "--format", format, "requests/only.curl"], b"");
+        let out = stdout(&output);
+        assert_eq!(output.status.code(), Some(2), "{out}");
+        assert!(!out.contains("All checks passed") && !out.contains("\"source\"") && !out.contains("file="), "{out}");
+    }
 }
 
 #[test]
