@@ -365,6 +365,8 @@ pub(crate) enum Holds {
     Body,
     HttpRequests,
     Curl,
+    /// A script that runs curl among other commands (`set -e`, then `curl ...`).
+    Script,
 }
 
 /// What a JSON object is by its keys, when they tell: a settings body (one of
@@ -401,8 +403,25 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
         // under the wrong name is read as one): told by the first words.
         _ if mtlslint::import::looks_like_curl(&text()) => Holds::Curl,
         _ if mtlslint::import::looks_like_http(&text()) => Holds::HttpRequests,
+        // Not JSON, and curl runs on a later line: a script, which is no body either.
+        Some(extension) if extension != "json" && is_script(&text()) => Holds::Script,
+        None if is_script(&text()) => Holds::Script,
         _ => Holds::Body,
     }
+}
+
+/// Whether `text`, which does not start as JSON does, runs `curl` on one of its lines.
+fn is_script(text: &str) -> bool {
+    !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[', '"'])
+        && text.lines().any(|line| line.split_whitespace().any(|word| word == "curl" || word == "curl.exe"))
+}
+
+/// Why a script is not linted, and what to write instead.
+pub(crate) fn script(name: &str) -> String {
+    format!(
+        "{name}: a script that runs curl among other commands; mtlslint reads a file that holds one cURL command \
+         (its first word `curl`): save the call in a file of its own, such as `call.curl`, and lint that"
+    )
 }
 
 /// Reads `--data @FILE` or `< FILE` of an imported request, relative to

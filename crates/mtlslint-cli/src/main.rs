@@ -338,6 +338,7 @@ fn check_input(
             return Ok(vec![FileResult::new(input.name(), text, diagnostics)]);
         }
         _ if bytes.len() > inputs::FILE_LIMIT => return Err(inputs::too_large(&input.name())),
+        inputs::Holds::Script => return Err(inputs::script(&input.name())),
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
         inputs::Holds::HttpRequests => {
             let environment = match environment {

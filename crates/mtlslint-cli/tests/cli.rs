@@ -1682,3 +1682,26 @@ fn diff_places_what_is_left_after_a_removed_item_where_it_stands_in_the_file() {
     assert_eq!(fs::read_to_string(&path).unwrap(), body, "--diff writes nothing");
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_script_that_runs_curl_among_other_commands_is_named_not_read_as_a_body() {
+    let dir = scratch("scripts");
+    let call =
+        "curl -X PUT https://gw/apiops/projects/P/credentials/u/truststore/ts/ -H \"Authorization: Bearer $TOKEN\"";
+    fs::write(dir.join("assign.sh"), format!("#!/usr/bin/env bash\nset -euo pipefail\n{call}\n")).unwrap();
+    for output in [
+        mtlslint(&["check", dir.join("assign.sh").to_str().unwrap()]),
+        with_stdin(&["check"], format!("export X=1\n{call}\n").as_bytes()),
+    ] {
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{err}");
+        assert!(err.contains("a script that runs curl among other commands"), "{err}");
+        assert!(!stdout(&output).contains("J001"), "not a body that is not JSON");
+    }
+    // A JSON body that names curl in a value is a body; a script that is only the call is the call.
+    let body = with_stdin(&["check"], b"{\n  \"enabled\": false,\n  \"note\": \"run curl now\"\n}");
+    assert!(stdout(&body).contains("S001"), "{}", String::from_utf8_lossy(&body.stderr));
+    fs::write(dir.join("only.sh"), format!("# assign the truststore\n{call}\n")).unwrap();
+    assert_eq!(mtlslint(&["check", dir.join("only.sh").to_str().unwrap()]).status.code(), Some(0));
+    fs::remove_dir_all(dir).unwrap();
+}
