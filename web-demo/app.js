@@ -354,14 +354,17 @@ function withMember(text, key, value) {
   const all = topMembers(text);
   const mine = all.filter((m) => m.key === key);
   if (value === undefined) {
-    let result = text;
-    for (const m of mine.reverse()) {
-      const at = all.indexOf(m);
-      const [from, to] = at + 1 < all.length ? [m.start, all[at + 1].start] : at > 0 ? [all[at - 1].end, m.end] : [m.start, m.end];
-      result = result.slice(0, from) + result.slice(to);
-      all.splice(at, 1);
+    if (mine.length === all.length) return "{}";
+    // Each run of the key's members (a repeated key may stand twice in a row) goes with
+    // the separator after it, or before it at the end; cut from the last, in the text as it was.
+    const cuts = [];
+    for (let i = 0; i < all.length; ) {
+      let j = i;
+      while (j < all.length && all[j].key === key) j += 1;
+      if (j > i) cuts.push(j < all.length ? [all[i].start, all[j].start] : [all[i - 1].end, all[j - 1].end]);
+      i = Math.max(j, i + 1);
     }
-    return all.length ? result : "{}";
+    return cuts.reduceRight((result, [from, to]) => result.slice(0, from) + result.slice(to), text);
   }
   const last = mine.at(-1);
   if (last) return text.slice(0, last.value) + asJson(value) + text.slice(last.end);
@@ -659,10 +662,13 @@ function controlValue(field, current) {
     case "enabled":
       return controls.enabled.value === WRITTEN ? current : { true: true, false: false }[controls.enabled.value];
     case "supportedProtocolList": {
-      // Entries the boxes cannot show (a Java name, a typo) stay in the list.
-      const others = Array.isArray(current) ? current.filter((p) => !protocolBoxes().some((b) => b.value === p)) : [];
-      const ticked = protocolBoxes().filter((box) => box.checked).map((box) => box.value);
-      return others.length + ticked.length ? [...others, ...ticked] : undefined;
+      // The list as written, less what was unticked: its order, its repeats and the entries
+      // no box stands for (a Java name, a typo) stay, each with its finding; what was ticked goes last.
+      const boxes = protocolBoxes();
+      const ticked = boxes.filter((box) => box.checked).map((box) => box.value);
+      const written = (Array.isArray(current) ? current : []).filter((p) => ticked.includes(p) || !boxes.some((b) => b.value === p));
+      const list = [...written, ...ticked.filter((p) => !written.includes(p))];
+      return list.length ? list : undefined;
     }
     case "hostnameVerifierType":
       return controls[field].value === WRITTEN ? current : controls[field].value || undefined;
@@ -840,6 +846,8 @@ async function main() {
       setTimeout(() => (button.textContent = "Copy"), 2000);
     });
   }
+  // A profile chosen while the linter loaded (the header is not inert) is the one used.
+  profile = document.querySelector("input[name=profile]:checked")?.value ?? profile;
   json.value = JSON.stringify(formBody(), null, 2);
   showProtocolHint(undefined);
   judgeGateway();

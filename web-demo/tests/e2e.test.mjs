@@ -338,6 +338,50 @@ test("a form change rewrites only its own field, keeping what the form cannot sh
   assert.deepEqual(problems, []);
 });
 
+test("clearing a field removes every member of a repeated key, and keeps the others", async () => {
+  for (const [written, left] of [
+    ['{"a": 1, "keyStoreId": "x", "keyStoreId": "y", "b": 2}', '{"a": 1, "b": 2}'],
+    ['{"keyStoreId":"x","keyStoreId":"y","enabled":true}', '{"enabled":true}'],
+    ['{"enabled":true, "keyStoreId":"x","keyStoreId":"y"}', '{"enabled":true}'],
+  ]) {
+    await page.fill("#json", written);
+    await page.fill("#keyStoreId", "");
+    assert.equal(await page.inputValue("#json"), left);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("ticking a protocol keeps the list's order and repeats; unticking removes every entry of it", async () => {
+  await page.fill("#json", '{"supportedProtocolList": ["TLS_1_2", "TLS_1_2", "TLS_1_3"]}');
+  await page.check("input[value=TLS_1_1]");
+  const list = async () => JSON.parse(await page.inputValue("#json")).supportedProtocolList;
+  assert.deepEqual(await list(), ["TLS_1_2", "TLS_1_2", "TLS_1_3", "TLS_1_1"]);
+  // The repeat stays, with its finding, until the user removes it.
+  await page.locator("#findings li[data-code=T004]").first().waitFor();
+  await page.uncheck("input[value=TLS_1_2]");
+  assert.deepEqual(await list(), ["TLS_1_3", "TLS_1_1"]);
+  assert.deepEqual(problems, []);
+});
+
+test("a profile chosen while the linter loads is the one it judges by", async () => {
+  const loading = await browser.newPage();
+  let release;
+  const loaded = new Promise((resolve) => (release = resolve));
+  await loading.route("**/*.wasm", async (route) => {
+    await loaded;
+    await route.continue();
+  });
+  await loading.goto(`${base}/web-demo/`);
+  await loading.check("input[name=profile][value=production]");
+  release();
+  await loading.waitForSelector("body[data-ready=true]");
+  await loading.selectOption("#enabled", "true");
+  await loading.fill("#keyStoreId", "ks-payments");
+  await loading.selectOption("#hostnameVerifierType", "NOOP");
+  await loading.locator("#panel-mtls .field[data-field=hostnameVerifierType] .message.error").filter({ hasText: "H001" }).waitFor();
+  await loading.close();
+});
+
 test("the current settings and the inventories judge a partial PATCH by what it leaves", async () => {
   await page.fill("#projectName", "Payments");
   await page.fill("#apiProxyName", "orders");
