@@ -99,9 +99,8 @@ fn apply_in_rounds(
     let mut taken: Vec<Replacement<'_>> = Vec::new();
     let mut applied = 0;
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.allows(f.applicability)) {
-        let mut edits: Vec<Replacement<'_>> =
+        let edits: Vec<Replacement<'_>> =
             fix.edits.iter().map(|e| (e.range.start.offset, e.range.end.offset, e.content.as_ref())).collect();
-        edits.sort_unstable_by_key(|&(start, end, _)| (start, end));
         let fits = |&(start, end, _): &Replacement<'_>| {
             start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
         };
@@ -111,8 +110,8 @@ fn apply_in_rounds(
             let overlapping = taken[after..].iter().take_while(|&&(s, _, _)| s < edit.1);
             before.into_iter().chain(overlapping).any(|other| clash(edit, other))
         };
-        // A fix built by hand (`Fix` is public) may hold edits that clash with each other.
-        let apart = edits.windows(2).all(|pair| !clash(&pair[0], &pair[1]));
+        // A fix built by hand (`Fix` is public) may hold edits that clash with each other (a fix has a few).
+        let apart = edits.iter().enumerate().all(|(i, edit)| !edits[..i].iter().any(|other| clash(edit, other)));
         if apart && edits.iter().all(fits) && !edits.iter().any(clashes) {
             for edit in edits {
                 let at = taken.partition_point(|&(s, e, _)| (s, e) <= (edit.0, edit.1));

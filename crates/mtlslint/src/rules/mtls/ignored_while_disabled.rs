@@ -55,7 +55,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
     let row = match effective.enabled.origin {
         Origin::Body(_) => 0,
+        // Current settings that do not set `enabled` leave it off: they are still what keeps it so.
         Origin::Current => 1,
+        Origin::Default if checker.context.current.is_some() => 1,
         Origin::Default => 2,
     };
     // The member the server keeps for each field; a repeat is J002's to report.

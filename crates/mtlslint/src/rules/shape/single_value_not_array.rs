@@ -64,10 +64,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let span = body.span(member.value.span);
         let message = "`supportedProtocolList` must be an array, found a single string";
         let mut report = checker.report(&RULE, span, body.pointer(&member.key), message);
-        if items.is_empty() {
-            // Most often a template variable left empty; `[]` would mean every protocol.
+        if items.is_empty() || resolved.iter().any(|r| r.intended().is_none()) {
+            // Most often a template variable left empty; `[]` would mean every protocol. An
+            // item that names no protocol is not written back: S004 would report it.
             report.help("write the constants to allow as an array, e.g. `[\"TLS_1_2\", \"TLS_1_3\"]`");
-        } else if resolved.iter().all(|r| r.intended().is_some()) {
+        } else {
             // Safe when each item is a constant, a Java name or a case slip; a looser spelling
             // (`TLS 1.2`) is S004's unsafe fix.
             let safe = resolved.iter().all(|r| matches!(r, Resolution::Exact(_)) || r.certain().is_some());
@@ -77,9 +78,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 ["Replace with ", &array].concat(),
                 [(span, array)],
             );
-        } else {
-            // An item that names no protocol is S004's to explain once it is in a list.
-            report.help(["write an array, such as ", &array].concat());
         }
     }
 }

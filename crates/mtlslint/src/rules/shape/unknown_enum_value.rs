@@ -14,8 +14,9 @@ rule! {
     /// `TLS_1_2`, `TLS_1_1`, `TLS_1_0` and `SSL_3_0`, and
     /// `hostnameVerifierType` against `NOOP`, `DEFAULT`, `STRICT` and
     /// `BROWSER_COMPAT`. It says when the value is the Java name of a
-    /// protocol (`TLSv1.2`), a case slip (`tls_1_2`), another spelling
-    /// (`TLS 1.2`) or a typo, and names the constant to write.
+    /// protocol (`TLSv1.2`), a case slip (`tls_1_2`), white space around a
+    /// constant (`"TLS_1_2 "`), another spelling (`TLS 1.2`) or a typo, and
+    /// names the constant to write.
     ///
     /// ## Why is this bad?
     /// Jackson matches enum constants exactly and case-sensitively
@@ -25,17 +26,17 @@ rule! {
     ///
     /// ## Example
     /// ```json
-    /// {"supportedProtocolList": ["TLSv1.2", "tls_1_3"], "hostnameVerifierType": "strict"}
+    /// {"supportedProtocolList": ["TLSv1.2", "tls_1_3"], "hostnameVerifierType": "default"}
     /// ```
     ///
     /// ## Use instead
     /// ```json
-    /// {"supportedProtocolList": ["TLS_1_2", "TLS_1_3"], "hostnameVerifierType": "STRICT"}
+    /// {"supportedProtocolList": ["TLS_1_2", "TLS_1_3"], "hostnameVerifierType": "DEFAULT"}
     /// ```
     ///
     /// ## Fix safety
-    /// Safe for a Java name and a case slip; unsafe for another spelling.
-    /// A typo gets a suggestion and no fix.
+    /// Safe for a Java name, a case slip and white space; unsafe for another
+    /// spelling. A typo gets a suggestion (never another version) and no fix.
     "S004", "unknown-enum-value", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
@@ -57,12 +58,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             return;
         };
         let verifier = slot.field == Field::HostnameVerifierType;
+        // White space around a value is a slip as certain as a case slip: the server does not trim.
+        let trimmed = text.trim();
         // Each resolution carries the constant's index among the protocols followed by the verifiers.
         let (what, resolved) = if verifier {
-            let resolved = resolve_verifier(text).map(|v| PROTOCOLS.len() + v as usize);
+            let resolved = resolve_verifier(trimmed).map(|v| PROTOCOLS.len() + v as usize);
             (" is not a hostname verifier constant", resolved)
         } else {
-            (" is not a protocol constant", resolve_protocol(text).map(|p| p as usize))
+            (" is not a protocol constant", resolve_protocol(trimmed).map(|p| p as usize))
         };
         let span = body.span(slot.node.span);
         // Constants need no escapes, so the fix rewrites what is between the quotes.
@@ -74,9 +77,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         };
         let applicability = if resolved.certain().is_some() { Applicability::Safe } else { Applicability::Unsafe };
         match resolved {
+            Resolution::Exact(index) if trimmed.len() < text.len() => {
+                let message = ["`", text, "` has white space around the constant `", constant(index), "`"];
+                report(Applicability::Safe, index, message.concat());
+            }
             Resolution::Exact(_) | Resolution::Ordinal => {}
             Resolution::JavaName(index) => {
-                let java = if PROTOCOLS.iter().any(|p| p.java_name == text) {
+                let java = if PROTOCOLS.iter().any(|p| p.java_name == trimmed) {
                     "` is the Java name"
                 } else {
                     "` is a Java name in the wrong case"
@@ -109,7 +116,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     nearest(text, VERIFIERS.iter().map(|i| i.constant))
                 } else {
                     let names = PROTOCOLS.iter().flat_map(|i| [i.constant, i.java_name]);
+                    // Another version is no slip of the keyboard: `SSLv2` is not `SSL_3_0`, `TLS_2_0` not `TLS_1_0`.
                     nearest(text, names)
+                        .filter(|near| digits(near) == digits(text))
                         .map(|near| PROTOCOLS.iter().find(|i| i.java_name == near).map_or(near, |i| i.constant))
                 };
                 let message = match near {
@@ -148,4 +157,9 @@ fn split_protocols(text: &str) -> Option<(Vec<&'static str>, bool)> {
         })
         .collect::<Option<Vec<_>>>()?;
     Some((list, certain))
+}
+
+/// The digits `text` holds, as a set: a protocol's version.
+fn digits(text: &str) -> u16 {
+    text.bytes().filter(u8::is_ascii_digit).fold(0, |set, digit| set | 1 << (digit - b'0'))
 }
