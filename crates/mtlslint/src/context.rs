@@ -381,7 +381,7 @@ impl Inventory {
 
     /// The names that are `name` when case is ignored, in listing order.
     pub fn case_variants<'s, 'n>(&'s self, name: &'n str) -> impl Iterator<Item = &'s str> + use<'s, 'n> {
-        let same = move |n: &&String| n.eq_ignore_ascii_case(name) || n.to_lowercase() == name.to_lowercase();
+        let same = move |n: &&String| crate::suggest::same_but_case(n, name);
         self.names.iter().filter(same).map(String::as_str)
     }
 

@@ -234,7 +234,7 @@ macro_rules! constant_table {
 fn sentence(why: Option<&str>) -> String {
     let Some(why) = why else { return String::new() };
     let mut chars = why.chars();
-    let first = chars.next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+    let first = chars.next().map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default();
     format!(" {first}{}.", chars.as_str())
 }
 

@@ -518,7 +518,7 @@ fn align(segments: &[&str], template: &[&str]) -> (usize, String) {
         () if Endpoint::parameter(literal).is_some() => 1,
         () if segment == literal => 0,
         () if nearest(segment, [literal]).is_some() => {
-            8 * strsim::levenshtein(&segment.to_lowercase(), &literal.to_lowercase()).max(1)
+            8 * strsim::levenshtein(&segment.to_ascii_lowercase(), &literal.to_ascii_lowercase()).max(1)
         }
         // A literal cut short (`api` for `apiops`) is nearer than a gateway's prefix and a segment left out.
         () if (3..literal.len()).contains(&segment.len())

@@ -22,14 +22,14 @@ fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     }
     let length = word.chars().count();
     let limit = (length / 3).clamp(1, 4);
-    let word = word.to_lowercase();
+    let word: String = word.chars().map(fold_case).collect();
     let mut lower = String::new();
     // The nearest, and whether another candidate is as near.
     let mut best: Option<(usize, &str, bool)> = None;
     // Lengths further apart than the limit cannot be within it.
     for candidate in candidates.filter(|c| c.chars().count().abs_diff(length) <= limit) {
         lower.clear();
-        lower.extend(candidate.chars().flat_map(char::to_lowercase));
+        lower.extend(candidate.chars().map(fold_case));
         let distance = strsim::osa_distance(&word, &lower);
         match best {
             // A list may name one candidate twice (the same action in two grants).
@@ -61,6 +61,28 @@ fn lookalike(text: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// A constant-ish spelling reduced to its letters and digits, lowercased.
+/// `c` in lower case, for the scripts names are most often written in:
+/// ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. Other letters stay
+/// as they are: the standard library's full tables would add 3 KB to the
+/// compressed wasm module.
+pub(crate) fn fold_case(c: char) -> char {
+    let code = u32::from(c);
+    let lower = match code {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => code + 0x20,
+        0x400..=0x40f => code + 0x50,
+        // Pairs, capital first: `Ā` `ā` ... `Ķ` `ķ`, `Ŋ` `ŋ` ... `Ž` `ž` (`İ`, `ı`, `ĸ` and `ŉ` break the rhythm).
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17e if code % 2 == 1 => code + 1,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Whether `a` and `b` differ only in case, as [`fold_case`] reads it.
+pub(crate) fn same_but_case(a: &str, b: &str) -> bool {
+    a.chars().map(fold_case).eq(b.chars().map(fold_case))
+}
+
 pub(crate) fn loose(text: &str) -> impl Iterator<Item = char> + Clone + '_ {
     text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase())
 }
@@ -95,6 +117,23 @@ mod tests {
         assert_eq!(nearest("TLS_1_l", protocols), Some("TLS_1_1"));
         assert_eq!(nearest("TLS_1_x", protocols), None);
         assert_eq!(nearest("TLS_1_4", protocols), None);
+    }
+
+    #[test]
+    fn case_is_folded_in_the_scripts_names_are_written_in() {
+        use super::{fold_case, same_but_case};
+        for (upper, lower) in [('A', 'a'), ('É', 'é'), ('Ž', 'ž'), ('Ł', 'ł'), ('Ω', 'ω'), ('Ж', 'ж'), ('Ё', 'ё')]
+        {
+            assert_eq!((fold_case(upper), fold_case(lower)), (lower, lower), "{upper}");
+        }
+        // Neither `İ` nor `ı` is the other's case; `×` and `÷` are no letters.
+        for c in ['İ', 'ı', '×', '÷', '1', '-', '😀'] {
+            assert_eq!(fold_case(c), c);
+        }
+        assert!(same_but_case("Über-TS", "über-ts") && same_but_case("ZAŻÓŁĆ", "zażółć"));
+        assert!(!same_but_case("ts-1", "ts-2") && !same_but_case("ts", "ts-"));
+        // A name in another case is nearest its listed spelling.
+        assert_eq!(nearest("über-ts", ["Über-TS", "other"]), Some("Über-TS"));
     }
 
     #[test]

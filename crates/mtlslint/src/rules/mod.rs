@@ -153,7 +153,7 @@ impl Rule {
 
     /// The rule's anchor in `docs/rules.md`, e.g. `m001-keystore-required`.
     pub fn anchor(&self) -> String {
-        format!("{}-{}", self.code, self.name).to_lowercase()
+        format!("{}-{}", self.code, self.name).to_ascii_lowercase()
     }
 
     /// The rule as `mtlslint explain` prints it and `docs/rules.md` holds it:
