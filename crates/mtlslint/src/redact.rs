@@ -632,7 +632,8 @@ fn nested_scalars(bytes: &[u8], open: usize) -> (Vec<std::ops::Range<usize>>, us
 
 /// Whether a value stands for one without being one, as documentation,
 /// templates and shells write them: `<token>`, `<your personal API access
-/// token>`, `{username}`, `{{token}}`, `$TOKEN`, `${TOKEN}`.
+/// token>`, `{username}`, `{{token}}`, `$TOKEN`, `${TOKEN}`. (A secret may
+/// start with `$` and a lowercase letter: `$ecret` is hidden, not taken for one.)
 pub(crate) fn is_placeholder(value: &str) -> bool {
     let inner = |open: &str, close: &str| {
         value.strip_prefix(open).and_then(|v| v.strip_suffix(close)).is_some_and(|v| !v.contains(['<', '>', '{', '}']))
@@ -645,6 +646,17 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
         || value.strip_prefix('$').is_some_and(|name| {
             !name.is_empty() && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
         })
+}
+
+/// Whether a name in a path stands for one, as [`is_placeholder`] reads it
+/// or as a shell writes a variable of any case (`$ts`, PowerShell's
+/// `$env:TS`) or a command's output (`$(cat ts.txt)`).
+pub(crate) fn is_name_placeholder(value: &str) -> bool {
+    let variable = value.strip_prefix("$env:").or_else(|| value.strip_prefix('$')).is_some_and(|name| {
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    });
+    is_placeholder(value) || variable || (value.starts_with("$(") && value.ends_with(')'))
 }
 
 /// Whether the name at `start..end` is a file's (`/etc/tokens: not found`),
@@ -769,6 +781,20 @@ mod tests {
         }
         assert!(super::is_request_secret_name("x-api-key") && super::is_request_secret_name("sig"));
         assert!(!super::is_secret_name("sig") && !super::is_secret_name("errorCode"));
+    }
+
+    #[test]
+    fn a_name_placeholder_is_a_shell_variable_of_any_case_but_a_secret_is_still_hidden() {
+        use super::{is_name_placeholder, is_placeholder};
+        for name in ["$ts", "$TS", "${ts}", "$env:TS", "$(cat ts.txt)", "{{ts}}", "<truststore>"] {
+            assert!(is_name_placeholder(name), "{name}");
+        }
+        for name in ["ts", "$", "$1a", "a$ts", "$ts-1", "$(cat"] {
+            assert!(!is_name_placeholder(name), "{name}");
+        }
+        // A password may start with `$` and a lowercase letter: redacting does not take it for a placeholder.
+        assert!(!is_placeholder("$ecret"));
+        assert_eq!(redact(r#""password": "$ecret""#), r#""password": "******""#);
     }
 
     #[test]

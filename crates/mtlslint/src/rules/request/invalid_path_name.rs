@@ -1,4 +1,4 @@
-use crate::redact::is_placeholder;
+use crate::redact::is_name_placeholder;
 use crate::request::{RESERVED, encode_reserved, is_dot_segment, percent_decode};
 use crate::rules::request::parameter_pointer;
 use crate::rules::{Checker, rule};
@@ -45,7 +45,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let name = parameter.name;
         let problem = if text.is_empty() {
             Some((format!("`{name}` is empty"), write_the_name(name)))
-        } else if is_placeholder(text) {
+        } else if is_name_placeholder(text) {
             let shell =
                 if text.starts_with('$') { "; a shell expands it in double quotes, not in single ones" } else { "" };
             Some((

@@ -40,7 +40,10 @@ pub(super) fn lookups<'a>(checker: &Checker<'a>, view: &'a RequestView<'a>) -> V
             let what = Endpoint::named_by(name);
             let parameter = view.parameter(name)?;
             let decoded = parameter.decoded()?;
-            let names_one = !crate::body::is_blank(&decoded) && !crate::request::is_dot_segment(&decoded);
+            // A placeholder names none yet (R004 says so).
+            let names_one = !crate::body::is_blank(&decoded)
+                && !crate::request::is_dot_segment(&decoded)
+                && !crate::redact::is_name_placeholder(parameter.segment.text);
             names_one.then_some(Lookup { parameter, name: decoded, what, inventories })
         })
         .collect()
