@@ -140,7 +140,7 @@ pub(crate) struct RequestArgs {
     #[arg(
         long,
         value_name = "COMMAND",
-        conflicts_with_all = ["method", "url", "location", "headers", "data", "oauth2_bearer", "user"]
+        conflicts_with_all = ["method", "url", "location", "headers", "data", "data_raw", "json", "oauth2_bearer", "user"]
     )]
     pub(crate) curl: Option<String>,
     /// A header, as `Name: value`; repeat for more.
@@ -155,6 +155,13 @@ pub(crate) struct RequestArgs {
     /// The body: text, `@FILE` to read a file, or `@-` for stdin (curl's `--data-binary` is taken too).
     #[arg(long, short = 'd', alias = "data-binary")]
     pub(crate) data: Option<String>,
+    /// The body as written: an `@` at its start is sent, not a file read (curl's `--data-raw`).
+    #[arg(long, value_name = "DATA", conflicts_with_all = ["data", "json"])]
+    pub(crate) data_raw: Option<String>,
+    /// A JSON body, read as --data reads it, sent with `Content-Type: application/json`
+    /// unless -H gives one (curl's `--json`).
+    #[arg(long, value_name = "DATA", conflicts_with = "data")]
+    pub(crate) json: Option<String>,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }
@@ -261,8 +268,9 @@ impl RequestArgs {
     /// The headers the call sends: those given with -H, and the `Authorization`
     /// header of `--oauth2-bearer` or `-u` unless one given with -H replaces it, as in curl.
     pub(crate) fn headers(&self) -> Vec<String> {
-        let given =
-            |h: &String| h.split_once(':').is_some_and(|(name, _)| name.trim().eq_ignore_ascii_case("authorization"));
+        use mtlslint::import::{HeaderArg, read_header};
+        // Given, or removed with `Authorization:`: either replaces the one curl makes.
+        let given = |h: &String| matches!(read_header(h), Ok(HeaderArg::Send(name, _) | HeaderArg::Remove(name)) if name.eq_ignore_ascii_case("authorization"));
         let credentials = (self.oauth2_bearer.as_ref().map(|token| ("--oauth2-bearer", token)))
             .or_else(|| self.user.as_ref().map(|user| ("--user", user)))
             .filter(|_| !self.headers.iter().any(given))
@@ -270,6 +278,15 @@ impl RequestArgs {
                 let (name, value) = mtlslint::import::credentials_header(option, value);
                 format!("{name}: {value}")
             });
-        self.headers.iter().cloned().chain(credentials).collect()
+        let content_type = |h: &String| matches!(read_header(h), Ok(HeaderArg::Send(name, _) | HeaderArg::Remove(name)) if name.eq_ignore_ascii_case("content-type"));
+        let json = (self.json.is_some() && !self.headers.iter().any(content_type))
+            .then(|| "Content-Type: application/json".to_owned());
+        self.headers.iter().cloned().chain(credentials).chain(json).collect()
+    }
+
+    /// The body option given, and whether an `@` at its start names a file (all but `--data-raw`).
+    pub(crate) fn data(&self) -> Option<(&str, bool)> {
+        let read = self.data.as_deref().or(self.json.as_deref()).map(|data| (data, true));
+        read.or(self.data_raw.as_deref().map(|data| (data, false)))
     }
 }

@@ -507,34 +507,37 @@ pub(crate) fn request(
     method: &str,
     url: &str,
     headers: &[String],
-    data: Option<&str>,
+    data: Option<(&str, bool)>,
     limit: usize,
 ) -> Result<Request, String> {
-    let headers = headers
-        .iter()
-        .enumerate()
-        .map(|(index, header)| match header.split_once(':') {
-            // curl sends the name as written, and a server refuses white space around it.
-            Some((name, _)) if name.trim() != name && mtlslint::import::is_header_name(name.trim()) => {
-                Err(mtlslint::import::spaced_header_name(name.trim()))
-            }
-            Some((name, value)) if mtlslint::import::is_header_name(name) => {
+    use mtlslint::import::{HeaderArg, is_header_name, read_header};
+    let mut sent = Vec::new();
+    for (index, header) in headers.iter().enumerate() {
+        match read_header(header).map_err(|message| format!("header {}: {message}", index + 1))? {
+            // `Name:` sends no such header, as in curl (the one `--oauth2-bearer` makes is left out too).
+            HeaderArg::Remove(_) => {}
+            HeaderArg::Send(name, value) if is_header_name(name) => {
                 let value = value.trim();
                 if value.contains(LINE_BREAKS) {
                     return Err(format!("the value of header `{name}` breaks the line; a header value is one line"));
                 }
-                Ok((name.to_owned(), value.to_owned()))
+                sent.push((name.to_owned(), value.to_owned()));
             }
-            Some((name, _)) if !name.trim().is_empty() && !name.trim().contains(char::is_whitespace) => Err(format!(
-                "header {}: its name holds a character no header name holds; names are letters, digits and !#$%&'*+-.^_`|~",
-                index + 1
-            )),
-            _ => Err(format!(
-                "header {} is not `Name: value` (its text is not shown, as it may hold a token)",
-                index + 1
-            )),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+            HeaderArg::Send(name, _) if !name.trim().is_empty() && !name.trim().contains(char::is_whitespace) => {
+                return Err(format!(
+                    "header {}: its name holds a character no header name holds; names are letters, digits and !#$%&'*+-.^_`|~",
+                    index + 1
+                ));
+            }
+            HeaderArg::Send(..) => {
+                return Err(format!(
+                    "header {} is not `Name: value` (its text is not shown, as it may hold a token)",
+                    index + 1
+                ));
+            }
+        }
+    }
+    let headers = sent;
     // Spaces and control characters around the URL are dropped, as browsers' URL parsers (WHATWG) and the npm package drop them.
     let url = url.trim_matches(|c: char| c <= ' ');
     if url.contains(LINE_BREAKS) {
@@ -543,10 +546,11 @@ pub(crate) fn request(
     // Read whole up to the larger of the limit and FILE_LIMIT, as `--data TEXT`
     // is: a body over the limit is still the request's body (R010 removes it whole).
     let cap = limit.max(FILE_LIMIT);
+    // `@-` and `@FILE` are read, except from `--data-raw` (`files` false).
     let body = match data {
         None => None,
-        Some("@-") => Some(Input::Stdin.read_body(cap)?),
-        Some(data) => match data.strip_prefix('@') {
+        Some(("@-", true)) => Some(Input::Stdin.read_body(cap)?),
+        Some((data, files)) => match data.strip_prefix('@').filter(|_| files) {
             Some(path) => Some(Input::File(path.into()).read_body(cap)?),
             None => Some(data.as_bytes().to_vec()),
         },

@@ -235,11 +235,15 @@ fn run(command: Command) -> Result<bool, String> {
                 ));
             }
             // The method curl sends when none is given, as `--curl` reads it.
-            let method = args.method.as_deref().unwrap_or(if args.data.is_some() { "POST" } else { "GET" });
-            let request = inputs::request(method, url, &args.headers(), args.data.as_deref(), max_bytes(&linter))?;
+            let method = args.method.as_deref().unwrap_or(if args.data().is_some() { "POST" } else { "GET" });
+            let request = inputs::request(method, url, &args.headers(), args.data(), max_bytes(&linter))?;
             let mut report = linter.lint_request(&request);
             // The findings in a body read from a file point into that file.
-            let body_file = args.data.as_deref().and_then(|data| data.strip_prefix('@')).filter(|file| *file != "-");
+            let body_file = args
+                .data()
+                .filter(|&(_, files)| files)
+                .and_then(|(data, _)| data.strip_prefix('@'))
+                .filter(|file| *file != "-");
             let in_file = body_file.zip(request.body.as_deref()).map(|(file, body)| {
                 let diagnostics = report.take_body_findings(body);
                 FileResult::new(file, body.to_owned(), diagnostics)

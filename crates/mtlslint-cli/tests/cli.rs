@@ -308,7 +308,7 @@ fn the_bearer_token_is_never_printed() {
     let malformed = mtlslint(&["request", "-X", "PUT", "--url", url, "-H", "Authorization Bearer tok-SECRET-123"]);
     assert_eq!(malformed.status.code(), Some(2));
     let all = format!("{}{}", stdout(&malformed), String::from_utf8_lossy(&malformed.stderr));
-    assert!(all.contains("header 1 is not `Name: value`"), "{all}");
+    assert!(all.contains("header 1: a header is written `Name: value`"), "{all}");
     assert!(!all.contains("tok-SECRET-123"), "{all}");
     // Sent as written, `Authorization : ...` is refused by the server: not trimmed into a valid header.
     let spaced = mtlslint(&["request", "-X", "PUT", "--url", url, "-H", "Authorization : Bearer tok-SECRET-123"]);
@@ -1704,4 +1704,41 @@ fn a_script_that_runs_curl_among_other_commands_is_named_not_read_as_a_body() {
     fs::write(dir.join("only.sh"), format!("# assign the truststore\n{call}\n")).unwrap();
     assert_eq!(mtlslint(&["check", dir.join("only.sh").to_str().unwrap()]).status.code(), Some(0));
     fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn request_reads_body_and_header_options_as_curl_does() {
+    let url = "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let codes = |options: &[&str]| {
+        let mut args = vec!["request", "-X", "PATCH", "--url", url, "--format", "json"];
+        args.extend_from_slice(options);
+        let output = mtlslint(&args);
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+        let mut codes: Vec<String> = report["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|r| r["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_owned()))
+            .collect();
+        codes.sort();
+        codes.dedup();
+        (output.status.code(), codes)
+    };
+    let bearer = ["-H", "Authorization: Bearer t"];
+    // `--json` sends the Content-Type curl sends with it; one given with -H wins.
+    assert_eq!(codes(&[&bearer[..], &["--json", r#"{"enabled": false}"#]].concat()), (Some(0), vec![]));
+    let typed = codes(&[&bearer[..], &["--json", "{}", "-H", "Content-Type: text/plain"]].concat());
+    assert_eq!(typed, (Some(1), vec!["R006".to_owned()]));
+    // `--data-raw` sends an `@` as written: no file is read.
+    let raw = codes(&[&bearer[..], &["-H", "Content-Type: application/json", "--data-raw", "@body.json"]].concat());
+    assert_eq!(raw, (Some(1), vec!["J001".to_owned()]));
+    // `Authorization:` removes the header `--oauth2-bearer` makes; `Name;` sends it empty.
+    let removed = codes(&["--oauth2-bearer", "t", "-H", "Authorization:", "--json", r#"{"enabled": false}"#]);
+    assert_eq!(removed, (Some(1), vec!["R005".to_owned()]));
+    let empty = codes(&["-H", "Authorization;", "--json", r#"{"enabled": false}"#]);
+    assert_eq!(empty, (Some(1), vec!["R005".to_owned()]));
+    // Headers read from a file are not opened, and said so.
+    let output = mtlslint(&["request", "-X", "PATCH", "--url", url, "-H", "@headers.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("`-H @FILE` reads the headers from a file"));
 }

@@ -404,14 +404,45 @@ fn quoted(
     }
 }
 
-/// Why a header whose name has white space around it (`Authorization : Bearer T`)
-/// is refused: sent as written, a server answers 400 (RFC 9112, section 5.1).
+/// What curl makes of a header option's value (`-H 'Name: value'`).
 #[doc(hidden)]
-pub fn spaced_header_name(name: &str) -> String {
-    format!(
-        "header `{name}` has white space around its name, which a server refuses (RFC 9112, section 5.1): \
-         write `{name}:` with the colon right after the name"
-    )
+#[derive(Debug, PartialEq, Eq)]
+pub enum HeaderArg<'a> {
+    /// The header sent: its name, and its value as written (white space around it included).
+    /// `Name;` is the header with an empty value.
+    Send(&'a str, &'a str),
+    /// `Name:` with nothing after it: no such header is sent, not even the one curl makes (`-u`).
+    Remove(&'a str),
+}
+
+/// Reads a header option's value as curl does. Refused, with what to write:
+/// `@FILE` (headers read from a file), no colon, and white space around the
+/// name, which curl sends as written and a server refuses (RFC 9112,
+/// section 5.1). The messages do not quote the value, which may be a token.
+#[doc(hidden)]
+pub fn read_header(header: &str) -> Result<HeaderArg<'_>, String> {
+    if header.starts_with('@') {
+        return Err("`-H @FILE` reads the headers from a file, which mtlslint does not open: \
+                    write each header as `-H 'Name: value'`"
+            .into());
+    }
+    // curl sends `Name;` as the header with an empty value.
+    let empty = header.trim_end().strip_suffix(';').filter(|name| is_header_name(name.trim()));
+    let Some((name, field)) = header.split_once(':').or(empty.map(|name| (name, ""))) else {
+        return Err("a header is written `Name: value`".into());
+    };
+    let trimmed = name.trim();
+    if trimmed != name && is_header_name(trimmed) {
+        return Err(format!(
+            "header `{trimmed}` has white space around its name, which a server refuses (RFC 9112, section 5.1): \
+             write `{trimmed}:` with the colon right after the name"
+        ));
+    }
+    Ok(if field.trim().is_empty() && empty.is_none() {
+        HeaderArg::Remove(trimmed)
+    } else {
+        HeaderArg::Send(name, field)
+    })
 }
 
 /// cURL's options that give the credentials of the call: `-u user:password`
@@ -704,28 +735,13 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             "-H" | "--header" => {
                 let (header, span, verbatim, _) = value(&option)?;
-                if header.starts_with('@') {
-                    return Err(error(
-                        text,
-                        span.start,
-                        "`-H @FILE` reads the headers from a file, which mtlslint does not open: \
-                         write each header as `-H 'Name: value'`",
-                    ));
-                }
-                // curl sends `Name;` as the header with an empty value.
-                let empty = header.trim_end().strip_suffix(';').filter(|name| is_header_name(name.trim()));
-                let Some((name, field)) = header.split_once(':').or(empty.map(|name| (name, ""))) else {
-                    return Err(error(text, span.start, "a header is written `Name: value`"));
+                let (name, field) = match read_header(&header).map_err(|message| error(text, span.start, message))? {
+                    HeaderArg::Remove(name) => {
+                        removed.push(name.to_owned());
+                        continue;
+                    }
+                    HeaderArg::Send(name, field) => (name, field),
                 };
-                // curl sends the name as written; a server refuses white space around it.
-                if name.trim() != name && is_header_name(name.trim()) {
-                    return Err(error(text, span.start, spaced_header_name(name.trim())));
-                }
-                // curl sends no header for `Name:` with nothing after it, and none of its own of that name.
-                if field.trim().is_empty() && empty.is_none() {
-                    removed.push(name.trim().to_owned());
-                    continue;
-                }
                 let (name_span, value_span) = match verbatim {
                     Some(v) => {
                         let value_at = v.start + name.len() + 1 + (field.len() - field.trim_start().len());
