@@ -496,7 +496,14 @@ fn body_text(mut bytes: Vec<u8>, limit: usize) -> Result<String, String> {
             bytes.truncate(whole);
         }
     }
-    String::from_utf8(bytes).map_err(|_| "the body is not valid UTF-8; save it as UTF-8".to_owned())
+    // The linter's own reading says why (UTF-16, as Windows PowerShell's `>` writes it) and where.
+    String::from_utf8(bytes).map_err(|e| match mtlslint::Linter::default().lint_body(e.as_bytes()).first() {
+        Some(found) if found.code == "J001" => {
+            let help = found.help.as_deref().map(|help| format!(": {help}")).unwrap_or_default();
+            format!("{} (line {}, column {}){help}", found.message, found.range.start.line, found.range.start.column)
+        }
+        _ => "the body is not valid UTF-8; save it as UTF-8".to_owned(),
+    })
 }
 
 /// What breaks a line: no URL or header value may hold it (as the npm package says).
@@ -555,7 +562,10 @@ pub(crate) fn request(
             None => Some(data.as_bytes().to_vec()),
         },
     };
-    let body = body.map(|bytes| body_text(bytes, cap)).transpose()?;
+    let body = body.map(|bytes| body_text(bytes, cap)).transpose().map_err(|e| match data {
+        Some((data, true)) if data.starts_with('@') => format!("the body file {}: {e}", &data[1..]),
+        _ => format!("the body: {e}"),
+    })?;
     Ok(Request { method: method.to_owned(), url: url.to_owned(), headers, body })
 }
 
@@ -570,6 +580,12 @@ mod tests {
         assert_eq!(body_text(cut, 2).as_deref(), Ok("abc"));
         // Within the limit, invalid UTF-8 is the body's own fault.
         assert!(body_text(b"ab\xc3".to_vec(), 8).is_err());
+        // Saved as UTF-16 (Windows PowerShell's `>`): the linter's own words, and what to do.
+        let utf16 = body_text(b"\xff\xfe{\x00}\x00".to_vec(), 8).unwrap_err();
+        assert_eq!(
+            utf16,
+            "the body is UTF-16; JSON sent between systems must be UTF-8 (RFC 8259) (line 1, column 1): save the file as UTF-8"
+        );
         assert_eq!(body_text("é".as_bytes().to_vec(), 8).as_deref(), Ok("é"));
     }
 }
