@@ -60,6 +60,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         Origin::Default if checker.context.current.is_some() => 1,
         Origin::Default => 2,
     };
+    // Enabling without a keystore would draw the server's "KeyStore ID is required" (M001).
+    let keystore = effective.key_store_id.as_ref().is_some_and(|id| !crate::body::is_blank(&id.value));
+    let help = match (row == 0, keystore) {
+        (true, true) => "set \"enabled\": true to use it now, or leave it out",
+        (false, true) => "add \"enabled\": true to use it now, or leave it out",
+        (true, false) => "set \"enabled\": true and add a \"keyStoreId\" to use it now, or leave it out",
+        (false, false) => "add \"enabled\": true and a \"keyStoreId\" to use it now, or leave it out",
+    };
     // The member the server keeps for each field; a repeat is J002's to report.
     for (field, member) in Field::ALL.into_iter().filter_map(|field| Some((field, body.last(field)?))) {
         // A value the server rejects (`"keyStoreId": {}`) is its shape rule's to report, alone.
@@ -71,11 +79,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     body.pointer(&member.key),
                     MESSAGE.get(row * FIELDS.len() + field as usize, message),
                 )
-                .help(if row == 0 {
-                    "set \"enabled\": true to use it now, or leave it out"
-                } else {
-                    "add \"enabled\": true to use it now, or leave it out"
-                });
+                .help(help);
         }
     }
 }
