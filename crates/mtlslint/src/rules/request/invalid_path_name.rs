@@ -46,8 +46,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let problem = if text.is_empty() {
             Some((format!("`{name}` is empty"), write_the_name(name)))
         } else if is_name_placeholder(text) {
-            let shell =
-                if text.starts_with('$') { "; a shell expands it in double quotes, not in single ones" } else { "" };
+            let shell = if text.starts_with('$') {
+                ": mtlslint reads the call as written, not as a shell expands it (which it does not in single quotes)"
+            } else {
+                ""
+            };
             Some((
                 format!("`{text}` is a placeholder, not a {name}"),
                 format!("replace `{text}` with the real {name}{shell}"),
