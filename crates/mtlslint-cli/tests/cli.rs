@@ -317,7 +317,7 @@ fn the_bearer_token_is_never_printed() {
     assert!(said.contains("header `Authorization` has white space around its name"), "{said}");
     assert!(!said.contains("tok-SECRET-123"), "{said}");
     // A usage error after the header names the option at fault: only secrets are hidden.
-    for (option, said) in [("--heder", "'--heder'"), ("--data-raw", "'--data-raw'"), ("-A", "'-A'")] {
+    for (option, said) in [("--heder", "'--heder'"), ("--data-urlencode", "'--data-urlencode'"), ("-A", "'-A'")] {
         let output =
             mtlslint(&["request", "-X", "PUT", url, "-H", "Authorization: Bearer tok-SECRET-123", option, "x"]);
         let stderr = String::from_utf8_lossy(&output.stderr);
