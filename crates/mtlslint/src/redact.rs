@@ -445,9 +445,15 @@ fn quoted_start<'p>(diagnostic: &Diagnostic, piece: &'p str) -> Option<&'p str> 
 /// assert_eq!(mtlslint::redact(r#"{"keyStoreId": "ks-1"}"#), r#"{"keyStoreId": "ks-1"}"#);
 /// ```
 pub fn redact(text: &str) -> Cow<'_, str> {
-    let hidden = secret_ranges(text);
+    let mut hidden = secret_ranges(text);
     if hidden.is_empty() {
         return Cow::Borrowed(text);
+    }
+    // Each secret wherever else the text quotes it: a server's message (`password is wrong: s3cret`).
+    let secrets: Vec<&str> =
+        hidden.iter().map(|range| &text[range.clone()]).filter(|s| s.len() >= 4 && !is_plain_value(s)).collect();
+    if !secrets.is_empty() {
+        hidden.extend(found(text, &Secrets::new(&secrets)));
     }
     Cow::Owned(masked(text, hidden))
 }
@@ -795,6 +801,16 @@ mod tests {
         // A password may start with `$` and a lowercase letter: redacting does not take it for a placeholder.
         assert!(!is_placeholder("$ecret"));
         assert_eq!(redact(r#""password": "$ecret""#), r#""password": "******""#);
+    }
+
+    #[test]
+    fn a_secret_is_hidden_wherever_else_the_text_quotes_it() {
+        let text = "{\"resultMessage\": \"password is wrong: changeit\",\n \"password\": \"changeit\"}";
+        let hidden = redact(text);
+        assert!(!hidden.contains("changeit"), "{hidden}");
+        assert_eq!(hidden.len(), text.len());
+        // Short and plain values are not searched for: they would hide words, not secrets.
+        assert_eq!(redact(r#"{"password": "pw", "note": "pw"}"#), r#"{"password": "**", "note": "pw"}"#);
     }
 
     #[test]
