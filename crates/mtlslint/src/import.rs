@@ -101,6 +101,12 @@ pub fn looks_like_http(text: &str) -> bool {
 const METHODS: [&str; 9] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
 
 /// Whether an `.http` line is blank, a comment (`#`, `//`) or a variable (`@name = value`).
+/// Whether a line of an `.http` file is a comment (`#` or `//`).
+fn is_comment(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with('#') || line.starts_with("//")
+}
+
 fn is_ignored(line: &str) -> bool {
     let line = line.trim();
     line.is_empty() || line.starts_with(['#', '@']) || line.starts_with("//")
@@ -1144,9 +1150,7 @@ fn variables(text: &str, environment: &Environment) -> (Vec<(String, String)>, V
                     secrets.push(Span::new(value_at + secret.start, value_at + secret.end));
                 }
             }
-            for (earlier, text) in &variables {
-                fill(&mut value, earlier, text);
-            }
+            fill(&mut value, &variables);
             let name = format!("{{{{{}}}}}", name.trim());
             if !environment.variables.iter().any(|(set, _)| *set == name) {
                 variables.push((name, value));
@@ -1242,28 +1246,47 @@ impl Environment {
 }
 
 /// `text`, which stands at `span` of the file, with each `{{name}}` of
-/// `variables` written as its value, and where each byte of it stands in the
-/// file (a value's bytes at its `{{name}}`); `None` when it names none.
-/// `source` says where each byte of `text` stands in the file.
+/// `variables` (`{{ name }}` too, as the HTTP clients read it) written as its
+/// value, and where each byte of it stands in the file (a value's bytes at
+/// its `{{name}}`); `None` when it names none. `source` says where each byte
+/// of `text` stands in the file.
 fn filled(text: &str, source: impl Fn(usize) -> Span, variables: &[(String, String)]) -> Option<(String, Vec<Span>)> {
-    if !variables.iter().any(|(name, _)| text.contains(name.as_str())) {
+    if !text.contains("{{") {
         return None;
     }
-    let (mut filled, mut offsets, mut at) = (String::new(), Vec::new(), 0);
+    let (mut filled, mut offsets, mut at, mut any) = (String::new(), Vec::new(), 0, false);
     while let Some(c) = text[at..].chars().next() {
-        let variable = variables.iter().find(|(name, _)| text[at..].starts_with(name.as_str()));
-        if let Some((name, value)) = variable.filter(|(_, value)| filled.len() + value.len() <= MAX_FILLED) {
+        let variable = variable_at(&text[at..], variables);
+        if let Some((length, value)) = variable.filter(|(_, value)| filled.len() + value.len() <= MAX_FILLED) {
             filled.push_str(value);
-            let name_span = Span::new(source(at).start, source(at + name.len() - 1).end);
+            let name_span = Span::new(source(at).start, source(at + length - 1).end);
             offsets.extend(std::iter::repeat_n(name_span, value.len()));
-            at += name.len();
+            at += length;
+            any = true;
         } else {
             filled.push(c);
             offsets.extend((at..at + c.len_utf8()).map(&source));
             at += c.len_utf8();
         }
     }
-    Some((filled, offsets))
+    any.then_some((filled, offsets))
+}
+
+/// The value of the variable used at the start of `text` (`{{name}}`, or
+/// `{{ name }}` with white space inside the braces), and how long the use is.
+fn variable_at<'v>(text: &str, variables: &'v [(String, String)]) -> Option<(usize, &'v str)> {
+    let rest = text.strip_prefix("{{")?;
+    let close = rest.find("}}").filter(|&close| close <= 256)?;
+    let inner = rest[..close].trim();
+    let (_, value) = variables.iter().find(|(name, _)| name.get(2..name.len() - 2) == Some(inner))?;
+    Some((close + 4, value))
+}
+
+/// `text` with its variables filled in ([`filled`]).
+fn fill(text: &mut String, variables: &[(String, String)]) {
+    if let Some((done, _)) = filled(text, Span::at, variables) {
+        *text = done;
+    }
 }
 
 /// Where each byte of a part stands in the file: by `offsets` when the part
@@ -1276,23 +1299,13 @@ fn bytes_of(span: Span, offsets: &[Span]) -> impl Fn(usize) -> Span + '_ {
 /// twice over would otherwise double it with every one (`@a = {{b}}{{b}}`).
 const MAX_FILLED: usize = 1 << 20;
 
-/// Writes `name` in `text` as `value`, unless that makes it longer than [`MAX_FILLED`].
-fn fill(text: &mut String, name: &str, value: &str) {
-    let count = text.matches(name).count();
-    if count > 0 && (text.len() - count * name.len()).saturating_add(count.saturating_mul(value.len())) <= MAX_FILLED {
-        *text = text.replace(name, value);
-    }
-}
-
 impl Imported {
     /// Writes each `{{name}}` of `variables` in the URL, the headers' values
     /// and the body as its value; the body's findings then point at the
     /// `{{name}}` a value came from.
     fn substitute(&mut self, variables: &[(String, String)]) {
         let request = &mut self.request;
-        for (name, value) in variables {
-            request.headers.iter_mut().for_each(|(_, field)| fill(field, name, value));
-        }
+        request.headers.iter_mut().for_each(|(_, field)| fill(field, variables));
         if let Some((url, offsets)) = filled(&request.url, bytes_of(self.parts.url, &self.parts.url_offsets), variables)
         {
             request.url = url;
@@ -1370,9 +1383,23 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         parts.url.end = at + piece.len();
         index += 1;
     }
+    // A response handler (`> {% ... %}`, `>` and a space or a tab), a response reference
+    // (`<> saved.json`) or a redirect of the response (`>> saved.json`, `>>! saved.json`) ends the body.
+    let ends_body = |line: &Span| {
+        let line = &text[line.start..line.end];
+        [">>!", ">>", "<>", ">"]
+            .iter()
+            .any(|mark| line.strip_prefix(mark).is_some_and(|rest| rest.starts_with([' ', '\t'])))
+    };
+    // A handler right after the headers: the request has no body.
+    let mut handled = false;
     while let Some(&line) = lines.get(index) {
         let header = &text[line.start..line.end];
         if header.trim().is_empty() {
+            break;
+        }
+        if ends_body(&line) {
+            handled = true;
             break;
         }
         index += 1;
@@ -1387,11 +1414,11 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         request.headers.push((name.trim().into(), value.trim().into()));
         parts.headers.push((Span::new(line.start, line.start + name.len()), Span::new(value_at, line.end)));
     }
-    // A response handler (`> {% ... %}`), a response reference (`<> saved.json`)
-    // or a redirect of the response (`>> saved.json`, `>>! saved.json`) ends the body.
-    let ends_body =
-        |line: &Span| ["> ", "<> ", ">> ", ">>! "].iter().any(|mark| text[line.start..line.end].starts_with(mark));
-    let body_lines: Vec<Span> = lines.iter().skip(index + 1).take_while(|l| !ends_body(l)).copied().collect();
+    let body_lines: Vec<Span> = if handled {
+        Vec::new()
+    } else {
+        lines.iter().skip(index + 1).take_while(|l| !ends_body(l)).copied().collect()
+    };
     let mut body_file = None;
     if let (Some(first), Some(last)) =
         (body_lines.first(), body_lines.iter().rev().find(|l| !text[l.start..l.end].trim().is_empty()))
@@ -1402,6 +1429,17 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         if let Some(path) = body.trim().strip_prefix("< ").or_else(|| body.trim().strip_prefix("<@")) {
             body_file = Some(path.trim().to_owned());
             request.body = Some(String::new());
+        } else if body_lines.iter().any(|l| is_comment(&text[l.start..l.end])) {
+            // Comment lines are the clients' own, not sent: the body is the others, each byte where it stands.
+            let (mut kept, mut offsets) = (String::new(), Vec::new());
+            let within = body_lines.iter().take_while(|l| l.start <= span.end).enumerate();
+            for (i, line) in within.filter(|(_, l)| !is_comment(&text[l.start..l.end])) {
+                let end = body_lines.get(i + 1).map_or(line.end, |next| next.start).min(span.end).max(line.start);
+                kept.push_str(&text[line.start..end]);
+                offsets.extend((line.start..end).map(|at| Span::new(at, at + 1)));
+            }
+            request.body = Some(kept);
+            parts.body_offsets = offsets;
         } else {
             request.body = Some(body.to_owned());
         }

@@ -554,3 +554,24 @@ fn a_finding_in_a_url_written_with_quotes_covers_what_the_quotes_hold() {
     let (start, end) = (r004.range.start.offset, r004.range.end.offset);
     assert_eq!(&text[start..end], r#"u"'r x"#, "{r004:?}");
 }
+
+#[test]
+fn http_files_read_as_the_clients_read_them() {
+    let call = "PATCH https://gw/apiops/projects/{{ project }}/apiProxies/A/settings/mtls/\nAuthorization: Bearer {{ token}}\n";
+    // `{{ name }}`: white space inside the braces.
+    let spaced = parse_http_file(&format!("@project = P\n@token = t\n{call}")).unwrap();
+    assert_eq!(spaced[0].request.url, "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/");
+    assert_eq!(spaced[0].request.headers[0].1, "Bearer t");
+    // Comment lines in a body are not sent; what is sent keeps its place in the file.
+    let text = format!(
+        "{call}\n{{\n# a note\n  // \"trustStoreId\": \"x\",\n  \"enabled\": \"yes\"\n}}\n\n>\t{{% client.log(1) %}}\n"
+    );
+    let commented = &parse_http_file(&text).unwrap()[0];
+    assert_eq!(commented.request.body.as_deref(), Some("{\n  \"enabled\": \"yes\"\n}"));
+    let findings = mtlslint::Linter::default().lint_imported(&text, commented);
+    let wrong_type = findings.iter().find(|d| d.code == "S002").unwrap();
+    assert_eq!(wrong_type.range.start.offset, text.find("\"yes\"").unwrap());
+    // A response handler right after the headers: no body, and no error.
+    let handled = parse_http_file(&format!("{call}> {{%\n client.log(1)\n%}}\n")).unwrap();
+    assert_eq!(handled[0].request.body, None);
+}
