@@ -494,7 +494,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                         &format!("{source}: {link}; its fixes are not written through it (name the file to fix it)"),
                     );
                     true
-                } else if let Err(error) = std::fs::write(path, &fixed.text) {
+                } else if let Err(error) = replace_file(path, &fixed.text) {
                     report_error(&format!("cannot write {source}: {error}"));
                     unwritten += 1;
                     true
@@ -555,6 +555,23 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         ));
     }
     Ok(failed)
+}
+
+/// Writes `text` over the file at `path` whole or not at all: into a new file
+/// beside it, with its permissions, then renamed over it, so that a failed
+/// write (a full disk) leaves the file as it was. A named link stays a link:
+/// its target is written. In a folder where no new file can be made, the
+/// file is written in place.
+fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let Ok(mut temporary) = tempfile::NamedTempFile::new_in(target.parent().unwrap_or(Path::new("."))) else {
+        return std::fs::write(&target, text);
+    };
+    temporary.write_all(text.as_bytes())?;
+    temporary.as_file().sync_all()?;
+    std::fs::set_permissions(temporary.path(), permissions)?;
+    temporary.persist(&target).map(drop).map_err(|error| error.error)
 }
 
 /// Tells what the fixes did on standard error, unless a report in a machine

@@ -1742,3 +1742,20 @@ fn request_reads_body_and_header_options_as_curl_does() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("`-H @FILE` reads the headers from a file"));
 }
+
+/// `--fix` writes a file whole or not at all (a new file renamed over it): its
+/// permissions stay, and nothing is left beside it.
+#[cfg(unix)]
+#[test]
+fn fix_replaces_a_file_whole_keeping_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("fix-whole");
+    let body = dir.join("body.json");
+    fs::write(&body, r#"{"supportedProtocolList": ["TLSv1.2"]}"#).unwrap();
+    fs::set_permissions(&body, fs::Permissions::from_mode(0o640)).unwrap();
+    assert_eq!(mtlslint(&["check", "--fix", body.to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(fs::read_to_string(&body).unwrap(), r#"{"supportedProtocolList": ["TLS_1_2"]}"#);
+    assert_eq!(fs::metadata(&body).unwrap().permissions().mode() & 0o777, 0o640);
+    assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "a temporary file was left behind");
+    fs::remove_dir_all(dir).unwrap();
+}
