@@ -451,13 +451,21 @@ pub(crate) fn imported_body(
     } else {
         // A request file reads body files under its own folder only, so that it cannot show another
         // file's text (`-d @/etc/passwd`, `< ../../.git-credentials`, `< /dev/stdin`, a link out).
-        Input::File(confined(Path::new(file), base, path.clone()).ok_or_else(|| {
+        let confined = confined(Path::new(file), base, path.clone()).ok_or_else(|| {
             format!(
                 "the body file {} is not under the request file's folder, where its body files are read: move \
                  it there, or lint it alone with `mtlslint check FILE`",
                 path.display()
             )
-        })?)
+        })?;
+        // A pipe or a device would keep the run waiting, as the folder's walk does not.
+        if std::fs::metadata(&confined).is_ok_and(|meta| !meta.is_file()) {
+            return Err(format!(
+                "the body file {} is not a regular file (a folder, a pipe or a device): save the body in a file",
+                path.display()
+            ));
+        }
+        Input::File(confined)
     };
     let cap = limit.max(FILE_LIMIT);
     let text = body_text(input.read_body(cap)?, cap).map_err(|e| format!("the body file {}: {e}", path.display()))?;

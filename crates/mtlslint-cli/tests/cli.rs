@@ -1759,3 +1759,18 @@ fn fix_replaces_a_file_whole_keeping_its_permissions() {
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "a temporary file was left behind");
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A request file's body file that is a pipe would keep the run waiting: it is named instead.
+#[cfg(unix)]
+#[test]
+fn a_body_file_that_is_a_pipe_is_not_read() {
+    let dir = scratch("pipe-body");
+    assert!(std::process::Command::new("mkfifo").arg(dir.join("pipe.json")).status().unwrap().success());
+    let call =
+        "PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\nAuthorization: Bearer t\n\n< ./pipe.json\n";
+    fs::write(dir.join("req.http"), call).unwrap();
+    let output = mtlslint(&["check", dir.join("req.http").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not a regular file"));
+    fs::remove_dir_all(dir).unwrap();
+}
