@@ -462,6 +462,19 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         }
         let fixed = linter.fix_body(&bytes, mode);
         let source = input.name();
+        // A link met in a folder is not written through, so `--diff` shows no change for it either.
+        let link = match &input {
+            inputs::Input::File(path) if fixed.applied > 0 => inputs::link_met_in_folder(path, &args.paths),
+            _ => None,
+        };
+        if let Some(link) = link {
+            // Written through, the fix would change a file the folder only points to.
+            tell(quiet, &format!("{source}: {link}; its fixes are not written through it (name the file to fix it)"));
+            // Unfixed, the file keeps its findings: they are reported as they stand.
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            results.push(FileResult::new(source, text, linter.lint_body(&bytes)));
+            continue;
+        }
         if fixed.applied > 0 {
             if args.diff {
                 // Each side with its credentials hidden, read whole: a value on the
@@ -487,14 +500,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 }
                 diffs.push_str(&masked);
             } else if let inputs::Input::File(path) = &input {
-                let kept = if let Some(link) = inputs::link_met_in_folder(path, &args.paths) {
-                    // Written through, the fix would change a file the folder only points to.
-                    tell(
-                        quiet,
-                        &format!("{source}: {link}; its fixes are not written through it (name the file to fix it)"),
-                    );
-                    true
-                } else if let Err(error) = replace_file(path, &fixed.text) {
+                let kept = if let Err(error) = replace_file(path, &fixed.text) {
                     report_error(&format!("cannot write {source}: {error}"));
                     unwritten += 1;
                     true

@@ -814,6 +814,9 @@ fn fix_does_not_write_through_a_link_met_in_a_folder() {
     fs::write(outside.join("shared.json"), body).unwrap();
     std::os::unix::fs::symlink(outside.join("shared.json"), dir.join("shared.json")).unwrap();
 
+    // `--diff` shows what `--fix` writes: nothing through the link.
+    let diff = stdout(&mtlslint(&["check", "--diff", dir.to_str().unwrap()]));
+    assert!(diff.contains("own.json") && !diff.contains("shared.json"), "{diff}");
     let output = mtlslint(&["check", "--fix", "--format", "json", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1), "the link's error is left");
     assert_eq!(fs::read_to_string(dir.join("own.json")).unwrap(), body.replace("default", "DEFAULT"));
