@@ -837,9 +837,11 @@ fn write_diff(out: &mut String, name: &str, before: &str, after: &str) {
 /// A file's name as a diff's `---`/`+++` header writes it so that `patch`
 /// and `git apply` read it back: ended by a tab when it holds a space (they
 /// read a name up to one), quoted as git quotes it when it holds a tab, a
-/// line end or another control character.
+/// line end or another control character, or starts with a quote. A
+/// leading `./` (a walk of `.`) goes: `git apply -p0` refuses it.
 fn diff_header_name(name: &str) -> String {
-    if name.chars().any(char::is_control) {
+    let name = name.trim_start_matches("./");
+    if name.chars().any(char::is_control) || name.starts_with('"') {
         let mut quoted = String::from("\"");
         for c in name.chars() {
             match c {

@@ -1777,3 +1777,17 @@ fn a_body_file_that_is_a_pipe_is_not_read() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a regular file"));
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A diff of `.` names its files without `./`, which `git apply -p0` refuses,
+/// and quotes a name that starts with a quote, which `patch` would read as quoted.
+#[test]
+fn diff_headers_name_files_as_patch_and_git_apply_read_them() {
+    let dir = scratch("diff-names");
+    let body = r#"{"supportedProtocolList": ["TLSv1.2"]}"#;
+    fs::write(dir.join("x.json"), body).unwrap();
+    fs::write(dir.join("\"y.json"), body).unwrap();
+    let diff = stdout(&with_stdin_in(&dir, &["check", "--diff", "."], b""));
+    assert!(diff.contains("--- x.json\n+++ x.json\n"), "{diff}");
+    assert!(diff.contains("--- \"\\\"y.json\"\n"), "{diff}");
+    fs::remove_dir_all(dir).unwrap();
+}
