@@ -973,6 +973,13 @@ fn ci_formats_carry_what_their_consumers_read() {
     let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
     assert_eq!(rules[index]["id"], result["ruleId"]);
     assert!(result["partialFingerprints"]["mtlslint/v1"].as_str().is_some_and(|f| f.len() == 16));
+    // A key repeated draws findings of one rule at one pointer: code scanning still sees each.
+    let repeated = with_stdin(&["check", "--format", "sarif"], br#"{"foo": 1, "foo": 2, "foo": 3}"#);
+    let log_of_repeats: Value = serde_json::from_slice(&repeated.stdout).unwrap();
+    let prints: Vec<&Value> =
+        log_of_repeats["runs"][0]["results"].as_array().unwrap().iter().map(|r| &r["partialFingerprints"]).collect();
+    assert_eq!(prints.len(), 5);
+    assert!(prints.iter().enumerate().all(|(i, p)| !prints[..i].contains(p)), "{prints:?}");
     let levels: Vec<_> = run0["results"].as_array().unwrap().iter().map(|r| r["level"].as_str().unwrap()).collect();
     assert!(levels.contains(&"error") && levels.iter().all(|l| ["error", "warning", "note"].contains(l)));
     // The rules' levels are the run's: its profile's, as its results report them.

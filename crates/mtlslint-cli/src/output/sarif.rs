@@ -54,9 +54,13 @@ pub(crate) fn write(
     let mut findings = Vec::new();
     for result in results {
         let uri = relative_uri(&result.source);
+        // Findings of one rule at one pointer (a key repeated) are told apart by their order.
+        let mut seen: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
         for diagnostic in &result.diagnostics {
             let index = rules.iter().position(|rule| rule.code == diagnostic.code).unwrap_or_default();
-            findings.push(finding(diagnostic, index, &uri, &result.text));
+            let earlier = seen.entry((diagnostic.code, &diagnostic.pointer)).or_default();
+            findings.push(finding(diagnostic, index, *earlier, &uri, &result.text));
+            *earlier += 1;
         }
     }
     let log = json!({
@@ -86,7 +90,7 @@ pub(crate) fn write(
     writeln!(out)
 }
 
-fn finding(diagnostic: &Diagnostic, rule_index: usize, uri: &str, text: &str) -> Value {
+fn finding(diagnostic: &Diagnostic, rule_index: usize, earlier: usize, uri: &str, text: &str) -> Value {
     let (start, end) = (diagnostic.range.start, diagnostic.range.end);
     let message = match &diagnostic.help {
         Some(help) => format!("{} ({help})", diagnostic.message),
@@ -120,8 +124,12 @@ fn finding(diagnostic: &Diagnostic, rule_index: usize, uri: &str, text: &str) ->
             "physicalLocation": physical,
             "logicalLocations": [{"fullyQualifiedName": diagnostic.pointer, "kind": "member"}],
         }],
-        // Stable while lines move: the rule, the file and the JSON pointer.
-        "partialFingerprints": {"mtlslint/v1": fingerprint(&[diagnostic.code, uri, &diagnostic.pointer])},
+        // Stable while lines move: the rule, the file and the JSON pointer, and
+        // for a second finding of both, how many came before it.
+        "partialFingerprints": {"mtlslint/v1": match earlier {
+            0 => fingerprint(&[diagnostic.code, uri, &diagnostic.pointer]),
+            _ => fingerprint(&[diagnostic.code, uri, &diagnostic.pointer, &earlier.to_string()]),
+        }},
     })
 }
 
