@@ -35,6 +35,11 @@ fn main() -> ExitCode {
         Command::Response(args) => Some((args.format, false)),
         _ => None,
     };
+    if let Some((format, true)) = report
+        && format != Format::Human
+    {
+        STDERR_DOCUMENT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let outcome = match cli.command {
         Command::Schema(args) => schema(&args).map(|()| false),
         Command::Explain(args) => explain(&args.rule).map(|()| false),
@@ -74,6 +79,11 @@ fn main() -> ExitCode {
 /// Names an error on standard error, with the credentials it may quote hidden
 /// (a configuration's value, a file's text).
 fn report_error(message: &str) {
+    // Standard error carries the report in a machine format, which must stay one
+    // document: it names what was not linted, and why the run stopped.
+    if STDERR_DOCUMENT.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let _ = writeln!(anstream::stderr(), "mtlslint: error: {}", mtlslint::redact(message));
 }
 
@@ -289,6 +299,9 @@ fn run(command: Command) -> Result<bool, String> {
 fn write_results(format: Format, linter: &Linter, results: &[FileResult], not_linted: &[String]) -> Result<(), String> {
     write_results_to(format, linter, results, not_linted, anstream::stdout().lock())
 }
+
+/// Whether the run's report in a machine format goes to standard error (beside a diff or a fixed body).
+static STDERR_DOCUMENT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Whether the run's report was written.
 static REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

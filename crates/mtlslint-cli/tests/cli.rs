@@ -1671,6 +1671,13 @@ fn a_run_that_stops_before_its_report_still_writes_a_machine_format_document() {
     let fixed = with_stdin(&["check", "--fix", "--format", "json", "--config", config.to_str().unwrap(), "-"], b"{}");
     assert_eq!((fixed.status.code(), stdout(&fixed).as_str()), (Some(2), ""));
     assert!(String::from_utf8_lossy(&fixed.stderr).starts_with("{\n  \"version\": 1"));
+    // One document and nothing else: no `mtlslint: error:` line before or after it.
+    let document: Value = serde_json::from_slice(&fixed.stderr).unwrap();
+    assert_eq!(document["notLinted"].as_array().unwrap().len(), 1);
+    let skipped = with_stdin(&["check", "--fix", "--format", "json", "-", "missing.json"], b"{}");
+    assert_eq!(skipped.status.code(), Some(2));
+    let document: Value = serde_json::from_slice(&skipped.stderr).unwrap();
+    assert!(document["notLinted"][0].as_str().unwrap().contains("missing.json"), "{document}");
     fs::remove_dir_all(dir).unwrap();
 }
 
