@@ -1805,3 +1805,24 @@ fn diff_headers_name_files_as_patch_and_git_apply_read_them() {
     assert!(diff.contains("--- \"\\\"y.json\"\n"), "{diff}");
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// SARIF names a file relative to the working directory when it is in it, and
+/// by a `file://` URI where a `..` leads out; a `\` in a Unix name is a character.
+#[cfg(unix)]
+#[test]
+fn sarif_uris_name_the_file_that_was_linted() {
+    let root = scratch("sarif-uris");
+    fs::create_dir_all(root.join("here")).unwrap();
+    fs::create_dir_all(root.join("there")).unwrap();
+    fs::write(root.join("here/back\\slash.json"), r#"{"enabled": "x"}"#).unwrap();
+    fs::write(root.join("there/a b.json"), r#"{"enabled": "x"}"#).unwrap();
+    let uri = |file: &str| {
+        let output = with_stdin_in(&root.join("here"), &["check", "--format", "sarif", file], b"");
+        let log: Value = serde_json::from_slice(&output.stdout).unwrap();
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].clone()
+    };
+    assert_eq!(uri("back\\slash.json"), "back%5Cslash.json");
+    let outside = root.join("there/a b.json").canonicalize().unwrap();
+    assert_eq!(uri("../there/a b.json"), format!("file://{}", outside.display().to_string().replace(' ', "%20")));
+    fs::remove_dir_all(root).unwrap();
+}

@@ -154,18 +154,33 @@ fn pascal_case(name: &str) -> String {
 }
 
 /// A path as a URI relative to the working directory, with `/` separators;
-/// an absolute `file://` URI for a file outside it.
+/// an absolute `file://` URI for a file outside it (`../other/a.json` too).
+/// Each name is percent-encoded (a `\` in a Unix name as `%5C`).
 fn relative_uri(source: &str) -> String {
+    use std::path::Component;
     if source == "-" {
         return "stdin".into();
     }
+    let here = std::env::current_dir().ok();
+    let within = |path: &Path| here.as_ref().and_then(|here| path.strip_prefix(here).ok().map(Path::to_path_buf));
     let path = Path::new(source);
-    let relative = std::env::current_dir().ok().and_then(|here| path.strip_prefix(here).ok().map(Path::to_path_buf));
-    let path = relative.unwrap_or_else(|| path.to_path_buf());
-    let text = path.to_string_lossy().replace('\\', "/");
-    let text = text.strip_prefix("./").unwrap_or(&text);
-    let encoded = text.split('/').map(percent_encode).collect::<Vec<_>>().join("/");
-    if path.is_absolute() { format!("file://{encoded}") } else { encoded }
+    let mut path = within(path).unwrap_or_else(|| path.to_path_buf());
+    // A path that climbs out with `..` is named where it leads.
+    if path.components().any(|c| c == Component::ParentDir)
+        && let Ok(real) = path.canonicalize()
+    {
+        let here = here.as_ref().and_then(|here| here.canonicalize().ok());
+        path = here.and_then(|here| real.strip_prefix(here).ok().map(Path::to_path_buf)).unwrap_or(real);
+    }
+    let names: Vec<String> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(name) => Some(percent_encode(&name.to_string_lossy())),
+            _ => None,
+        })
+        .collect();
+    let encoded = names.join("/");
+    if path.is_absolute() { format!("file:///{encoded}") } else { encoded }
 }
 
 fn percent_encode(segment: &str) -> String {
