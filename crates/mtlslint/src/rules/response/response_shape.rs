@@ -20,7 +20,8 @@ rule! {
     /// error shape. So is a response that is
     /// not JSON (an HTML error page, a file saved as UTF-16, a response
     /// saved with its headers by `curl -i`) or larger than the size limit. The envelope of later revisions of the documentation,
-    /// `{"status": "FAILURE", "resultMessage": "..."}`, is a failed call;
+    /// `{"status": "FAILURE", "resultMessage": "..."}`, is a documented error,
+    /// D003's to report as the error shape is (without its message, a failed call);
     /// with `"status": "SUCCESS"` it is taken as success, unless it carries
     /// a `resultList`: that is a saved List Keystores or List Credentials
     /// response, given in place of the call's.
@@ -94,7 +95,13 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
                  settings or truststore assignment call: was the wrong file given?"
                     .into(),
             ));
-        } else if !succeeded(status) {
+        } else if !succeeded(status)
+            // A status and its message are a documented error, D003's to report, as `error` and `error_description` are.
+            && !matches!(
+                (&status.value.value, member(root, "resultMessage").map(|m| &m.value.value)),
+                (Value::String(_), Some(Value::String(_)))
+            )
+        {
             let said = match member(root, "resultMessage").map(|m| &m.value.value) {
                 Some(Value::String(text)) => format!(": {text}"),
                 _ => String::new(),
