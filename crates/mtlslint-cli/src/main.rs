@@ -359,8 +359,11 @@ fn check_input(
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
         inputs::Holds::HttpRequests => {
             let environment = match environment {
-                // A file that uses no variable needs no environment.
-                Some(name) if text.contains("{{") => inputs::http_environment(name, input)?,
+                // A file that uses no variable needs no environment, nor one in a folder
+                // without environment files (its own `@name` lines may fill it in).
+                Some(name) if text.contains("{{") && inputs::http_environment_file(input).is_some() => {
+                    inputs::http_environment(name, input)?
+                }
                 _ => mtlslint::import::Environment::default(),
             };
             mtlslint::import::parse_http_file_in(&text, &environment)

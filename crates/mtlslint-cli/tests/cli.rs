@@ -1378,6 +1378,12 @@ fn env_fills_an_http_file_from_the_http_client_environment_beside_or_above_it() 
         "PUT https://gw/apiops/projects/P/credentials/u/truststore/ts/\nAuthorization: Bearer t\n",
     )
     .unwrap();
+    // Nor does one whose own `@name` lines fill its variables in, in a folder without environment files.
+    fs::write(
+        other.join("own.http"),
+        "@user = u\nPUT https://gw/apiops/projects/P/credentials/{{user}}/truststore/ts/\nAuthorization: Bearer t\n",
+    )
+    .unwrap();
     let below = run(&["check", "--env", "dev", "sub", other.to_str().unwrap()]);
     assert_eq!(below.status.code(), Some(0), "{}{}", stdout(&below), String::from_utf8_lossy(&below.stderr));
     fs::remove_dir_all(&dir).unwrap();
