@@ -324,8 +324,24 @@ pub(crate) fn context(
         };
         let (name, path) = match given {
             Some(path) => (flag.to_owned(), path),
-            None => match configured.and_then(|(inventories, folder)| pick(inventories).map(|p| folder.join(p))) {
-                Some(path) => (format!("the configuration's inventories.{key}"), path),
+            None => match configured.and_then(|(inventories, folder)| Some((pick(inventories)?, folder))) {
+                Some((written, folder)) => {
+                    let name = format!("the configuration's inventories.{key}");
+                    // What to write: a file, found from the configuration's own folder.
+                    let hint = format!(
+                        " (a path from {}, the configuration's folder, to a saved List {} response; or leave `{key}` out)",
+                        folder.display(),
+                        if flag == "--credentials" { "Credentials" } else { "Keystores" },
+                    );
+                    if written.trim().is_empty() {
+                        return Err(format!("{name} is empty{hint}"));
+                    }
+                    let path = folder.join(written);
+                    return text(&name, &path)
+                        .map_err(|e| e + &hint)
+                        .and_then(|text| reader(&text).map_err(|e| format!("{name} {}: {e}", path.display())))
+                        .map(Some);
+                }
                 None => return Ok(None),
             },
         };

@@ -1160,6 +1160,11 @@ fn inputs_and_context_files_as_editors_save_them() {
     let output = mtlslint(&["check", folder.to_str().unwrap(), "--config", config.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("the configuration's inventories.adminKeystores"), "no flag was given: {stderr}");
+    // What to write: a path from the configuration's folder.
+    assert!(stderr.contains(", the configuration's folder, to a saved List Keystores response"), "{stderr}");
+    fs::write(dir.join("mtlslint.json"), r#"{"inventories": {"keystores": ""}}"#).unwrap();
+    let output = mtlslint(&["check", folder.to_str().unwrap(), "--config", config.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the configuration's inventories.keystores is empty"));
     fs::remove_dir_all(&dir).unwrap();
 }
 
