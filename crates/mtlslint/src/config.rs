@@ -164,6 +164,35 @@ pub struct Inventories {
 #[error("{0}")]
 pub struct ConfigError(String);
 
+/// Why `json` is not JSON, as the linter reads it (a comment, single quotes, a
+/// trailing comma: what to write instead), where: `not valid JSON (line 2,
+/// column 3): ...`. `e` is the reader's error, whose words stand when the
+/// linter finds nothing.
+pub(crate) fn not_json(json: &str, e: &serde_json::Error) -> String {
+    let parsed = crate::syntax::parse(json, crate::Limits::MAX_DEPTH);
+    let ((line, column), why) = match (parsed.error, parsed.trailing) {
+        (Some(crate::syntax::ParseError::Syntax(problem)), _) => {
+            let why = match problem.help {
+                Some(help) => format!("{}; {help}", problem.message),
+                None => problem.message,
+            };
+            let at = crate::syntax::position(json, problem.span.start);
+            ((at.line, at.column), why)
+        }
+        (None, Some(trailing)) => {
+            let at = crate::syntax::position(json, trailing.start);
+            ((at.line, at.column), "text after the JSON value; remove it".to_owned())
+        }
+        // Else the reader's own words, without the position it repeats.
+        _ => {
+            let said = e.to_string();
+            let said = said.rsplit_once(" at line ").map_or(said.as_str(), |(said, _)| said).to_owned();
+            ((e.line(), e.column().max(1)), said)
+        }
+    };
+    format!("not valid JSON (line {line}, column {column}): {why}")
+}
+
 impl Config {
     /// Reads `mtlslint.json`. Unknown keys are errors that name the nearest
     /// known one; a value of the wrong type or out of range names its key and
@@ -178,31 +207,7 @@ impl Config {
             return Err(ConfigError(r#"the configuration is empty; write a JSON object such as {"profile": "production"}, or {} for the defaults"#.into()));
         }
         let json = crate::syntax::without_bom(text);
-        let mut value: Value = serde_json::from_str(json).map_err(|e| {
-            // The linter's own reading says where, and what to write instead (a comment, single quotes).
-            let parsed = crate::syntax::parse(json, crate::Limits::MAX_DEPTH);
-            let ((line, column), why) = match (parsed.error, parsed.trailing) {
-                (Some(crate::syntax::ParseError::Syntax(problem)), _) => {
-                    let why = match problem.help {
-                        Some(help) => format!("{}; {help}", problem.message),
-                        None => problem.message,
-                    };
-                    let at = crate::syntax::position(json, problem.span.start);
-                    ((at.line, at.column), why)
-                }
-                (None, Some(trailing)) => {
-                    let at = crate::syntax::position(json, trailing.start);
-                    ((at.line, at.column), "text after the JSON value; remove it".to_owned())
-                }
-                // Else the reader's own words, without the position it repeats.
-                _ => {
-                    let said = e.to_string();
-                    let said = said.rsplit_once(" at line ").map_or(said.as_str(), |(said, _)| said).to_owned();
-                    ((e.line(), e.column().max(1)), said)
-                }
-            };
-            ConfigError(format!("not valid JSON (line {line}, column {column}): {why}"))
-        })?;
+        let mut value: Value = serde_json::from_str(json).map_err(|e| ConfigError(not_json(json, &e)))?;
         if !value.is_object() {
             return Err(ConfigError(format!(
                 r#"the configuration must be a JSON object such as {{"profile": "production"}}; found {}"#,

@@ -1187,13 +1187,14 @@ impl Environment {
         let mut files = Vec::new();
         for (file, text) in FILES.into_iter().zip([public, private]) {
             let Some(text) = text else { continue };
-            let environments: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(syntax::without_bom(text)).map_err(|e| {
-                    let at = format!("line {}, column {}", e.line(), e.column().max(1));
-                    format!(
-                        "{file}: not a JSON object of environments ({at}); write {{\"dev\": {{\"host\": \"...\"}}}}"
-                    )
-                })?;
+            let json = syntax::without_bom(text);
+            let value: serde_json::Value =
+                serde_json::from_str(json).map_err(|e| format!("{file}: {}", crate::config::not_json(json, &e)))?;
+            let serde_json::Value::Object(environments) = value else {
+                return Err(format!(
+                    "{file}: not a JSON object of environments; write {{\"dev\": {{\"host\": \"...\"}}}}"
+                ));
+            };
             files.push((file, environments));
         }
         if files.is_empty() {

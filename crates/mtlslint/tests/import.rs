@@ -315,7 +315,18 @@ fn an_http_client_environment_fills_in_the_variables_and_hides_its_private_value
          `prod`; did you mean `dev`?"
     );
     let error = Environment::read("dev", Some("{\"dev\": "), None).unwrap_err();
-    assert!(error.starts_with("http-client.env.json: not a JSON object of environments (line 1, column 8)"), "{error}");
+    assert!(
+        error.starts_with(
+            "http-client.env.json: not valid JSON (line 1, column 9): the input ends where a value should follow"
+        ),
+        "{error}"
+    );
+    // The linter's own reading names the slip, and what to write instead.
+    let error = Environment::read("dev", Some("{\"dev\": {\"p\": \"P\",}}"), None).unwrap_err();
+    assert!(error.starts_with("http-client.env.json: not valid JSON (line 1, column 18): "), "{error}");
+    assert!(error.contains("comma"), "{error}");
+    let error = Environment::read("dev", Some("[]"), None).unwrap_err();
+    assert!(error.starts_with("http-client.env.json: not a JSON object of environments; write"), "{error}");
     let error = Environment::read("dev", None, Some(r#"{"dev": ["x"]}"#)).unwrap_err();
     assert_eq!(error, r#"http-client.private.env.json: `dev` is not an object of variables; write {"host": "..."}"#);
     assert!(Environment::read("dev", None, None).unwrap_err().starts_with("no http-client.env.json or"));
