@@ -1332,7 +1332,25 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         lines.push(Span::new(at, content_end));
         at = line_end + 1;
     }
-    let Some(first) = lines.iter().position(|l| !is_ignored(&text[l.start..l.end])) else { return Ok(None) };
+    // A pre-request script (`< {% ... %}`, or `< script.js`) may stand above the request line.
+    let mut first = 0;
+    while let Some(line) = lines.get(first).map(|l| text[l.start..l.end].trim()) {
+        if let Some(script) = line.strip_prefix("< {%") {
+            let closes = |l: &Span| text[l.start..l.end].contains("%}");
+            first += if script.contains("%}") {
+                1
+            } else {
+                lines[first + 1..].iter().position(closes).map_or(lines.len(), |n| n + 2)
+            };
+        } else if is_ignored(line) || line.starts_with("< ") {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    if first >= lines.len() {
+        return Ok(None);
+    }
     let line = lines[first];
     let request_line = &text[line.start..line.end];
     let mut fields = request_line.split_whitespace();

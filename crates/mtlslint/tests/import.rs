@@ -582,6 +582,11 @@ fn http_files_read_as_the_clients_read_them() {
     let findings = mtlslint::Linter::default().lint_imported(&text, commented);
     let wrong_type = findings.iter().find(|d| d.code == "S002").unwrap();
     assert_eq!(wrong_type.range.start.offset, text.find("\"yes\"").unwrap());
+    // A pre-request script above the request line, inline or in a file, is the client's, not the call's.
+    for script in ["< {%\n  request.variables.set(\"x\", \"1\")\n%}\n", "< {% client.log(1) %}\n", "< ./pre.js\n"] {
+        let scripted = parse_http_file(&format!("### named\n{script}{call}")).unwrap();
+        assert_eq!((scripted.len(), scripted[0].request.method.as_str()), (1, "PATCH"), "{script}");
+    }
     // A response handler right after the headers: no body, and no error.
     let handled = parse_http_file(&format!("{call}> {{%\n client.log(1)\n%}}\n")).unwrap();
     assert_eq!(handled[0].request.body, None);
