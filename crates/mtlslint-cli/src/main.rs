@@ -282,7 +282,10 @@ fn run(command: Command) -> Result<bool, String> {
                     || format!("this is a request body, not a response: `mtlslint check {}` lints it", input.name());
                 redirect(&mut diagnostics, "D001", &bytes, inputs::JsonKind::Body, help);
                 if args.format == Format::Human {
-                    print(&deployment_report(&input.name(), &bytes))?;
+                    // Over the limit, D001 says the response is too large to read: no report.
+                    if bytes.len() <= max_bytes(&linter) {
+                        print(&deployment_report(&input.name(), &bytes))?;
+                    }
                 }
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 results.push(FileResult::new(input.name(), text, diagnostics));
@@ -645,6 +648,7 @@ fn pass_through(bytes: &[u8]) -> Result<(), String> {
 
 /// One line per environment of a truststore assignment's deployment, before the findings.
 fn deployment_report(source: &str, bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let Ok(response) = serde_json::from_slice::<serde_json::Value>(bytes) else { return String::new() };
     let Some(environments) = response["deploymentResult"]["environmentResults"].as_array() else {
         return String::new();
@@ -655,7 +659,12 @@ fn deployment_report(source: &str, bytes: &[u8]) -> String {
     let mut report = format!("deployment ({}):\n", printable(source));
     for environment in environments {
         let name = environment["environmentName"].as_str().map_or("(unnamed)".into(), printable);
-        let state = if environment["success"] == true { "deployed" } else { "FAILED" };
+        // As D002 reads it: `false` failed; anything but `true` says nothing.
+        let state = match &environment["success"] {
+            serde_json::Value::Bool(true) => "deployed",
+            serde_json::Value::Bool(false) => "FAILED",
+            _ => "unknown (no `success`)",
+        };
         let message = environment["message"]
             .as_str()
             .map(|m| format!(" ({})", printable(&mtlslint::redact(m))))

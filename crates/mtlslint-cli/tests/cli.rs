@@ -1837,3 +1837,17 @@ fn sarif_uris_name_the_file_that_was_linted() {
     assert_eq!(uri("../there/a b.json"), format!("file://{}", outside.display().to_string().replace(' ', "%20")));
     fs::remove_dir_all(root).unwrap();
 }
+
+/// The deployment report reads a saved response as D002 does: with a byte
+/// order mark, an environment without `success` as unknown, and none for a
+/// response over the size limit, which D001 says it cannot read.
+#[test]
+fn the_deployment_report_agrees_with_the_rules() {
+    let response = "\u{feff}{\"success\": false, \"deploymentResult\": {\"success\": false, \"environmentResults\": [\
+        {\"environmentName\": \"prod\", \"success\": false, \"message\": \"boom\"}, {\"environmentName\": \"qa\"}]}}";
+    let report = stdout(&with_stdin(&["response", "-"], response.as_bytes()));
+    assert!(report.contains("prod                 FAILED (boom)"), "{report}");
+    assert!(report.contains("qa                   unknown (no `success`)"), "{report}");
+    let limited = stdout(&with_stdin(&["response", "--max-bytes", "10", "-"], response.as_bytes()));
+    assert!(!limited.contains("deployment (") && limited.contains("D001"), "{limited}");
+}
