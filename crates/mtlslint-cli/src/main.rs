@@ -547,7 +547,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
             // Nothing is written: what the fixes would leave is shown where it stands in the file.
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let remaining = placed_in(&text, fixed);
-            results.push(FileResult::new(source, text, remaining));
+            results.push(FileResult { settled: true, ..FileResult::new(source, text, remaining) });
         } else {
             results.push(FileResult::new(source, fixed.text, fixed.remaining));
         }

@@ -1851,3 +1851,18 @@ fn the_deployment_report_agrees_with_the_rules() {
     let limited = stdout(&with_stdin(&["response", "--max-bytes", "10", "-"], response.as_bytes()));
     assert!(!limited.contains("deployment (") && limited.contains("D001"), "{limited}");
 }
+
+/// `--diff` reports what the fixes would leave, even where a request file of the run reads the same body.
+#[test]
+fn diff_reports_what_the_fixes_leave_though_a_request_reads_the_body() {
+    let dir = scratch("diff-and-request");
+    let body = r#"{"enabled": true, "keyStoreId": "k", "trustStoreId": "t", "hostnameVerifierType": "DEFAULT", "supportedProtocolList": ["TLSv1.2"]}"#;
+    fs::write(dir.join("z.json"), body).unwrap();
+    let call = "PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\nAuthorization: Bearer t\nContent-Type: application/json\n\n< ./z.json\n";
+    fs::write(dir.join("a.http"), call).unwrap();
+    let output = with_stdin_in(&dir, &["check", "--diff", "."], b"");
+    let left = String::from_utf8_lossy(&output.stderr);
+    assert!(stdout(&output).contains("+{\"enabled\": true"), "a diff is shown");
+    assert!(!left.contains("S004"), "the fix removes S004: {left}");
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -18,6 +18,10 @@ pub(crate) struct FileResult {
     /// Whether `source` names a file: not standard input (`-`) nor a call
     /// given on the command line.
     pub(crate) file: bool,
+    /// Whether its findings are what `--diff`'s fixes would leave, placed in
+    /// the text as it stands: a request's findings in the same text are of
+    /// the text before the fixes, and are not merged in.
+    pub(crate) settled: bool,
 }
 
 impl FileResult {
@@ -29,7 +33,7 @@ impl FileResult {
             std::borrow::Cow::Borrowed(_) => text,
         };
         let source = source.into();
-        Self { file: source != "-", source, text, diagnostics }
+        Self { file: source != "-", source, text, diagnostics, settled: false }
     }
 
     /// The result of a call given on the command line (`request`), not read from a file.
@@ -40,8 +44,9 @@ impl FileResult {
 
 /// The results with those of a file met twice (an input and a request's
 /// body file) made one, each finding once, in text order. When the texts
-/// differ (`--fix` changed the file), the first stands alone: the other's
-/// findings are of the text before.
+/// differ (`--fix` changed the file), or the first holds what `--diff`'s
+/// fixes would leave, the first stands alone: the other's findings are of
+/// the text before.
 pub(crate) fn merge_repeated(results: Vec<FileResult>) -> Vec<FileResult> {
     let mut merged: Vec<FileResult> = Vec::with_capacity(results.len());
     // Where each source stands in `merged`: a folder of many files is read in one pass.
@@ -51,7 +56,7 @@ pub(crate) fn merge_repeated(results: Vec<FileResult>) -> Vec<FileResult> {
         let path = std::path::Path::new(&result.source);
         let key = if path.is_file() { crate::inputs::same_file_key(path) } else { path.to_path_buf() };
         match at.get(&key).map(|&index: &usize| &mut merged[index]) {
-            Some(kept) if kept.text != result.text => {}
+            Some(kept) if kept.text != result.text || kept.settled => {}
             Some(kept) => {
                 for diagnostic in result.diagnostics {
                     if !kept.diagnostics.contains(&diagnostic) {
