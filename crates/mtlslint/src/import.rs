@@ -326,10 +326,9 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
 /// by spaces up to the line end: it escapes a space, and the line is not
 /// continued, though it looks so.
 fn spaced_continuation(text: &str, at: usize) -> bool {
-    let rest = &text[at + 1..];
-    rest.starts_with([' ', '\t'])
-        && rest.contains('\n')
-        && rest.split('\n').next().is_some_and(|line| line.trim().is_empty())
+    let rest = &text.as_bytes()[at + 1..];
+    let blanks = rest.iter().take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r')).count();
+    rest.first().is_some_and(|&b| b == b' ' || b == b'\t') && rest.get(blanks) == Some(&b'\n')
 }
 
 fn spaced_continuation_error(text: &str, at: usize) -> ImportError {
@@ -1252,7 +1251,7 @@ impl Environment {
 /// its `{{name}}`); `None` when it names none. `source` says where each byte
 /// of `text` stands in the file.
 fn filled(text: &str, source: impl Fn(usize) -> Span, variables: &[(String, String)]) -> Option<(String, Vec<Span>)> {
-    if !text.contains("{{") {
+    if variables.is_empty() || !text.contains("{{") {
         return None;
     }
     let (mut filled, mut offsets, mut at, mut any) = (String::new(), Vec::new(), 0, false);
@@ -1277,7 +1276,8 @@ fn filled(text: &str, source: impl Fn(usize) -> Span, variables: &[(String, Stri
 /// `{{ name }}` with white space inside the braces), and how long the use is.
 fn variable_at<'v>(text: &str, variables: &'v [(String, String)]) -> Option<(usize, &'v str)> {
     let rest = text.strip_prefix("{{")?;
-    let close = rest.find("}}").filter(|&close| close <= 256)?;
+    // A name is short: the search for its end stays near (`{{{{...` must not search the rest each time).
+    let close = rest.as_bytes()[..rest.len().min(258)].windows(2).position(|pair| pair == b"}}")?;
     let inner = rest[..close].trim();
     let (_, value) = variables.iter().find(|(name, _)| name.get(2..name.len() - 2) == Some(inner))?;
     Some((close + 4, value))
@@ -1316,7 +1316,7 @@ impl Imported {
         if self.body_file.is_some() {
             return;
         }
-        if let Some((body, offsets)) = filled(body, bytes_of(span, &[]), variables) {
+        if let Some((body, offsets)) = filled(body, bytes_of(span, &self.parts.body_offsets), variables) {
             request.body = Some(body);
             self.parts.body_offsets = offsets;
         }

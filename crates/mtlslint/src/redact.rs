@@ -449,14 +449,35 @@ pub fn redact(text: &str) -> Cow<'_, str> {
     if hidden.is_empty() {
         return Cow::Borrowed(text);
     }
-    // Each secret wherever else the text quotes it: a server's message (`password is wrong: s3cret`).
-    let secrets: Vec<&str> =
-        hidden.iter().map(|range| &text[range.clone()]).filter(|s| s.len() >= 4 && !is_plain_value(s)).collect();
-    if !secrets.is_empty() {
-        hidden.extend(found(text, &Secrets::new(&secrets)));
+    // Each secret wherever else the text quotes it as a word of its own: a server's
+    // message (`password is wrong: s3cret-pw`). Shorter ones would hide words (`mtls`).
+    // Each is searched through the whole text: a text of many secrets (a saved List
+    // Keystores response) is not searched for them, each stands where its key says.
+    let mut secrets: Vec<&str> = Vec::new();
+    for secret in hidden.iter().map(|range| &text[range.clone()]) {
+        if (8..=256).contains(&secret.len()) && !is_plain_value(secret) && !secrets.contains(&secret) {
+            secrets.push(secret);
+        }
+        if secrets.len() > MAX_SEARCHED {
+            secrets.clear();
+            break;
+        }
     }
+    let word = |at: usize, end: usize| {
+        let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '_' && c != '-');
+        apart(text[..at].chars().next_back()) && apart(text[end..].chars().next())
+    };
+    let mut quoted = Vec::new();
+    for secret in secrets {
+        let found = text.match_indices(secret).map(|(at, _)| at..at + secret.len());
+        quoted.extend(found.filter(|range| word(range.start, range.end)));
+    }
+    hidden.extend(quoted);
     Cow::Owned(masked(text, hidden))
 }
+
+/// The most secrets [`redact`] looks for beyond where they stand.
+const MAX_SEARCHED: usize = 64;
 
 /// `text` with the characters in `ranges` (but white space) masked by [`mask`].
 pub(crate) fn masked(text: &str, ranges: impl IntoIterator<Item = std::ops::Range<usize>>) -> String {
@@ -809,8 +830,16 @@ mod tests {
         let hidden = redact(text);
         assert!(!hidden.contains("changeit"), "{hidden}");
         assert_eq!(hidden.len(), text.len());
-        // Short and plain values are not searched for: they would hide words, not secrets.
-        assert_eq!(redact(r#"{"password": "pw", "note": "pw"}"#), r#"{"password": "**", "note": "pw"}"#);
+        // Short and plain values, and a secret inside a longer word, are not hidden
+        // elsewhere: they would hide words, keys and paths, not secrets.
+        assert_eq!(redact(r#"{"password": "mtls", "url": "/mtls/"}"#), r#"{"password": "****", "url": "/mtls/"}"#);
+        assert_eq!(
+            redact(r#"{"token": "enabled1", "enabled12": true}"#),
+            r#"{"token": "********", "enabled12": true}"#
+        );
+        // Linear: a long secret repeated in a long text.
+        let long = format!("{{\"password\": \"{}\", \"note\": \"{}\"}}", "a".repeat(20_000), "a".repeat(900_000));
+        assert_eq!(redact(&long).len(), long.len());
     }
 
     #[test]

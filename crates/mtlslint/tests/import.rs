@@ -582,6 +582,15 @@ fn http_files_read_as_the_clients_read_them() {
     let findings = mtlslint::Linter::default().lint_imported(&text, commented);
     let wrong_type = findings.iter().find(|d| d.code == "S002").unwrap();
     assert_eq!(wrong_type.range.start.offset, text.find("\"yes\"").unwrap());
+    // With a variable below a comment too: the value is placed at its `{{v}}`.
+    let text = format!("@v = yes\n{call}\n{{\n  # a note\n  \"enabled\": \"{{{{v}}}}\"\n}}\n");
+    let filled = &parse_http_file(&text).unwrap()[0];
+    let findings = mtlslint::Linter::default().lint_imported(&text, filled);
+    let wrong_type = findings.iter().find(|d| d.code == "S002").unwrap();
+    assert_eq!(wrong_type.range.start.offset, text.find("\"{{v}}\"").unwrap(), "{findings:?}");
+    // Linear: a body of braces with no name closed near them.
+    let braces = format!("@v = x\n{call}\n{{\"enabled\": \"{}\"}}\n", "{".repeat(50_000));
+    assert_eq!(parse_http_file(&braces).unwrap().len(), 1);
     // A pre-request script above the request line, inline or in a file, is the client's, not the call's.
     for script in ["< {%\n  request.variables.set(\"x\", \"1\")\n%}\n", "< {% client.log(1) %}\n", "< ./pre.js\n"] {
         let scripted = parse_http_file(&format!("### named\n{script}{call}")).unwrap();
