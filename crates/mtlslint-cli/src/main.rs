@@ -463,8 +463,8 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     let (mut requests, mut skipped) = (Vec::new(), Skipped::default());
     let on_stderr = reports_on_stderr(args);
     let quiet = on_stderr && args.common.format != Format::Human;
-    // Files linted whose fixes could not be written back.
-    let mut unwritten = 0;
+    // Files linted whose fixes could not be written back, and why (the machine formats list it).
+    let mut unwritten = Vec::new();
     for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS, quiet) {
         let Some(input) = skipped.keep(input) else { continue };
         let Some(bytes) = read(linter, &input, &args.paths, &mut skipped)? else { continue };
@@ -520,8 +520,9 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 diffs.push_str(&masked);
             } else if let inputs::Input::File(path) = &input {
                 let kept = if let Err(error) = replace_file(path, &fixed.text) {
-                    report_error(&format!("cannot write {source}: {error}"));
-                    unwritten += 1;
+                    let why = format!("cannot write {source}: {error}");
+                    report_error(&why);
+                    unwritten.push(mtlslint::redact(&why).into_owned());
                     true
                 } else {
                     false
@@ -568,15 +569,21 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     tell(quiet, &format!("applied {applied_fixes} in {changed_inputs}"));
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if on_stderr {
-        write_results_to(args.common.format, linter, &results, &skipped.why, anstream::stderr().lock())?;
+        write_results_to(
+            args.common.format,
+            linter,
+            &results,
+            &[&skipped.why[..], &unwritten].concat(),
+            anstream::stderr().lock(),
+        )?;
     } else {
-        write_results(args.common.format, linter, &results, &skipped.why)?;
+        write_results(args.common.format, linter, &results, &[&skipped.why[..], &unwritten].concat())?;
     }
     let failed = skipped.or(failed(&results), results.len())?;
-    if unwritten > 0 {
+    if !unwritten.is_empty() {
         return Err(format!(
             "{} could not be fixed (named above); the findings are reported as they stand",
-            output::plural(unwritten, "input", "inputs")
+            output::plural(unwritten.len(), "input", "inputs")
         ));
     }
     Ok(failed)
@@ -585,18 +592,45 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
 /// Writes `text` over the file at `path` whole or not at all: into a new file
 /// beside it, with its permissions, then renamed over it, so that a failed
 /// write (a full disk) leaves the file as it was. A named link stays a link:
-/// its target is written. In a folder where no new file can be made, the
-/// file is written in place.
+/// its target is written. A read-only file is refused, as a write in place
+/// refuses it. The file is written in place (a failed write may cut it
+/// short) where a new file would lose what it shares: another hard link to
+/// it, an owner the run cannot give the new file; and in a folder where no
+/// new file can be made.
 fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
     let target = std::fs::canonicalize(path)?;
-    let permissions = std::fs::metadata(&target)?.permissions();
+    let meta = std::fs::metadata(&target)?;
+    if meta.permissions().readonly() {
+        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"));
+    }
     let Ok(mut temporary) = tempfile::NamedTempFile::new_in(target.parent().unwrap_or(Path::new("."))) else {
         return std::fs::write(&target, text);
     };
+    if !same_owner_or_given(&meta, temporary.as_file()) {
+        drop(temporary);
+        return std::fs::write(&target, text);
+    }
     temporary.write_all(text.as_bytes())?;
     temporary.as_file().sync_all()?;
-    std::fs::set_permissions(temporary.path(), permissions)?;
+    std::fs::set_permissions(temporary.path(), meta.permissions())?;
     temporary.persist(&target).map(drop).map_err(|error| error.error)
+}
+
+/// Whether the new file `made` can take the place of the one described by
+/// `meta`: the file has no other hard link, and the new one has its owner
+/// and group (given them when they differ).
+#[cfg(unix)]
+fn same_owner_or_given(meta: &std::fs::Metadata, made: &std::fs::File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(new) = made.metadata() else { return false };
+    meta.nlink() == 1
+        && ((new.uid(), new.gid()) == (meta.uid(), meta.gid())
+            || std::os::unix::fs::fchown(made, Some(meta.uid()), Some(meta.gid())).is_ok())
+}
+
+#[cfg(not(unix))]
+fn same_owner_or_given(_: &std::fs::Metadata, _: &std::fs::File) -> bool {
+    true
 }
 
 /// Tells what the fixes did on standard error, unless a report in a machine

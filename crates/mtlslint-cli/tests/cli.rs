@@ -1866,3 +1866,29 @@ fn diff_reports_what_the_fixes_leave_though_a_request_reads_the_body() {
     assert!(!left.contains("S004"), "the fix removes S004: {left}");
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A read-only file is not fixed, and a file with another hard link is fixed in place (both names see it).
+#[cfg(unix)]
+#[test]
+fn fix_leaves_a_read_only_file_and_keeps_hard_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("fix-read-only");
+    let (body, fixed) = (r#"{"supportedProtocolList": ["TLSv1.2"]}"#, r#"{"supportedProtocolList": ["TLS_1_2"]}"#);
+    let locked = dir.join("locked.json");
+    fs::write(&locked, body).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o444)).unwrap();
+    let output = mtlslint(&["check", "--fix", locked.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the file is read-only"));
+    assert_eq!(fs::read_to_string(&locked).unwrap(), body);
+    // With the report on standard error (beside the fixed stdin), the document says so.
+    let beside = with_stdin(&["check", "--fix", "--format", "json", "-", locked.to_str().unwrap()], b"{}");
+    let document: Value = serde_json::from_slice(&beside.stderr).unwrap();
+    assert!(document["notLinted"][0].as_str().unwrap().ends_with("the file is read-only"), "{document}");
+    fs::write(dir.join("a.json"), body).unwrap();
+    fs::hard_link(dir.join("a.json"), dir.join("b.json")).unwrap();
+    assert_eq!(mtlslint(&["check", "--fix", dir.join("a.json").to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(fs::read_to_string(dir.join("b.json")).unwrap(), fixed);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
+    fs::remove_dir_all(dir).unwrap();
+}
