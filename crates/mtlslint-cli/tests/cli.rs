@@ -1797,7 +1797,22 @@ fn a_body_file_that_is_a_pipe_is_not_read() {
     let call =
         "PATCH https://gw/apiops/projects/P/apiProxies/A/settings/mtls/\nAuthorization: Bearer t\n\n< ./pipe.json\n";
     fs::write(dir.join("req.http"), call).unwrap();
-    let output = mtlslint(&["check", dir.join("req.http").to_str().unwrap()]);
+    // Were the pipe read, the run would wait for a writer: it must end on its own.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", dir.join("req.http").to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("the run waited on the pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is not a regular file"));
     fs::remove_dir_all(dir).unwrap();

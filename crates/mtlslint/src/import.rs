@@ -100,13 +100,13 @@ pub fn looks_like_http(text: &str) -> bool {
 /// The methods an `.http` request line may name, in any case (R001 reports the case).
 const METHODS: [&str; 9] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
 
-/// Whether an `.http` line is blank, a comment (`#`, `//`) or a variable (`@name = value`).
 /// Whether a line of an `.http` file is a comment (`#` or `//`).
 fn is_comment(line: &str) -> bool {
     let line = line.trim_start();
     line.starts_with('#') || line.starts_with("//")
 }
 
+/// Whether an `.http` line is blank, a comment (`#`, `//`) or a variable (`@name = value`).
 fn is_ignored(line: &str) -> bool {
     let line = line.trim();
     line.is_empty() || line.starts_with(['#', '@']) || line.starts_with("//")
@@ -706,15 +706,17 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
         }
         let (option, attached, get) = split_option(word);
         // `--expand-data` is `--data` with curl's `{{variables}}` filled in, and so for every option (curl 8.3).
+        // Messages name the option as written.
+        let (written, expand) = (option.clone(), if option.starts_with("--expand-") { "--expand-" } else { "" });
         let option = option.strip_prefix("--expand-").map_or(option.clone(), |base| format!("--{base}"));
         forced_get |= get;
-        let mut value = |name: &str| -> Result<Argument, ImportError> {
+        let mut value = |_: &str| -> Result<Argument, ImportError> {
             match attached.clone() {
                 Some(value) => Ok(value),
                 None => rest
                     .next()
                     .map(|w| (w.text.clone(), w.span, w.verbatim(), w.offsets.clone()))
-                    .ok_or_else(|| error(text, word.span.start, format!("`{name}` needs a value after it"))),
+                    .ok_or_else(|| error(text, word.span.start, format!("`{written}` needs a value after it"))),
             }
         };
         let was_after_unknown = std::mem::take(&mut after_unknown);
@@ -728,7 +730,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 word.span.start,
                 format!(
                     "curl takes no `=` between a long option and its value: it reads the word as an unknown \
-                     option and stops; write `{option}`, a space, then the value"
+                     option and stops; write `{written}`, a space, then the value"
                 ),
             ));
         }
@@ -916,8 +918,12 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 && nearest(&option, KNOWN_OPTIONS.into_iter().chain(VALUE_OPTIONS)).is_some() =>
             {
                 let known = nearest(&option, KNOWN_OPTIONS.into_iter().chain(VALUE_OPTIONS)).unwrap_or_default();
+                let known = known
+                    .strip_prefix("--")
+                    .filter(|_| !expand.is_empty())
+                    .map_or(known.to_owned(), |k| [expand, k].concat());
                 // Quoted only when it reads as an option's name: `--user:admin:pw` holds a password.
-                let quoted = if is_option_name(&option) { format!(" `{option}`") } else { String::new() };
+                let quoted = if is_option_name(&written) { format!(" `{written}`") } else { String::new() };
                 return Err(error(
                     text,
                     word.span.start,

@@ -52,7 +52,7 @@ fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
 }
 
 /// A spelling lowercased with the letters that pass for digits read as them (`o` as `0`, `l` and `i` as `1`).
-fn lookalike(text: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn lookalike(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().map(|c| match c.to_ascii_lowercase() {
         'o' => '0',
         'l' | 'i' => '1',
@@ -60,9 +60,8 @@ fn lookalike(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// A constant-ish spelling reduced to its letters and digits, lowercased.
 /// `c` in lower case, for the scripts names are most often written in:
-/// ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. Other letters stay
+/// ASCII, Latin-1, Latin Extended-A, Greek (U+0386 to U+03CE) and Cyrillic (U+0400 to U+04FF). Other letters stay
 /// as they are: the standard library's full tables would add 3 KB to the
 /// compressed wasm module.
 pub(crate) fn fold_case(c: char) -> char {
@@ -70,9 +69,21 @@ pub(crate) fn fold_case(c: char) -> char {
     let lower = match code {
         0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde | 0x391..=0x3a1 | 0x3a3..=0x3ab | 0x410..=0x42f => code + 0x20,
         0x400..=0x40f => code + 0x50,
-        // Pairs, capital first: `Ā` `ā` ... `Ķ` `ķ`, `Ŋ` `ŋ` ... `Ž` `ž` (`İ`, `ı`, `ĸ` and `ŉ` break the rhythm).
-        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 if code % 2 == 0 => code + 1,
-        0x139..=0x148 | 0x179..=0x17e if code % 2 == 1 => code + 1,
+        0x178 => 0xff,
+        // Greek with tonos: `Ά` `Έ` `Ή` `Ί` `Ό` `Ύ` `Ώ`.
+        0x386 => 0x3ac,
+        0x388..=0x38a => code + 37,
+        0x38c => 0x3cc,
+        0x38e..=0x38f => code + 63,
+        0x4c0 => 0x4cf,
+        // Pairs, capital first: `Ā` `ā` ... `Ķ` `ķ`, `Ŋ` `ŋ` ... `Ž` `ž` (`İ`, `ı`, `ĸ` and `ŉ` break the
+        // rhythm), and Cyrillic's `Ѡ` `ѡ` ... `ӿ` (`Ґ` `ґ`).
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 | 0x460..=0x481 | 0x48a..=0x4bf | 0x4d0..=0x4ff
+            if code % 2 == 0 =>
+        {
+            code + 1
+        }
+        0x139..=0x148 | 0x179..=0x17e | 0x4c1..=0x4ce if code % 2 == 1 => code + 1,
         _ => code,
     };
     char::from_u32(lower).unwrap_or(c)
@@ -83,6 +94,7 @@ pub(crate) fn same_but_case(a: &str, b: &str) -> bool {
     a.chars().map(fold_case).eq(b.chars().map(fold_case))
 }
 
+/// A constant-ish spelling reduced to its letters and digits, lowercased.
 pub(crate) fn loose(text: &str) -> impl Iterator<Item = char> + Clone + '_ {
     text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase())
 }
@@ -131,6 +143,14 @@ mod tests {
             assert_eq!(fold_case(c), c);
         }
         assert!(same_but_case("Über-TS", "über-ts") && same_but_case("ZAŻÓŁĆ", "zażółć"));
+        assert!(same_but_case("Άλφα-ks", "άλφα-ks") && same_but_case("Ґрунт", "ґрунт") && same_but_case("Ÿ", "ÿ"));
+        // As the standard library lowers them, in each range it claims.
+        for c in (0..0x180).chain(0x386..=0x3ce).chain(0x400..0x500).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if let (Some(one), None) = (lower.next(), lower.next()) {
+                assert_eq!(fold_case(c), one, "U+{:04X}", u32::from(c));
+            }
+        }
         assert!(!same_but_case("ts-1", "ts-2") && !same_but_case("ts", "ts-"));
         // A name in another case is nearest its listed spelling.
         assert_eq!(nearest("über-ts", ["Über-TS", "other"]), Some("Über-TS"));

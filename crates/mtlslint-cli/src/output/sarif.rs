@@ -176,6 +176,8 @@ fn relative_uri(source: &str) -> String {
         .components()
         .filter_map(|c| match c {
             Component::Normal(name) => Some(percent_encode(&name.to_string_lossy())),
+            // A Windows drive (`C:`) stays as file URIs write it.
+            Component::Prefix(prefix) => Some(prefix.as_os_str().to_string_lossy().replace('\\', "/")),
             _ => None,
         })
         .collect();

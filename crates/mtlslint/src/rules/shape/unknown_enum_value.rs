@@ -159,7 +159,8 @@ fn split_protocols(text: &str) -> Option<(Vec<&'static str>, bool)> {
     Some((list, certain))
 }
 
-/// The digits `text` holds, as a set: a protocol's version.
+/// The digits `text` holds, as a set: a protocol's version. A letter typed
+/// for the digit it looks like (`TLS_1_O`) counts as that digit.
 fn digits(text: &str) -> u16 {
-    text.bytes().filter(u8::is_ascii_digit).fold(0, |set, digit| set | 1 << (digit - b'0'))
+    crate::suggest::lookalike(text).filter_map(|c| c.to_digit(10)).fold(0, |set, digit| set | 1 << digit)
 }
