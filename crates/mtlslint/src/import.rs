@@ -1396,7 +1396,9 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
     while let Some(&line) = lines.get(index) {
         let written = &text[line.start..line.end];
         let piece = without_version(written.trim_start());
-        if !written.starts_with([' ', '\t']) || !piece.starts_with(['/', '?', '&']) {
+        // A piece is indented and one word; `Name: value` is a header, even indented.
+        let header = piece.split_once(':').is_some_and(|(name, _)| is_header_name(name));
+        if !written.starts_with([' ', '\t']) || piece.is_empty() || piece.contains(char::is_whitespace) || header {
             break;
         }
         if parts.url_offsets.is_empty() {
@@ -1436,8 +1438,25 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
             return Err(error(text, line.start, "a header is written `Name: value`; put a blank line before the body"));
         };
         let value_at = line.start + name.len() + 1 + (value.len() - value.trim_start().len());
-        request.headers.push((name.trim().into(), value.trim().into()));
-        parts.headers.push((Span::new(line.start, line.start + name.len()), Span::new(value_at, line.end)));
+        // A value goes on over indented lines, joined by a space (the HTTP Client's grammar).
+        let mut joined = value.trim().to_owned();
+        let mut value_end = line.end;
+        while let Some(&next) = lines.get(index) {
+            let more = &text[next.start..next.end];
+            // Headers written indented stay headers.
+            let header = more.split_once(':').is_some_and(|(name, _)| is_header_name(name.trim()));
+            if !more.starts_with([' ', '\t']) || more.trim().is_empty() || header {
+                break;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(more.trim());
+            value_end = next.end;
+            index += 1;
+        }
+        request.headers.push((name.trim().into(), joined));
+        parts.headers.push((Span::new(line.start, line.start + name.len()), Span::new(value_at, value_end)));
     }
     let body_lines: Vec<Span> = if handled {
         Vec::new()

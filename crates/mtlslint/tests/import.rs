@@ -596,6 +596,13 @@ fn http_files_read_as_the_clients_read_them() {
         let scripted = parse_http_file(&format!("### named\n{script}{call}")).unwrap();
         assert_eq!((scripted.len(), scripted[0].request.method.as_str()), (1, "PATCH"), "{script}");
     }
+    // A URL piece on an indented line, and a header value going on over one, are joined;
+    // headers written indented stay headers.
+    let text = "PATCH https://gw/apiops/projects/P/\n    apiProxies/A/settings/mtls/\nContent-Type:\n  application/json\n  Authorization: Bearer t\n";
+    let joined = &parse_http_file(text).unwrap()[0].request;
+    assert_eq!(joined.url, "https://gw/apiops/projects/P/apiProxies/A/settings/mtls/");
+    let pair = |n: &str, v: &str| (n.to_owned(), v.to_owned());
+    assert_eq!(joined.headers, [pair("Content-Type", "application/json"), pair("Authorization", "Bearer t")]);
     // A response handler right after the headers: no body, and no error.
     let handled = parse_http_file(&format!("{call}> {{%\n client.log(1)\n%}}\n")).unwrap();
     assert_eq!(handled[0].request.body, None);
