@@ -50,6 +50,16 @@ pub(crate) fn succeeded(status: &Member<'_>) -> bool {
     matches!(&status.value.value, Value::String(text) if text.as_ref() == "SUCCESS")
 }
 
+/// The later revisions' error envelope: a `status` that is not `SUCCESS` and
+/// a `resultMessage`, both strings. A documented error, as `error` and
+/// `error_description` are (D003 reports it, D001 does not).
+pub(crate) fn later_error<'n>(root: &'n Node<'n>) -> Option<(&'n Member<'n>, &'n Member<'n>)> {
+    let status = later_status(root).filter(|status| !succeeded(status))?;
+    let message = member(root, "resultMessage")?;
+    matches!((&status.value.value, &message.value.value), (Value::String(_), Value::String(_)))
+        .then_some((status, message))
+}
+
 /// Whether an object node says `"success": false`.
 pub(crate) fn failed(node: &Node<'_>) -> bool {
     matches!(member(node, "success").map(|m| &m.value.value), Some(Value::Bool(false)))

@@ -1,7 +1,7 @@
 use crate::body::Rejected;
 use crate::diagnostic::Span;
 use crate::request::Endpoint;
-use crate::response::{ResponseView, deployment_failed, later_status, member, succeeded};
+use crate::response::{ResponseView, deployment_failed, later_error, later_status, member, succeeded};
 use crate::rules::{Checker, rule};
 use crate::syntax::{Node, ParseError, Value};
 
@@ -95,13 +95,7 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
                  settings or truststore assignment call: was the wrong file given?"
                     .into(),
             ));
-        } else if !succeeded(status)
-            // A status and its message are a documented error, D003's to report, as `error` and `error_description` are.
-            && !matches!(
-                (&status.value.value, member(root, "resultMessage").map(|m| &m.value.value)),
-                (Value::String(_), Some(Value::String(_)))
-            )
-        {
+        } else if !succeeded(status) && later_error(root).is_none() {
             let said = match member(root, "resultMessage").map(|m| &m.value.value) {
                 Some(Value::String(text)) => format!(": {text}"),
                 _ => String::new(),

@@ -1,5 +1,5 @@
 use crate::model::KEYSTORE_REQUIRED;
-use crate::response::{later_status, member, succeeded};
+use crate::response::{later_error, member};
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -63,9 +63,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let documented = (member(root, "error"), member(root, "error_description"));
     let (error, description, pointer) = match documented {
         (Some(error), Some(description)) => (error, description, "/error_description"),
-        _ => match (later_status(root).filter(|status| !succeeded(status)), member(root, "resultMessage")) {
-            (Some(status), Some(message)) => (status, message, "/resultMessage"),
-            _ => return,
+        _ => match later_error(root) {
+            Some((status, message)) => (status, message, "/resultMessage"),
+            None => return,
         },
     };
     let (Value::String(code), Value::String(text)) = (&error.value.value, &description.value.value) else { return };
