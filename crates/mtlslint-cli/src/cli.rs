@@ -268,19 +268,17 @@ impl RequestArgs {
     /// The headers the call sends: those given with -H, and the `Authorization`
     /// header of `--oauth2-bearer` or `-u` unless one given with -H replaces it, as in curl.
     pub(crate) fn headers(&self) -> Vec<String> {
-        use mtlslint::import::{HeaderArg, read_header};
-        // Given, or removed with `Authorization:`: either replaces the one curl makes.
-        let given = |h: &String| matches!(read_header(h), Ok(HeaderArg::Send(name, _) | HeaderArg::Remove(name)) if name.eq_ignore_ascii_case("authorization"));
+        // Given, or removed with `Name:`: either replaces the header curl makes.
+        let given =
+            |name: &str| self.headers.iter().any(|h| mtlslint::import::read_header(h).is_ok_and(|h| h.names(name)));
         let credentials = (self.oauth2_bearer.as_ref().map(|token| ("--oauth2-bearer", token)))
             .or_else(|| self.user.as_ref().map(|user| ("--user", user)))
-            .filter(|_| !self.headers.iter().any(given))
+            .filter(|_| !given("authorization"))
             .map(|(option, value)| {
                 let (name, value) = mtlslint::import::credentials_header(option, value);
                 format!("{name}: {value}")
             });
-        let content_type = |h: &String| matches!(read_header(h), Ok(HeaderArg::Send(name, _) | HeaderArg::Remove(name)) if name.eq_ignore_ascii_case("content-type"));
-        let json = (self.json.is_some() && !self.headers.iter().any(content_type))
-            .then(|| "Content-Type: application/json".to_owned());
+        let json = (self.json.is_some() && !given("content-type")).then(|| "Content-Type: application/json".to_owned());
         self.headers.iter().cloned().chain(credentials).chain(json).collect()
     }
 

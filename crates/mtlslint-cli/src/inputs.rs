@@ -429,7 +429,7 @@ pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
 /// Whether `text`, which does not start as JSON does, runs `curl` on one of its lines.
 fn is_script(text: &str) -> bool {
     !text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[', '"'])
-        && text.lines().any(|line| line.split_whitespace().any(|word| word == "curl" || word == "curl.exe"))
+        && text.lines().any(|line| line.split_whitespace().any(mtlslint::import::is_curl))
 }
 
 /// Why a script is not linted, and what to write instead.

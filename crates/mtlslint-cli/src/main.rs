@@ -567,17 +567,12 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         return skipped.or(applied > 0 || failed(&results), results.len());
     }
     tell(quiet, &format!("applied {applied_fixes} in {changed_inputs}"));
+    let not_linted = [&skipped.why[..], &unwritten].concat();
     // The fixed body of stdin goes to standard output, so the findings left go to standard error.
     if on_stderr {
-        write_results_to(
-            args.common.format,
-            linter,
-            &results,
-            &[&skipped.why[..], &unwritten].concat(),
-            anstream::stderr().lock(),
-        )?;
+        write_results_to(args.common.format, linter, &results, &not_linted, anstream::stderr().lock())?;
     } else {
-        write_results(args.common.format, linter, &results, &[&skipped.why[..], &unwritten].concat())?;
+        write_results(args.common.format, linter, &results, &not_linted)?;
     }
     let failed = skipped.or(failed(&results), results.len())?;
     if !unwritten.is_empty() {

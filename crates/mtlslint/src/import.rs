@@ -113,7 +113,8 @@ fn is_ignored(line: &str) -> bool {
 }
 
 /// `curl`, `curl.exe`, or a path to either.
-fn is_curl(word: &str) -> bool {
+#[doc(hidden)]
+pub fn is_curl(word: &str) -> bool {
     let name = word.rsplit(['/', '\\']).next().unwrap_or(word);
     name == "curl" || name.eq_ignore_ascii_case("curl.exe")
 }
@@ -420,6 +421,14 @@ pub enum HeaderArg<'a> {
     Remove(&'a str),
 }
 
+impl HeaderArg<'_> {
+    /// Whether the option sends or removes the header `name` (in any case).
+    pub fn names(&self, name: &str) -> bool {
+        let (Self::Send(given, _) | Self::Remove(given)) = self;
+        given.eq_ignore_ascii_case(name)
+    }
+}
+
 /// Reads a header option's value as curl does. Refused, with what to write:
 /// `@FILE` (headers read from a file), no colon, and white space around the
 /// name, which curl sends as written and a server refuses (RFC 9112,
@@ -710,7 +719,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
         let (written, expand) = (option.clone(), if option.starts_with("--expand-") { "--expand-" } else { "" });
         let option = option.strip_prefix("--expand-").map_or(option.clone(), |base| format!("--{base}"));
         forced_get |= get;
-        let mut value = |_: &str| -> Result<Argument, ImportError> {
+        let mut value = || -> Result<Argument, ImportError> {
             match attached.clone() {
                 Some(value) => Ok(value),
                 None => rest
@@ -736,12 +745,12 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
         }
         match option.as_str() {
             "-X" | "--request" => {
-                let (method, span, verbatim, _) = value(&option)?;
+                let (method, span, verbatim, _) = value()?;
                 request.method = method;
                 parts.method = verbatim.unwrap_or(span);
             }
             "-H" | "--header" => {
-                let (header, span, verbatim, _) = value(&option)?;
+                let (header, span, verbatim, _) = value()?;
                 let (name, field) = match read_header(&header).map_err(|message| error(text, span.start, message))? {
                     HeaderArg::Remove(name) => {
                         removed.push(name.to_owned());
@@ -770,7 +779,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 ));
             }
             "-T" | "--upload-file" => {
-                let (file, span, verbatim, _) = value(&option)?;
+                let (file, span, verbatim, _) = value()?;
                 if request.body.is_some() {
                     return Err(error(text, word.span.start, "`-T` and a data option both give a body: write one"));
                 }
@@ -781,7 +790,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 parts.body = Some(verbatim.unwrap_or(span));
             }
             "-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--data-urlencode" | "--json" => {
-                let (data, span, verbatim, offsets) = value(&option)?;
+                let (data, span, verbatim, offsets) = value()?;
                 // What curl sends for `--data-urlencode`: the content percent-encoded.
                 let (data, offsets) = if option == "--data-urlencode" {
                     if data.split_once('=').map_or(&data[..], |(name, _)| name).contains('@') {
@@ -847,7 +856,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             // Credentials given by option are the Authorization header curl sends.
             credentials if CREDENTIAL_OPTIONS.contains(&credentials) => {
-                let (credentials, span, verbatim, _) = value(&option)?;
+                let (credentials, span, verbatim, _) = value()?;
                 made.push(request.headers.len());
                 request.headers.push(credentials_header(&option, &credentials));
                 let span = verbatim.unwrap_or(span);
@@ -859,7 +868,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 return Err(error(text, word.span.start, "a second URL: write one call, with one URL"));
             }
             "--url" => {
-                let (url, span, verbatim, offsets) = value(&option)?;
+                let (url, span, verbatim, offsets) = value()?;
                 request.url = url;
                 parts.url = verbatim.unwrap_or(span);
                 // Written with quotes or escapes: each byte is placed on its own.
@@ -877,11 +886,11 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             "-I" | "--head" => head = true,
             // Secrets of the connection: hidden whole, or the part that is one.
             secret if CONNECTION_SECRET_OPTIONS.contains(&secret) => {
-                let (_, span, verbatim, _) = value(&option)?;
+                let (_, span, verbatim, _) = value()?;
                 parts.secrets.push(verbatim.unwrap_or(span));
             }
             "-x" | "--proxy" | "--preproxy" | "--socks4" | "--socks4a" | "--socks5" | "--socks5-hostname" => {
-                let (proxy, span, verbatim, _) = value(&option)?;
+                let (proxy, span, verbatim, _) = value()?;
                 let secrets = crate::request::url_secrets(&proxy);
                 match verbatim {
                     Some(v) => {
@@ -895,7 +904,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             // `FILE:passphrase`; a drive letter's colon (`C:\`) is part of the file.
             "-E" | "--cert" | "--proxy-cert" => {
-                let (cert, span, verbatim, _) = value(&option)?;
+                let (cert, span, verbatim, _) = value()?;
                 let drive = if cert.as_bytes().get(1) == Some(&b':')
                     && cert.as_bytes().get(2).is_some_and(|b| matches!(b, b'\\' | b'/'))
                 {
@@ -909,7 +918,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             }
             // Values mtlslint does not read are hidden too: any of them may carry a secret (`--variable`).
             _ if VALUE_OPTIONS.contains(&option.as_str()) || is_short_value_option(&option) => {
-                let (_, span, verbatim, _) = value(&option)?;
+                let (_, span, verbatim, _) = value()?;
                 parts.secrets.push(verbatim.unwrap_or(span));
             }
             // A misspelt option would take its value for the URL, and a header's secret with it.
@@ -1397,8 +1406,11 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         let written = &text[line.start..line.end];
         let piece = without_version(written.trim_start());
         // A piece is indented and one word; `Name: value` is a header, even indented.
-        let header = piece.split_once(':').is_some_and(|(name, _)| is_header_name(name));
-        if !written.starts_with([' ', '\t']) || piece.is_empty() || piece.contains(char::is_whitespace) || header {
+        if !written.starts_with([' ', '\t'])
+            || piece.is_empty()
+            || piece.contains(char::is_whitespace)
+            || is_header_line(piece)
+        {
             break;
         }
         if parts.url_offsets.is_empty() {
@@ -1444,8 +1456,7 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         while let Some(&next) = lines.get(index) {
             let more = &text[next.start..next.end];
             // Headers written indented stay headers.
-            let header = more.split_once(':').is_some_and(|(name, _)| is_header_name(name.trim()));
-            if !more.starts_with([' ', '\t']) || more.trim().is_empty() || header {
+            if !more.starts_with([' ', '\t']) || more.trim().is_empty() || is_header_line(more) {
                 break;
             }
             if !joined.is_empty() {
@@ -1500,6 +1511,11 @@ fn without_version(rest: &str) -> &str {
         Some((before, version)) if version.starts_with("HTTP/") => before.trim_end(),
         _ => rest,
     }
+}
+
+/// Whether a line of an `.http` file reads `Name: value` (indented or not).
+fn is_header_line(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(name, _)| is_header_name(name.trim()))
 }
 
 /// Whether `name` can be a header's name: an HTTP token (RFC 9110).
