@@ -245,7 +245,7 @@ impl<'a> Parser<'a> {
                     limit => format!("nesting deeper than the limit of {limit} arrays and objects"),
                 },
                 help: Some(
-                    "an mTLS settings body needs two levels; raise the depth limit only for unusual input".into(),
+                    "an mTLS settings body needs two levels; raise `limits.maxDepth` (`--max-depth` on the command line) only for unusual input".into(),
                 ),
             })));
         }

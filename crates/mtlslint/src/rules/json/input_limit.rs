@@ -35,9 +35,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     match (body.rejected, body.parsed.and_then(|p| p.error.as_ref())) {
         (Some(Rejected::TooLarge { limit }), _) => {
             let message = format!("the input is larger than the limit of {limit} bytes");
-            checker
-                .report(&RULE, body.span(Span::at(0)), body.root_pointer(), message)
-                .help("lint the mTLS settings body itself, or raise the size limit");
+            checker.report(&RULE, body.span(Span::at(0)), body.root_pointer(), message).help(
+                "lint the mTLS settings body itself, or raise `limits.maxBytes` (`--max-bytes` on the command line)",
+            );
         }
         (_, Some(ParseError::TooDeep(problem))) => {
             let mut diagnostic =

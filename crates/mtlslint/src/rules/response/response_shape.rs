@@ -53,7 +53,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         (Some(Rejected::TooLarge { limit }), _) => (
             Span::at(0),
             format!("the response is larger than the limit of {limit} bytes"),
-            "lint the response itself, or raise the size limit",
+            "lint the response itself, or raise `limits.maxBytes` (`--max-bytes` on the command line)",
         ),
         (Some(Rejected::NotUtf8 { offset, utf16: true }), _) => {
             (Span::at(offset), "the response is UTF-16, not UTF-8".into(), "save the response as UTF-8")
