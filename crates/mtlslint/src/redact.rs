@@ -686,6 +686,22 @@ pub(crate) fn is_name_placeholder(value: &str) -> bool {
     is_placeholder(value) || variable || (value.starts_with("$(") && value.ends_with(')'))
 }
 
+/// How a placeholder gets its value before mtlslint can judge it: a shell
+/// fills `$NAME` in (not inside single quotes), an HTTP client `{{name}}`;
+/// mtlslint reads the text as written. Empty for other placeholders.
+pub(crate) fn how_to_fill(placeholder: &str) -> String {
+    if placeholder.starts_with('$') {
+        ": mtlslint reads the text as written, not as a shell expands it (which it does not in single quotes)".into()
+    } else if let Some(name) = placeholder.strip_prefix("{{").and_then(|p| p.strip_suffix("}}")) {
+        let name = name.trim();
+        format!(
+            ", or define `{name}` (`@{name} = ...` in the .http file, or in an environment file chosen with `--env`)"
+        )
+    } else {
+        String::new()
+    }
+}
+
 /// Whether the name at `start..end` is a file's (`/etc/tokens: not found`),
 /// a command-line option's (`--credentials: cannot read x.json`) or the
 /// configuration's inventory (`inventories.credentials: cannot read ...`),

@@ -2,7 +2,7 @@ use crate::body::{Body, Field, Origin, Reading, read_id};
 use crate::context::Inventory;
 use crate::diagnostic::Applicability;
 use crate::model::FIELDS;
-use crate::redact::is_name_placeholder;
+use crate::redact::{how_to_fill, is_name_placeholder};
 use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
 use crate::suggest::nearest;
@@ -92,9 +92,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         } else if is_name_placeholder(&id) {
             // A template's `$KS` or `{{ks}}`: the server looks it up as written.
             let message = format!("{store} `{id}` is a placeholder, not a store in {searched}");
-            let help = format!(
-                "replace `{id}` with the {store}'s id, or lint the body once it is filled in: mtlslint reads it as written"
-            );
+            let help = format!("replace `{id}` with the {store}'s id{}", how_to_fill(&id));
             checker.report(&RULE, span, pointer, message).help(help);
         } else {
             let near = nearest(&id, inventories.iter().flat_map(|inv| inv.names()));

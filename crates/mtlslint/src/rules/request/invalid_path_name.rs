@@ -1,4 +1,4 @@
-use crate::redact::is_name_placeholder;
+use crate::redact::{how_to_fill, is_name_placeholder};
 use crate::request::{RESERVED, encode_reserved, is_dot_segment, percent_decode};
 use crate::rules::request::parameter_pointer;
 use crate::rules::{Checker, rule};
@@ -46,14 +46,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let problem = if text.is_empty() {
             Some((format!("`{name}` is empty"), write_the_name(name)))
         } else if is_name_placeholder(text) {
-            let shell = if text.starts_with('$') {
-                ": mtlslint reads the call as written, not as a shell expands it (which it does not in single quotes)"
-            } else {
-                ""
-            };
             Some((
                 format!("`{text}` is a placeholder, not a {name}"),
-                format!("replace `{text}` with the real {name}{shell}"),
+                format!("replace `{text}` with the real {name}{}", how_to_fill(text)),
             ))
         } else if let Some(c) = text.chars().find(|c| RESERVED.contains(c) || c.is_control()) {
             let shown = match c {
