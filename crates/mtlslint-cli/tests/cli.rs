@@ -1357,7 +1357,7 @@ fn env_fills_an_http_file_from_the_http_client_environment_beside_or_above_it() 
     // Without the environment files, a placeholder is a placeholder.
     let plain = run(&["check", "assign.http"]);
     assert_eq!(plain.status.code(), Some(1));
-    assert!(stdout(&plain).contains("help: replace `{{project}}` with the real projectName\n"), "{}", stdout(&plain));
+    assert!(stdout(&plain).contains("help: replace `{{project}}` with the real projectName, or define `project` (`@project = ...` in an .http file)\n"), "{}", stdout(&plain));
     fs::write(dir.join("http-client.env.json"), r#"{"dev": {"project": "P"}, "prod": {"project": "Prod"}}"#).unwrap();
     fs::write(dir.join("http-client.private.env.json"), r#"{"dev": {"token": "dev-t0ken"}}"#).unwrap();
     let hinted = run(&["check", "assign.http"]);

@@ -694,9 +694,7 @@ pub(crate) fn how_to_fill(placeholder: &str) -> String {
         ": mtlslint reads the text as written, not as a shell expands it (which it does not in single quotes)".into()
     } else if let Some(name) = placeholder.strip_prefix("{{").and_then(|p| p.strip_suffix("}}")) {
         let name = name.trim();
-        format!(
-            ", or define `{name}` (`@{name} = ...` in the .http file, or in an environment file chosen with `--env`)"
-        )
+        format!(", or define `{name}` (`@{name} = ...` in an .http file)")
     } else {
         String::new()
     }
