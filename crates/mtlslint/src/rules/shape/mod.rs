@@ -12,6 +12,7 @@ pub(crate) mod wrong_type;
 use std::borrow::Cow;
 
 use crate::body::{Body, Field, resolve_protocol};
+use crate::model::Protocol;
 use crate::syntax::{Node, Value};
 
 /// A value that should be one enum constant: the verifier, or one item of the protocol list.
@@ -65,6 +66,17 @@ pub(super) fn describe(node: &Node<'_>, shown: &str) -> Cow<'static, str> {
         _ if shown.chars().count() > 40 => format!("a long {}", node.value.type_name()).into(),
         value => ["the ", value.type_name(), " ", shown].concat().into(),
     }
+}
+
+/// What the help of a fix that writes `protocols` out as items adds when
+/// some are legacy (SSL 3.0, TLS 1.0, TLS 1.1): the body as sent is
+/// rejected, the list as written would turn them on. `None` when none is.
+/// Such a fix is unsafe: T001 and T002 judge only what the server reads.
+pub(super) fn legacy_written(protocols: impl Iterator<Item = Protocol>) -> Option<String> {
+    let legacy: Vec<_> = protocols.filter(|p| p.info().deprecation.is_some()).collect();
+    let worst = legacy.iter().min_by_key(|p| p.info().rank)?.info();
+    let names: Vec<_> = legacy.iter().map(|p| p.constant()).collect();
+    Some([" without ", &crate::rules::listed(&names), ": ", worst.deprecation?].concat())
 }
 
 /// The items of a list written as one string (S008 on the field, S004 on one

@@ -1,6 +1,6 @@
 use crate::body::{Field, Resolution, resolve_protocol};
 use crate::diagnostic::Applicability;
-use crate::rules::shape::{list_items, quoted};
+use crate::rules::shape::{legacy_written, list_items, quoted};
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
 
@@ -35,7 +35,9 @@ rule! {
     /// a constant in the wrong case as the constant, as S004's safe fix does.
     /// Unsafe when an item is spelt more loosely (`"TLS 1.2, TLS 1.3"`): it
     /// writes the constants the items name (`["TLS_1_2", "TLS_1_3"]`), as
-    /// S004's unsafe fix does. A blank string (or `"[]"`) gets no fix: its evident replacement, `[]`, would allow
+    /// S004's unsafe fix does; unsafe too when it would write SSL 3.0, TLS 1.0
+    /// or TLS 1.1, which the rejected body never turned on (the help says to
+    /// leave them out). A blank string (or `"[]"`) gets no fix: its evident replacement, `[]`, would allow
     /// every protocol, TLS 1.0 and 1.1 included; nor does a string with an
     /// item that names no protocol.
     "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Sometimes,
@@ -72,8 +74,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             // Safe when each item is a constant, a Java name or a case slip; a looser spelling
             // (`TLS 1.2`) is S004's unsafe fix.
             let safe = resolved.iter().all(|r| matches!(r, Resolution::Exact(_)) || r.certain().is_some());
-            let applicability = if safe { Applicability::Safe } else { Applicability::Unsafe };
-            report.help(["write ", &array].concat()).fix(
+            // Written out, a legacy protocol the rejected body never turned on would be: said, and unsafe.
+            let legacy = legacy_written(resolved.iter().filter_map(|r| r.intended()));
+            let applicability = if safe && legacy.is_none() { Applicability::Safe } else { Applicability::Unsafe };
+            report.help(["write ", &array, legacy.as_deref().unwrap_or_default()].concat()).fix(
                 applicability,
                 ["Replace with ", &array].concat(),
                 [(span, array)],

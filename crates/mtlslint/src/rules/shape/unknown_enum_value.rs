@@ -1,7 +1,7 @@
 use crate::body::{Field, Resolution, resolve_protocol, resolve_verifier};
 use crate::diagnostic::{Applicability, Span};
-use crate::model::{PROTOCOLS, VERIFIERS};
-use crate::rules::shape::{for_each_enum_slot, list_items};
+use crate::model::{PROTOCOLS, Protocol, VERIFIERS};
+use crate::rules::shape::{for_each_enum_slot, legacy_written, list_items};
 use crate::rules::{Checker, Memo, rule};
 use crate::suggest::nearest;
 use crate::syntax::Value;
@@ -37,6 +37,9 @@ rule! {
     /// ## Fix safety
     /// Safe for a Java name, a case slip and white space; unsafe for another
     /// spelling. A typo gets a suggestion (never another version) and no fix.
+    /// Several protocols in one item are split into items, safely when each
+    /// is named as above, but never when one is SSL 3.0, TLS 1.0 or TLS 1.1,
+    /// which the rejected body never turned on.
     "S004", "unknown-enum-value", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
@@ -98,15 +101,20 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             Resolution::Spelling(index) => report(applicability, index, ["`", text, "`", what].concat()),
             // `"TLS_1_2, TLS_1_3"`: several protocols in one item, each to be an item of its own.
             Resolution::Unknown if let Some((list, certain)) = split_protocols(text).filter(|_| !verifier) => {
-                let items: Vec<String> = list.iter().map(|constant| ["\"", constant, "\""].concat()).collect();
+                let items: Vec<String> = list.iter().map(|p| ["\"", p.constant(), "\""].concat()).collect();
                 let items = items.join(", ");
                 let message = ["`", text, "` holds ", &list.len().to_string(), " protocols in one string"];
+                // Written out, a legacy protocol the rejected body never turned on would be: said, and unsafe.
+                let legacy = legacy_written(list.iter().copied());
+                let safe = certain && legacy.is_none();
                 checker
                     .report(&RULE, span, slot.pointer(body), message.concat())
-                    .help(["write each as an item of its own: ", &items].concat())
+                    .help(
+                        ["write each as an item of its own: ", &items, legacy.as_deref().unwrap_or_default()].concat(),
+                    )
                     .fix(
-                        if certain { Applicability::Safe } else { Applicability::Unsafe },
-                        "Split into items",
+                        if safe { Applicability::Safe } else { Applicability::Unsafe },
+                        ["Replace with ", &items].concat(),
                         [(span, items)],
                     );
             }
@@ -142,7 +150,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 
 /// The constants of the protocols a string names ([`list_items`]), when it
 /// names two or more and nothing else, and whether each is certain.
-fn split_protocols(text: &str) -> Option<(Vec<&'static str>, bool)> {
+fn split_protocols(text: &str) -> Option<(Vec<Protocol>, bool)> {
     let items = list_items(text);
     if items.len() < 2 {
         return None;
@@ -153,7 +161,7 @@ fn split_protocols(text: &str) -> Option<(Vec<&'static str>, bool)> {
         .map(|piece| {
             let resolved = resolve_protocol(piece);
             certain &= matches!(resolved, Resolution::Exact(_)) || resolved.certain().is_some();
-            resolved.intended().map(|p| PROTOCOLS[p as usize].constant)
+            resolved.intended()
         })
         .collect::<Option<Vec<_>>>()?;
     Some((list, certain))
