@@ -219,3 +219,30 @@ fn an_added_member_follows_the_layout_of_the_members_before_it() {
         check(&linter, text);
     }
 }
+
+#[test]
+fn dropping_legacy_protocols_keeps_the_other_items_as_laid_out() {
+    let linter = Linter::default();
+    let head = "{\n  \"enabled\": true, \"keyStoreId\": \"k\", \"hostnameVerifierType\": \"DEFAULT\",\n";
+    let cases = [
+        (
+            "  \"supportedProtocolList\": [\n    \"TLS_1_0\",\n    \"TLS_1_2\",\n    \"TLSv1.1\",\n    \"SSL_3_0\",\n    \"TLS_1_3\",\n    \"TLS_1_1\"\n  ]\n}\n",
+            "  \"supportedProtocolList\": [\n    \"TLS_1_2\",\n    \"TLS_1_3\"\n  ]\n}\n",
+        ),
+        (
+            "  \"supportedProtocolList\": [\"TLS_1_1\", \"TLS_1_3\", \"TLS_1_2\"]\n}",
+            "  \"supportedProtocolList\": [\"TLS_1_3\", \"TLS_1_2\"]\n}",
+        ),
+        // Nothing would be left, which would allow every protocol: the recommended list.
+        (
+            "  \"supportedProtocolList\": [\"TLS_1_0\", \"SSL_3_0\"]\n}",
+            "  \"supportedProtocolList\": [\"TLS_1_2\", \"TLS_1_3\"]\n}",
+        ),
+    ];
+    for (list, expected) in cases {
+        let text = [head, list].concat();
+        let fixed = linter.fix_body(text.as_bytes(), FixMode::Unsafe);
+        assert_eq!(fixed.text, [head, expected].concat());
+        check(&linter, &text);
+    }
+}

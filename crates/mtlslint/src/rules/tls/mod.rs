@@ -75,15 +75,15 @@ pub(super) fn report_listed(
         }
         return;
     };
-    let fix = legacy_free_list(body).map(|(span, list)| (span, ["Replace the list with ", &list].concat(), list));
+    let fix = legacy_free_list(body);
     for item in bad {
         let (text, help) = message(item.protocol);
         let Some(node) = item.node else { continue };
         let index = item_index(&member.value, node);
         let mut diagnostic = checker.report(rule, body.span(node.span), body.item_pointer(&member.key, index), text);
         diagnostic.help(help);
-        if let Some((span, title, list)) = &fix {
-            diagnostic.fix(Applicability::Unsafe, title.clone(), [(*span, list.clone())]);
+        if let Some((title, edits)) = &fix {
+            diagnostic.fix(Applicability::Unsafe, title.clone(), edits.clone());
         }
     }
 }
@@ -93,29 +93,50 @@ fn is_legacy(protocol: Protocol) -> bool {
     protocol.info().deprecation.is_some()
 }
 
-/// The body's list without legacy protocols, as (span of the array, new text).
-fn legacy_free_list(body: &Body<'_>) -> Option<(Span, String)> {
+/// The fix that drops the legacy protocols from the body's list: its title
+/// and edits. Only the legacy items and the separators before them go, so
+/// the others keep their layout (one a line stays one a line); a list left
+/// empty, which would allow every protocol, is set to the recommended one.
+fn legacy_free_list(body: &Body<'_>) -> Option<(String, Vec<(Span, String)>)> {
     let member = body.last(Field::SupportedProtocolList)?;
     let Value::Array(items) = &member.value.value else {
         return None;
     };
-    let kept = items.iter().filter(|node| match &node.value {
-        Value::String(text) => !crate::body::resolve_protocol(text).intended().is_some_and(is_legacy),
-        _ => true,
-    });
+    let legacy: Vec<bool> = items
+        .iter()
+        .map(|node| match &node.value {
+            Value::String(text) => crate::body::resolve_protocol(text).intended().is_some_and(is_legacy),
+            _ => false,
+        })
+        .collect();
+    if legacy.iter().all(|&l| l) {
+        return Some((SET_RECOMMENDED.to_owned(), vec![(body.span(member.value.span), RECOMMENDED.to_owned())]));
+    }
+    let mut edits = Vec::new();
     let mut list = String::from("[");
-    for node in kept {
-        if list.len() > 1 {
-            list.push_str(", ");
+    let mut index = 0;
+    while index < items.len() {
+        if !legacy[index] {
+            if list.len() > 1 {
+                list.push_str(", ");
+            }
+            list.push_str(body.source.get(items[index].span.start..items[index].span.end).unwrap_or_default());
+            index += 1;
+            continue;
         }
-        list.push_str(body_text(body, node));
+        // A run of legacy items goes with the separator before it, or after it at the start of the list.
+        let first = index;
+        while index < items.len() && legacy[index] {
+            index += 1;
+        }
+        let span = match first {
+            0 => Span::new(items[0].span.start, items[index].span.start),
+            _ => Span::new(items[first - 1].span.end, items[index - 1].span.end),
+        };
+        edits.push((body.span(span), String::new()));
     }
     list.push(']');
-    Some((body.span(member.value.span), if list == "[]" { RECOMMENDED.to_owned() } else { list }))
-}
-
-fn body_text<'a>(body: &Body<'a>, node: &Node<'_>) -> &'a str {
-    body.source.get(node.span.start..node.span.end).unwrap_or_default()
+    Some((["Replace the list with ", &list].concat(), edits))
 }
 
 /// The index of `node` among the items of `array`.
