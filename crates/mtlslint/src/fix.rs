@@ -1,6 +1,6 @@
 //! Applies the fixes diagnostics carry, keeping every byte they do not touch.
 
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::{Linter, syntax};
 
 /// Which fixes to apply.
@@ -83,22 +83,24 @@ type Replacement<'d> = (usize, usize, &'d str);
 /// one already taken is left for the next round. Returns the new text and
 /// how many fixes it took.
 pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, usize) {
-    let (out, applied, _) = apply_in_rounds(text, diagnostics, mode);
+    let (out, applied, _) = apply_in_rounds(text, diagnostics, mode, |_| true);
     (out, applied)
 }
 
-/// [`apply`], with what it replaced: (start, end, length written), in text order.
+/// [`apply`] of the fixes `mode` allows that are `chosen`, with what it
+/// replaced: (start, end, length written), in text order.
 fn apply_in_rounds(
     text: &str,
     diagnostics: &[Diagnostic],
     mode: FixMode,
+    chosen: impl Fn(&Fix) -> bool,
 ) -> (String, usize, Vec<(usize, usize, usize)>) {
     // Taken edits in text order. They never overlap, so a new edit need only
     // be held against its neighbours; edits mostly come in text order, so
     // most land at the end.
     let mut taken: Vec<Replacement<'_>> = Vec::new();
     let mut applied = 0;
-    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.allows(f.applicability)) {
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.allows(f.applicability) && chosen(f)) {
         let edits: Vec<Replacement<'_>> =
             fix.edits.iter().map(|e| (e.range.start.offset, e.range.end.offset, e.content.as_ref())).collect();
         let fits = |&(start, end, _): &Replacement<'_>| {
@@ -131,6 +133,14 @@ fn apply_in_rounds(
     (out, applied, taken.iter().map(|&(start, end, content)| (start, end, content.len())).collect())
 }
 
+/// Whether `fix` makes the text longer.
+fn lengthens(fix: &Fix) -> bool {
+    let (written, replaced) = fix.edits.iter().fold((0, 0), |(w, r), edit| {
+        (w + edit.content.len(), r + edit.range.end.offset.saturating_sub(edit.range.start.offset))
+    });
+    written > replaced
+}
+
 /// Whether two edits clash: they overlap, or insert at the same place.
 fn clash(&(start, end, _): &Replacement<'_>, &(s, e, _): &Replacement<'_>) -> bool {
     (start < e && s < end) || (start == s && (start == end || s == e))
@@ -140,7 +150,8 @@ impl Linter {
     /// Lints `source`, applies the fixes `mode` allows, and repeats until no
     /// fix applies. A round whose result would no longer parse as JSON, or
     /// would pass the size or depth limit, where the text before it did not,
-    /// is dropped: fixes never break a body.
+    /// is tried again without the fixes that lengthen the body, and dropped
+    /// if it still does not fit: fixes never break a body.
     ///
     /// ```
     /// use mtlslint::{FixMode, Linter};
@@ -167,13 +178,18 @@ impl Linter {
         let fits = |text: &str| text.len() <= limits.max_bytes && syntax::parse(text, limits.max_depth).error.is_none();
         let (mut applied, mut fitted, mut rounds) = (0, fits(&text), Vec::new());
         for _ in 0..MAX_ROUNDS {
-            let (next, count, replaced) = apply_in_rounds(&text, &remaining, mode);
+            let (mut next, mut count, mut replaced) = apply_in_rounds(&text, &remaining, mode, |_| true);
             if count == 0 || next == text {
                 break;
             }
-            let next_fits = fits(&next);
+            let mut next_fits = fits(&next);
             if fitted && !next_fits {
-                break;
+                // A fix that lengthens the body may be what crossed a limit: the round goes on without those.
+                (next, count, replaced) = apply_in_rounds(&text, &remaining, mode, |fix| !lengthens(fix));
+                next_fits = fits(&next);
+                if count == 0 || next == text || !next_fits {
+                    break;
+                }
             }
             (text, fitted) = (next, next_fits);
             applied += count;
@@ -248,6 +264,12 @@ mod tests {
         }
         // With room, it applies.
         assert_eq!(limited(body.len() + 10, 2).fix_body(body.as_bytes(), FixMode::Safe).applied, 1);
+        // A fix that keeps within the limits is taken though one beside it does not.
+        let body = r#"{"enabled": "false", "supportedProtocolList": "TLSv1.2,TLSv1.3"}"#;
+        let fixed = limited(body.len() + 2, 64).fix_body(body.as_bytes(), FixMode::Safe);
+        assert_eq!(fixed.text, r#"{"enabled": false, "supportedProtocolList": "TLSv1.2,TLSv1.3"}"#);
+        assert_eq!(fixed.applied, 1);
+        assert!(fixed.remaining.iter().any(|d| d.code == "S008" && d.fix.is_some()), "{:?}", fixed.remaining);
     }
 
     #[test]
