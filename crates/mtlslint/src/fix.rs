@@ -83,7 +83,7 @@ type Replacement<'d> = (usize, usize, &'d str);
 /// one already taken is left for the next round. Returns the new text and
 /// how many fixes it took.
 pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, usize) {
-    let (out, applied, _) = apply_in_rounds(text, diagnostics, mode, |_| true);
+    let (out, applied, _) = apply_in_rounds(text, diagnostics, mode, &|_| true);
     (out, applied)
 }
 
@@ -93,7 +93,7 @@ fn apply_in_rounds(
     text: &str,
     diagnostics: &[Diagnostic],
     mode: FixMode,
-    chosen: impl Fn(&Fix) -> bool,
+    chosen: &dyn Fn(&Fix) -> bool,
 ) -> (String, usize, Vec<(usize, usize, usize)>) {
     // Taken edits in text order. They never overlap, so a new edit need only
     // be held against its neighbours; edits mostly come in text order, so
@@ -178,14 +178,14 @@ impl Linter {
         let fits = |text: &str| text.len() <= limits.max_bytes && syntax::parse(text, limits.max_depth).error.is_none();
         let (mut applied, mut fitted, mut rounds) = (0, fits(&text), Vec::new());
         for _ in 0..MAX_ROUNDS {
-            let (mut next, mut count, mut replaced) = apply_in_rounds(&text, &remaining, mode, |_| true);
+            let (mut next, mut count, mut replaced) = apply_in_rounds(&text, &remaining, mode, &|_| true);
             if count == 0 || next == text {
                 break;
             }
             let mut next_fits = fits(&next);
             if fitted && !next_fits {
                 // A fix that lengthens the body may be what crossed a limit: the round goes on without those.
-                (next, count, replaced) = apply_in_rounds(&text, &remaining, mode, |fix| !lengthens(fix));
+                (next, count, replaced) = apply_in_rounds(&text, &remaining, mode, &|fix| !lengthens(fix));
                 next_fits = fits(&next);
                 if count == 0 || next == text || !next_fits {
                     break;

@@ -12,7 +12,7 @@ pub(crate) mod wrong_type;
 use std::borrow::Cow;
 
 use crate::body::{Body, Field, resolve_protocol};
-use crate::model::Protocol;
+use crate::model::{PROTOCOLS, Protocol};
 use crate::syntax::{Node, Value};
 
 /// A value that should be one enum constant: the verifier, or one item of the protocol list.
@@ -72,11 +72,12 @@ pub(super) fn describe(node: &Node<'_>, shown: &str) -> Cow<'static, str> {
 /// some are legacy (SSL 3.0, TLS 1.0, TLS 1.1): the body as sent is
 /// rejected, the list as written would turn them on. `None` when none is.
 /// Such a fix is unsafe: T001 and T002 judge only what the server reads.
-pub(super) fn legacy_written(protocols: impl Iterator<Item = Protocol>) -> Option<String> {
-    let legacy: Vec<_> = protocols.filter(|p| p.info().deprecation.is_some()).collect();
-    let worst = legacy.iter().min_by_key(|p| p.info().rank)?.info();
-    let names: Vec<_> = legacy.iter().map(|p| p.constant()).collect();
-    Some([" without ", &crate::rules::listed(&names), ": ", worst.deprecation?].concat())
+pub(super) fn legacy_written(protocols: &[Protocol]) -> Option<String> {
+    // In the documentation's order, newest first: the last is the worst.
+    let legacy: Vec<_> =
+        PROTOCOLS.iter().filter(|info| info.deprecation.is_some() && protocols.contains(&info.protocol)).collect();
+    let names: Vec<_> = legacy.iter().map(|info| info.constant).collect();
+    Some([" without ", &crate::rules::listed(&names), ": ", legacy.last()?.deprecation?].concat())
 }
 
 /// The items of a list written as one string (S008 on the field, S004 on one

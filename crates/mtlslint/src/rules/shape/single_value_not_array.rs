@@ -52,13 +52,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let items = list_items(text);
         let resolved: Vec<_> = items.iter().map(|item| resolve_protocol(item)).collect();
         let mut array = String::from("[");
+        let mut protocols = Vec::new();
         for (item, resolution) in items.iter().zip(&resolved) {
             if array.len() > 1 {
                 array.push_str(", ");
             }
             // An item is written as the constant it names, as S004 would have it written.
             match resolution.intended() {
-                Some(protocol) => array.push_str(&quoted(protocol.constant())),
+                Some(protocol) => {
+                    array.push_str(&quoted(protocol.constant()));
+                    protocols.push(protocol);
+                }
                 None => array.push_str(&quoted(item)),
             }
         }
@@ -75,7 +79,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             // (`TLS 1.2`) is S004's unsafe fix.
             let safe = resolved.iter().all(|r| matches!(r, Resolution::Exact(_)) || r.certain().is_some());
             // Written out, a legacy protocol the rejected body never turned on would be: said, and unsafe.
-            let legacy = legacy_written(resolved.iter().filter_map(|r| r.intended()));
+            let legacy = legacy_written(&protocols);
             let applicability = if safe && legacy.is_none() { Applicability::Safe } else { Applicability::Unsafe };
             report.help(["write ", &array, legacy.as_deref().unwrap_or_default()].concat()).fix(
                 applicability,

@@ -105,7 +105,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 let items = items.join(", ");
                 let message = ["`", text, "` holds ", &list.len().to_string(), " protocols in one string"];
                 // Written out, a legacy protocol the rejected body never turned on would be: said, and unsafe.
-                let legacy = legacy_written(list.iter().copied());
+                let legacy = legacy_written(&list);
                 let safe = certain && legacy.is_none();
                 checker
                     .report(&RULE, span, slot.pointer(body), message.concat())

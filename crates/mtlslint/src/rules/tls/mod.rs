@@ -102,21 +102,18 @@ fn legacy_free_list(body: &Body<'_>) -> Option<(String, Vec<(Span, String)>)> {
     let Value::Array(items) = &member.value.value else {
         return None;
     };
-    let legacy: Vec<bool> = items
-        .iter()
-        .map(|node| match &node.value {
-            Value::String(text) => crate::body::resolve_protocol(text).intended().is_some_and(is_legacy),
-            _ => false,
-        })
-        .collect();
-    if legacy.iter().all(|&l| l) {
+    let legacy = |index: usize| match &items[index].value {
+        Value::String(text) => crate::body::resolve_protocol(text).intended().is_some_and(is_legacy),
+        _ => false,
+    };
+    if (0..items.len()).all(legacy) {
         return Some((SET_RECOMMENDED.to_owned(), vec![(body.span(member.value.span), RECOMMENDED.to_owned())]));
     }
     let mut edits = Vec::new();
     let mut list = String::from("[");
     let mut index = 0;
     while index < items.len() {
-        if !legacy[index] {
+        if !legacy(index) {
             if list.len() > 1 {
                 list.push_str(", ");
             }
@@ -126,7 +123,7 @@ fn legacy_free_list(body: &Body<'_>) -> Option<(String, Vec<(Span, String)>)> {
         }
         // A run of legacy items goes with the separator before it, or after it at the start of the list.
         let first = index;
-        while index < items.len() && legacy[index] {
+        while index < items.len() && legacy(index) {
             index += 1;
         }
         let span = match first {
