@@ -281,7 +281,7 @@ impl Inventory {
         let text = crate::syntax::without_bom(text);
         if text.trim().is_empty() {
             return Err(ContextError::Shape(
-                "the file is empty; save the List Keystores or List Credentials response in it, or a JSON array of names"
+                "empty; give the saved List Keystores or List Credentials response, or a JSON array of names such as [\"ks-prod\"]"
                     .into(),
             ));
         }
@@ -622,7 +622,7 @@ mod tests {
     fn an_empty_inventory_file_is_called_empty() {
         for text in ["", "\u{feff}", " \n"] {
             let error = Inventory::keystores_from_json(text).unwrap_err().to_string();
-            assert!(error.starts_with("the file is empty; save the List Keystores"), "{error}");
+            assert!(error.starts_with("empty; give the saved List Keystores"), "{error}");
         }
     }
 
