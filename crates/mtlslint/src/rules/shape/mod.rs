@@ -74,10 +74,14 @@ pub(super) fn describe(node: &Node<'_>, shown: &str) -> Cow<'static, str> {
 /// Such a fix is unsafe: T001 and T002 judge only what the server reads.
 pub(super) fn legacy_written(protocols: &[Protocol]) -> Option<String> {
     // In the documentation's order, newest first: the last is the worst.
-    let legacy: Vec<_> =
-        PROTOCOLS.iter().filter(|info| info.deprecation.is_some() && protocols.contains(&info.protocol)).collect();
-    let names: Vec<_> = legacy.iter().map(|info| info.constant).collect();
-    Some([" without ", &crate::rules::listed(&names), ": ", legacy.last()?.deprecation?].concat())
+    let (mut names, mut worst) = (Vec::new(), None);
+    for info in PROTOCOLS.iter().filter(|info| protocols.contains(&info.protocol)) {
+        if let Some(deprecation) = info.deprecation {
+            names.push(info.constant);
+            worst = Some(deprecation);
+        }
+    }
+    Some([" without ", &crate::rules::listed(&names), ": ", worst?].concat())
 }
 
 /// The items of a list written as one string (S008 on the field, S004 on one
