@@ -548,7 +548,7 @@ pub(crate) fn request(
             // `Name:` sends no such header, as in curl (the one `--oauth2-bearer` makes is left out too).
             HeaderArg::Remove(_) => {}
             HeaderArg::Send(name, value) if is_header_name(name) => {
-                let value = value.trim();
+                let value = mtlslint::import::header_value(value);
                 if value.contains(LINE_BREAKS) {
                     return Err(format!("the value of header `{name}` breaks the line; a header value is one line"));
                 }

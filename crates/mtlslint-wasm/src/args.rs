@@ -57,20 +57,67 @@ fn said(error: &JsValue) -> String {
 /// What breaks a line: no URL or header value may hold it.
 const LINE_BREAKS: [char; 3] = ['\r', '\n', '\0'];
 
+/// The most one argument's strings (UTF-16 units) or bytes may add up to:
+/// eight times the highest size limit (`maxBytes`, 2 MiB), so that an input
+/// over its limit is still read and reported (J005), while one far past it
+/// is refused before it is copied into the module, whose memory it could
+/// exhaust (and a module out of memory traps).
+const MAX_UNITS: usize = 16 << 20;
+
+/// What is left of an argument's [`MAX_UNITS`].
+struct Budget(usize);
+
+impl Budget {
+    fn new() -> Self {
+        Self(MAX_UNITS)
+    }
+
+    /// `value` as a string, when it is one and fits in what is left.
+    fn string(&mut self, value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
+        if !value.is_string() {
+            return Ok(None);
+        }
+        self.spend(value.unchecked_ref::<JsString>().length() as usize, what)?;
+        Ok(value.as_string())
+    }
+
+    fn spend(&mut self, units: usize, what: &str) -> Result<(), JsError> {
+        self.0 = self.0.checked_sub(units).ok_or_else(|| {
+            JsError::new(&format!(
+                "{what}: longer than the module reads ({MAX_UNITS} characters or bytes in one argument); \
+                 lint one settings body, request or response at a time"
+            ))
+        })?;
+        Ok(())
+    }
+}
+
 /// An argument that must be a string.
 pub(crate) fn string(value: &JsValue, what: &str) -> Result<String, JsError> {
-    value.as_string().ok_or_else(|| JsError::new(&format!("{what}: expected a string, not {}", kind(value))))
+    Budget::new().string(value, what)?.ok_or_else(|| expected_string(what, value))
+}
+
+fn expected_string(what: &str, value: &JsValue) -> JsError {
+    JsError::new(&format!("{what}: expected a string, not {}", kind(value)))
 }
 
 /// The bytes of a text argument: a string, or a `Uint8Array` or an `ArrayBuffer` as read from a file.
 pub(crate) fn text(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
-    if let Some(text) = value.as_string() {
+    text_within(&mut Budget::new(), value, what)
+}
+
+fn text_within(budget: &mut Budget, value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(text) = budget.string(value, what)? {
         return Ok(text.into_bytes());
     }
     // An `ArrayBuffer` is what `fetch(...).arrayBuffer()` and `FileReader` give.
     if value.is_instance_of::<ArrayBuffer>() || value.is_instance_of::<Uint8Array>() {
         return match Bytes::new(value) {
-            Ok(bytes) => Ok(bytes.unchecked_into::<Uint8Array>().to_vec()),
+            Ok(bytes) => {
+                let bytes = bytes.unchecked_into::<Uint8Array>();
+                budget.spend(bytes.length() as usize, what)?;
+                Ok(bytes.to_vec())
+            }
             Err(error) => Err(JsError::new(&format!(
                 "{what}: its bytes cannot be read ({}); pass a Uint8Array or an ArrayBuffer \
                  that is not detached or transferred, or the text as a string",
@@ -91,7 +138,7 @@ pub(crate) fn options(value: &JsValue) -> Result<JsString, JsError> {
     for key in caught("options", keys(value))?.iter().filter_map(|k| k.as_string()) {
         crate::options::known(&key).map_err(|e| JsError::new(&e))?;
     }
-    stringified(value, "options")
+    stringified(&mut Budget::new(), value, "options")
 }
 
 /// A form's fields by name. Strings are taken as they are (a lone surrogate
@@ -99,6 +146,7 @@ pub(crate) fn options(value: &JsValue) -> Result<JsString, JsError> {
 pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError> {
     const EXAMPLE: &str = r#"{enabled: true, keyStoreId: "ks-1"}"#;
     plain_object(value, "fields", EXAMPLE)?;
+    let mut budget = Budget::new();
     let mut fields = BTreeMap::new();
     for entry in caught("fields", entries(value))?.iter() {
         let entry: Array = entry.unchecked_into();
@@ -107,9 +155,10 @@ pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError
         if member.is_undefined() {
             continue;
         }
-        let value = match member.as_string() {
+        let what = format!("fields.{name}");
+        let value = match budget.string(&member, &what)? {
             Some(text) => Value::String(text),
-            None => json(&member, &format!("fields.{name}"))?,
+            None => json(&mut budget, &member, &what)?,
         };
         fields.insert(name, value);
     }
@@ -129,12 +178,14 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
         }
     }
     let get = |key: &str| caught(&format!("request.{key}"), Reflect::get(value, &key.into()));
-    let required = |key: &str, example: &str| {
+    let mut budget = Budget::new();
+    let mut required = |key: &str, example: &str| {
         let value = get(key)?;
         if value.is_undefined() {
             return Err(JsError::new(&format!("request.{key} is missing: write it, e.g. {key}: {example}")));
         }
-        string(&value, &format!("request.{key}"))
+        let what = format!("request.{key}");
+        budget.string(&value, &what)?.ok_or_else(|| expected_string(&what, &value))
     };
     let method = required("method", r#""PUT""#)?;
     // Spaces and control characters around the URL are dropped, as browsers' URL parser (WHATWG) drops them.
@@ -143,28 +194,28 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
     if url.contains(LINE_BREAKS) {
         return Err(JsError::new("request.url: it breaks the line; a URL is one line (percent-encode a line break)"));
     }
-    let headers = headers(&get("headers")?)?;
+    let headers = headers(&mut budget, &get("headers")?)?;
     let body = get("body")?;
     let body = if body.is_undefined() || body.is_null() {
         None
-    } else if let Some(text) = body.as_string() {
+    } else if let Some(text) = budget.string(&body, "request.body")? {
         Some(text)
     } else if body.is_instance_of::<Uint8Array>() || body.is_instance_of::<ArrayBuffer>() {
         // As the CLI's `--data @FILE`: a request's body must be UTF-8 to be read at all.
-        let text = String::from_utf8(text(&body, "request.body")?).map_err(|error| {
+        let text = String::from_utf8(text_within(&mut budget, &body, "request.body")?).map_err(|error| {
             let at = error.utf8_error().valid_up_to();
             JsError::new(&format!("request.body: not valid UTF-8 (byte {at}); send the body as UTF-8"))
         })?;
         Some(text)
     } else {
-        Some(stringify(&body, "request.body")?)
+        Some(stringify(&mut budget, &body, "request.body")?)
     };
     Ok(Request { method, url, headers, body })
 }
 
 /// Headers as `[name, value]` pairs, an object, or anything iterable over
 /// pairs (`Headers`, `Map`), in the caller's order.
-fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
+fn headers(budget: &mut Budget, value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     const WHAT: &str = "request.headers";
     const PAIR: &str = "write each header as a [name, value] pair of strings";
     if value.is_undefined() || value.is_null() {
@@ -201,7 +252,7 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
         if pair.length() > 2 {
             return Err(JsError::new(&format!("{WHAT}: {PAIR}, not a list of {}", pair.length())));
         }
-        let (Some(name), Some(field)) = (pair.get(0).as_string(), pair.get(1).as_string()) else {
+        let (Some(name), Some(field)) = (budget.string(&pair.get(0), WHAT)?, budget.string(&pair.get(1), WHAT)?) else {
             // Name the header when there is one: its value is what is not a string.
             let instead = match pair.get(0).as_string() {
                 Some(name) => format!("the value of {} is {}; write it as a string", shown(&name), kind(&pair.get(1))),
@@ -209,7 +260,14 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
             };
             return Err(JsError::new(&format!("{WHAT}: {instead}")));
         };
-        let name = name.trim().to_owned();
+        let trimmed = name.trim();
+        if trimmed != name && mtlslint::import::is_header_name(trimmed) {
+            // As the CLI's `-H ' Name: value'`: `fetch` refuses such a name, a server too.
+            return Err(JsError::new(&format!(
+                "{WHAT}: `{trimmed}` has white space around its name, which a server refuses \
+                 (RFC 9112, section 5.1): write [\"{trimmed}\", ...]"
+            )));
+        }
         if !mtlslint::import::is_header_name(&name) {
             return Err(JsError::new(&format!(
                 "{WHAT}: {} is not a header name; names are letters, digits and !#$%&'*+-.^_`|~, \
@@ -217,8 +275,8 @@ fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
                 shown(&name)
             )));
         }
-        // As HTTP reads it, and as the CLI's `-H 'Name: value'`: blanks around the value are not part of it.
-        let field = field.trim().to_owned();
+        // As HTTP reads it, and as the CLI's `-H 'Name: value'`: spaces and tabs around the value are not part of it.
+        let field = mtlslint::import::header_value(&field).to_owned();
         if field.contains(LINE_BREAKS) {
             return Err(JsError::new(&format!(
                 "{WHAT}: the value of `{name}` breaks the line; a header value is one line"
@@ -260,24 +318,26 @@ fn plain_object(value: &JsValue, what: &str, example: &str) -> Result<(), JsErro
     }
 }
 
-fn json(value: &JsValue, what: &str) -> Result<Value, JsError> {
-    serde_json::from_str(&stringify(value, what)?)
+fn json(budget: &mut Budget, value: &JsValue, what: &str) -> Result<Value, JsError> {
+    serde_json::from_str(&stringify(budget, value, what)?)
         .map_err(|e| JsError::new(&format!("{what}: {}", without_position(&e))))
 }
 
 /// The JSON text of `value`, refused where `JSON.stringify` would quietly
 /// write something else: a `Map` as `{}`, `NaN` as `null`, a `Blob` as `{}`.
-pub(crate) fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
-    stringified(value, what)?.as_string().ok_or_else(|| JsError::new("JSON.stringify writes a string"))
+fn stringify(budget: &mut Budget, value: &JsValue, what: &str) -> Result<String, JsError> {
+    stringified(budget, value, what)?.as_string().ok_or_else(|| JsError::new("JSON.stringify writes a string"))
 }
 
 /// The JSON text of `value`, still in JavaScript.
-fn stringified(value: &JsValue, what: &str) -> Result<JsString, JsError> {
+fn stringified(budget: &mut Budget, value: &JsValue, what: &str) -> Result<JsString, JsError> {
     plain_data(value, what, what, 0)?;
     let text = caught(what, JSON::stringify(value))?;
     if text.is_undefined() {
         return Err(JsError::new(&format!("{what}: expected a value that JSON.stringify can write")));
     }
+    // Checked here, still in JavaScript: the options' text is compared there before it is read.
+    budget.spend(text.length() as usize, what)?;
     Ok(text)
 }
 

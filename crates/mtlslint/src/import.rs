@@ -760,12 +760,15 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 };
                 let (name_span, value_span) = match verbatim {
                     Some(v) => {
-                        let value_at = v.start + name.len() + 1 + (field.len() - field.trim_start().len());
+                        let value_at = v.start
+                            + name.len()
+                            + 1
+                            + (field.len() - field.trim_start_matches([' ', '\t', '\r', '\n']).len());
                         (Span::new(v.start, v.start + name.len()), Span::new(value_at, v.end))
                     }
                     None => (span, span),
                 };
-                request.headers.push((name.trim().to_owned(), field.trim().to_owned()));
+                request.headers.push((name.trim().to_owned(), header_value(field).to_owned()));
                 parts.headers.push((name_span, value_span));
             }
             "-F" | "--form" | "--form-string" => {
@@ -1526,6 +1529,18 @@ fn is_header_line(line: &str) -> bool {
 /// ```
 pub fn is_header_name(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// A header's value as a server reads it: without the spaces and tabs
+/// around it (RFC 9110, section 5.5), nor the line end that closes it, but
+/// with any other white space, such as a no-break space copied from a web
+/// page, which is part of the value.
+///
+/// ```
+/// assert_eq!(mtlslint::import::header_value(" Bearer abc\u{a0}\t"), "Bearer abc\u{a0}");
+/// ```
+pub fn header_value(field: &str) -> &str {
+    field.trim_matches([' ', '\t', '\r', '\n'])
 }
 
 impl Linter {

@@ -34,6 +34,8 @@ rule! {
     "R005", "missing-authorization", standard: ERROR, production: ERROR, fix: None,
 }
 
+use crate::import::header_value;
+
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
     let help = "add the header `Authorization: Bearer <your personal API access token>`";
@@ -57,8 +59,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             .report(&RULE, repeat.value_span, format!("/headers/{}", repeat.name), message)
             .help("keep one `Authorization: Bearer <token>` header and remove the others");
     }
-    let value = header.value.trim();
-    let (scheme, token) = value.split_once(char::is_whitespace).map_or((value, ""), |(s, t)| (s, t.trim()));
+    // A no-break space copied with the token is sent with it: only spaces and tabs are dropped.
+    let value = header_value(header.value);
+    let (scheme, token) = value.split_once(char::is_whitespace).map_or((value, ""), |(s, t)| (s, header_value(t)));
     let one_word = "write `Bearer` and the token after it, as one word";
     let (message, help) = if !scheme.eq_ignore_ascii_case("bearer") {
         // Only a scheme HTTP knows is named: another first word may be the token itself.

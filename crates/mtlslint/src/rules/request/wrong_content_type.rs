@@ -54,21 +54,21 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 );
         }
         Some(header) => {
-            let media_type = header.value.split(';').next().unwrap_or_default().trim();
+            // Only spaces and tabs around it are dropped: a no-break space is read as part of it.
+            let media_type = crate::import::header_value(header.value.split(';').next().unwrap_or_default());
             if !media_type.eq_ignore_ascii_case("application/json") {
-                checker
-                    .report(
-                        &RULE,
-                        header.value_span,
-                        format!("/headers/{}", header.name),
-                        format!("`Content-Type` is `{media_type}`; this endpoint takes `application/json`"),
-                    )
-                    .help(help)
-                    .fix(
-                        Applicability::Safe,
-                        "Use `application/json`",
-                        vec![(header.value_span, "application/json".to_owned())],
-                    );
+                let message = match media_type.chars().find(|c| c.is_whitespace()) {
+                    Some(blank) if media_type.trim().eq_ignore_ascii_case("application/json") => format!(
+                        "`Content-Type` is `application/json` with the white space U+{:04X} beside it, which a server reads as part of the media type",
+                        u32::from(blank)
+                    ),
+                    _ => format!("`Content-Type` is `{media_type}`; this endpoint takes `application/json`"),
+                };
+                checker.report(&RULE, header.value_span, format!("/headers/{}", header.name), message).help(help).fix(
+                    Applicability::Safe,
+                    "Use `application/json`",
+                    vec![(header.value_span, "application/json".to_owned())],
+                );
             }
         }
     }
