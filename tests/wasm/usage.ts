@@ -53,6 +53,17 @@ lint("{}", { profile: undefined, keystores: maybe });
 validateForm({ enabled: true, keyStoreId: maybe, projectName: null, apiProxyName: "A" });
 lintRequest({ method: "PATCH", url: "/x", headers: undefined, body: maybe });
 
+// A form's state, a body and an inventory typed with interfaces of the caller's own.
+interface MtlsForm { enabled: boolean; keyStoreId: string; hostnameVerifierType: string }
+interface Keystore { name: string; type: string }
+declare const state: MtlsForm;
+declare const listed: Keystore[];
+validateForm(state);
+lintRequest({ method: "PATCH", url: "/x", body: state });
+lint("{}", { keystores: listed });
+// @ts-expect-error: a form holds the calls' fields and path names only
+validateForm({ enabled: true, keystoreID: "ks-1" });
+
 // @ts-expect-error: the profiles are "standard" and "production"
 lint("{}", { profile: "prod" });
 // @ts-expect-error: options are checked by name

@@ -36,7 +36,9 @@ export type HostnameVerifier = "NOOP" | "DEFAULT" | "STRICT" | "BROWSER_COMPAT";
  * One keystore or credential: its name, or an object from a List response
  * with its `name`, `username` or `id`; its other members are ignored.
  */
-export type InventoryItem = string | { name?: string | undefined; username?: string | undefined; id?: string | undefined; [member: string]: unknown };
+export type InventoryItem = string | InventoryObject | { name?: string | undefined; username?: string | undefined; id?: string | undefined; [member: string]: unknown };
+/** An item typed with an interface of the caller's own, which carries no index signature. */
+type InventoryObject = { name?: string | undefined; username?: string | undefined; id?: string | undefined };
 /** A JSON Schema dialect: Draft 2020-12 (the default) or draft-07. */
 export type Draft = "2020-12" | "07";
 /** A call to either endpoint, as a client would send it. */
@@ -48,7 +50,7 @@ export interface RequestInput {
     /** Headers as an object, as `[name, value]` pairs (which keeps repeated names), or a `Headers` or `Map`. */
     headers?: Record<string, string> | [string, string][] | Iterable<[string, string]> | undefined;
     /** The body: text, bytes, or a value to send as JSON. */
-    body?: string | Uint8Array | ArrayBuffer | MtlsSettings | Record<string, unknown> | unknown[] | null | undefined;
+    body?: string | Uint8Array | ArrayBuffer | MtlsSettings | object | null | undefined;
 }
 /**
  * A settings form's values by field: the body's fields, and the path's names
@@ -69,7 +71,6 @@ export interface FormFields {
     trustStoreId?: string | null | undefined;
     supportedProtocolList?: string[] | string | null | undefined;
     hostnameVerifierType?: string | null | undefined;
-    [field: string]: unknown;
 }
 "#;
 
