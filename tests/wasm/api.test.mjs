@@ -405,7 +405,7 @@ test("header names and values are read as a server reads them", () => {
 });
 
 test("strings far past every limit are refused before they are read, and the module keeps working", () => {
-  // 48 MB of UTF-8, over the 16 Mi characters an argument may hold: copied in, twice, it would exhaust the module.
+  // 34 MiB of UTF-8, over the 16 Mi characters an argument may hold: copied in, twice, it would exhaust the module.
   const huge = "é".repeat(17 << 20);
   const url = "https://gw.example.com/apiops/projects/P/apiProxies/a/settings/mtls/";
   const refused = /longer than the module reads \(16777216 characters or bytes in one argument\)/;
@@ -417,6 +417,13 @@ test("strings far past every limit are refused before they are read, and the mod
     const part = huge.slice(0, 1 << 20);
     assert.throws(() => esm.validateForm(Object.fromEntries([...Array(20).keys()].map((i) => [`f${i}`, part]))), refused);
     assert.throws(() => esm.lintRequest({ method: "PATCH", url, headers: [...Array(20)].map(() => ["X-Note", part]) }), refused);
+    // Names count too: a long one is refused before it is read or quoted back.
+    const key = `k${huge}`;
+    assert.throws(() => esm.validateForm({ [key]: 1 }), refused);
+    assert.throws(() => esm.validateForm(Object.fromEntries([...Array(20).keys()].map((i) => [`${i}${part}`, 1]))), refused);
+    assert.throws(() => esm.lint("{}", { [key]: 1 }), refused);
+    assert.throws(() => esm.lintRequest({ method: "PATCH", url, [key]: 1 }), refused);
+    assert.throws(() => esm.lintRequest({ method: "PATCH", url, headers: [[key, "v"]] }), refused);
   }
   // An input over its limit but within reach is still read and reported.
   assert.deepEqual(esm.lint("x".repeat(3 << 20)).map((d) => d.code), ["J005"]);

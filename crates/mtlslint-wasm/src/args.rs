@@ -135,10 +135,11 @@ fn text_within(budget: &mut Budget, value: &JsValue, what: &str) -> Result<Vec<u
 /// text (still in JavaScript), its members' names checked, for [`LintOptions::from_json`].
 pub(crate) fn options(value: &JsValue) -> Result<JsString, JsError> {
     plain_object(value, "options", r#"{profile: "production"}"#)?;
-    for key in caught("options", keys(value))?.iter().filter_map(|k| k.as_string()) {
-        crate::options::known(&key).map_err(|e| JsError::new(&e))?;
+    let mut budget = Budget::new();
+    for key in caught("options", keys(value))?.iter() {
+        crate::options::known(&budget.string(&key, "options")?.unwrap_or_default()).map_err(|e| JsError::new(&e))?;
     }
-    stringified(&mut Budget::new(), value, "options")
+    stringified(&mut budget, value, "options")
 }
 
 /// A form's fields by name. Strings are taken as they are (a lone surrogate
@@ -150,7 +151,7 @@ pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError
     let mut fields = BTreeMap::new();
     for entry in caught("fields", entries(value))?.iter() {
         let entry: Array = entry.unchecked_into();
-        let name = entry.get(0).as_string().unwrap_or_default();
+        let name = budget.string(&entry.get(0), "fields")?.unwrap_or_default();
         let member = entry.get(1);
         if member.is_undefined() {
             continue;
@@ -169,7 +170,9 @@ pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError
 pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
     const MEMBERS: [&str; 4] = ["method", "url", "headers", "body"];
     object(value, "request", r#"{method: "PUT", url: "https://..."}"#)?;
-    for key in caught("request", keys(value))?.iter().filter_map(|k| k.as_string()) {
+    let mut budget = Budget::new();
+    for key in caught("request", keys(value))?.iter() {
+        let key = budget.string(&key, "request")?.unwrap_or_default();
         if !MEMBERS.contains(&key.as_str()) {
             return Err(JsError::new(&format!(
                 "request: unknown member `{key}`; the members are {}",
@@ -178,7 +181,6 @@ pub(crate) fn request(value: &JsValue) -> Result<Request, JsError> {
         }
     }
     let get = |key: &str| caught(&format!("request.{key}"), Reflect::get(value, &key.into()));
-    let mut budget = Budget::new();
     let mut required = |key: &str, example: &str| {
         let value = get(key)?;
         if value.is_undefined() {
@@ -243,18 +245,19 @@ fn headers(budget: &mut Budget, value: &JsValue) -> Result<Vec<(String, String)>
         }
         let pair = caught(WHAT, items(&pair))?;
         // `["Authorization: Bearer x"]`: the header as one line of text.
-        if let Some(line) = pair.get(0).as_string().filter(|line| pair.length() == 1 && line.contains(':')) {
+        let given = budget.string(&pair.get(0), WHAT)?;
+        if let Some(line) = given.as_ref().filter(|line| pair.length() == 1 && line.contains(':')) {
             return Err(JsError::new(&format!(
                 "{WHAT}: {} holds a name and its value in one string; {PAIR}, such as [\"Authorization\", \"Bearer ...\"]",
-                shown(&line)
+                shown(line)
             )));
         }
         if pair.length() > 2 {
             return Err(JsError::new(&format!("{WHAT}: {PAIR}, not a list of {}", pair.length())));
         }
-        let (Some(name), Some(field)) = (budget.string(&pair.get(0), WHAT)?, budget.string(&pair.get(1), WHAT)?) else {
+        let (Some(name), Some(field)) = (given.clone(), budget.string(&pair.get(1), WHAT)?) else {
             // Name the header when there is one: its value is what is not a string.
-            let instead = match pair.get(0).as_string() {
+            let instead = match given {
                 Some(name) => format!("the value of {} is {}; write it as a string", shown(&name), kind(&pair.get(1))),
                 None => PAIR.to_owned(),
             };

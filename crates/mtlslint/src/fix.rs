@@ -133,12 +133,12 @@ fn apply_in_rounds(
     (out, applied, taken.iter().map(|&(start, end, content)| (start, end, content.len())).collect())
 }
 
-/// Whether `fix` makes the text longer.
-fn lengthens(fix: &Fix) -> bool {
+/// How many bytes `fix` adds to the text (none when it shortens it).
+fn growth(fix: &Fix) -> usize {
     let (written, replaced) = fix.edits.iter().fold((0, 0), |(w, r), edit| {
         (w + edit.content.len(), r + edit.range.end.offset.saturating_sub(edit.range.start.offset))
     });
-    written > replaced
+    written.saturating_sub(replaced)
 }
 
 /// Whether two edits clash: they overlap, or insert at the same place.
@@ -150,8 +150,8 @@ impl Linter {
     /// Lints `source`, applies the fixes `mode` allows, and repeats until no
     /// fix applies. A round whose result would no longer parse as JSON, or
     /// would pass the size or depth limit, where the text before it did not,
-    /// is tried again without the fixes that lengthen the body, and dropped
-    /// if it still does not fit: fixes never break a body.
+    /// is tried again with only the fixes that fit in the bytes left, and
+    /// dropped if it still does not fit: fixes never break a body.
     ///
     /// ```
     /// use mtlslint::{FixMode, Linter};
@@ -184,8 +184,15 @@ impl Linter {
             }
             let mut next_fits = fits(&next);
             if fitted && !next_fits {
-                // A fix that lengthens the body may be what crossed a limit: the round goes on without those.
-                (next, count, replaced) = apply_in_rounds(&text, &remaining, mode, &|fix| !lengthens(fix));
+                // A fix that lengthens the body may be what crossed the size limit: the round is taken
+                // again with those that fit in the bytes left, in text order.
+                let room = std::cell::Cell::new(limits.max_bytes.saturating_sub(text.len()));
+                let fits_in_room = |fix: &Fix| {
+                    let grows = growth(fix);
+                    let left = room.get().checked_sub(grows);
+                    left.inspect(|&left| room.set(left)).is_some()
+                };
+                (next, count, replaced) = apply_in_rounds(&text, &remaining, mode, &fits_in_room);
                 next_fits = fits(&next);
                 if count == 0 || next == text || !next_fits {
                     break;
@@ -264,7 +271,11 @@ mod tests {
         }
         // With room, it applies.
         assert_eq!(limited(body.len() + 10, 2).fix_body(body.as_bytes(), FixMode::Safe).applied, 1);
-        // A fix that keeps within the limits is taken though one beside it does not.
+        // A fix that keeps within the limits is taken though one beside it does not,
+        // and a short one though a long one, which unsafe fixes add, does not fit.
+        let body = r#"{"enabled": true, "keyStoreId": "k", "supportedProtocolList": "TLS_1_2"}"#;
+        let fixed = limited(body.len() + 2, 64).fix_body(body.as_bytes(), FixMode::Unsafe);
+        assert_eq!(fixed.text, r#"{"enabled": true, "keyStoreId": "k", "supportedProtocolList": ["TLS_1_2"]}"#);
         let body = r#"{"enabled": "false", "supportedProtocolList": "TLSv1.2,TLSv1.3"}"#;
         let fixed = limited(body.len() + 2, 64).fix_body(body.as_bytes(), FixMode::Safe);
         assert_eq!(fixed.text, r#"{"enabled": false, "supportedProtocolList": "TLSv1.2,TLSv1.3"}"#);

@@ -693,8 +693,11 @@ pub(crate) fn how_to_fill(placeholder: &str) -> String {
     if placeholder.starts_with('$') {
         ": mtlslint reads the text as written, not as a shell expands it (which it does not in single quotes)".into()
     } else if let Some(name) = placeholder.strip_prefix("{{").and_then(|p| p.strip_suffix("}}")) {
-        let name = name.trim();
-        format!(", or define `{name}` (`@{name} = ...` in an .http file)")
+        match name.trim() {
+            // `{{$processEnv KS}}`, `{{$dotenv KS}}`, `{{$uuid}}`: the HTTP clients' own, which no `@` line defines.
+            name if name.is_empty() || name.starts_with('$') => String::new(),
+            name => format!(", or define `{name}` (`@{name} = ...` in an .http file)"),
+        }
     } else {
         String::new()
     }
@@ -822,6 +825,17 @@ mod tests {
         }
         assert!(super::is_request_secret_name("x-api-key") && super::is_request_secret_name("sig"));
         assert!(!super::is_secret_name("sig") && !super::is_secret_name("errorCode"));
+    }
+
+    #[test]
+    fn a_placeholder_says_how_it_gets_its_value() {
+        use super::how_to_fill;
+        assert!(how_to_fill("$KS").starts_with(": mtlslint reads the text as written, not as a shell expands it"));
+        assert_eq!(how_to_fill("{{ ks }}"), ", or define `ks` (`@ks = ...` in an .http file)");
+        // The HTTP clients' built-ins are no variable an `@` line defines; an empty one names nothing.
+        assert_eq!(how_to_fill("{{$processEnv KS}}"), "");
+        assert_eq!(how_to_fill("{{}}"), "");
+        assert_eq!(how_to_fill("<ks>"), "");
     }
 
     #[test]

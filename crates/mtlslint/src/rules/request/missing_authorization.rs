@@ -59,11 +59,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             .report(&RULE, repeat.value_span, format!("/headers/{}", repeat.name), message)
             .help("keep one `Authorization: Bearer <token>` header and remove the others");
     }
-    // A no-break space copied with the token is sent with it: only spaces and tabs are dropped.
+    // A no-break space copied with the token is sent with it: only spaces and tabs separate and surround it.
     let value = header_value(header.value);
-    let (scheme, token) = value.split_once(char::is_whitespace).map_or((value, ""), |(s, t)| (s, header_value(t)));
+    let (scheme, token) = value.split_once([' ', '\t']).map_or((value, ""), |(s, t)| (s, header_value(t)));
     let one_word = "write `Bearer` and the token after it, as one word";
-    let (message, help) = if !scheme.eq_ignore_ascii_case("bearer") {
+    // `Bearer` and its token joined by a no-break space: one word to the server.
+    let joined = scheme.get(..6).is_some_and(|b| b.eq_ignore_ascii_case("bearer"))
+        && scheme[6..].chars().next().is_some_and(char::is_whitespace);
+    let (message, help) = if joined {
+        ("`Bearer` and the token are joined by white space other than a space".to_owned(), one_word)
+    } else if !scheme.eq_ignore_ascii_case("bearer") {
         // Only a scheme HTTP knows is named: another first word may be the token itself.
         if token.is_empty() || !crate::request::is_known_scheme(scheme) {
             ("the `Authorization` header has no `Bearer` scheme".to_owned(), help)

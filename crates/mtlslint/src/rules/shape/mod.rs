@@ -70,8 +70,8 @@ pub(super) fn describe(node: &Node<'_>, shown: &str) -> Cow<'static, str> {
 
 /// What the help of a fix that writes `protocols` out as items adds when
 /// some are legacy (SSL 3.0, TLS 1.0, TLS 1.1): the body as sent is
-/// rejected, the list as written would turn them on. `None` when none is.
-/// Such a fix is unsafe: T001 and T002 judge only what the server reads.
+/// rejected, so T001 and T002, which judge what the server reads, say
+/// nothing of them before the fix turns them on. `None` when none is.
 pub(super) fn legacy_written(protocols: &[Protocol]) -> Option<String> {
     // In the documentation's order, newest first: the last is the worst.
     let (mut names, mut worst) = (Vec::new(), None);
@@ -81,7 +81,7 @@ pub(super) fn legacy_written(protocols: &[Protocol]) -> Option<String> {
             worst = Some(deprecation);
         }
     }
-    Some([" without ", &crate::rules::listed(&names), ": ", worst?].concat())
+    Some([", then leave out ", &crate::rules::listed(&names), ": ", worst?].concat())
 }
 
 /// The items of a list written as one string (S008 on the field, S004 on one

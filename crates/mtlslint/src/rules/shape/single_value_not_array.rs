@@ -35,9 +35,9 @@ rule! {
     /// a constant in the wrong case as the constant, as S004's safe fix does.
     /// Unsafe when an item is spelt more loosely (`"TLS 1.2, TLS 1.3"`): it
     /// writes the constants the items name (`["TLS_1_2", "TLS_1_3"]`), as
-    /// S004's unsafe fix does; unsafe too when it would write SSL 3.0, TLS 1.0
-    /// or TLS 1.1, which the rejected body never turned on (the help says to
-    /// leave them out). A blank string (or `"[]"`) gets no fix: its evident replacement, `[]`, would allow
+    /// S004's unsafe fix does. When it writes SSL 3.0, TLS 1.0 or TLS 1.1,
+    /// which the rejected body never turned on, the help says to leave them
+    /// out (T001 and T002 report them once the list is an array). A blank string (or `"[]"`) gets no fix: its evident replacement, `[]`, would allow
     /// every protocol, TLS 1.0 and 1.1 included; nor does a string with an
     /// item that names no protocol.
     "S008", "single-value-not-array", standard: ERROR, production: ERROR, fix: Sometimes,
@@ -78,9 +78,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             // Safe when each item is a constant, a Java name or a case slip; a looser spelling
             // (`TLS 1.2`) is S004's unsafe fix.
             let safe = resolved.iter().all(|r| matches!(r, Resolution::Exact(_)) || r.certain().is_some());
-            // Written out, a legacy protocol the rejected body never turned on would be: said, and unsafe.
+            // Written out, a legacy protocol the rejected body never turned on would be: said before the fix.
             let legacy = legacy_written(&protocols);
-            let applicability = if safe && legacy.is_none() { Applicability::Safe } else { Applicability::Unsafe };
+            let applicability = if safe { Applicability::Safe } else { Applicability::Unsafe };
             report.help(["write ", &array, legacy.as_deref().unwrap_or_default()].concat()).fix(
                 applicability,
                 ["Replace with ", &array].concat(),

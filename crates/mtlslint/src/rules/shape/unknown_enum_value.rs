@@ -38,8 +38,8 @@ rule! {
     /// Safe for a Java name, a case slip and white space; unsafe for another
     /// spelling. A typo gets a suggestion (never another version) and no fix.
     /// Several protocols in one item are split into items, safely when each
-    /// is named as above, but never when one is SSL 3.0, TLS 1.0 or TLS 1.1,
-    /// which the rejected body never turned on.
+    /// is named as above; the help says to leave out SSL 3.0, TLS 1.0 and
+    /// TLS 1.1, which the rejected body never turned on.
     "S004", "unknown-enum-value", standard: ERROR, production: ERROR, fix: Sometimes,
 }
 
@@ -104,16 +104,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 let items: Vec<String> = list.iter().map(|p| ["\"", p.constant(), "\""].concat()).collect();
                 let items = items.join(", ");
                 let message = ["`", text, "` holds ", &list.len().to_string(), " protocols in one string"];
-                // Written out, a legacy protocol the rejected body never turned on would be: said, and unsafe.
+                // Written out, a legacy protocol the rejected body never turned on would be: said before the fix.
                 let legacy = legacy_written(&list);
-                let safe = certain && legacy.is_none();
                 checker
                     .report(&RULE, span, slot.pointer(body), message.concat())
                     .help(
                         ["write each as an item of its own: ", &items, legacy.as_deref().unwrap_or_default()].concat(),
                     )
                     .fix(
-                        if safe { Applicability::Safe } else { Applicability::Unsafe },
+                        if certain { Applicability::Safe } else { Applicability::Unsafe },
                         ["Replace with ", &items].concat(),
                         [(span, items)],
                     );

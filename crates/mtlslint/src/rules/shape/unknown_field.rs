@@ -1,4 +1,4 @@
-use crate::body::{Body, Field, Reading, is_blank, read_bool};
+use crate::body::{Body, Field};
 use crate::diagnostic::Applicability;
 use crate::diagnostic::Span;
 use crate::model::{FIELDS, keystore_required_text};
@@ -40,9 +40,7 @@ rule! {
     ///
     /// ## Fix safety
     /// Renaming is safe when the key differs from a field only in case, and
-    /// offered as unsafe for a near spelling or another revision's name, or
-    /// when the renamed `enabled` would turn mTLS on without a keystore: the
-    /// body the server took would then be refused. No
+    /// offered as unsafe for a near spelling or another revision's name. No
     /// rename is offered when the body already gives that field, or when
     /// another key here stands for it too: the key would repeat, and the
     /// server would take the renamed value.
@@ -102,14 +100,6 @@ pub(crate) fn stand_in<'b>(body: &'b Body<'_>, field: Field) -> Option<&'b Membe
     body.unknown().find(|member| reading(&member.key).1 == Some(field))
 }
 
-/// Whether `member`, a stand-in for `enabled` the body does not give, reads
-/// true while the settings name no keystore (M001 once it is renamed).
-fn enables_without_keystore(body: &Body<'_>, member: &Member<'_>) -> bool {
-    let on = matches!(read_bool(&member.value), Reading::Exact(true) | Reading::Coerced(true));
-    let keystore = body.effective.as_ref().and_then(|e| e.key_store_id.as_ref()).is_some_and(|id| !is_blank(&id.value));
-    on && body.last(Field::Enabled).is_none() && !keystore && !body.unread(Field::KeyStoreId)
-}
-
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(body) = checker.body else { return };
     // Two keys that both stand for one field cannot both be renamed to it.
@@ -130,8 +120,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let refused = meant == Some(Field::KeyStoreId)
             && body.last(Field::KeyStoreId).is_none()
             && body.keystore_lack().is_some();
-        // Renamed, a stand-in for `enabled` that turns mTLS on without a keystore gets the body refused.
-        let enables = meant == Some(Field::Enabled) && enables_without_keystore(body, member);
         let consequence = if refused {
             concat!("; the server drops it, then refuses the body: ", keystore_required_text!())
         } else {
@@ -180,47 +168,31 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     rename(field.key()),
                 );
             }
-            None => {
-                match near {
-                    Some(field) if field.key().eq_ignore_ascii_case(key) => {
-                        let help =
-                            CASE.get(field as usize, |i| format!("names are case-sensitive: write `{}`", FIELDS[i]));
-                        // Renamed, the body the server took would be refused: the keystore is the author's to add.
-                        let (help, applicability) = if enables {
-                            (
-                                concat!(
-                                    "write `enabled`, and add \"keyStoreId\": renamed alone, it gets the body refused (",
-                                    keystore_required_text!(),
-                                    ")"
-                                ),
-                                Applicability::Unsafe,
-                            )
-                        } else {
-                            (help, Applicability::Safe)
-                        };
-                        checker.report(&RULE, span, pointer, message).help(help).fix(
-                            applicability,
-                            title(field),
-                            rename(field.key()),
-                        );
-                    }
-                    Some(field) => {
-                        let help = NEAR.get(field as usize, |i| format!("did you mean `{}`?", FIELDS[i]));
-                        checker.report(&RULE, span, pointer, message).help(help).fix(
-                            Applicability::Unsafe,
-                            title(field),
-                            rename(field.key()),
-                        );
-                    }
-                    None => {
-                        static HELP: Memo<1> = Memo::new();
-                        let help = HELP.get(0, |_| {
-                            format!("the fields are {}; remove this one", FIELDS.map(|f| format!("`{f}`")).join(", "))
-                        });
-                        checker.report(&RULE, span, pointer, message).help(help);
-                    }
+            None => match near {
+                Some(field) if field.key().eq_ignore_ascii_case(key) => {
+                    let help = CASE.get(field as usize, |i| format!("names are case-sensitive: write `{}`", FIELDS[i]));
+                    checker.report(&RULE, span, pointer, message).help(help).fix(
+                        Applicability::Safe,
+                        title(field),
+                        rename(field.key()),
+                    );
                 }
-            }
+                Some(field) => {
+                    let help = NEAR.get(field as usize, |i| format!("did you mean `{}`?", FIELDS[i]));
+                    checker.report(&RULE, span, pointer, message).help(help).fix(
+                        Applicability::Unsafe,
+                        title(field),
+                        rename(field.key()),
+                    );
+                }
+                None => {
+                    static HELP: Memo<1> = Memo::new();
+                    let help = HELP.get(0, |_| {
+                        format!("the fields are {}; remove this one", FIELDS.map(|f| format!("`{f}`")).join(", "))
+                    });
+                    checker.report(&RULE, span, pointer, message).help(help);
+                }
+            },
         }
     }
 }
