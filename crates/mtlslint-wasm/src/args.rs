@@ -263,13 +263,10 @@ fn headers(budget: &mut Budget, value: &JsValue) -> Result<Vec<(String, String)>
             };
             return Err(JsError::new(&format!("{WHAT}: {instead}")));
         };
-        let trimmed = name.trim();
-        if trimmed != name && mtlslint::import::is_header_name(trimmed) {
-            // As the CLI's `-H ' Name: value'`: `fetch` refuses such a name, a server too.
-            return Err(JsError::new(&format!(
-                "{WHAT}: `{trimmed}` has white space around its name, which a server refuses \
-                 (RFC 9112, section 5.1): write [\"{trimmed}\", ...]"
-            )));
+        // As the CLI's `-H ' Name: value'`: `fetch` refuses such a name, a server too.
+        if let Some(trimmed) = mtlslint::import::spaced_name(&name) {
+            let spaced = mtlslint::import::SPACED_NAME;
+            return Err(JsError::new(&format!("{WHAT}: `{trimmed}` {spaced}: write [\"{trimmed}\", ...]")));
         }
         if !mtlslint::import::is_header_name(&name) {
             return Err(JsError::new(&format!(

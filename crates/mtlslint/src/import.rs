@@ -446,10 +446,9 @@ pub fn read_header(header: &str) -> Result<HeaderArg<'_>, String> {
         return Err("a header is written `Name: value`".into());
     };
     let trimmed = name.trim();
-    if trimmed != name && is_header_name(trimmed) {
+    if spaced_name(name).is_some() {
         return Err(format!(
-            "header `{trimmed}` has white space around its name, which a server refuses (RFC 9112, section 5.1): \
-             write `{trimmed}:` with the colon right after the name"
+            "header `{trimmed}` {SPACED_NAME}: write `{trimmed}:` with the colon right after the name"
         ));
     }
     Ok(if field.trim().is_empty() && empty.is_none() {
@@ -458,6 +457,19 @@ pub fn read_header(header: &str) -> Result<HeaderArg<'_>, String> {
         HeaderArg::Send(name, field)
     })
 }
+
+/// The name a header name with white space around it stands for, when it
+/// is one without: a server refuses such a name ([`SPACED_NAME`]), as
+/// `fetch` does. Each front end says how to write it in its own terms.
+#[doc(hidden)]
+pub fn spaced_name(name: &str) -> Option<&str> {
+    let trimmed = name.trim();
+    (trimmed != name && is_header_name(trimmed)).then_some(trimmed)
+}
+
+/// What is wrong with a name [`spaced_name`] finds, after it in backquotes.
+#[doc(hidden)]
+pub const SPACED_NAME: &str = "has white space around its name, which a server refuses (RFC 9112, section 5.1)";
 
 /// cURL's options that give the credentials of the call: `-u user:password`
 /// and `--oauth2-bearer TOKEN` send an `Authorization` header.
@@ -760,10 +772,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 };
                 let (name_span, value_span) = match verbatim {
                     Some(v) => {
-                        let value_at = v.start
-                            + name.len()
-                            + 1
-                            + (field.len() - field.trim_start_matches([' ', '\t', '\r', '\n']).len());
+                        let value_at = v.start + name.len() + 1 + (field.len() - field.trim_start_matches(OWS).len());
                         (Span::new(v.start, v.start + name.len()), Span::new(value_at, v.end))
                     }
                     None => (span, span),
@@ -1540,8 +1549,11 @@ pub fn is_header_name(name: &str) -> bool {
 /// assert_eq!(mtlslint::import::header_value(" Bearer abc\u{a0}\t"), "Bearer abc\u{a0}");
 /// ```
 pub fn header_value(field: &str) -> &str {
-    field.trim_matches([' ', '\t', '\r', '\n'])
+    field.trim_matches(OWS)
 }
+
+/// What [`header_value`] drops around a value: spaces, tabs and the line end.
+const OWS: [char; 4] = [' ', '\t', '\r', '\n'];
 
 impl Linter {
     /// Lints an imported request; ranges point into `source`, the file it came from.
