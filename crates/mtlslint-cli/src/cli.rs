@@ -38,6 +38,10 @@ pub(crate) struct ResponseArgs {
     /// Which call answered [default: told by the shape; either when it cannot tell].
     #[arg(long, value_enum, ignore_case = true)]
     pub(crate) endpoint: Option<EndpointArg>,
+    /// The file standard input stands for, as editors pass it: findings, SARIF and
+    /// annotations name it. Nothing is written to it.
+    #[arg(long, value_name = "PATH", value_parser = stdin_filename)]
+    pub(crate) stdin_filename: Option<PathBuf>,
     /// Which default severities apply [default: standard, or the configuration's].
     #[arg(long, value_enum, ignore_case = true)]
     pub(crate) profile: Option<ProfileArg>,
@@ -95,6 +99,16 @@ pub(crate) struct SchemaArgs {
     pub(crate) list: bool,
 }
 
+fn stdin_filename(name: &str) -> Result<PathBuf, String> {
+    match name {
+        "" => Err("write the path of the file standard input holds, e.g. `--stdin-filename bodies/proxy.json`".into()),
+        "-" => {
+            Err("`-` is standard input itself; write the path of the file it holds, e.g. `bodies/proxy.json`".into())
+        }
+        _ => Ok(PathBuf::from(name)),
+    }
+}
+
 fn parse_draft(name: &str) -> Result<Draft, String> {
     Draft::from_name(name).ok_or_else(|| format!("`{name}` is no dialect mtlslint writes; write `2020-12` or `07`"))
 }
@@ -120,6 +134,12 @@ pub(crate) struct CheckArgs {
     /// folder above it that holds them, up to the working folder).
     #[arg(long, value_name = "NAME")]
     pub(crate) env: Option<String>,
+    /// The file standard input stands for, as editors pass it: findings, SARIF and
+    /// annotations name it, its extension says what it holds (.http, .curl, .json), and its
+    /// folder is where an .http file's body files and environments are read. Nothing is
+    /// written to it.
+    #[arg(long, value_name = "PATH", value_parser = stdin_filename)]
+    pub(crate) stdin_filename: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }

@@ -13,15 +13,16 @@ use crate::cli::CommonArgs;
 
 /// A body to lint.
 pub(crate) enum Input {
-    Stdin,
+    /// Standard input, with the path of the file it holds (`--stdin-filename`), if given.
+    Stdin(Option<PathBuf>),
     File(PathBuf),
 }
 
 impl Input {
     pub(crate) fn name(&self) -> String {
         match self {
-            Input::Stdin => "-".into(),
-            Input::File(path) => path.display().to_string(),
+            Input::Stdin(None) => "-".into(),
+            Input::Stdin(Some(path)) | Input::File(path) => path.display().to_string(),
         }
     }
 
@@ -29,8 +30,8 @@ impl Input {
     /// HTTP Client's environment files): its own, or the working directory.
     pub(crate) fn folder(&self) -> PathBuf {
         match self {
-            Input::File(path) => folder_of(path).to_path_buf(),
-            Input::Stdin => PathBuf::from("."),
+            Input::Stdin(Some(path)) | Input::File(path) => folder_of(path).to_path_buf(),
+            Input::Stdin(None) => PathBuf::from("."),
         }
     }
 
@@ -41,7 +42,7 @@ impl Input {
         let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
         let mut bytes = Vec::new();
         match self {
-            Input::Stdin => {
+            Input::Stdin(_) => {
                 let stdin = std::io::stdin();
                 // Run at a prompt (`check` with no input named, `--data @-`), it would seem to hang.
                 if stdin.is_terminal() {
@@ -118,7 +119,8 @@ pub(crate) const EXTENSIONS: &[&str] = &["json", "http", "rest", "curl"];
 pub(crate) const RESPONSE_EXTENSIONS: &[&str] = &["json"];
 
 /// Expands the paths: files as given, folders to their files with one of
-/// `extensions` (`*.json`, ...) in name order, `-` (or no path) to stdin. A folder's
+/// `extensions` (`*.json`, ...) in name order, `-` (or no path) to stdin,
+/// which stands for the file `stdin_name` when one is given. A folder's
 /// configuration files (`mtlslint.json`), the HTTP client's environment
 /// files (`http-client.env.json`) and the `context` files the run reads
 /// (inventories, current settings) are no bodies: they are left out of it.
@@ -129,6 +131,7 @@ pub(crate) fn collect(
     paths: &[PathBuf],
     context: &[PathBuf],
     extensions: &[&str],
+    stdin_name: Option<&Path>,
     quiet: bool,
 ) -> Vec<Result<Input, String>> {
     let context: Vec<PathBuf> = context.iter().filter_map(|path| fs::canonicalize(path).ok()).collect();
@@ -152,7 +155,7 @@ pub(crate) fn collect(
             inputs.push(if stdin {
                 Err("`-` (standard input) is given twice; it can be read once".into())
             } else {
-                Ok(Input::Stdin)
+                Ok(Input::Stdin(stdin_name.map(Path::to_path_buf)))
             });
             stdin = true;
         } else if path.is_dir() {
@@ -194,6 +197,12 @@ pub(crate) fn collect(
         } else {
             inputs.push(Err(format!("`{}`: no such file or folder", path.display())));
         }
+    }
+    if let (Some(name), false) = (stdin_name, stdin) {
+        inputs.push(Err(format!(
+            "--stdin-filename {}: standard input is not read when files are named; add `-` to them, or name none",
+            name.display()
+        )));
     }
     inputs
 }
@@ -408,8 +417,10 @@ pub(crate) fn kind_of_json(bytes: &[u8]) -> Option<JsonKind> {
 
 pub(crate) fn holds(input: &Input, bytes: &[u8]) -> Holds {
     let extension = match input {
-        Input::File(path) => path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()),
-        Input::Stdin => None,
+        Input::Stdin(Some(path)) | Input::File(path) => {
+            path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+        }
+        Input::Stdin(None) => None,
     };
     let text = || String::from_utf8_lossy(bytes);
     match extension.as_deref() {
@@ -461,7 +472,7 @@ pub(crate) fn imported_body(
         base.join(file.trim_start_matches("./"))
     };
     let input = if file == "-" {
-        Input::Stdin
+        Input::Stdin(None)
     } else if on_command_line {
         Input::File(path.clone())
     } else {
@@ -580,7 +591,7 @@ pub(crate) fn request(
     // `@-` and `@FILE` are read, except from `--data-raw` (`files` false).
     let body = match data {
         None => None,
-        Some(("@-", true)) => Some(Input::Stdin.read_body(cap)?),
+        Some(("@-", true)) => Some(Input::Stdin(None).read_body(cap)?),
         Some((data, files)) => match data.strip_prefix('@').filter(|_| files) {
             Some(path) => Some(Input::File(path.into()).read_body(cap)?),
             None => Some(data.as_bytes().to_vec()),

@@ -203,7 +203,9 @@ fn run(command: Command) -> Result<bool, String> {
             }
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
-            for input in inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS, false) {
+            for input in
+                inputs::collect(&args.paths, &context_files, inputs::EXTENSIONS, args.stdin_filename.as_deref(), false)
+            {
                 let Some(input) = skipped.keep(input) else { continue };
                 let Some(bytes) = read(&linter, &input, &args.paths, &mut skipped)? else { continue };
                 let result = check_input(&linter, &input, &bytes, args.env.as_deref(), &mut skipped);
@@ -274,7 +276,13 @@ fn run(command: Command) -> Result<bool, String> {
             let mut skipped = Skipped::default();
             let mut results = Vec::new();
             let config_file: Vec<PathBuf> = config.iter().map(|(path, _)| path.clone()).collect();
-            for input in inputs::collect(&args.paths, &config_file, inputs::RESPONSE_EXTENSIONS, false) {
+            for input in inputs::collect(
+                &args.paths,
+                &config_file,
+                inputs::RESPONSE_EXTENSIONS,
+                args.stdin_filename.as_deref(),
+                false,
+            ) {
                 let Some(input) = skipped.keep(input) else { continue };
                 let Some(bytes) = read(&linter, &input, &args.paths, &mut skipped)? else { continue };
                 let mut diagnostics = linter.lint_response(&bytes, endpoint);
@@ -465,7 +473,8 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     let quiet = on_stderr && args.common.format != Format::Human;
     // Files linted whose fixes could not be written back, and why (the machine formats list it).
     let mut unwritten = Vec::new();
-    for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS, quiet) {
+    for input in inputs::collect(&args.paths, context_files, inputs::EXTENSIONS, args.stdin_filename.as_deref(), quiet)
+    {
         let Some(input) = skipped.keep(input) else { continue };
         let Some(bytes) = read(linter, &input, &args.paths, &mut skipped)? else { continue };
         if !matches!(inputs::holds(&input, &bytes), inputs::Holds::Body) {
@@ -474,7 +483,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
             let result = check_input(linter, &input, &bytes, args.env.as_deref(), &mut skipped);
             requests.extend(skipped.keep(result).into_iter().flatten());
             // Standard input is a filter's: what is not fixed goes through.
-            if !args.diff && matches!(input, inputs::Input::Stdin) {
+            if !args.diff && matches!(input, inputs::Input::Stdin(_)) {
                 pass_through(&bytes)?;
             }
             continue;
@@ -536,7 +545,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
             }
             (applied, files) = (applied + fixed.applied, files + 1);
         }
-        if !args.diff && matches!(input, inputs::Input::Stdin) {
+        if !args.diff && matches!(input, inputs::Input::Stdin(_)) {
             // Unfixed, the input goes through as it came, bytes that are not UTF-8 included.
             if fixed.applied == 0 {
                 pass_through(&bytes)?;

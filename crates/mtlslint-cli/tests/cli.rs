@@ -1907,3 +1907,60 @@ fn fix_leaves_a_read_only_file_and_keeps_hard_links() {
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn stdin_filename_names_standard_input_and_finds_its_neighbours() {
+    let dir = scratch("stdin-filename");
+    fs::create_dir_all(dir.join("calls")).unwrap();
+    let body = b"{\"enabled\": false,\n \"supportedProtocolList\": [\"TLSv1.2\"]}\n";
+    fs::write(dir.join("calls/body.json"), body).unwrap();
+    fs::write(dir.join("calls/http-client.env.json"), r#"{"dev": {"project": "Payments"}}"#).unwrap();
+
+    // Every format names the file standard input stands for.
+    let named = |format: &str| {
+        let args = ["check", "--format", format, "--stdin-filename", "calls/proxy.json"];
+        stdout(&with_stdin_in(&dir, &args, body))
+    };
+    assert!(named("human").contains("--> calls/proxy.json:2:28"), "{}", named("human"));
+    let sarif: Value = serde_json::from_str(&named("sarif")).unwrap();
+    let location = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "calls/proxy.json");
+    assert!(named("github").contains("\n::error file=calls/proxy.json,line=2,col=28,"), "{}", named("github"));
+    let json: Value = serde_json::from_str(&named("json")).unwrap();
+    assert_eq!(json["results"][0]["source"], "calls/proxy.json");
+
+    // A diff of standard input applies to that file; nothing is written to it.
+    let diff = with_stdin_in(&dir, &["check", "--diff", "--stdin-filename", "calls/body.json"], body);
+    assert!(stdout(&diff).starts_with("--- calls/body.json\n+++ calls/body.json\n"), "{}", stdout(&diff));
+    let fixed = with_stdin_in(&dir, &["check", "--fix", "--stdin-filename", "calls/body.json"], body);
+    assert!(stdout(&fixed).contains("[\"TLS_1_2\"]"));
+    assert_eq!(fs::read(dir.join("calls/body.json")).unwrap(), body);
+
+    // An .http file read from standard input finds its body file and environment beside the file it names.
+    let http = "PATCH https://gw.example.com/apiops/projects/{{project}}/apiProxies/P/settings/mtls/\n\
+                Content-Type: application/json\n\n< ./body.json\n";
+    let args = ["check", "--env", "dev", "--format", "json", "--stdin-filename", "calls/calls.http"];
+    let output = with_stdin_in(&dir, &args, http.as_bytes());
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sources: Vec<&str> =
+        json["results"].as_array().unwrap().iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["calls/calls.http", "calls/body.json"]);
+    let codes: Vec<&str> =
+        json["results"][1]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["M002", "S004"]);
+    // Without the name, the same text is read from the working folder, which holds no body.json.
+    let unnamed = with_stdin_in(&dir, &["check", "--env", "dev"], http.as_bytes());
+    assert_eq!(unnamed.status.code(), Some(2));
+
+    // A name for standard input that is not read, or no name at all, is refused with what to write.
+    let unread = with_stdin_in(&dir, &["check", "--stdin-filename", "a.json", "calls/body.json"], b"{}");
+    assert_eq!(unread.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unread.stderr).contains("add `-` to them, or name none"));
+    for name in ["", "-"] {
+        let refused = mtlslint(&["check", "--stdin-filename", name]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("write the path of the file"));
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
