@@ -1000,6 +1000,17 @@ fn ci_formats_carry_what_their_consumers_read() {
     let error = github.lines().find(|l| l.starts_with("::error ")).unwrap();
     assert!(error.starts_with("::error file=bodies/bad-java-protocol-names.json,line="), "{error}");
     assert!(error.contains(",title=S004 unknown-enum-value::"), "{error}");
+    // Annotations name files as the repository does: `./bodies` and `$PWD/bodies` as `bodies`.
+    let absolute = examples.canonicalize().unwrap().join("bodies");
+    for folder in ["./bodies", absolute.to_str().unwrap()] {
+        let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+            .args(["check", "--format", "github", folder])
+            .current_dir(&examples)
+            .output()
+            .unwrap();
+        let annotations = String::from_utf8(output.stdout).unwrap();
+        assert!(annotations.lines().all(|l| l.contains(" file=bodies/")), "{folder}: {annotations}");
+    }
     assert!(github.contains("%0A"), "multi-line messages are escaped");
     assert!(
         github.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "))

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use mtlslint::Severity;
 
-use super::FileResult;
+use super::{FileResult, relative_path};
 
 /// Writes one workflow command per finding, and an `::error` for each input not linted
 /// or for the reason the run stopped before linting.
@@ -32,7 +32,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[
                 writeln!(
                     out,
                     "::{command} file={},line={},col={},endLine={},endColumn={},title={title}::{}",
-                    property(&result.source),
+                    property(&relative_path(&result.source).to_string_lossy().replace('\\', "/")),
                     start.line,
                     start.column,
                     end.line,

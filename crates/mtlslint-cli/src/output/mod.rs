@@ -42,6 +42,25 @@ impl FileResult {
     }
 }
 
+/// A file's path relative to the working directory, as code scanning and
+/// pull-request annotations name files (`./a.json` and `$PWD/a.json` as
+/// `a.json`); a path that climbs out with `..` is named where it leads, and
+/// a file outside the working directory by its absolute path.
+pub(crate) fn relative_path(source: &str) -> std::path::PathBuf {
+    use std::path::{Component, Path};
+    let here = std::env::current_dir().ok();
+    let within = |path: &Path| here.as_ref().and_then(|here| path.strip_prefix(here).ok().map(Path::to_path_buf));
+    let path = Path::new(source);
+    let mut path = within(path).unwrap_or_else(|| path.to_path_buf());
+    if path.components().any(|c| c == Component::ParentDir)
+        && let Ok(real) = path.canonicalize()
+    {
+        let here = here.as_ref().and_then(|here| here.canonicalize().ok());
+        path = here.and_then(|here| real.strip_prefix(here).ok().map(Path::to_path_buf)).unwrap_or(real);
+    }
+    path.components().filter(|c| *c != Component::CurDir).collect()
+}
+
 /// The results with those of a file met twice (an input and a request's
 /// body file) made one, each finding once, in text order. When the texts
 /// differ (`--fix` changed the file), or the first holds what `--diff`'s

@@ -3,7 +3,6 @@
 //! and paths relative to the working directory (the repository, in CI).
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use mtlslint::{Diagnostic, Severity};
 use serde_json::{Value, json};
@@ -155,23 +154,13 @@ fn pascal_case(name: &str) -> String {
 
 /// A path as a URI relative to the working directory, with `/` separators;
 /// an absolute `file://` URI for a file outside it (`../other/a.json` too).
-/// Each name is percent-encoded (a `\` in a Unix name as `%5C`).
+/// Each name is percent-encoded (a `\\` in a Unix name as `%5C`).
 fn relative_uri(source: &str) -> String {
     use std::path::Component;
     if source == "-" {
         return "stdin".into();
     }
-    let here = std::env::current_dir().ok();
-    let within = |path: &Path| here.as_ref().and_then(|here| path.strip_prefix(here).ok().map(Path::to_path_buf));
-    let path = Path::new(source);
-    let mut path = within(path).unwrap_or_else(|| path.to_path_buf());
-    // A path that climbs out with `..` is named where it leads.
-    if path.components().any(|c| c == Component::ParentDir)
-        && let Ok(real) = path.canonicalize()
-    {
-        let here = here.as_ref().and_then(|here| here.canonicalize().ok());
-        path = here.and_then(|here| real.strip_prefix(here).ok().map(Path::to_path_buf)).unwrap_or(real);
-    }
+    let path = super::relative_path(source);
     let names: Vec<String> = path
         .components()
         .filter_map(|c| match c {
