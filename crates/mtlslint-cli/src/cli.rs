@@ -151,7 +151,7 @@ pub(crate) struct RequestArgs {
     #[arg(long, short = 'X', alias = "request")]
     pub(crate) method: Option<String>,
     /// The URL (or just the path) of the call.
-    #[arg(long, required_unless_present_any = ["curl", "location"])]
+    #[arg(long)]
     pub(crate) url: Option<String>,
     /// The URL, written after the options as curl takes it (in place of --url).
     #[arg(value_name = "URL", conflicts_with = "url")]

@@ -48,11 +48,11 @@ impl Input {
                 if stdin.is_terminal() {
                     eprintln!("mtlslint: reading standard input until it ends (Ctrl-D; Ctrl-Z then Enter on Windows)");
                 }
-                stdin.take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))
+                stdin.take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {}", reason(&e)))
             }
             Input::File(path) => fs::File::open(path)
                 .and_then(|file| file.take(cap).read_to_end(&mut bytes))
-                .map_err(|e| format!("cannot read `{}`: {e}", path.display())),
+                .map_err(|e| format!("cannot read `{}`: {}", path.display(), reason(&e))),
         }?;
         Ok(bytes)
     }
@@ -61,6 +61,24 @@ impl Input {
     /// the limit, so that a body over the limit stays over it as text.
     fn read_body(&self, limit: usize) -> Result<Vec<u8>, String> {
         self.read(limit.saturating_add(3))
+    }
+}
+
+/// Why a file cannot be read, in the words of the rest of the messages:
+/// without the system's error number (`(os error 2)`).
+pub(crate) fn reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "a folder, not a file".into(),
+        _ => {
+            let text = error.to_string();
+            match text.rfind(" (os error ") {
+                Some(at) if text.ends_with(')') => text[..at].to_owned(),
+                _ => text,
+            }
+        }
     }
 }
 
@@ -194,6 +212,8 @@ pub(crate) fn collect(
             if first(path) {
                 inputs.push(Ok(Input::File(path.clone())));
             }
+        } else if let Ok(target) = fs::read_link(path) {
+            inputs.push(Err(format!("`{}`: a link to `{}`, which does not exist", path.display(), target.display())));
         } else {
             inputs.push(Err(format!("`{}`: no such file or folder", path.display())));
         }
@@ -592,6 +612,9 @@ pub(crate) fn request(
     let body = match data {
         None => None,
         Some(("@-", true)) => Some(Input::Stdin(None).read_body(cap)?),
+        Some(("@", true)) => {
+            return Err("`--data @` names no file: write `--data @FILE`, or `--data @-` for standard input".into());
+        }
         Some((data, files)) => match data.strip_prefix('@').filter(|_| files) {
             Some(path) => Some(Input::File(path.into()).read_body(cap)?),
             None => Some(data.as_bytes().to_vec()),

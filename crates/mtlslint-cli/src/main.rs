@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::{ContextKind, ContextValue};
 use mtlslint::{Config, FixMode, Linter, Options, Severity};
 
 use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, ProfileArg, SchemaArgs};
@@ -20,7 +21,10 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) if !error.use_stderr() => error.exit(),
-        Err(error) => {
+        Err(mut error) => {
+            if let Some(tip) = conflict_tip(&error) {
+                error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+            }
             let arguments: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
             let message = hide_arguments(error.render().ansi().to_string(), &arguments);
             let _ = write!(anstream::stderr(), "{message}");
@@ -85,6 +89,29 @@ fn report_error(message: &str) {
         return;
     }
     let _ = writeln!(anstream::stderr(), "mtlslint: error: {}", mtlslint::redact(message));
+}
+
+/// What to write instead of two options that cannot go together, where
+/// clap's message says only that they cannot.
+fn conflict_tip(error: &clap::Error) -> Option<&'static str> {
+    if error.kind() != clap::error::ErrorKind::ArgumentConflict {
+        return None;
+    }
+    let named = |kind| match error.get(kind) {
+        Some(ContextValue::String(arg)) => arg.split([' ', '=']).next().unwrap_or_default().to_owned(),
+        Some(ContextValue::Strings(args)) => args.join(" "),
+        _ => String::new(),
+    };
+    let pair = [named(ContextKind::InvalidArg), named(ContextKind::PriorArg)];
+    if pair.iter().any(|arg| arg == "--curl") {
+        Some(
+            "--curl takes the whole call: write the method, URL, headers and body inside it, as in --curl 'curl -X PUT URL -H ...'",
+        )
+    } else if pair.iter().any(|arg| arg == "--fix") && pair.iter().any(|arg| arg == "--diff") {
+        Some("--diff prints the fixes and writes nothing; --fix writes them: choose one")
+    } else {
+        None
+    }
 }
 
 /// A command-line error with the credentials of the arguments it quotes

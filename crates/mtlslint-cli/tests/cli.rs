@@ -1975,3 +1975,37 @@ fn stdin_filename_names_standard_input_and_finds_its_neighbours() {
     }
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn usage_errors_say_what_to_write_instead() {
+    let stderr = |args: &[&str]| {
+        let output = mtlslint(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    assert!(
+        stderr(&["check", "--fix", "--diff", "a.json"]).contains("tip: --diff prints the fixes and writes nothing")
+    );
+    let curl = stderr(&["request", "-X", "PUT", "--curl", "curl https://gw/"]);
+    assert!(curl.contains("tip: --curl takes the whole call"), "{curl}");
+    // The URL may follow the options: the message names both places.
+    assert!(stderr(&["request", "-X", "PUT"]).contains("needs a URL (--url or after the options)"));
+    let url = "https://gw.example.com/apiops/projects/P/apiProxies/X/settings/mtls/";
+    assert!(
+        stderr(&["request", "-X", "PATCH", url, "--data", "@"])
+            .contains("`--data @` names no file: write `--data @FILE`")
+    );
+    // Files that cannot be read are named in the messages' own words, without the system's error number.
+    let missing = stderr(&["check", "--current", "no-such-current.json", "-"]);
+    assert!(missing.contains("--current: cannot read `no-such-current.json`: no such file or folder\n"), "{missing}");
+    let dir = scratch("dangling");
+    let link = dir.join("dangling.json");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("gone.json"), &link).unwrap();
+        let dangling = stderr(&["check", link.to_str().unwrap()]);
+        assert!(dangling.contains("dangling.json`: a link to `"), "{dangling}");
+        assert!(dangling.contains("gone.json`, which does not exist"), "{dangling}");
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
