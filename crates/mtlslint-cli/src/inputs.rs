@@ -64,6 +64,40 @@ impl Input {
     }
 }
 
+/// Whether the call's token seems split off its header: `-H "Authorization:
+/// Bearer" $TOKEN` (a quote closed too early) or an unset `$URL` before it
+/// leaves a header with a scheme and no credentials, and one word without `/`
+/// where the URL goes (in an `.http` file, a blank line after the header makes
+/// the token the body). Findings would quote that word, so such a call is
+/// refused, with what to write, without quoting it.
+/// `http_file` says the call is read from an `.http` file, which writes headers as lines.
+pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<String> {
+    let (name, scheme) = request.headers.iter().find(|(name, value)| {
+        name.trim().eq_ignore_ascii_case("authorization")
+            && ["bearer", "basic", "token"].iter().any(|scheme| value.trim().eq_ignore_ascii_case(scheme))
+    })?;
+    let word = |text: &str| !text.is_empty() && !text.contains(char::is_whitespace);
+    let url = request.url.trim();
+    let body = request.body.as_deref().map(str::trim).filter(|body| word(body) && !body.starts_with(['{', '[', '"']));
+    let place = if word(url) && !url.contains('/') {
+        "the URL"
+    } else if body.is_some() {
+        "the body"
+    } else {
+        return None;
+    };
+    let (name, scheme) = (name.trim(), scheme.trim());
+    let write = if http_file {
+        format!("write the token on the header's line, `{name}: {scheme} <token>`")
+    } else {
+        format!("write the header as one argument, `-H \"{name}: {scheme} $TOKEN\"`")
+    };
+    Some(format!(
+        "`{name}: {scheme}` has no token, and {place} is one word (not shown: it may be the token, split off its \
+         header); {write}"
+    ))
+}
+
 /// Why a file cannot be read, in the words of the rest of the messages:
 /// without the system's error number (`(os error 2)`).
 pub(crate) fn reason(error: &std::io::Error) -> String {

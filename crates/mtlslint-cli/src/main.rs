@@ -251,6 +251,9 @@ fn run(command: Command) -> Result<bool, String> {
                         .into());
                 }
                 let imported = mtlslint::import::parse_curl(command).map_err(|e| format!("--curl: {e}"))?;
+                if let Some(why) = inputs::split_off_token(&imported.request, false) {
+                    return Err(format!("--curl: {why}"));
+                }
                 let imported = std::slice::from_ref(&imported);
                 let (diagnostics, in_files, unread) =
                     lint_imported(&linter, std::path::Path::new("."), true, command, imported);
@@ -276,6 +279,9 @@ fn run(command: Command) -> Result<bool, String> {
             // The method curl sends when none is given, as `--curl` reads it.
             let method = args.method.as_deref().unwrap_or(if args.data().is_some() { "POST" } else { "GET" });
             let request = inputs::request(method, url, &args.headers(), args.data(), max_bytes(&linter))?;
+            if let Some(why) = inputs::split_off_token(&request, false) {
+                return Err(why);
+            }
             let mut report = linter.lint_request(&request);
             // The findings in a body read from a file point into that file.
             let body_file = args
@@ -384,7 +390,8 @@ fn check_input(
     skipped: &mut Skipped,
 ) -> Result<Vec<FileResult>, String> {
     let text = String::from_utf8_lossy(bytes).into_owned();
-    let requests = match inputs::holds(input, bytes) {
+    let holds = inputs::holds(input, bytes);
+    let requests = match holds {
         inputs::Holds::Body => {
             let mut diagnostics = linter.lint_body(bytes);
             let help =
@@ -408,6 +415,10 @@ fn check_input(
         }
     };
     let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
+    let http_file = matches!(holds, inputs::Holds::HttpRequests);
+    if let Some(why) = requests.iter().find_map(|imported| inputs::split_off_token(&imported.request, http_file)) {
+        return Err(format!("{}: {why}", input.name()));
+    }
     let (mut diagnostics, in_files, unread) = lint_imported(linter, &input.folder(), false, &text, &requests);
     // The file's other requests are still linted.
     let none_linted = !requests.is_empty() && unread.len() == requests.len();

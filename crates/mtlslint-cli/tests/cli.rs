@@ -2009,3 +2009,35 @@ fn usage_errors_say_what_to_write_instead() {
     }
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_token_split_off_its_header_is_refused_without_being_shown() {
+    const TOKEN: &str = "SECRET-split0ff";
+    let refused = |output: Output| {
+        assert_eq!(output.status.code(), Some(2));
+        let all = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        assert!(!all.contains(TOKEN), "{all}");
+        assert!(all.contains("`Authorization: Bearer` has no token"), "{all}");
+        all
+    };
+    // An unset `$URL`, and the header's quote closed before the token.
+    let typed = refused(mtlslint(&["request", "-X", "PUT", "-H", "Authorization: Bearer", TOKEN]));
+    assert!(typed.contains("the URL is one word") && typed.contains(r#"`-H "Authorization: Bearer $TOKEN"`"#));
+    let command = format!("curl -X PUT -H 'Authorization: Bearer' {TOKEN}");
+    refused(mtlslint(&["request", "--curl", &command]));
+    let dir = scratch("split-token");
+    fs::write(dir.join("call.curl"), &command).unwrap();
+    // In an .http file, a blank line after the header makes the token the body.
+    let url = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts/";
+    fs::write(dir.join("call.http"), format!("PUT {url}\nAuthorization: Bearer\n\n{TOKEN}\n")).unwrap();
+    for file in ["call.curl", "call.http"] {
+        refused(mtlslint(&["check", "--format", "json", dir.join(file).to_str().unwrap()]));
+    }
+    let http = refused(mtlslint(&["check", dir.join("call.http").to_str().unwrap()]));
+    assert!(http.contains("the body is one word") && http.contains("`Authorization: Bearer <token>`"), "{http}");
+    // A header without a token, with a whole URL, is linted: R005 says what to write.
+    let linted = mtlslint(&["request", "-X", "PUT", url, "-H", "Authorization: Bearer"]);
+    assert_eq!(linted.status.code(), Some(1));
+    assert!(stdout(&linted).contains("R005"));
+    fs::remove_dir_all(dir).unwrap();
+}
