@@ -2041,3 +2041,17 @@ fn a_token_split_off_its_header_is_refused_without_being_shown() {
     assert!(stdout(&linted).contains("R005"));
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
+    let url = "https://gw.example.com/apiops/projects/P/apiProxies/X/settings/mtls/";
+    let command = format!("curl -X PATCH {url} -H 'Authorization: Bearer t0ken-abcdefgh' -d '{{\"enabled\": false}}'");
+    let output = mtlslint(&["request", "--format", "json", "--curl", &command]);
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let r006 = json["results"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "R006").unwrap();
+    assert!(r006["message"].as_str().unwrap().contains("curl sends the body as `application/x-www-form-urlencoded`"));
+    assert_eq!(r006["help"], "add `-H 'Content-Type: application/json'`, or send the body with `--json`");
+    // `--json` sends the header: nothing to report.
+    let json_flag = command.replace(" -d ", " --json ");
+    assert!(!stdout(&mtlslint(&["request", "--curl", &json_flag])).contains("R006"));
+}
