@@ -96,6 +96,26 @@ const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
 const segment = (name, placeholder) =>
   encodeURIComponent(name).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) || placeholder;
 
+/**
+ * A path name typed already percent-encoded (`My%20Project`): the page encodes
+ * names itself, so the call would name `My%2520Project`. Said beside the name.
+ */
+function encodedName(name) {
+  if (!/%[0-9A-Fa-f]{2}/.test(name)) return [];
+  let decoded;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    return [];
+  }
+  return [{
+    severity: "warning",
+    code: "",
+    message: `\`${name}\` looks percent-encoded; the page encodes names itself, so the call would name \`${segment(name)}\``,
+    help: `type the name as it is: \`${decoded}\``,
+  }];
+}
+
 /** At most this many messages beside one field, and findings in one list: a pasted body with thousands would freeze the page. */
 const SHOWN = { messages: 20, findings: 200 };
 
@@ -151,14 +171,24 @@ function showMessages(container, control, diagnostics, items = []) {
     : diagnostics.find((d) => d.severity === "warning") ? "warning" : diagnostics.length ? "info" : "";
 }
 
-/** The rules whose documentation is open: it stays open while the findings are listed again on each keystroke. */
+/** The findings (rule and pointer) whose rule documentation is open: it stays open while the findings are listed again. */
 const openDocs = new Set();
+let docsShown = 0;
 
-/** A list of findings, at most `SHOWN.findings` of them, or what to show when there are none. */
-function showFindings(list, items, none) {
-  const more = items.length - SHOWN.findings;
+/**
+ * A list of findings, each `[diagnostic, onFix]`, at most `SHOWN.findings` of
+ * them, or what to show when there are none. It is rebuilt only when what it
+ * lists changes: a button pressed while another input loses focus (and the
+ * page is judged again) must still be there for the click.
+ */
+function showFindings(list, findings, none) {
+  const said = JSON.stringify(findings.map(([d, onFix]) => [d, Boolean(onFix)]));
+  if (list.dataset.said === said) return;
+  list.dataset.said = said;
+  const items = findings.slice(0, SHOWN.findings).map(([d, onFix]) => findingItem(d, onFix));
+  const more = findings.length - SHOWN.findings;
   list.replaceChildren(
-    ...(items.length ? items.slice(0, SHOWN.findings) : [h("li", { class: "none" }, none)]),
+    ...(items.length ? items : [h("li", { class: "none" }, none)]),
     ...(more > 0 ? [h("li", { class: "more" }, `and ${more} more findings, not listed`)] : []),
   );
 }
@@ -193,19 +223,23 @@ function ruleDocs(markdown) {
 /** One finding in a list, with its quick fix and its rule's documentation. */
 function findingItem(d, onFix) {
   const where = `line ${d.range.start.line}, column ${d.range.start.utf16Column}`;
-  const open = openDocs.has(d.code);
-  const docs = h("div", { class: "docs", hidden: !open }, ...(open ? ruleDocs(explain(d.code)) : []));
+  const key = `${d.code} ${d.pointer}`;
+  const open = openDocs.has(key);
+  const id = `docs-${(docsShown += 1)}`;
+  const docs = h("div", { class: "docs", id, role: "region", "aria-label": `${d.code} ${d.name}`, hidden: !open },
+    ...(open ? ruleDocs(explain(d.code)) : []));
   const docsButton = h("button", {
     type: "button",
     class: "link",
     "aria-expanded": String(open),
+    "aria-controls": id,
     onclick: () => {
       const opening = docs.hidden;
       if (opening && !docs.firstChild) docs.append(...ruleDocs(explain(d.code)));
       docs.hidden = !opening;
       docsButton.setAttribute("aria-expanded", String(opening));
-      if (opening) openDocs.add(d.code);
-      else openDocs.delete(d.code);
+      if (opening) openDocs.add(key);
+      else openDocs.delete(key);
     },
   }, `About ${d.code} ${d.name}`);
   const fix = d.fix && onFix
@@ -291,7 +325,7 @@ function showProtocolHint(list) {
   const boxes = protocolBoxes().map((box) => box.value);
   const others = Array.isArray(list) ? list.filter((p) => !boxes.includes(p)) : [];
   let hint = "";
-  if (list === undefined) hint = "None ticked: the field is not sent, and the proxy keeps its protocols (every protocol by default).";
+  if (list === undefined) hint = "None ticked: the field is not sent, and the proxy keeps its protocols (those of its current settings; every protocol by default).";
   else if (!Array.isArray(list)) hint = `The JSON holds ${JSON.stringify(list)}, not a list: see its finding, or tick protocols to replace it.`;
   else if (others.length) hint = `The JSON also holds ${others.map((p) => JSON.stringify(p)).join(", ")}, which no box stands for: see the findings, and correct or remove them in the JSON.`;
   else if (list.length === 0) hint = "None ticked, and the JSON sends an empty list: the server allows every protocol.";
@@ -455,7 +489,9 @@ const CONTEXT = { current: "current", keystores: "ts-keystores", adminKeystores:
 /**
  * The options the context inputs give, and what could not be read in them:
  * each text is tried alone, so that one that cannot be read is said beside
- * its input while the others still count.
+ * its input while the others still count. While either inventory cannot be
+ * read, neither is given: a store found in neither would be reported as
+ * missing from one that was never read.
  */
 function readContext(names = Object.keys(CONTEXT)) {
   const options = {};
@@ -471,6 +507,10 @@ function readContext(names = Object.keys(CONTEXT)) {
       // The message says what it could not read; the field's message names it once.
       problems[name] = error.message.replace(/^options\.\w+: /, "").replace(/^current settings: /, "");
     }
+  }
+  if (problems.keystores || problems.adminKeystores) {
+    delete options.keystores;
+    delete options.adminKeystores;
   }
   return { options, problems };
 }
@@ -551,10 +591,10 @@ function judgeMtls() {
     // Said in the summary; the pane's own findings and the command still follow the text.
     unchecked = error;
   }
-  // Findings about the request as a whole (not its body, which the pane's own list covers).
-  const requestOnly = report.other.filter((d) => !d.pointer.startsWith("/body"));
-  const listed = [...found.map((d) => findingItem(d, fixInJson)), ...requestOnly.map((d) => findingItem(d, null))];
-  showFindings($("findings"), listed, "Nothing to report.");
+  // Findings about the request's own parts (method, URL, path names, headers):
+  // the body's, whatever their pointer, are the pane's own list's.
+  const requestOnly = report.other.filter((d) => /^\/(method|url|path|headers)(\/|$)/.test(d.pointer));
+  showFindings($("findings"), [...found.map((d) => [d, fixInJson]), ...requestOnly.map((d) => [d, null])], "Nothing to report.");
   // A key the form has no input for (`keystoreId`) is shown beside the input of the field it was meant to be.
   const meant = {};
   for (const [key, diagnostics] of Object.entries(report.fields)) {
@@ -569,14 +609,24 @@ function judgeMtls() {
   }
   // A path name left empty and not yet touched is still to fill in, not a mistake.
   const waiting = PATH_FIELDS.filter((name) => controls[name].value === "" && !touched.has(controls[name].id));
+  // The protocols the proxy ends up with (kept from the current settings) are judged
+  // by the T rules as the settings as a whole: their findings go beside the protocols.
+  const whole = report.other.filter((d) => (d.pointer === "" || d.pointer === "/body") && /^T\d{3}$/.test(d.code));
   for (const [field, control] of Object.entries(controls)) {
     const container = control.closest(".field");
     // Without a readable body, the body's findings are all in the JSON pane.
-    const own = !body && bodyFields.includes(field)
+    let own = !body && bodyFields.includes(field)
       ? []
       : rewritten.has(field)
         ? found.filter((d) => d.pointer === `/${field}` || d.pointer.startsWith(`/${field}/`))
         : report.fields[field] ?? [];
+    // With a number left out of the form, the form's reading lacks it: only
+    // what the pane's reading also finds is said beside the other inputs.
+    if (rewritten.size && !rewritten.has(field)) own = own.filter((d) => found.some((f) => f.code === d.code && f.message === d.message));
+    // A key given twice is one value in the form's reading: the pane's finding about it goes beside its input.
+    if (body && !rewritten.has(field)) own = [...own, ...found.filter((d) => d.code === "J002" && d.pointer === `/${field}`)];
+    if (field === "supportedProtocolList") own = [...own, ...whole];
+    if (PATH_FIELDS.includes(field)) own = [...own, ...encodedName(control.value)];
     const diagnostics = waiting.includes(field) ? [] : [...own, ...(body ? meant[field] ?? [] : [])];
     const items = Array.isArray(body?.[field]) ? body[field] : [];
     showMessages(container, control, diagnostics, items);
@@ -591,7 +641,8 @@ function judgeMtls() {
   // request's, those under the path names and the gateway URL's; names not
   // yet started on are still to fill in.
   const pending = waiting.map((name) => pendingName(controls[name]));
-  const named = PATH_FIELDS.filter((name) => !waiting.includes(name)).flatMap((name) => report.fields[name] ?? []);
+  const named = PATH_FIELDS.filter((name) => !waiting.includes(name))
+    .flatMap((name) => [...(report.fields[name] ?? []), ...encodedName(controls[name].value)]);
   const shown = [...found, ...requestOnly, ...named, ...gatewayFindings, ...contextProblems];
   renderVerdict($("summary-mtls"), shown, pending);
 }
@@ -635,10 +686,12 @@ function gatewayProblems(text) {
   if (/\s/.test(text)) return ["the gateway URL holds a space, which no address holds", `remove the space from \`${text}\``];
   const cut = text.search(/[?#]/);
   if (cut >= 0) {
-    return [`the gateway URL holds \`${text[cut]}\`, which would cut off the path the calls add after it`, `remove \`${text.slice(cut)}\``];
+    // What follows is not quoted: a query may hold a token (`?access_token=...`).
+    return [`the gateway URL holds \`${text[cut]}\`, which would cut off the path the calls add after it`, `remove the \`${text[cut]}\` and all that follows it`];
   }
-  if (/\/apiops\/*$/i.test(text)) {
-    return ["the gateway URL ends in `/apiops`, which each call's path starts with: it would be written twice", "remove `/apiops`"];
+  const apiops = text.search(/\/apiops(\/|$)/i);
+  if (apiops >= 0) {
+    return [`the gateway URL holds \`${text.slice(apiops)}\`, and each call's path starts with \`/apiops/projects/\`: it would be written twice`, `end the URL before \`/apiops\`, as in ${example}`];
   }
   return null;
 }
@@ -727,12 +780,12 @@ function judgeTruststore() {
   for (const name of ["projectName", "username", "keystoreName"]) {
     const waiting = fields[name] === "" && !touched.has(tsControls[name].id);
     if (waiting) pending.push(pendingName(tsControls[name]));
-    const diagnostics = waiting ? [] : report.fields[name] ?? [];
+    const diagnostics = waiting ? [] : [...(report.fields[name] ?? []), ...encodedName(fields[name])];
     shown = shown.concat(diagnostics);
     showMessages(tsControls[name].closest(".field"), tsControls[name], diagnostics);
   }
   shown = shown.concat(showContextProblems(context.problems, inventories));
-  showFindings($("ts-findings"), report.other.map((d) => findingItem(d, null)), "Nothing else to report.");
+  showFindings($("ts-findings"), report.other.map((d) => [d, null]), "Nothing else to report.");
   // A pasted response that cannot be read counts as an error: the check it was for is not made.
   renderVerdict($("summary-truststore"), [...shown, ...gatewayFindings], pending);
   const base = gatewayBase();

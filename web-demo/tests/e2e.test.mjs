@@ -245,9 +245,11 @@ test("the summary is not ready to send while path names or the gateway URL are a
   await page.check("input[name=profile][value=production]");
   await page.fill("#gateway", "http://gateway.example.com");
   assert.match(await page.textContent("#summary-mtls"), /^1 error/);
-  await page.fill("#gateway", "https://gateway.example.com?x=1");
+  await page.fill("#gateway", "https://gateway.example.com?access_token=s3cret");
   await page.locator(".field[data-field=gateway] .message.error").filter({ hasText: "would cut off the path" }).waitFor();
-  assert.match(await page.textContent(".field[data-field=gateway] .message .help"), /^remove `\?x=1`$/);
+  // A query may hold a token: it is not quoted.
+  assert.equal(await page.textContent(".field[data-field=gateway] .message .help"), "remove the `?` and all that follows it");
+  assert.doesNotMatch(await page.textContent(".field[data-field=gateway]"), /s3cret/);
   await page.click("#tab-truststore");
   assert.match(await page.textContent("#summary-truststore"), /^1 error/);
   assert.equal(await page.isVisible(".field[data-field=gateway] .message.error"), true, "shown on both tabs");
@@ -427,7 +429,8 @@ test("a gateway URL the calls' paths cannot follow is said beside it, with what 
   await page.fill("#projectName", "Payments");
   await page.fill("#apiProxyName", "orders");
   for (const [gateway, help] of [
-    ["https://gw.example.com/apiops/", "remove `/apiops`"],
+    ["https://gw.example.com/apiops/", "end the URL before `/apiops`, as in https://gateway.example.com"],
+    ["https://gw.example.com/apiops/projects", "end the URL before `/apiops`, as in https://gateway.example.com"],
     ["ftp://gw.example.com", "write https://, as in https://gateway.example.com"],
     ["", "write the gateway's address, such as https://gateway.example.com"],
     ["https://", "write the host after the scheme, as in https://gateway.example.com"],
@@ -533,4 +536,79 @@ test("the page's own policy is the server's, less what only a header can say", a
   // `frame-ancestors` is ignored in a meta element, so only the header carries it.
   const header = DEMO_HEADERS["Content-Security-Policy"].replace(/; frame-ancestors 'none'$/, "");
   assert.equal(meta, header);
+});
+
+test("a quick fix applies with one click while a path name has the focus", async () => {
+  await page.fill("#json", '{"enabled": true, "keyStoreId": "k", "supportedProtocolList": ["TLSv1.2"], "hostnameVerifierType": "DEFAULT"}');
+  await page.focus("#projectName");
+  await page.keyboard.type("P");
+  // Leaving the name judges the page again; the list under the pointer stays as it was, so the click lands.
+  const fix = page.locator("#findings li[data-code=S004] button.fix");
+  await fix.scrollIntoViewIfNeeded();
+  const box = await fix.boundingBox();
+  await page.mouse.click(box.x + 5, box.y + box.height / 2);
+  assert.match(await page.inputValue("#json"), /\["TLS_1_2"\]/);
+  assert.deepEqual(problems, []);
+});
+
+test("protocols kept from the current settings are judged beside the protocols, each finding listed once", async () => {
+  await page.fill("#current", '{"enabled": true, "keyStoreId": "k", "supportedProtocolList": ["SSL_3_0", "TLS_1_0"], "hostnameVerifierType": "DEFAULT"}');
+  await page.fill("#trustStoreId", "ts-1");
+  for (const names of [[], ["Payments", "orders"]]) {
+    if (names.length) {
+      await page.fill("#projectName", names[0]);
+      await page.fill("#apiProxyName", names[1]);
+    }
+    const codes = await page.locator("#findings li").evaluateAll((items) => items.map((li) => li.dataset.code));
+    assert.deepEqual(codes, ["T001", "T002", "T005"], `path names ${names}`);
+    assert.match(await page.textContent("#summary-mtls"), /^1 error, 1 warning, 1 note/);
+    const beside = await page.locator("#panel-mtls .field[data-field=supportedProtocolList] .message .code").allTextContents();
+    assert.deepEqual(beside, ["T001", "T002", "T005"]);
+  }
+  assert.match(await page.textContent("#hint-protocols"), /keeps its protocols \(those of its current settings/);
+  assert.deepEqual(problems, []);
+});
+
+test("a repeated key's finding sits beside its input; a rewritten number does not mislead the others", async () => {
+  await page.fill("#json", '{"enabled": true, "keyStoreId": "ks-1", "supportedProtocolList": ["TLS_1_2"], "hostnameVerifierType": "DEFAULT", "enabled": false}');
+  await messages("enabled", "error").filter({ hasText: "`enabled` is repeated" }).waitFor();
+  assert.equal(await page.getAttribute("#enabled", "aria-invalid"), "true");
+  // `1.0` is left out of the form's reading: the other inputs say only what the pane's reading says.
+  await page.fill("#json", '{"enabled": 1.0, "keyStoreId": "k", "supportedProtocolList": ["TLS_1_2"], "hostnameVerifierType": "DEFAULT"}');
+  assert.match(await page.textContent("#summary-mtls"), /^1 error, 0 warnings, 0 notes/);
+  for (const field of ["keyStoreId", "supportedProtocolList", "hostnameVerifierType"]) {
+    assert.equal(await messages(field).count(), 0, field);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("a path name typed percent-encoded is said to be encoded twice", async () => {
+  await page.fill("#projectName", "My%20Project");
+  const warning = messages("projectName", "warning");
+  assert.match(await warning.textContent(), /the call would name `My%2520Project`/);
+  assert.equal(await warning.locator(".help").textContent(), "type the name as it is: `My Project`");
+  await page.click("#tab-truststore");
+  await page.fill("#ts-keystoreName", "ts%2Fa");
+  assert.match(await page.textContent("#panel-truststore .field[data-field=keystoreName] .message.warning .help"), /`ts\/a`/);
+  assert.deepEqual(problems, []);
+});
+
+test("an inventory that cannot be read makes no finding about stores missing from it", async () => {
+  await page.click("#tab-truststore");
+  await page.fill("#ts-projectName", "Payments");
+  await page.fill("#ts-username", "api-user");
+  await page.fill("#ts-keystoreName", "My-Truststore");
+  await page.fill("#ts-adminKeystores", '["corporate-root-ca"]');
+  await page.fill("#ts-keystores", '{"status": "FAILURE", "resultMessage": "x"}');
+  await page.locator(".field[data-field=keystores] .message.error").filter({ hasText: "Cannot be read as keystores" }).waitFor();
+  assert.equal(await page.locator("#panel-truststore .message, #ts-findings li[data-code]").filter({ hasText: "R009" }).count(), 0);
+  assert.match(await page.textContent("#summary-truststore"), /^1 error/);
+  assert.deepEqual(problems, []);
+});
+
+test("the page does not scroll sideways on a phone", async () => {
+  for (const width of [375, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, `${width} px`);
+  }
 });
