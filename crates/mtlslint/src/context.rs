@@ -40,6 +40,18 @@ impl Context {
             _ => "the admin project's keystores (no project inventory was given)",
         }
     }
+
+    /// With one keystore inventory given, what a store found in neither may
+    /// call for first: the other inventory, which may list it.
+    pub(crate) fn other_inventory(&self) -> Option<&'static str> {
+        match (&self.keystores, &self.admin_keystores) {
+            (Some(_), None) => {
+                Some("if it is the admin project's, give its keystores too (`--admin-keystores`, `adminKeystores`)")
+            }
+            (None, Some(_)) => Some("if it is the project's, give its keystores too (`--keystores`, `keystores`)"),
+            _ => None,
+        }
+    }
 }
 
 /// Permissions as `RESOURCE+ACTION` grants, e.g. `API_MANAGEMENT+MANAGE`.

@@ -96,11 +96,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             checker.report(&RULE, span, pointer, message).help(help);
         } else {
             let near = nearest(&id, inventories.iter().flat_map(|inv| inv.names()));
-            let help = match near {
-                Some(name) => {
-                    format!("did you mean `{name}`? Stores must be created or uploaded before use")
-                }
-                None => "create or upload the store first, or use the id of one that exists".into(),
+            let help = match (near, context.other_inventory()) {
+                (Some(name), _) => format!("did you mean `{name}`? Stores must be created or uploaded before use"),
+                (None, Some(other)) => format!("{other}; otherwise create or upload the store first"),
+                (None, None) => "create or upload the store first, or use the id of one that exists".into(),
             };
             checker.report(&RULE, span, pointer, format!("{store} `{id}` is not in {searched}")).help(help);
         }

@@ -47,9 +47,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         } else {
             ("the project's credentials", "create the credential first")
         };
-        let help = match nearest(&lookup.name, lookup.inventories.iter().flat_map(|inv| inv.names())) {
-            Some(name) => format!("did you mean `{name}`?"),
-            None => first.to_owned(),
+        let other = checker.context.other_inventory().filter(|_| lookup.what == "truststore");
+        let help = match (nearest(&lookup.name, lookup.inventories.iter().flat_map(|inv| inv.names())), other) {
+            (Some(name), _) => format!("did you mean `{name}`?"),
+            (None, Some(other)) => format!("{other}; otherwise upload it first"),
+            (None, None) => first.to_owned(),
         };
         checker
             .report(
