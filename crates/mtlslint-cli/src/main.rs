@@ -392,6 +392,8 @@ fn check_input(
 ) -> Result<Vec<FileResult>, String> {
     let text = String::from_utf8_lossy(bytes).into_owned();
     let holds = inputs::holds(input, bytes);
+    // The HTTP Client environment that fills in an `.http` file's variables.
+    let mut filled = mtlslint::import::Environment::default();
     let requests = match holds {
         inputs::Holds::Body => {
             let mut diagnostics = linter.lint_body(bytes);
@@ -404,7 +406,7 @@ fn check_input(
         inputs::Holds::Script => return Err(inputs::script(&input.name())),
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
         inputs::Holds::HttpRequests => {
-            let environment = match environment {
+            filled = match environment {
                 // A file that uses no variable needs no environment, nor one in a folder
                 // without environment files (its own `@name` lines may fill it in).
                 Some(name) if text.contains("{{") && inputs::http_environment_file(input).is_some() => {
@@ -412,7 +414,7 @@ fn check_input(
                 }
                 _ => mtlslint::import::Environment::default(),
             };
-            mtlslint::import::parse_http_file_in(&text, &environment)
+            mtlslint::import::parse_http_file_in(&text, &filled)
         }
     };
     let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
@@ -432,6 +434,16 @@ fn check_input(
     // A file none of whose requests was linted is not reported as passing.
     if none_linted {
         return Ok(Vec::new());
+    }
+    if let Some(name) = environment {
+        // A finding on a `{{variable}}` the environment sets is mended where it is set.
+        for diagnostic in &mut diagnostics {
+            let range = diagnostic.range.start.offset..diagnostic.range.end.offset;
+            let Some(placeholder) = text.get(range).filter(|&t| filled.sets(t)) else { continue };
+            let place = format!("`{placeholder}` comes from the `{name}` environment's files, so change it there");
+            let help = diagnostic.help.take().map_or(place.clone(), |help| format!("{help}; {place}"));
+            diagnostic.help = Some(help.into());
+        }
     }
     if environment.is_none()
         && let Some(file) = inputs::http_environment_file(input)

@@ -2055,3 +2055,22 @@ fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
     let json_flag = command.replace(" -d ", " --json ");
     assert!(!stdout(&mtlslint(&["request", "--curl", &json_flag])).contains("R006"));
 }
+
+#[test]
+fn a_finding_on_an_environment_variable_says_where_to_change_it() {
+    let dir = scratch("env-variable");
+    let url = "https://gw.example.com/apiops/projects/MyProject/credentials/api-user/truststore/{{ts}}/";
+    fs::write(dir.join("assign.http"), format!("PUT {url}\nAuthorization: Bearer abcdefgh12345678\n")).unwrap();
+    fs::write(dir.join("http-client.env.json"), r#"{"dev": {"ts": "My-Truststore"}}"#).unwrap();
+    fs::write(dir.join("keystores.json"), r#"["my-truststore"]"#).unwrap();
+    let args = ["check", "--format", "json", "--env", "dev", "assign.http", "--keystores", "keystores.json"];
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&dir).output().unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let r008 = &json["results"][0]["diagnostics"][0];
+    assert_eq!(r008["code"], "R008");
+    assert_eq!(
+        r008["help"],
+        "write `my-truststore`; `{{ts}}` comes from the `dev` environment's files, so change it there"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -1203,6 +1203,12 @@ impl Environment {
     /// The environment files, public and private, as the HTTP Client names them.
     pub const FILES: [&str; 2] = ["http-client.env.json", "http-client.private.env.json"];
 
+    /// Whether the environment sets `placeholder` (`{{name}}`), which then
+    /// wins over a variable of the file's own.
+    pub fn sets(&self, placeholder: &str) -> bool {
+        self.variables.iter().any(|(name, _)| name == placeholder)
+    }
+
     /// The environment `name` of the files' texts, either of which may be
     /// missing. As in the HTTP Client, an environment's variable wins over one
     /// of `$shared`, and the public file's over the private file's. Values
