@@ -284,12 +284,8 @@ fn run(command: Command) -> Result<bool, String> {
                 return Err(why);
             }
             let mut report = linter.lint_request(&request);
-            // The findings in a body read from a file point into that file.
-            let body_file = args
-                .data()
-                .filter(|&(_, files)| files)
-                .and_then(|(data, _)| data.strip_prefix('@'))
-                .filter(|file| *file != "-");
+            // The findings in a body read from a file (or standard input, `-`) point into it, as `--curl`'s do.
+            let body_file = args.data().filter(|&(_, files)| files).and_then(|(data, _)| data.strip_prefix('@'));
             let in_file = body_file.zip(request.body.as_deref()).map(|(file, body)| {
                 let diagnostics = report.take_body_findings(body);
                 FileResult::new(file, body.to_owned(), diagnostics)

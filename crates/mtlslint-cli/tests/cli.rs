@@ -2074,3 +2074,33 @@ fn a_finding_on_an_environment_variable_says_where_to_change_it() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_body_read_from_standard_input_is_placed_alike_with_flags_and_with_curl() {
+    let url = "https://gw.example.com/apiops/projects/P/apiProxies/X/settings/mtls/";
+    let body = b"{\r\n \"enabled\": false,\r\n \"supportedProtocolList\": [\"TLSv1.2\"]}";
+    let headers = "-H 'Authorization: Bearer abcdefgh1234' -H 'Content-Type: application/json'";
+    let placed = |args: &[&str]| {
+        let json: Value = serde_json::from_slice(&with_stdin(args, body).stdout).unwrap();
+        let results = json["results"].as_array().unwrap().clone();
+        results.iter().map(|r| (r["source"].clone(), r["diagnostics"].as_array().unwrap().len())).collect::<Vec<_>>()
+    };
+    let flags = placed(&[
+        "request",
+        "--format",
+        "json",
+        "-X",
+        "PATCH",
+        url,
+        "-H",
+        "Authorization: Bearer abcdefgh1234",
+        "-H",
+        "Content-Type: application/json",
+        "-d",
+        "@-",
+    ]);
+    let command = format!("curl -X PATCH {url} {headers} -d @-");
+    let curl = placed(&["request", "--format", "json", "--curl", &command]);
+    assert_eq!(flags[1], (Value::from("-"), 2), "{flags:?}");
+    assert_eq!(flags[1], curl[1], "{curl:?}");
+}
