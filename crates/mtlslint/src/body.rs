@@ -464,6 +464,13 @@ impl<'a> Body<'a> {
         }
     }
 
+    /// Whether the settings the body produces name no usable keystore (none,
+    /// `null` or blank), as M001 would find once mTLS is enabled.
+    pub(crate) fn lacks_keystore(&self) -> bool {
+        let Some(effective) = self.effective.as_ref() else { return false };
+        !self.unread(Field::KeyStoreId) && effective.key_store_id.as_ref().is_none_or(|id| is_blank(&id.value))
+    }
+
     /// Whether the body sends `field` with a value the server rejects, or
     /// reads as a constant by its position in an undocumented list: what the
     /// proxy ends up with is then unknown. The rules about that setting stay

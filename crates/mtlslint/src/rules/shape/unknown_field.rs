@@ -4,7 +4,7 @@ use crate::diagnostic::Span;
 use crate::model::{FIELDS, keystore_required_text};
 use crate::rules::{Checker, Memo, rule};
 use crate::suggest::nearest;
-use crate::syntax::Member;
+use crate::syntax::{Member, Value};
 
 rule! {
     /// A key the endpoint does not define.
@@ -169,6 +169,21 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 );
             }
             None => match near {
+                // `"Enabled": true` renamed enables mTLS: without a keystore, the server then refuses the body.
+                Some(Field::Enabled)
+                    if key.eq_ignore_ascii_case("enabled")
+                        && member.value.value == Value::Bool(true)
+                        && body.last(Field::Enabled).is_none()
+                        && body.lacks_keystore() =>
+                {
+                    let help = "names are case-sensitive: write `enabled`, and add \"keyStoreId\": the server \
+                                requires it once mTLS is enabled";
+                    checker.report(&RULE, span, pointer, message).help(help).fix(
+                        Applicability::Safe,
+                        title(Field::Enabled),
+                        rename(Field::Enabled.key()),
+                    );
+                }
                 Some(field) if field.key().eq_ignore_ascii_case(key) => {
                     let help = CASE.get(field as usize, |i| format!("names are case-sensitive: write `{}`", FIELDS[i]));
                     checker.report(&RULE, span, pointer, message).help(help).fix(
