@@ -25,6 +25,12 @@ fn main() -> ExitCode {
             if let Some(tip) = conflict_tip(&error) {
                 error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
             }
+            // An unknown option like no other: clap would pass it as a value after `--`, which reads it as a file.
+            if error.kind() == clap::error::ErrorKind::UnknownArgument && error.get(ContextKind::SuggestedArg).is_none()
+            {
+                let tip = "`--help` lists the options; a file whose name starts with `-` goes after `--`";
+                error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+            }
             let arguments: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
             let message = hide_arguments(error.render().ansi().to_string(), &arguments);
             let _ = write!(anstream::stderr(), "{message}");
