@@ -125,7 +125,8 @@ fn body_text<'f>(fields: impl Iterator<Item = (&'f String, &'f Value)>) -> Optio
     let mut text = String::from("{\n");
     for (index, (key, value)) in members.iter().enumerate() {
         let separator = if index + 1 < members.len() { "," } else { "" };
-        let _ = writeln!(text, "  {}: {value}{separator}", Value::from(key.as_str()));
+        let (key, value) = (crate::json_text(&Value::from(key.as_str())), crate::json_text(value));
+        let _ = writeln!(text, "  {key}: {value}{separator}");
     }
     text.push('}');
     Some(text)
@@ -155,7 +156,7 @@ fn encode_segment(url: &mut String, value: Option<&Value>) {
     let text = match value {
         Some(Value::String(text)) => text.clone(),
         Some(Value::Null) | None => String::new(),
-        Some(other) => other.to_string(),
+        Some(other) => crate::json_text(other),
     };
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {

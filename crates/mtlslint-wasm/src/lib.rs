@@ -206,7 +206,7 @@ fn file(&(name, text, draft_07): &(&str, &'static str, Option<&'static str>), dr
     // Served without its rules' properties (see build.rs): written here from the rule table.
     let mut schema: serde_json::Value = serde_json::from_str(&text).expect("the build script writes JSON");
     schema::name_the_rules(&mut schema["properties"]["rules"]);
-    Cow::Owned(schema.to_string())
+    Cow::Owned(json_text(&schema))
 }
 
 // The published files of `schemas/` (indentation removed by the build
@@ -281,6 +281,14 @@ fn redacted(bytes: &[u8], mut diagnostics: Vec<mtlslint::Diagnostic>) -> Vec<mtl
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     json_parse(&serde_json::to_string(value).expect("the core's data serialises"))
+}
+
+/// A JSON value's text, as its `Display` writes it without `{:#}`. Written
+/// through the serialiser `to_js` uses: `Display` brings a second copy of
+/// it, with a pretty printer and an `io::Error` whose `Debug` escapes
+/// strings with Unicode tables (4 KB gzipped in all).
+pub(crate) fn json_text(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).expect("a JSON value serialises")
 }
 
 fn json_parse(json: &str) -> JsValue {

@@ -163,7 +163,7 @@ fn read<T, E: std::fmt::Display>(
     let parsed = match value {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::String(text)) => from_text(text),
-        Some(other) => from_text(&other.to_string()),
+        Some(other) => from_text(&crate::json_text(other)),
     };
     parsed.map(Some).map_err(|error| format!("options.{member}: {error}"))
 }
@@ -176,7 +176,11 @@ fn rules(value: Value) -> Result<BTreeMap<String, Level>, Option<String>> {
     for (rule, level) in rules {
         let read = Level::ALL.into_iter().find(|known| level.as_str() == Some(known.as_str())).ok_or_else(|| {
             let meant = Level::suggestion(&level).map(|meant| format!(": {meant}")).unwrap_or_default();
-            Some(format!("options.rules.{rule}: expected {}; found {level}{meant}", Level::CHOICES))
+            Some(format!(
+                "options.rules.{rule}: expected {}; found {}{meant}",
+                Level::CHOICES,
+                crate::json_text(&level)
+            ))
         })?;
         levels.insert(rule, read);
     }
