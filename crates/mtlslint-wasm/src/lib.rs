@@ -263,7 +263,7 @@ fn with_linter<T>(options: Option<JsLintOptions>, run: impl FnOnce(&LintOptions,
     let last = if let Some(last) = LAST.take().filter(|last| last.0 == text) {
         last
     } else {
-        let options = LintOptions::from_json(&String::from(&text)).map_err(|e| JsError::new(&e))?;
+        let mut options = LintOptions::from_json(&String::from(&text)).map_err(|e| JsError::new(&e))?;
         let linter = options.linter().map_err(|e| JsError::new(&e))?;
         Box::new((text, options, linter))
     };
