@@ -521,8 +521,8 @@ pub fn current_settings_from_json(text: &str) -> Result<MtlsSettings, ContextErr
             )));
         }
         let hint = wrapper.map(|key| format!("; save the object inside `{key}` instead")).unwrap_or_default();
-        let fields = FIELDS.map(|field| format!("`{field}`")).join(", ");
-        return Err(ContextError::Shape(format!("current settings: none of {fields} is given{hint}")));
+        let fields = FIELDS.join("`, `");
+        return Err(ContextError::Shape(format!("current settings: none of `{fields}` is given{hint}")));
     }
     // Read by hand, not by a serde derive: the derived reader was 3.6 KB of the wasm module.
     let mut string = |field| match members.get_mut(field).map(Value::take) {

@@ -101,8 +101,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             Resolution::Spelling(index) => report(applicability, index, ["`", text, "`", what].concat()),
             // `"TLS_1_2, TLS_1_3"`: several protocols in one item, each to be an item of its own.
             Resolution::Unknown if let Some((list, certain)) = split_protocols(text).filter(|_| !verifier) => {
-                let items: Vec<String> = list.iter().map(|p| ["\"", p.constant(), "\""].concat()).collect();
-                let items = items.join(", ");
+                let constants: Vec<&str> = list.iter().map(|p| p.constant()).collect();
+                let items = ["\"", &constants.join("\", \""), "\""].concat();
                 let message = ["`", text, "` holds ", &list.len().to_string(), " protocols in one string"];
                 // Written out, a legacy protocol the rejected body never turned on would be: said before the fix.
                 let legacy = legacy_written(&list);
@@ -135,11 +135,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 };
                 let help = ONE_OF.get(usize::from(verifier), |table| {
                     let constants: Vec<_> = if table == 1 {
-                        VERIFIERS.iter().map(|i| format!("`{}`", i.constant)).collect()
+                        VERIFIERS.iter().map(|i| i.constant).collect()
                     } else {
-                        PROTOCOLS.iter().map(|i| format!("`{}`", i.constant)).collect()
+                        PROTOCOLS.iter().map(|i| i.constant).collect()
                     };
-                    format!("write one of {}", constants.join(", "))
+                    format!("write one of `{}`", constants.join("`, `"))
                 });
                 checker.report(&RULE, span, slot.pointer(body), message).help(help);
             }

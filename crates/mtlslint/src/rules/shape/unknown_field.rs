@@ -202,9 +202,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 }
                 None => {
                     static HELP: Memo<1> = Memo::new();
-                    let help = HELP.get(0, |_| {
-                        format!("the fields are {}; remove this one", FIELDS.map(|f| format!("`{f}`")).join(", "))
-                    });
+                    let help = HELP.get(0, |_| format!("the fields are `{}`; remove this one", FIELDS.join("`, `")));
                     checker.report(&RULE, span, pointer, message).help(help);
                 }
             },
