@@ -20,7 +20,7 @@ use mtlslint::{Endpoint, FixMode, Linter};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-pub use form::FormReport;
+pub use form::{FindingsByField, FormReport};
 pub use options::LintOptions;
 
 /// TypeScript names for what the Rust types cannot describe themselves: the
