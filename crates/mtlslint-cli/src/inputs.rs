@@ -98,6 +98,12 @@ pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<Stri
     ))
 }
 
+/// A link to nothing, `path`, named as `name`.
+fn dangling(name: &str, path: &Path) -> String {
+    let target = fs::read_link(path).map(|target| target.display().to_string()).unwrap_or_default();
+    format!("{name}: a link to `{target}`, which does not exist")
+}
+
 /// Why a file cannot be read, in the words of the rest of the messages:
 /// without the system's error number (`(os error 2)`).
 pub(crate) fn reason(error: &std::io::Error) -> String {
@@ -246,8 +252,8 @@ pub(crate) fn collect(
             if first(path) {
                 inputs.push(Ok(Input::File(path.clone())));
             }
-        } else if let Ok(target) = fs::read_link(path) {
-            inputs.push(Err(format!("`{}`: a link to `{}`, which does not exist", path.display(), target.display())));
+        } else if path.is_symlink() {
+            inputs.push(Err(dangling(&format!("`{}`", path.display()), path)));
         } else {
             inputs.push(Err(format!("`{}`: no such file or folder", path.display())));
         }
@@ -293,10 +299,7 @@ fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable
                 match unwrapped(&error).1.filter(|path| path.is_symlink() && !path.exists()) {
                     // A link to nothing is named only where a file of its kind would be linted.
                     Some(path) if !has_extension(path) => {}
-                    Some(path) => {
-                        let target = fs::read_link(path).map(|target| target.display().to_string()).unwrap_or_default();
-                        unreadable.push(format!("{}: a link to `{target}`, which does not exist", path.display()));
-                    }
+                    Some(path) => unreadable.push(dangling(&path.display().to_string(), path)),
                     None => unreadable.push(format!("cannot read below `{}`: {error}", folder.display())),
                 }
                 continue;

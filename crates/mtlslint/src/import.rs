@@ -1178,7 +1178,7 @@ fn variables(text: &str, environment: &Environment) -> (Vec<(String, String)>, V
             }
             fill(&mut value, &variables);
             let name = format!("{{{{{}}}}}", name.trim());
-            if !environment.variables.iter().any(|(set, _)| *set == name) {
+            if !environment.sets(&name) {
                 variables.push((name, value));
             }
         }
@@ -1264,7 +1264,7 @@ impl Environment {
                     };
                     let secret = *file == FILES[1] || crate::request::carries_secret(variable);
                     let variable = format!("{{{{{variable}}}}}");
-                    if environment.variables.iter().any(|(set, _)| *set == variable) {
+                    if environment.sets(&variable) {
                         continue;
                     }
                     if secret {
