@@ -66,36 +66,42 @@ impl Input {
 
 /// Whether the call's token seems split off its header: `-H "Authorization:
 /// Bearer" $TOKEN` (a quote closed too early) or an unset `$URL` before it
-/// leaves a header with a scheme and no credentials, and one word without `/`
-/// where the URL goes (in an `.http` file, a blank line after the header makes
-/// the token the body). Findings would quote that word, so such a call is
-/// refused, with what to write, without quoting it.
+/// leaves a header with a scheme and no credentials, or none at all, and one
+/// word where the URL goes that is no URL: not written with `://`, not a
+/// path, naming no call of the gateway (in an `.http` file, a blank line after
+/// the header makes the token the body, one word that is no JSON). Findings
+/// would quote that word, so such a call is not linted: the message says what
+/// to write, without quoting it.
 /// `http_file` says the call is read from an `.http` file, which writes headers as lines.
 pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<String> {
     let (name, scheme) = request.headers.iter().find(|(name, value)| {
+        let value = value.trim();
         name.trim().eq_ignore_ascii_case("authorization")
-            && ["bearer", "basic", "token"].iter().any(|scheme| value.trim().eq_ignore_ascii_case(scheme))
+            && (value.is_empty()
+                || ["bearer", "basic", "token"].iter().any(|scheme| value.eq_ignore_ascii_case(scheme)))
     })?;
     let word = |text: &str| !text.is_empty() && !text.contains(char::is_whitespace);
     let url = request.url.trim();
-    let body = request.body.as_deref().map(str::trim).filter(|body| word(body) && !body.starts_with(['{', '[', '"']));
-    let place = if word(url) && !url.contains('/') {
-        "the URL"
-    } else if body.is_some() {
-        "the body"
+    let names_a_call = ["/apiProxies/", "/credentials/"].iter().any(|path| url.contains(path));
+    let body = request.body.as_deref().map(str::trim);
+    let place = if word(url) && !url.contains("://") && !url.starts_with('/') && !names_a_call {
+        "the URL is one word that is no URL"
+    } else if body.is_some_and(|body| word(body) && serde_json::from_str::<serde::de::IgnoredAny>(body).is_err()) {
+        "the body is one word that is no JSON"
     } else {
         return None;
     };
-    let (name, scheme) = (name.trim(), scheme.trim());
+    let header = match (name.trim(), scheme.trim()) {
+        (name, "") => format!("`{name}:`"),
+        (name, scheme) => format!("`{name}: {scheme}`"),
+    };
+    let (name, scheme) = (name.trim(), if scheme.trim().is_empty() { "Bearer" } else { scheme.trim() });
     let write = if http_file {
         format!("write the token on the header's line, `{name}: {scheme} <token>`")
     } else {
-        format!("write the header as one argument, `-H \"{name}: {scheme} $TOKEN\"`")
+        format!("write the header as one argument, `-H \"{name}: {scheme} $TOKEN\"`, and the URL with `https://`")
     };
-    Some(format!(
-        "`{name}: {scheme}` has no token, and {place} is one word (not shown: it may be the token, split off its \
-         header); {write}"
-    ))
+    Some(format!("{header} has no token, and {place} (not shown: it may be the token, split off its header); {write}"))
 }
 
 /// A link to nothing, `path`, named as `name`.

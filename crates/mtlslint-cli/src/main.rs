@@ -419,17 +419,25 @@ fn check_input(
             mtlslint::import::parse_http_file_in(&text, &filled)
         }
     };
-    let requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
+    let mut requests = requests.map_err(|e| format!("{}: {e}", input.name()))?;
+    let count = requests.len();
+    // A request whose token seems split off its header is not linted, nor shown; the file's others are.
     let http_file = matches!(holds, inputs::Holds::HttpRequests);
-    if let Some(why) = requests.iter().find_map(|imported| inputs::split_off_token(&imported.request, http_file)) {
-        return Err(format!("{}: {why}", input.name()));
-    }
+    let mut split = Vec::new();
+    requests.retain(|imported| match inputs::split_off_token(&imported.request, http_file) {
+        Some(why) => {
+            skipped.request(&format!("{}: {why}", input.name()));
+            split.push(imported.clone());
+            false
+        }
+        None => true,
+    });
     let (mut diagnostics, in_files, unread) = lint_imported(linter, &input.folder(), false, &text, &requests);
     if let (inputs::Holds::Curl, [imported]) = (holds, &requests[..]) {
         as_curl_sends(&mut diagnostics, &imported.request);
     }
     // The file's other requests are still linted.
-    let none_linted = !requests.is_empty() && unread.len() == requests.len();
+    let none_linted = count > 0 && unread.len() + split.len() == count;
     for why in unread {
         skipped.request(&format!("{}: {why}", input.name()));
     }
@@ -459,7 +467,7 @@ fn check_input(
         }
     }
     // Excerpts show the file; the token in it is not shown.
-    let text = mtlslint::import::mask_secrets(&text, &requests);
+    let text = mtlslint::import::mask_secrets(&mtlslint::import::hide_requests(&text, &split), &requests);
     Ok(std::iter::once(FileResult::new(input.name(), text, diagnostics)).chain(in_files).collect())
 }
 

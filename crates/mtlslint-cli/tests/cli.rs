@@ -2017,11 +2017,12 @@ fn a_token_split_off_its_header_is_refused_without_being_shown() {
         assert_eq!(output.status.code(), Some(2));
         let all = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
         assert!(!all.contains(TOKEN), "{all}");
-        assert!(all.contains("`Authorization: Bearer` has no token"), "{all}");
+        assert!(all.contains("` has no token, and the"), "{all}");
         all
     };
     // An unset `$URL`, and the header's quote closed before the token.
     let typed = refused(mtlslint(&["request", "-X", "PUT", "-H", "Authorization: Bearer", TOKEN]));
+    assert!(typed.contains("`Authorization: Bearer` has no token"), "{typed}");
     assert!(typed.contains("the URL is one word") && typed.contains(r#"`-H "Authorization: Bearer $TOKEN"`"#));
     let command = format!("curl -X PUT -H 'Authorization: Bearer' {TOKEN}");
     refused(mtlslint(&["request", "--curl", &command]));
@@ -2035,10 +2036,28 @@ fn a_token_split_off_its_header_is_refused_without_being_shown() {
     }
     let http = refused(mtlslint(&["check", dir.join("call.http").to_str().unwrap()]));
     assert!(http.contains("the body is one word") && http.contains("`Authorization: Bearer <token>`"), "{http}");
+    // A token with a `/` in it is no URL either; nor is an empty header a token.
+    refused(mtlslint(&["request", "-X", "PUT", "-H", "Authorization: Bearer", &format!("abc/{TOKEN}==")]));
+    fs::write(dir.join("empty.http"), format!("PUT {url}\nAuthorization:\n\n{TOKEN}\n")).unwrap();
+    let empty = refused(mtlslint(&["check", dir.join("empty.http").to_str().unwrap()]));
+    assert!(empty.contains("`Authorization:` has no token") && empty.contains("`Authorization: Bearer <token>`"));
+    // One such request in an `.http` file is left out; the file's others are linted and reported.
+    let other = "PATCH https://gw.example.com/apiops/projects/P/apiProxies/p/settings/mtls/\nContent-Type: \
+                 application/json\n\n{\"enabled\": true}\n";
+    fs::write(dir.join("two.http"), format!("{other}\n###\nPUT {url}\nAuthorization: Bearer\n\n{TOKEN}\n")).unwrap();
+    let two = refused(mtlslint(&["check", dir.join("two.http").to_str().unwrap()]));
+    assert!(two.contains("M001") && two.contains("1 request was not linted"), "{two}");
     // A header without a token, with a whole URL, is linted: R005 says what to write.
     let linted = mtlslint(&["request", "-X", "PUT", url, "-H", "Authorization: Bearer"]);
     assert_eq!(linted.status.code(), Some(1));
     assert!(stdout(&linted).contains("R005"));
+    // So is a body that is JSON, or a URL that names a call without its scheme.
+    let patch = "localhost:8080/apiops/projects/P/apiProxies/p/settings/mtls/";
+    for (url, body) in [(patch, "{}"), ("https://gw.example.com/apiops/projects/P/apiProxies/p/settings/mtls/", "null")]
+    {
+        let linted = mtlslint(&["request", "-X", "PATCH", url, "-H", "Authorization: Bearer", "-d", body]);
+        assert_eq!(linted.status.code(), Some(1), "{}", String::from_utf8_lossy(&linted.stderr));
+    }
     fs::remove_dir_all(dir).unwrap();
 }
 

@@ -1660,6 +1660,22 @@ pub fn mask_secrets(source: &str, requests: &[Imported]) -> String {
     })
 }
 
+/// `source` with the URL, header values and body of each of `requests`
+/// hidden whole, as [`mask_secrets`] hides a secret: for requests that are
+/// not linted because a secret may stand where none belongs (a token split
+/// off its header and left where the URL or the body goes).
+pub fn hide_requests(source: &str, requests: &[Imported]) -> String {
+    let mut bytes = source.as_bytes().to_vec();
+    for parts in requests.iter().map(|imported| &imported.parts) {
+        let values = parts.headers.iter().map(|&(_, value)| value);
+        for span in values.chain([parts.url]).chain(parts.body).chain(parts.secrets.iter().copied()) {
+            hide(&mut bytes, source, span);
+        }
+    }
+    // `hide` writes over whole characters, so the text stays UTF-8.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// Writes `*` over every byte of the characters in `span` but blanks, so that offsets stay put.
 fn hide(bytes: &mut [u8], source: &str, span: Span) {
     let Some(text) = source.get(span.start..span.end) else { return };

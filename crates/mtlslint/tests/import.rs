@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use mtlslint::import::{Environment, mask_secrets, parse_curl, parse_http_file, parse_http_file_in};
+use mtlslint::import::{Environment, hide_requests, mask_secrets, parse_curl, parse_http_file, parse_http_file_in};
 use mtlslint::{Linter, Severity};
 
 fn example(name: &str) -> String {
@@ -68,6 +68,18 @@ fn tokens_are_masked_in_the_text_shown() {
             .iter()
             .all(|d| !d.message.contains("s3cr3t") && !d.help.as_deref().unwrap_or("").contains("s3cr3t"))
     );
+}
+
+#[test]
+fn a_request_not_linted_is_hidden_whole_and_the_others_are_not() {
+    let text = "PUT https://gw/apiops/projects/P/credentials/u/truststore/ts/\nAuthorization: Bearer\n\nsplit/0ff==\n\
+                ###\nPATCH https://gw/apiops/projects/P/apiProxies/p/settings/mtls/\n\n{\"enabled\": true}\n";
+    let requests = parse_http_file(text).unwrap();
+    let hidden = hide_requests(text, &requests[..1]);
+    assert_eq!(hidden.len(), text.len());
+    assert!(!hidden.contains("split/0ff") && !hidden.contains("https://gw/apiops/projects/P/credentials"), "{hidden}");
+    assert!(hidden.contains("PUT ") && hidden.contains("Authorization: ******"), "{hidden}");
+    assert!(hidden.contains("PATCH https://gw/apiops/projects/P/apiProxies/p/settings/mtls/\n\n{\"enabled\": true}"));
 }
 
 #[test]
