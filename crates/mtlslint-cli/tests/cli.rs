@@ -1008,7 +1008,9 @@ fn ci_formats_carry_what_their_consumers_read() {
             .current_dir(&examples)
             .output()
             .unwrap();
+        assert_eq!(output.status.code(), Some(1));
         let annotations = String::from_utf8(output.stdout).unwrap();
+        assert!(!annotations.is_empty(), "{folder}");
         assert!(annotations.lines().all(|l| l.contains(" file=bodies/")), "{folder}: {annotations}");
     }
     assert!(github.contains("%0A"), "multi-line messages are escaped");
@@ -2010,6 +2012,42 @@ fn usage_errors_say_what_to_write_instead() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+#[cfg(unix)]
+#[test]
+fn files_are_named_relative_to_the_working_directory_as_the_shell_names_it() {
+    let dir = scratch("relative").canonicalize().unwrap();
+    fs::create_dir_all(dir.join("real/sub")).unwrap();
+    let link = dir.join("link");
+    std::os::unix::fs::symlink(dir.join("real"), &link).unwrap();
+    fs::write(dir.join(r"real/back\slash.json"), r#"{"enabled": true}"#).unwrap();
+    let run = |cwd: &Path, args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(cwd).env("PWD", cwd).output();
+        let output = output.unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+        stdout(&output)
+    };
+    // `$PWD/file` through a linked working directory, and a `\` kept in a Unix file's name.
+    let file = link.join(r"back\slash.json");
+    let annotations = run(&link, &["check", "--format", "github", file.to_str().unwrap()]);
+    assert!(
+        !annotations.is_empty() && annotations.lines().all(|l| l.contains(r" file=back\slash.json,")),
+        "{annotations}"
+    );
+    // A file not saved yet above the working directory is named where it would be, not as if inside it.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", "--format", "sarif", "--stdin-filename", "../unsaved.json", "-"])
+        .current_dir(dir.join("real/sub"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(br#"{"enabled": true}"#).unwrap();
+    let log: Value = serde_json::from_slice(&child.wait_with_output().unwrap().stdout).unwrap();
+    let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri.as_str().unwrap(), format!("file://{}", dir.join("real/unsaved.json").display()));
+    fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn a_token_split_off_its_header_is_refused_without_being_shown() {
     const TOKEN: &str = "SECRET-split0ff";
@@ -2072,7 +2110,9 @@ fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
     assert_eq!(r006["help"], "add `-H 'Content-Type: application/json'`, or send the body with `--json`");
     // `--json` sends the header: nothing to report.
     let json_flag = command.replace(" -d ", " --json ");
-    assert!(!stdout(&mtlslint(&["request", "--curl", &json_flag])).contains("R006"));
+    let sent = mtlslint(&["request", "--curl", &json_flag]);
+    assert_eq!(sent.status.code(), Some(0), "{}", stdout(&sent));
+    assert!(!stdout(&sent).contains("R006"));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use mtlslint::Severity;
 
-use super::{FileResult, relative_path};
+use super::{FileResult, relative_path, slashed};
 
 /// Writes one workflow command per finding, and an `::error` for each input not linted
 /// or for the reason the run stopped before linting.
@@ -32,7 +32,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: &[
                 writeln!(
                     out,
                     "::{command} file={},line={},col={},endLine={},endColumn={},title={title}::{}",
-                    property(&relative_path(&result.source).to_string_lossy().replace('\\', "/")),
+                    property(&slashed(&relative_path(&result.source))),
                     start.line,
                     start.column,
                     end.line,

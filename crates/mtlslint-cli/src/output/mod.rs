@@ -6,6 +6,8 @@ pub(crate) mod json;
 pub(crate) mod junit;
 pub(crate) mod sarif;
 
+use std::path::{Component, Path, PathBuf};
+
 use mtlslint::{Diagnostic, Summary};
 
 /// The findings for one input, with the text their ranges point into.
@@ -44,21 +46,61 @@ impl FileResult {
 
 /// A file's path relative to the working directory, as code scanning and
 /// pull-request annotations name files (`./a.json` and `$PWD/a.json` as
-/// `a.json`); a path that climbs out with `..` is named where it leads, and
-/// a file outside the working directory by its absolute path.
-pub(crate) fn relative_path(source: &str) -> std::path::PathBuf {
-    use std::path::{Component, Path};
-    let here = std::env::current_dir().ok();
-    let within = |path: &Path| here.as_ref().and_then(|here| path.strip_prefix(here).ok().map(Path::to_path_buf));
+/// `a.json`, `$PWD` named through a link too); a path that climbs out with
+/// `..` is named where it leads (a file not saved yet, by its names), and a
+/// file outside the working directory by its absolute path.
+pub(crate) fn relative_path(source: &str) -> PathBuf {
     let path = Path::new(source);
-    let mut path = within(path).unwrap_or_else(|| path.to_path_buf());
-    if path.components().any(|c| c == Component::ParentDir)
-        && let Ok(real) = path.canonicalize()
-    {
-        let here = here.as_ref().and_then(|here| here.canonicalize().ok());
-        path = here.and_then(|here| real.strip_prefix(here).ok().map(Path::to_path_buf)).unwrap_or(real);
+    let Ok(here) = std::env::current_dir() else {
+        return path.components().filter(|c| *c != Component::CurDir).collect();
+    };
+    let real = |path: &Path| path.canonicalize().ok();
+    // The working directory as the shell names it (through a link) and as the system does.
+    let shell =
+        std::env::var_os("PWD").map(PathBuf::from).filter(|pwd| real(pwd).is_some_and(|pwd| real(&here) == Some(pwd)));
+    let full = here.join(path);
+    let climbs = path.components().any(|c| c == Component::ParentDir);
+    let full = if climbs { real(&full).unwrap_or_else(|| lexical(&full)) } else { full };
+    [Some(here.clone()), shell, real(&here)]
+        .into_iter()
+        .flatten()
+        .find_map(|here| full.strip_prefix(here).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| lexical(&full))
+}
+
+/// `path` with `.` left out and each `..` taking the name before it off, by
+/// the names alone (for a file not saved yet, which the system cannot resolve).
+fn lexical(path: &Path) -> PathBuf {
+    let mut clean = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(clean.components().next_back(), Some(Component::Normal(_))) => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
     }
-    path.components().filter(|c| *c != Component::CurDir).collect()
+    clean
+}
+
+/// A path with `/` between its names, as annotations and URIs write it on
+/// every system (a `\` in a Unix file's name stays in its name).
+pub(crate) fn slashed(path: &Path) -> String {
+    let mut text = String::new();
+    for component in path.components() {
+        match component {
+            Component::Prefix(prefix) => text.push_str(&prefix.as_os_str().to_string_lossy().replace('\\', "/")),
+            Component::RootDir => text.push('/'),
+            other => {
+                if !text.is_empty() && !text.ends_with('/') {
+                    text.push('/');
+                }
+                text.push_str(&other.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    text
 }
 
 /// The results with those of a file met twice (an input and a request's

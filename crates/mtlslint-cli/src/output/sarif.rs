@@ -154,7 +154,7 @@ fn pascal_case(name: &str) -> String {
 
 /// A path as a URI relative to the working directory, with `/` separators;
 /// an absolute `file://` URI for a file outside it (`../other/a.json` too).
-/// Each name is percent-encoded (a `\\` in a Unix name as `%5C`).
+/// Each name is percent-encoded (a `\` in a Unix name as `%5C`).
 fn relative_uri(source: &str) -> String {
     use std::path::Component;
     if source == "-" {
