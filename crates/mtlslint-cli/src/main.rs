@@ -261,9 +261,8 @@ fn run(command: Command) -> Result<bool, String> {
                     return Err(format!("--curl: {why}"));
                 }
                 let imported = std::slice::from_ref(&imported);
-                let (mut diagnostics, in_files, unread) =
+                let (diagnostics, in_files, unread) =
                     lint_imported(&linter, std::path::Path::new("."), true, command, imported);
-                as_curl_sends(&mut diagnostics, &imported[0].request);
                 if let Some(why) = unread.first() {
                     return Err(format!("--curl: {why}"));
                 }
@@ -433,9 +432,6 @@ fn check_input(
         None => true,
     });
     let (mut diagnostics, in_files, unread) = lint_imported(linter, &input.folder(), false, &text, &requests);
-    if let (inputs::Holds::Curl, [imported]) = (holds, &requests[..]) {
-        as_curl_sends(&mut diagnostics, &imported.request);
-    }
     // The file's other requests are still linted.
     let none_linted = count > 0 && unread.len() + split.len() == count;
     for why in unread {
@@ -469,23 +465,6 @@ fn check_input(
     // Excerpts show the file; the token in it is not shown.
     let text = mtlslint::import::mask_secrets(&mtlslint::import::hide_requests(&text, &split), &requests);
     Ok(std::iter::once(FileResult::new(input.name(), text, diagnostics)).chain(in_files).collect())
-}
-
-/// A cURL command with a body and no `Content-Type` sends it as a form:
-/// curl's `-d` sends `application/x-www-form-urlencoded`. R006 says so, and
-/// what to write, in curl's terms. (`request`'s own flags are judged as the
-/// npm package judges the same call, word for word.)
-fn as_curl_sends(diagnostics: &mut [mtlslint::Diagnostic], request: &mtlslint::Request) {
-    if request.body.is_none() {
-        return;
-    }
-    let unset = |d: &&mut mtlslint::Diagnostic| d.code == "R006" && d.message.starts_with("no `Content-Type`");
-    for diagnostic in diagnostics.iter_mut().filter(unset) {
-        diagnostic.message = "no `Content-Type` header, so curl sends the body as \
-                              `application/x-www-form-urlencoded`; this endpoint takes `application/json`"
-            .into();
-        diagnostic.help = Some("add `-H 'Content-Type: application/json'`, or send the body with `--json`".into());
-    }
 }
 
 /// When the file is `other` (a response given to `check`, a body to

@@ -2113,6 +2113,19 @@ fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
     let sent = mtlslint(&["request", "--curl", &json_flag]);
     assert_eq!(sent.status.code(), Some(0), "{}", stdout(&sent));
     assert!(!stdout(&sent).contains("R006"));
+    // `-T` sends the file with no `Content-Type` at all, not as a form.
+    let dir = scratch("upload");
+    fs::write(dir.join("body.json"), r#"{"enabled": false}"#).unwrap();
+    // (to a URL without its `/`: curl adds the file's name to one that ends with it)
+    let upload =
+        format!("curl -X PATCH {} -H 'Authorization: Bearer t0ken-abcdefgh' -T body.json", &url[..url.len() - 1]);
+    fs::write(dir.join("call.curl"), upload).unwrap();
+    let output = mtlslint(&["check", "--format", "json", dir.join("call.curl").to_str().unwrap()]);
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let r006 = json["results"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "R006").unwrap();
+    assert_eq!(r006["message"], "no `Content-Type` header; this endpoint takes `application/json`");
+    assert_eq!(r006["help"], "add `-H 'Content-Type: application/json'`");
+    fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]

@@ -40,6 +40,17 @@ struct Parts {
     curl_made: Option<&'static str>,
     /// Secrets filled in from an [`Environment`]: their text is not in the source.
     filled_secrets: Vec<String>,
+    /// How a cURL command gives its body, which says what curl sends without a `Content-Type`.
+    curl_body: Option<CurlBody>,
+}
+
+/// How a cURL command gives its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CurlBody {
+    /// `-d` and its kin: curl sends `application/x-www-form-urlencoded` unless told otherwise.
+    Data,
+    /// `-T`: curl sends the file with no `Content-Type`.
+    Upload,
 }
 
 /// Why a file could not be read as requests; the message says what to write instead.
@@ -797,6 +808,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 }
                 // curl uploads with PUT unless told otherwise.
                 upload = true;
+                parts.curl_body = Some(CurlBody::Upload);
                 body_file = Some(file);
                 request.body = Some(String::new());
                 parts.body = Some(verbatim.unwrap_or(span));
@@ -820,6 +832,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                     (data, offsets)
                 };
                 let span = verbatim.unwrap_or(span);
+                if option != "--json" {
+                    parts.curl_body = Some(CurlBody::Data);
+                }
                 let file = data.strip_prefix('@').filter(|_| option != "--data-raw" && option != "--data-urlencode");
                 if request.body.is_some() && (body_file.is_some() || file.is_some()) {
                     return Err(error(
@@ -1598,6 +1613,11 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
             {
                 diagnostic.help = Some(note.into());
             }
+            if diagnostic.code == "R006"
+                && !imported.request.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+            {
+                sent_by_curl(&mut diagnostic, imported.parts.curl_body);
+            }
             let (start, end) = (map(diagnostic.range.start.offset, false), map(diagnostic.range.end.offset, true));
             diagnostic.range =
                 Range { start: syntax::position(source, start), end: syntax::position(source, end.max(start)) };
@@ -1607,6 +1627,21 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
         .collect::<Vec<_>>();
     crate::redact::hide_in(&mut diagnostics, imported.secrets(source));
     diagnostics
+}
+
+/// R006 without a `Content-Type`, said of a cURL command in curl's terms: what
+/// curl sends instead, and the option that sends the header.
+fn sent_by_curl(diagnostic: &mut Diagnostic, body: Option<CurlBody>) {
+    match body {
+        Some(CurlBody::Data) => {
+            diagnostic.message = "no `Content-Type` header, so curl sends the body as \
+                                  `application/x-www-form-urlencoded`; this endpoint takes `application/json`"
+                .into();
+            diagnostic.help = Some("add `-H 'Content-Type: application/json'`, or send the body with `--json`".into());
+        }
+        Some(CurlBody::Upload) => diagnostic.help = Some("add `-H 'Content-Type: application/json'`".into()),
+        None => {}
+    }
 }
 
 /// `source` with the secrets of every request's headers (`Authorization`'s
