@@ -104,9 +104,21 @@ pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<Stri
     Some(format!("{header} has no token, and {place} (not shown: it may be the token, split off its header); {write}"))
 }
 
-/// A link to nothing, `path`, named as `name`.
+/// A link to nothing, `path`, named as `name`: to a file that does not
+/// exist, or, link by link, back to a link met before.
 fn dangling(name: &str, path: &Path) -> String {
     let target = fs::read_link(path).map(|target| target.display().to_string()).unwrap_or_default();
+    let (mut at, mut seen) = (path.to_path_buf(), Vec::new());
+    while let Ok(next) = fs::read_link(&at) {
+        // Past 40 links the system gives up too.
+        if seen.contains(&at) || seen.len() > 40 {
+            return format!(
+                "{name}: a link to `{target}`, which leads back to a link before it, never to a file: point it at a file"
+            );
+        }
+        at = at.parent().unwrap_or(Path::new("")).join(&next);
+        seen.push(at.clone());
+    }
     format!("{name}: a link to `{target}`, which does not exist")
 }
 

@@ -2008,6 +2008,14 @@ fn usage_errors_say_what_to_write_instead() {
         let dangling = stderr(&["check", link.to_str().unwrap()]);
         assert!(dangling.contains("dangling.json`: a link to `"), "{dangling}");
         assert!(dangling.contains("gone.json`, which does not exist"), "{dangling}");
+        // Links that lead back to each other are no file either.
+        std::os::unix::fs::symlink("loop-b.json", dir.join("loop-a.json")).unwrap();
+        std::os::unix::fs::symlink("loop-a.json", dir.join("loop-b.json")).unwrap();
+        let looped = stderr(&["check", dir.join("loop-a.json").to_str().unwrap()]);
+        assert!(
+            looped.contains("loop-a.json`: a link to `loop-b.json`, which leads back to a link before it"),
+            "{looped}"
+        );
     }
     fs::remove_dir_all(dir).unwrap();
 }

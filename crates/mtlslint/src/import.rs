@@ -1218,10 +1218,10 @@ impl Environment {
     /// The environment files, public and private, as the HTTP Client names them.
     pub const FILES: [&str; 2] = ["http-client.env.json", "http-client.private.env.json"];
 
-    /// Whether the environment sets `placeholder` (`{{name}}`), which then
-    /// wins over a variable of the file's own.
+    /// Whether the environment sets `placeholder` (`{{name}}`, or `{{ name }}`
+    /// as the HTTP Client reads it too), which then wins over a variable of the file's own.
     pub fn sets(&self, placeholder: &str) -> bool {
-        self.variables.iter().any(|(name, _)| name == placeholder)
+        variable_at(placeholder, &self.variables).is_some_and(|(length, _)| length == placeholder.len())
     }
 
     /// The environment `name` of the files' texts, either of which may be

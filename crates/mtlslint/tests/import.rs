@@ -71,6 +71,13 @@ fn tokens_are_masked_in_the_text_shown() {
 }
 
 #[test]
+fn an_environment_sets_a_variable_written_with_or_without_blanks_in_its_braces() {
+    let environment = Environment::read("dev", Some(r#"{"dev": {"ts": "truststore-1"}}"#), None).unwrap();
+    assert!(environment.sets("{{ts}}") && environment.sets("{{ ts }}") && environment.sets("{{\tts }}"));
+    assert!(!environment.sets("{{other}}") && !environment.sets("{{ts}}/") && !environment.sets("ts"));
+}
+
+#[test]
 fn a_request_not_linted_is_hidden_whole_and_the_others_are_not() {
     let text = "PUT https://gw/apiops/projects/P/credentials/u/truststore/ts/\nAuthorization: Bearer\n\nsplit/0ff==\n\
                 ###\nPATCH https://gw/apiops/projects/P/apiProxies/p/settings/mtls/\n\n{\"enabled\": true}\n";
