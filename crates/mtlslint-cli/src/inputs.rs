@@ -132,10 +132,13 @@ pub(crate) fn reason(error: &std::io::Error) -> String {
         ErrorKind::IsADirectory => "a folder, not a file".into(),
         _ => {
             let text = error.to_string();
-            match text.rfind(" (os error ") {
-                Some(at) if text.ends_with(')') => text[..at].to_owned(),
-                _ => text,
-            }
+            let text = match text.rfind(" (os error ") {
+                Some(at) if text.ends_with(')') => &text[..at],
+                _ => &text,
+            };
+            // The system's sentence is a clause here: `cannot write the output: no space left on device`.
+            let mut chars = text.chars();
+            chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }
     }
 }
@@ -314,11 +317,18 @@ fn walk(folder: &Path, extensions: &[&str], found: &mut Vec<PathBuf>, unreadable
             Ok(entry) => entry,
             Err(error) if matches!(unwrapped(&error).0, ignore::Error::Loop { .. }) => continue,
             Err(error) => {
-                match unwrapped(&error).1.filter(|path| path.is_symlink() && !path.exists()) {
+                let (inner, at) = unwrapped(&error);
+                match at.filter(|path| path.is_symlink() && !path.exists()) {
                     // A link to nothing is named only where a file of its kind would be linted.
                     Some(path) if !has_extension(path) => {}
                     Some(path) => unreadable.push(dangling(&path.display().to_string(), path)),
-                    None => unreadable.push(format!("cannot read below `{}`: {error}", folder.display())),
+                    None => {
+                        let why = match inner {
+                            ignore::Error::Io(io) => reason(io),
+                            other => other.to_string(),
+                        };
+                        unreadable.push(format!("`{}`: {why}", at.unwrap_or(folder).display()));
+                    }
                 }
                 continue;
             }
@@ -377,7 +387,7 @@ pub(crate) fn config(flag: Option<&Path>) -> Result<Option<(PathBuf, Config)>, S
     let path = if let Some(path) = flag {
         path.to_path_buf()
     } else {
-        let here = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+        let here = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {}", reason(&e)))?;
         let found = here.ancestors().map(|dir| dir.join(mtlslint::config::FILE_NAME)).find(|path| path.is_file());
         let Some(path) = found else { return Ok(None) };
         path

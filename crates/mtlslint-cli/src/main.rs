@@ -375,7 +375,7 @@ fn write_results_to(
     .and_then(|()| out.flush());
     match written {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write the output: {error}"))
+            Err(format!("cannot write the output: {}", inputs::reason(&error)))
         }
         _ => Ok(()),
     }
@@ -661,23 +661,28 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
 /// short) where a new file would lose what it shares: another hard link to
 /// it, an owner the run cannot give the new file; and in a folder where no
 /// new file can be made.
-fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let meta = std::fs::metadata(&target)?;
+fn replace_file(path: &Path, text: &str) -> Result<(), String> {
+    let target = std::fs::canonicalize(path).map_err(|e| inputs::reason(&e))?;
+    let meta = std::fs::metadata(&target).map_err(|e| inputs::reason(&e))?;
     if meta.permissions().readonly() {
-        return Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only"));
+        return Err("the file is read-only".into());
     }
+    written(&target, text, &meta).map_err(|e| inputs::reason(&e))
+}
+
+/// The write of [`replace_file`], over `target` described by `meta`.
+fn written(target: &Path, text: &str, meta: &std::fs::Metadata) -> std::io::Result<()> {
     let Ok(mut temporary) = tempfile::NamedTempFile::new_in(target.parent().unwrap_or(Path::new("."))) else {
-        return std::fs::write(&target, text);
+        return std::fs::write(target, text);
     };
-    if !same_owner_or_given(&meta, temporary.as_file()) {
+    if !same_owner_or_given(meta, temporary.as_file()) {
         drop(temporary);
-        return std::fs::write(&target, text);
+        return std::fs::write(target, text);
     }
     temporary.write_all(text.as_bytes())?;
     temporary.as_file().sync_all()?;
     std::fs::set_permissions(temporary.path(), meta.permissions())?;
-    temporary.persist(&target).map(drop).map_err(|error| error.error)
+    temporary.persist(target).map(drop).map_err(|error| error.error)
 }
 
 /// Whether the new file `made` can take the place of the one described by
@@ -738,7 +743,7 @@ fn pass_through(bytes: &[u8]) -> Result<(), String> {
     let copied = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
     match copied {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot pass standard input through: {error}"))
+            Err(format!("cannot pass standard input through: {}", inputs::reason(&error)))
         }
         _ => Ok(()),
     }
@@ -825,7 +830,7 @@ fn print(text: &str) -> Result<(), String> {
 fn print_bytes(bytes: &[u8]) -> Result<(), String> {
     match std::io::stdout().lock().write_all(bytes) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write the output: {error}"))
+            Err(format!("cannot write the output: {}", inputs::reason(&error)))
         }
         _ => Ok(()),
     }

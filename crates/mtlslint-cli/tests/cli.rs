@@ -1895,6 +1895,19 @@ fn diff_reports_what_the_fixes_leave_though_a_request_reads_the_body() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_cannot_be_written_is_said_so_in_words() {
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", "../../examples/bodies"])
+        .stdout(fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot write the output: no space left on device\n"), "{stderr}");
+}
+
 /// A read-only file is not fixed, and a file with another hard link is fixed in place (both names see it).
 #[cfg(unix)]
 #[test]
