@@ -169,8 +169,14 @@ pub(crate) fn apt_install(packages: &[&str]) -> Result<(), String> {
     if !root_user {
         return Err(format!("apt-get install {} (needs root)", packages.join(" ")));
     }
-    run(Command::new("apt-get").args(["update", "-q"]))?;
-    run(Command::new("apt-get").args(["install", "-y", "-q"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
+    // Another apt-get at work (an unattended upgrade) holds the lock a while: wait for it.
+    let apt_get = || {
+        let mut command = Command::new("apt-get");
+        command.args(["-o", "DPkg::Lock::Timeout=600"]);
+        command
+    };
+    run(apt_get().args(["update", "-q"]))?;
+    run(apt_get().args(["install", "-y", "-q"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
 /// The `wasm-bindgen` CLI of the version Cargo.lock pins, installed into `.cache/tools/` once.
