@@ -62,7 +62,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     };
     // Enabling without a keystore would draw the server's "KeyStore ID is required" (M001).
     let keystore = effective.key_store_id.as_ref().is_some_and(|id| !crate::body::is_blank(&id.value));
-    let help = match (row == 0, keystore) {
+    // The keystore's own finding needs no other keystore: a blank id is S007's to report.
+    let help = |field: Field| match (row == 0, keystore || field == Field::KeyStoreId) {
         (true, true) => "set \"enabled\": true to use it now, or leave it out",
         (false, true) => "add \"enabled\": true to use it now, or leave it out",
         (true, false) => "set \"enabled\": true and add a \"keyStoreId\" to use it now, or leave it out",
@@ -79,7 +80,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     body.pointer(&member.key),
                     MESSAGE.get(row * FIELDS.len() + field as usize, message),
                 )
-                .help(help);
+                .help(help(field));
         }
     }
 }

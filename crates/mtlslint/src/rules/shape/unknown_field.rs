@@ -176,8 +176,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                         && body.last(Field::Enabled).is_none()
                         && body.lacks_keystore() =>
                 {
-                    let help = "names are case-sensitive: write `enabled`, and add \"keyStoreId\": the server \
-                                requires it once mTLS is enabled";
+                    // A blank `keyStoreId` is there to be set; a missing one, to be added.
+                    let help = match body.last(Field::KeyStoreId) {
+                        Some(_) => {
+                            "names are case-sensitive: write `enabled`, and set \"keyStoreId\" to a \
+                                    keystore's id: the server requires one once mTLS is enabled"
+                        }
+                        None => {
+                            "names are case-sensitive: write `enabled`, and add \"keyStoreId\": the server \
+                                 requires it once mTLS is enabled"
+                        }
+                    };
                     checker.report(&RULE, span, pointer, message).help(help).fix(
                         Applicability::Safe,
                         title(Field::Enabled),
