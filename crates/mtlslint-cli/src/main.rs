@@ -115,6 +115,11 @@ fn conflict_tip(error: &clap::Error) -> Option<&'static str> {
         )
     } else if pair.iter().any(|arg| arg == "--fix") && pair.iter().any(|arg| arg == "--diff") {
         Some("--diff prints the fixes and writes nothing; --fix writes them: choose one")
+    } else if pair.iter().any(|arg| arg == "--url") && pair.iter().any(|arg| arg == "[URL]") {
+        Some(
+            "a word outside the options is the URL, so the URL is given twice: write it once; a token \
+             split off its header lands there too: write the header as one argument, -H \"Authorization: Bearer $TOKEN\"",
+        )
     } else {
         None
     }

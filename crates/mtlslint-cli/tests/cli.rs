@@ -2003,6 +2003,9 @@ fn usage_errors_say_what_to_write_instead() {
     );
     let curl = stderr(&["request", "-X", "PUT", "--curl", "curl https://gw/"]);
     assert!(curl.contains("tip: --curl takes the whole call"), "{curl}");
+    // A second URL may be a token split off its header: it is not shown, and the tip says so.
+    let twice = stderr(&["request", "--url", "https://gw/a/", "-H", "Authorization: Bearer", "SECRET-twice"]);
+    assert!(twice.contains("tip: a word outside the options is the URL") && !twice.contains("SECRET-twice"), "{twice}");
     // The URL may follow the options: the message names both places.
     assert!(stderr(&["request", "-X", "PUT"]).contains("needs a URL (--url or after the options)"));
     let url = "https://gw.example.com/apiops/projects/P/apiProxies/X/settings/mtls/";
