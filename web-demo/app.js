@@ -683,12 +683,13 @@ function gatewayProblems(text) {
   if (USERINFO.test(text)) {
     return ["the gateway URL holds a user name and password, which the calls do not use: the cURL command leaves them out", "remove them: the calls sign in with the bearer token"];
   }
-  if (/\s/.test(text)) return ["the gateway URL holds a space, which no address holds", `remove the space from \`${text}\``];
   const cut = text.search(/[?#]/);
   if (cut >= 0) {
     // What follows is not quoted: a query may hold a token (`?access_token=...`).
     return [`the gateway URL holds \`${text[cut]}\`, which would cut off the path the calls add after it`, `remove the \`${text[cut]}\` and all that follows it`];
   }
+  // Only now is the URL quoted: it holds no query or fragment (and so no token) any more.
+  if (/\s/.test(text)) return ["the gateway URL holds a space, which no address holds", `remove the space from \`${text}\``];
   const apiops = text.search(/\/apiops(\/|$)/i);
   if (apiops >= 0) {
     return [`the gateway URL holds \`${text.slice(apiops)}\`, and each call's path starts with \`/apiops/projects/\`: it would be written twice`, `end the URL before \`/apiops\`, as in ${example}`];

@@ -451,6 +451,23 @@ test("a gateway URL the calls' paths cannot follow is said beside it, with what 
   assert.deepEqual(problems, []);
 });
 
+test("a gateway URL with a space and a token in its query never shows the token", async () => {
+  const field = page.locator(".field[data-field=gateway]");
+  for (const gateway of [
+    "https://gw example.com?access_token=s3cret",
+    "https://gw.example.com/base path?api_key=s3cret",
+    "https://gw.example.com/a b#access_token=s3cret",
+  ]) {
+    await page.fill("#gateway", gateway);
+    assert.doesNotMatch(await field.textContent(), /s3cret/, gateway);
+    assert.match(await field.locator(".message.error").textContent(), /would cut off the path/, gateway);
+  }
+  // Once the query is gone, the space is said, quoting the URL that is left.
+  await page.fill("#gateway", "https://gw example.com");
+  assert.equal(await field.locator(".message.error .help").textContent(), "remove the space from `https://gw example.com`");
+  assert.deepEqual(problems, []);
+});
+
 test("a body with thousands of findings lists a few hundred, and the page stays responsive", async () => {
   const list = JSON.stringify(Array(1000).fill("TLSv1.2"));
   await page.fill("#json", `{"enabled": false, "supportedProtocolList": ${list}}`);
