@@ -678,7 +678,8 @@ function gatewayProblems(text) {
   if (!text) return ["the gateway URL is empty", `write the gateway's address, such as ${example}`];
   const scheme = text.match(/^([A-Za-z][A-Za-z0-9+.-]*):\/\//)?.[1];
   if (scheme && !/^https?$/i.test(scheme)) return [`\`${scheme}://\` is no scheme for these calls`, `write https://, as in ${example}`];
-  const authority = text.replace(/^([A-Za-z][A-Za-z0-9+.-]*:)?\/\/+/, "").split(/[/?#]/)[0];
+  const rest = text.replace(/^([A-Za-z][A-Za-z0-9+.-]*:)?\/\/+/, "");
+  const authority = rest.split(/[/?#]/)[0];
   if (/^(:\d*)?$/.test(authority)) return ["the gateway URL names no host", `write the host after the scheme, as in ${example}`];
   if (USERINFO.test(text)) {
     return ["the gateway URL holds a user name and password, which the calls do not use: the cURL command leaves them out", "remove them: the calls sign in with the bearer token"];
@@ -690,11 +691,27 @@ function gatewayProblems(text) {
   }
   // Only now is the URL quoted: it holds no query or fragment (and so no token) any more.
   if (/\s/.test(text)) return ["the gateway URL holds a space, which no address holds", `remove the space from \`${text}\``];
-  const apiops = text.search(/\/apiops(\/|$)/i);
+  // Only the path: a host may be named `apiops` (`https://apiops/gw`).
+  const path = urlPath(rest);
+  const apiops = path.search(/\/apiops(\/|$)/i);
   if (apiops >= 0) {
-    return [`the gateway URL holds \`${text.slice(apiops)}\`, and each call's path starts with \`/apiops/projects/\`: it would be written twice`, `end the URL before \`/apiops\`, as in ${example}`];
+    return [`the gateway URL holds \`${path.slice(apiops)}\`, and each call's path starts with \`/apiops/projects/\`: it would be written twice`, `end the URL before \`/apiops\`, as in ${example}`];
   }
   return null;
+}
+
+/**
+ * The path of a URL without its query, given from its host on (`gw.example.com/gw/`),
+ * as the calls send it (`/x/../apiops` is `/apiops`); a URL that cannot be
+ * read (a port out of range) is cut after its host.
+ */
+function urlPath(rest) {
+  try {
+    return new URL(`https://${rest}`).pathname;
+  } catch {
+    const slash = rest.indexOf("/");
+    return slash < 0 ? "" : rest.slice(slash);
+  }
 }
 
 function countSeverities(diagnostics) {

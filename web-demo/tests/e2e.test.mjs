@@ -468,6 +468,27 @@ test("a gateway URL with a space and a token in its query never shows the token"
   assert.deepEqual(problems, []);
 });
 
+test("a host named apiops is no /apiops path", async () => {
+  const field = page.locator(".field[data-field=gateway]");
+  for (const gateway of ["https://apiops", "https://apiops/gw/", "//apiops/gw", "https://apiops.example.com/foo"]) {
+    await page.fill("#gateway", gateway);
+    assert.equal(await field.locator(".message").filter({ hasText: "/apiops" }).count(), 0, gateway);
+  }
+  // Only the path is searched, as the URL reads, with or without a scheme.
+  for (const [gateway, held] of [
+    ["https://apiops/apiops/", "`/apiops/`"],
+    ["apiops/apiops", "`/apiops`"],
+    ["https://gw.example.com:8443/gw/apiops", "`/apiops`"],
+    ["https://gw.example.com/gw/../apiops/", "`/apiops/`"],
+    // A URL the parser refuses (a port out of range) is read from the first `/` after its host.
+    ["https://gw.example.com:99999/apiops/", "`/apiops/`"],
+  ]) {
+    await page.fill("#gateway", gateway);
+    assert.match(await field.locator(".message.error").textContent(), new RegExp(`the gateway URL holds ${held}`), gateway);
+  }
+  assert.deepEqual(problems, []);
+});
+
 test("a body with thousands of findings lists a few hundred, and the page stays responsive", async () => {
   const list = JSON.stringify(Array(1000).fill("TLSv1.2"));
   await page.fill("#json", `{"enabled": false, "supportedProtocolList": ${list}}`);
