@@ -515,18 +515,60 @@ function readContext(names = Object.keys(CONTEXT)) {
   return { options, problems };
 }
 
-/** Shows beside each of the `names` context inputs what could not be read in it; returns those messages. */
-function showContextProblems(problems, names = Object.keys(CONTEXT)) {
+/**
+ * Shows beside each of the `names` context inputs what could not be read in
+ * it; returns those messages. `left` holds the findings left out while the
+ * current settings cannot be read (see `OTHER_PROXY`): their rules are named.
+ */
+function showContextProblems(problems, names = Object.keys(CONTEXT), left = []) {
   const shown = [];
   for (const name of names) {
     const id = CONTEXT[name];
     const what = name === "current" ? "current settings" : "keystores";
     const problem = problems[name];
-    const messages = problem ? [{ severity: "error", code: "", message: `Cannot be read as ${what}: ${problem}`, help: null }] : [];
+    const help = name === "current" ? unreadCurrentHelp(left) : null;
+    const messages = problem ? [{ severity: "error", code: "", message: `Cannot be read as ${what}: ${problem}`, help }] : [];
     showMessages($(id).closest(".field"), $(id), messages);
     shown.push(...messages);
   }
   return shown;
+}
+
+/** What to do about current settings that cannot be read, and which rules' findings wait for them. */
+function unreadCurrentHelp(left) {
+  const rules = [...new Set(left.map((d) => `${d.code} ${d.name}`))].sort();
+  const which = rules.length ? ` (left out: ${rules.join(", ")})` : "";
+  return `correct them, or empty the field to judge the PATCH as if the proxy had the defaults; until then, only what holds whatever the proxy has now is judged${which}`;
+}
+
+/**
+ * A proxy unlike the defaults (mTLS off, no stores, every protocol, NOOP) in
+ * every field. While the current settings cannot be read, a finding is shown
+ * only if the PATCH draws it both for a proxy with the defaults and for this
+ * one: judged as if there were no current settings alone, enabling mTLS would
+ * be said to need a keystore the proxy may well have.
+ */
+const OTHER_PROXY = {
+  enabled: true,
+  keyStoreId: "current-keystore",
+  trustStoreId: "current-truststore",
+  supportedProtocolList: ["TLS_1_2", "TLS_1_3"],
+  hostnameVerifierType: "DEFAULT",
+};
+
+/** Of `diagnostics`, those `others` holds too (the same message at the same place); the rest go into `left`. */
+function heldByBoth(diagnostics, others, left) {
+  const key = (d) => JSON.stringify([d.code, d.pointer, d.message]);
+  const held = new Set(others.map(key));
+  return diagnostics.filter((d) => held.has(key(d)) || (left.push(d), false));
+}
+
+/** A `validateForm` report less what `others` (the same form's, for another proxy) does not hold too. */
+function formHeldByBoth(report, others, left) {
+  const fields = Object.fromEntries(
+    Object.entries(report.fields).map(([field, diagnostics]) => [field, heldByBoth(diagnostics, others.fields[field] ?? [], left)]),
+  );
+  return { ...report, fields, other: heldByBoth(report.other, others.other, left) };
 }
 
 /** Above this many characters, the pane is judged when typing pauses, not on every keystroke. */
@@ -560,8 +602,10 @@ function judgeMtls() {
   const text = json.value;
   const context = readContext();
   const options = { profile, ...context.options };
-  const contextProblems = showContextProblems(context.problems);
-  const found = lint(text, options);
+  // Current settings that cannot be read are not taken for none: see `OTHER_PROXY`.
+  const other = context.problems.current ? { ...options, current: OTHER_PROXY } : null;
+  const left = [];
+  const found = other ? heldByBoth(lint(text, options), lint(text, other), left) : lint(text, options);
   markText(text, found);
   const serious = found.some((d) => d.severity !== "info");
   json.setAttribute("aria-invalid", String(serious));
@@ -586,15 +630,19 @@ function judgeMtls() {
   let report = { fields: {}, other: [] };
   let unchecked = null;
   try {
-    report = validateForm({ ...Object.fromEntries(members), ...pathFields() }, options);
+    const form = { ...Object.fromEntries(members), ...pathFields() };
+    report = validateForm(form, options);
+    if (other) report = formHeldByBoth(report, validateForm(form, other), left);
   } catch (error) {
     // Said in the summary; the pane's own findings and the command still follow the text.
     unchecked = error;
   }
+  const contextProblems = showContextProblems(context.problems, Object.keys(CONTEXT), left);
   // Findings about the request's own parts (method, URL, path names, headers):
   // the body's, whatever their pointer, are the pane's own list's.
   const requestOnly = report.other.filter((d) => /^\/(method|url|path|headers)(\/|$)/.test(d.pointer));
-  showFindings($("findings"), [...found.map((d) => [d, fixInJson]), ...requestOnly.map((d) => [d, null])], "Nothing to report.");
+  const none = other ? "Nothing to report that holds whatever the proxy has now: its current settings cannot be read." : "Nothing to report.";
+  showFindings($("findings"), [...found.map((d) => [d, fixInJson]), ...requestOnly.map((d) => [d, null])], none);
   // A key the form has no input for (`keystoreId`) is shown beside the input of the field it was meant to be.
   const meant = {};
   for (const [key, diagnostics] of Object.entries(report.fields)) {

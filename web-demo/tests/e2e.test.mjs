@@ -406,6 +406,38 @@ test("the current settings and the inventories judge a partial PATCH by what it 
   assert.deepEqual(problems, []);
 });
 
+test("current settings that cannot be read leave out the findings that hang on them, and say which", async () => {
+  await page.fill("#projectName", "Payments");
+  await page.fill("#apiProxyName", "orders");
+  await page.fill("#json", '{"enabled": true, "keyStoreId": "ks", "supportedProtocolList": ["SSL_3_0"]}');
+  // Without current settings, the proxy is taken to have the defaults: no truststore, NOOP.
+  await messages("hostnameVerifierType", "warning").filter({ hasText: "H001" }).waitFor();
+  await page.fill("#current", "{not json");
+  const unreadable = page.locator(".field[data-field=current] .message.error");
+  await unreadable.filter({ hasText: "Cannot be read as current settings" }).waitFor();
+  // The proxy may have a truststore and a verifier already: nothing is said of them as if it had none.
+  for (const field of ["enabled", "trustStoreId", "hostnameVerifierType"]) assert.equal(await messages(field).count(), 0, field);
+  // What the body's own list draws holds whatever the proxy has now.
+  const codes = await page.locator("#findings li[data-code]").evaluateAll((items) => items.map((li) => li.dataset.code));
+  assert.deepEqual(codes, ["T005", "T001"]);
+  assert.equal(
+    await unreadable.locator(".help").textContent(),
+    "correct them, or empty the field to judge the PATCH as if the proxy had the defaults; until then, only what holds whatever the proxy has now is judged (left out: H001 hostname-verification-disabled, M003 connection-pool-disabled, M004 no-truststore)",
+  );
+  assert.match(await page.textContent("#summary-mtls"), /^2 errors, 0 warnings, 1 note$/);
+  // mTLS enabled alone: the proxy may have a keystore, so M001 is not said; nor is the call ready to send.
+  await page.fill("#json", '{"enabled": true}');
+  assert.equal(await messages("keyStoreId").count(), 0);
+  assert.match(await page.textContent("#findings"), /^Nothing to report that holds whatever the proxy has now/);
+  assert.match(await unreadable.locator(".help").textContent(), /\(left out: H001 [\w-]+, M001 [\w-]+, M003 [\w-]+, M004 [\w-]+, T003 [\w-]+\)$/);
+  assert.equal(await page.textContent("#summary-mtls"), "1 error, 0 warnings, 0 notes");
+  // Emptied, the field judges the PATCH by the defaults again.
+  await page.fill("#current", "");
+  await messages("keyStoreId", "error").filter({ hasText: "M001" }).waitFor();
+  assert.equal(await page.locator(".field[data-field=current] .message").count(), 0);
+  assert.deepEqual(problems, []);
+});
+
 test("a misspelt key is shown beside the input it was meant for", async () => {
   await page.fill("#json", '{"enabled": true, "keystoreId": "ks-prod"}');
   await messages("keyStoreId", "error").filter({ hasText: "unknown field `keystoreId`" }).waitFor();
