@@ -81,10 +81,12 @@ const pendingName = (control) => control.labels[0].firstChild.textContent.trim()
 const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/;
 
 /**
- * The gateway URL the cURL commands use, without a trailing slash or a user
- * name and password (said beside the field); a placeholder while it is empty.
+ * The gateway URL the cURL commands use, without a trailing slash, a user
+ * name and password, or a query or fragment (each said beside the field: a
+ * token may be there); a placeholder while it is empty.
  */
-const gatewayBase = () => $("gateway").value.trim().replace(USERINFO, "$1").replace(/\/+$/, "") || "https://<gateway>";
+const gatewayBase = () =>
+  $("gateway").value.trim().replace(USERINFO, "$1").replace(/[?#][^]*$/, "").replace(/\/+$/, "") || "https://<gateway>";
 
 /** Single-quotes a word for a POSIX shell. */
 const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;

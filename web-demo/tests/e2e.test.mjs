@@ -493,6 +493,10 @@ test("a gateway URL with a space and a token in its query never shows the token"
     await page.fill("#gateway", gateway);
     assert.doesNotMatch(await field.textContent(), /s3cret/, gateway);
     assert.match(await field.locator(".message.error").textContent(), /would cut off the path/, gateway);
+    // Nor do the cURL commands, which are copied whole.
+    for (const curl of ["#curl-mtls", "#curl-truststore"]) {
+      assert.doesNotMatch(await page.locator(curl).textContent(), /s3cret/, `${curl}: ${gateway}`);
+    }
   }
   // Once the query is gone, the space is said, quoting the URL that is left.
   await page.fill("#gateway", "https://gw example.com");
