@@ -105,6 +105,12 @@ fn stdin_filename(name: &str) -> Result<PathBuf, String> {
         "-" => {
             Err("`-` is standard input itself; write the path of the file it holds, e.g. `bodies/proxy.json`".into())
         }
+        // `./`, `..`, `dir/`: a folder's name, which no finding can point into.
+        _ if name.ends_with(['/', std::path::MAIN_SEPARATOR]) || PathBuf::from(name).file_name().is_none() => {
+            Err(format!(
+                "`{name}` names a folder; write the path of the file standard input holds, e.g. `bodies/proxy.json`"
+            ))
+        }
         _ => Ok(PathBuf::from(name)),
     }
 }

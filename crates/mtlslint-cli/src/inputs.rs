@@ -68,10 +68,11 @@ impl Input {
 /// Bearer" $TOKEN` (a quote closed too early) or an unset `$URL` before it
 /// leaves a header with a scheme and no credentials, or none at all, and one
 /// word where the URL goes that is no URL: not written with `://`, not a
-/// path, naming no call of the gateway (in an `.http` file, a blank line after
-/// the header makes the token the body, one word that is no JSON). Findings
-/// would quote that word, so such a call is not linted: the message says what
-/// to write, without quoting it.
+/// path, no `{{variable}}`, naming no call of the gateway (in an `.http`
+/// file, a blank line after the header makes the token the body: one word
+/// that is no JSON object, array, string or literal; a number may be a
+/// token). Findings would quote that word, so such a call is not linted: the
+/// message says what to write, without quoting it.
 /// `http_file` says the call is read from an `.http` file, which writes headers as lines.
 pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<String> {
     let (name, scheme) = request.headers.iter().find(|(name, value)| {
@@ -82,12 +83,13 @@ pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<Stri
     })?;
     let word = |text: &str| !text.is_empty() && !text.contains(char::is_whitespace);
     let url = request.url.trim();
-    let names_a_call = ["/apiProxies/", "/credentials/"].iter().any(|path| url.contains(path));
+    let names_a_call = ["/apiProxies/", "/credentials/", "{{"].iter().any(|part| url.contains(part));
+    let json = |body: &str| body.starts_with(['{', '[', '"']) || ["null", "true", "false"].contains(&body);
     let body = request.body.as_deref().map(str::trim);
-    let place = if word(url) && !url.contains("://") && !url.starts_with('/') && !names_a_call {
-        "the URL is one word that is no URL"
-    } else if body.is_some_and(|body| word(body) && serde_json::from_str::<serde::de::IgnoredAny>(body).is_err()) {
-        "the body is one word that is no JSON"
+    let (place, url_too) = if word(url) && !url.contains("://") && !url.starts_with('/') && !names_a_call {
+        ("the URL is one word that is no URL", ", and the URL with `https://`")
+    } else if body.is_some_and(|body| word(body) && !json(body)) {
+        ("the body is one word that is no JSON", "")
     } else {
         return None;
     };
@@ -95,31 +97,39 @@ pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<Stri
         (name, "") => format!("`{name}:`"),
         (name, scheme) => format!("`{name}: {scheme}`"),
     };
-    let (name, scheme) = (name.trim(), if scheme.trim().is_empty() { "Bearer" } else { scheme.trim() });
+    // Both calls take a bearer token, whatever scheme was written.
     let write = if http_file {
-        format!("write the token on the header's line, `{name}: {scheme} <token>`")
+        "write the token on the header's line, `Authorization: Bearer <token>`".to_owned()
     } else {
-        format!("write the header as one argument, `-H \"{name}: {scheme} $TOKEN\"`, and the URL with `https://`")
+        format!("write the header as one argument, `-H \"Authorization: Bearer $TOKEN\"`{url_too}")
     };
     Some(format!("{header} has no token, and {place} (not shown: it may be the token, split off its header); {write}"))
 }
 
 /// A link to nothing, `path`, named as `name`: to a file that does not
-/// exist, or, link by link, back to a link met before.
+/// exist, through any number of links, or back to a link met before.
 fn dangling(name: &str, path: &Path) -> String {
     let target = fs::read_link(path).map(|target| target.display().to_string()).unwrap_or_default();
     let (mut at, mut seen) = (path.to_path_buf(), Vec::new());
     while let Ok(next) = fs::read_link(&at) {
-        // Past 40 links the system gives up too.
-        if seen.contains(&at) || seen.len() > 40 {
+        seen.push(at.clone());
+        at = at.parent().unwrap_or(Path::new("")).join(&next);
+        if seen.contains(&at) {
             return format!(
                 "{name}: a link to `{target}`, which leads back to a link before it, never to a file: point it at a file"
             );
         }
-        at = at.parent().unwrap_or(Path::new("")).join(&next);
-        seen.push(at.clone());
+        // Past 40 links the system gives up.
+        if seen.len() > 40 {
+            return format!(
+                "{name}: a link to `{target}`, which leads through more than 40 links: point it at the file"
+            );
+        }
     }
-    format!("{name}: a link to `{target}`, which does not exist")
+    match seen.len() {
+        0 | 1 => format!("{name}: a link to `{target}`, which does not exist"),
+        _ => format!("{name}: a link to `{target}`, which leads to `{}`, which does not exist", at.display()),
+    }
 }
 
 /// Why a file cannot be read, in the words of the rest of the messages:
@@ -131,7 +141,9 @@ pub(crate) fn reason(error: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => "permission denied".into(),
         ErrorKind::IsADirectory => "a folder, not a file".into(),
         _ => {
-            let text = error.to_string();
+            // The system's own words, without what a wrapper added (tempfile's `at path "..."`).
+            let text = os_code(error)
+                .map_or_else(|| error.to_string(), |code| std::io::Error::from_raw_os_error(code).to_string());
             let text = match text.rfind(" (os error ") {
                 Some(at) if text.ends_with(')') => &text[..at],
                 _ => &text,
@@ -141,6 +153,21 @@ pub(crate) fn reason(error: &std::io::Error) -> String {
             chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }
     }
+}
+
+/// The system's error number behind `error`, through the errors that wrap it.
+fn os_code(error: &std::io::Error) -> Option<i32> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = source {
+        if let Some(code) = error.downcast_ref::<std::io::Error>().and_then(std::io::Error::raw_os_error) {
+            return Some(code);
+        }
+        source = error
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .map_or_else(|| error.source(), |inner| Some(inner as &(dyn std::error::Error + 'static)));
+    }
+    None
 }
 
 /// The environment files of JetBrains' HTTP client, beside the `.http` files
@@ -710,5 +737,28 @@ mod tests {
             "the body is UTF-16; JSON sent between systems must be UTF-8 (RFC 8259) (line 1, column 1): save the file as UTF-8"
         );
         assert_eq!(body_text("é".as_bytes().to_vec(), 8).as_deref(), Ok("é"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_reason_is_the_systems_words_through_any_wrapper() {
+        use std::io::{Error, ErrorKind};
+        #[derive(Debug)]
+        struct AtPath(Error);
+        impl std::fmt::Display for AtPath {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{} at path \"/tmp/.tmpX\"", self.0)
+            }
+        }
+        impl std::error::Error for AtPath {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        // ENOSPC is 28 on Linux and on macOS.
+        let full = Error::from_raw_os_error(28);
+        assert_eq!(super::reason(&full), "no space left on device");
+        assert_eq!(super::reason(&Error::new(ErrorKind::StorageFull, AtPath(full))), "no space left on device");
+        assert_eq!(super::reason(&Error::other("Made up")), "made up");
     }
 }

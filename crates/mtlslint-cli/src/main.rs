@@ -26,12 +26,19 @@ fn main() -> ExitCode {
                 error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
             }
             // An unknown option like no other: clap would pass it as a value after `--`, which reads it as a file.
+            let arguments: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
             if error.kind() == clap::error::ErrorKind::UnknownArgument && error.get(ContextKind::SuggestedArg).is_none()
             {
-                let tip = "`--help` lists the options; a file whose name starts with `-` goes after `--`";
+                // A second word outside `request`'s options: the URL and, most often, a token split off its header.
+                let word = matches!(error.get(ContextKind::InvalidArg), Some(ContextValue::String(arg)) if !arg.starts_with('-'));
+                let tip = if word && arguments.get(1).is_some_and(|command| command == "request") {
+                    "`request` takes one word outside its options, the URL; a token split off its header lands \
+                     there too: write the header as one argument, -H \"Authorization: Bearer $TOKEN\""
+                } else {
+                    "`--help` lists the options; a file whose name starts with `-` goes after `--`"
+                };
                 error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
             }
-            let arguments: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
             let message = hide_arguments(error.render().ansi().to_string(), &arguments);
             let _ = write!(anstream::stderr(), "{message}");
             return ExitCode::from(2);
@@ -427,15 +434,20 @@ fn check_input(
     let count = requests.len();
     // A request whose token seems split off its header is not linted, nor shown; the file's others are.
     let http_file = matches!(holds, inputs::Holds::HttpRequests);
-    let mut split = Vec::new();
+    let (mut split, mut why) = (Vec::new(), Vec::new());
     requests.retain(|imported| match inputs::split_off_token(&imported.request, http_file) {
-        Some(why) => {
-            skipped.request(&format!("{}: {why}", input.name()));
+        Some(reason) => {
+            why.push(format!("{}: {reason}", input.name()));
             split.push(imported.clone());
             false
         }
         None => true,
     });
+    // A file of one request is an input not linted; in a file of several, that request is.
+    match &why[..] {
+        [only] if count == 1 => return Err(only.clone()),
+        _ => why.iter().for_each(|why| skipped.request(why)),
+    }
     let (mut diagnostics, in_files, unread) = lint_imported(linter, &input.folder(), false, &text, &requests);
     // The file's other requests are still linted.
     let none_linted = count > 0 && unread.len() + split.len() == count;
@@ -450,7 +462,12 @@ fn check_input(
         // A finding on a `{{variable}}` the environment sets is mended where it is set.
         for diagnostic in &mut diagnostics {
             let range = diagnostic.range.start.offset..diagnostic.range.end.offset;
-            let Some(placeholder) = text.get(range).filter(|&t| filled.sets(t)) else { continue };
+            // A finding on a string's value takes in its quotes (`"{{ks}}"`).
+            let at = text.get(range).unwrap_or_default();
+            let placeholder = at.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(at);
+            if !filled.sets(placeholder) {
+                continue;
+            }
             let place = format!("`{placeholder}` comes from the `{name}` environment's files, so change it there");
             let help = diagnostic.help.take().map_or(place.clone(), |help| format!("{help}; {place}"));
             diagnostic.help = Some(help.into());

@@ -1983,7 +1983,7 @@ fn stdin_filename_names_standard_input_and_finds_its_neighbours() {
     let unread = with_stdin_in(&dir, &["check", "--stdin-filename", "a.json", "calls/body.json"], b"{}");
     assert_eq!(unread.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unread.stderr).contains("add `-` to them, or name none"));
-    for name in ["", "-"] {
+    for name in ["", "-", "./", "..", "calls/"] {
         let refused = mtlslint(&["check", "--stdin-filename", name]);
         assert_eq!(refused.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&refused.stderr).contains("write the path of the file"));
@@ -2003,6 +2003,11 @@ fn usage_errors_say_what_to_write_instead() {
     );
     let curl = stderr(&["request", "-X", "PUT", "--curl", "curl https://gw/"]);
     assert!(curl.contains("tip: --curl takes the whole call"), "{curl}");
+    let second = stderr(&["request", "-X", "PUT", "-H", "Authorization: Bearer", "SECRET-second", "https://gw/a/"]);
+    assert!(
+        second.contains("tip: `request` takes one word outside its options") && !second.contains("SECRET"),
+        "{second}"
+    );
     // A second URL may be a token split off its header: it is not shown, and the tip says so.
     let twice = stderr(&["request", "--url", "https://gw/a/", "-H", "Authorization: Bearer", "SECRET-twice"]);
     assert!(twice.contains("tip: a word outside the options is the URL") && !twice.contains("SECRET-twice"), "{twice}");
@@ -2032,6 +2037,12 @@ fn usage_errors_say_what_to_write_instead() {
             looped.contains("loop-a.json`: a link to `loop-b.json`, which leads back to a link before it"),
             "{looped}"
         );
+        // A chain of links to nothing is no loop: the end of it is named.
+        std::os::unix::fs::symlink("nothing.json", dir.join("chain-b.json")).unwrap();
+        std::os::unix::fs::symlink("chain-b.json", dir.join("chain-a.json")).unwrap();
+        let chain = stderr(&["check", dir.join("chain-a.json").to_str().unwrap()]);
+        assert!(chain.contains("a link to `chain-b.json`, which leads to `"), "{chain}");
+        assert!(chain.contains("nothing.json`, which does not exist"), "{chain}");
     }
     fs::remove_dir_all(dir).unwrap();
 }
@@ -2069,6 +2080,14 @@ fn files_are_named_relative_to_the_working_directory_as_the_shell_names_it() {
     let log: Value = serde_json::from_slice(&child.wait_with_output().unwrap().stdout).unwrap();
     let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     assert_eq!(uri.as_str().unwrap(), format!("file://{}", dir.join("real/unsaved.json").display()));
+    // Above the root is the root.
+    let deep = format!("{}x.json", "../".repeat(dir.components().count() + 3));
+    let annotations = stdout(&with_stdin_in(
+        &dir,
+        &["check", "--format", "github", "--stdin-filename", &deep, "-"],
+        b"{\"enabled\": true}",
+    ));
+    assert!(annotations.starts_with("::error file=/x.json,"), "{annotations}");
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -2113,6 +2132,20 @@ fn a_token_split_off_its_header_is_refused_without_being_shown() {
     let linted = mtlslint(&["request", "-X", "PUT", url, "-H", "Authorization: Bearer"]);
     assert_eq!(linted.status.code(), Some(1));
     assert!(stdout(&linted).contains("R005"));
+    // A number may be a token; a body that starts as JSON is linted, broken or not.
+    let put = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts/";
+    let digits =
+        refused(mtlslint(&["request", "-X", "PUT", put, "-H", "Authorization: Basic", "-d", "98765432101234"]));
+    assert!(digits.contains("`-H \"Authorization: Bearer $TOKEN\"`") && !digits.contains("https://`"), "{digits}");
+    let mtls = "https://gw.example.com/apiops/projects/P/apiProxies/p/settings/mtls/";
+    let broken =
+        mtlslint(&["request", "-X", "PATCH", mtls, "-H", "Authorization: Bearer", "-d", r#"{"enabled":true,}"#]);
+    assert_eq!(broken.status.code(), Some(1), "{}", String::from_utf8_lossy(&broken.stderr));
+    assert!(stdout(&broken).contains("J001"));
+    // A URL left as a `{{variable}}` is no token.
+    fs::write(dir.join("variable.http"), "PATCH {{endpoint}}\nAuthorization: Bearer\n\n{\"enabled\": false}\n")
+        .unwrap();
+    assert_eq!(mtlslint(&["check", dir.join("variable.http").to_str().unwrap()]).status.code(), Some(1));
     // So is a body that is JSON, or a URL that names a call without its scheme.
     let patch = "localhost:8080/apiops/projects/P/apiProxies/p/settings/mtls/";
     for (url, body) in [(patch, "{}"), ("https://gw.example.com/apiops/projects/P/apiProxies/p/settings/mtls/", "null")]
@@ -2137,6 +2170,20 @@ fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
     let sent = mtlslint(&["request", "--curl", &json_flag]);
     assert_eq!(sent.status.code(), Some(0), "{}", stdout(&sent));
     assert!(!stdout(&sent).contains("R006"));
+    // `-H 'Content-Type:'` removes the header, whatever sends the body; `-G` sends no body to type.
+    let r006 = |command: &str| {
+        let output = mtlslint(&["request", "--format", "json", "--curl", command]);
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let found = json["results"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "R006").cloned();
+        found.unwrap()
+    };
+    for removed in [" -H 'Content-Type:'", " -H 'content-type:' --json '{}'"] {
+        let found = r006(&format!("{command}{removed}"));
+        assert!(found["message"].as_str().unwrap().starts_with("`-H 'Content-Type:'` removes the header"), "{found}");
+        assert_eq!(found["help"], "write `-H 'Content-Type: application/json'` in its place");
+    }
+    let query = r006(&command.replace(" -d ", " -G -d "));
+    assert_eq!(query["message"], "no `Content-Type` header; this endpoint takes `application/json`");
     // `-T` sends the file with no `Content-Type` at all, not as a form.
     let dir = scratch("upload");
     fs::write(dir.join("body.json"), r#"{"enabled": false}"#).unwrap();
@@ -2167,6 +2214,21 @@ fn a_finding_on_an_environment_variable_says_where_to_change_it() {
     assert_eq!(
         r008["help"],
         "write `my-truststore`; `{{ts}}` comes from the `dev` environment's files, so change it there"
+    );
+    // A finding on a string takes in its quotes: the variable inside is still named.
+    let body = "PATCH https://gw.example.com/apiops/projects/P/apiProxies/p/settings/mtls/\nAuthorization: Bearer \
+                abcdefgh12345678\nContent-Type: application/json\n\n{\"enabled\": true, \"keyStoreId\": \"{{ks}}\"}\n";
+    fs::write(dir.join("patch.http"), body).unwrap();
+    fs::write(dir.join("http-client.env.json"), r#"{"dev": {"ks": " "}}"#).unwrap();
+    let args = ["check", "--format", "json", "--env", "dev", "patch.http"];
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&dir).output().unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let s007 = json["results"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "S007").unwrap();
+    assert!(
+        s007["help"]
+            .as_str()
+            .unwrap()
+            .ends_with("`{{ks}}` comes from the `dev` environment's files, so change it there")
     );
     fs::remove_dir_all(dir).unwrap();
 }

@@ -51,6 +51,8 @@ enum CurlBody {
     Data,
     /// `-T`: curl sends the file with no `Content-Type`.
     Upload,
+    /// Any body, with `-H 'Content-Type:'`, which removes the header curl would send.
+    Removed,
 }
 
 /// Why a file could not be read as requests; the message says what to write instead.
@@ -1030,6 +1032,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             parts.headers.remove(index);
         }
     }
+    if request.body.is_some() && removed.iter().any(|name| name.eq_ignore_ascii_case("content-type")) {
+        parts.curl_body = Some(CurlBody::Removed);
+    }
     if request.method.is_empty() {
         // curl's own default: HEAD for `-I`, PUT for an upload, POST when there is data.
         request.method = match (head, upload, request.body.is_some() && !forced_get) {
@@ -1045,6 +1050,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
         if request.body.take().is_some() {
             parts.curl_made = Some("`-G` sends the data in the URL's query, not as the body: remove `-G`");
         }
+        parts.curl_body = None;
         body_file = None;
     }
     Ok(Imported { request, body_file, parts })
@@ -1640,6 +1646,12 @@ fn sent_by_curl(diagnostic: &mut Diagnostic, body: Option<CurlBody>) {
             diagnostic.help = Some("add `-H 'Content-Type: application/json'`, or send the body with `--json`".into());
         }
         Some(CurlBody::Upload) => diagnostic.help = Some("add `-H 'Content-Type: application/json'`".into()),
+        Some(CurlBody::Removed) => {
+            diagnostic.message = "`-H 'Content-Type:'` removes the header, so curl sends the body without one; \
+                                  this endpoint takes `application/json`"
+                .into();
+            diagnostic.help = Some("write `-H 'Content-Type: application/json'` in its place".into());
+        }
         None => {}
     }
 }

@@ -75,9 +75,14 @@ fn lexical(path: &Path) -> PathBuf {
     for component in path.components() {
         match component {
             Component::CurDir => {}
-            Component::ParentDir if matches!(clean.components().next_back(), Some(Component::Normal(_))) => {
-                clean.pop();
-            }
+            Component::ParentDir => match clean.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    clean.pop();
+                }
+                // Above the root is the root, as the system reads it.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => clean.push(component),
+            },
             other => clean.push(other),
         }
     }

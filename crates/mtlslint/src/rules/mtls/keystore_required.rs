@@ -67,6 +67,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let (span, pointer) = body.anchor_or(body.last(Field::KeyStoreId).filter(|_| current), &effective.enabled);
     let help = match misspelt {
         Some(member) => Cow::Owned(format!("the key is spelt `keyStoreId`, not `{}`", member.key)),
+        // The body's own blank or null `keyStoreId` is set, not added (a second one would be J002).
+        None if body.last(Field::KeyStoreId).is_some() => Cow::Borrowed(
+            "set \"keyStoreId\" to the id of a keystore uploaded to the project, or set \"enabled\": false",
+        ),
         None => Cow::Borrowed(
             "add \"keyStoreId\" with the id of a keystore uploaded to the project, or set \"enabled\": false",
         ),
