@@ -420,11 +420,21 @@ fn check_input(
         inputs::Holds::Curl => mtlslint::import::parse_curl(&text).map(|imported| vec![imported]),
         inputs::Holds::HttpRequests => {
             filled = match environment {
-                // A file that uses no variable needs no environment, nor one in a folder
-                // without environment files (its own `@name` lines may fill it in).
-                Some(name) if text.contains("{{") && inputs::http_environment_file(input).is_some() => {
-                    inputs::http_environment(name, input)?
-                }
+                // A file that uses no variable needs no environment.
+                Some(name) if text.contains("{{") => match inputs::http_environment_file(input) {
+                    Some(_) => inputs::http_environment(name, input)?,
+                    // Variables the file's own `@name` lines leave unset, with no environment file to set
+                    // them: a wrong folder would otherwise leave them as written, unsaid.
+                    None if unset_variables(&text) => {
+                        return Err(format!(
+                            "{}: --env {name}: no http-client.env.json or http-client.private.env.json in its \
+                             folder or above it; run from the project that holds them, or leave out --env when \
+                             the file's own `@name = value` lines set its variables",
+                            input.name()
+                        ));
+                    }
+                    None => mtlslint::import::Environment::default(),
+                },
                 _ => mtlslint::import::Environment::default(),
             };
             mtlslint::import::parse_http_file_in(&text, &filled)
@@ -476,10 +486,12 @@ fn check_input(
     if environment.is_none()
         && let Some(file) = inputs::http_environment_file(input)
     {
-        // A `{{name}}` left as it is may be one the environment files define.
-        let placeholder =
-            |d: &mtlslint::Diagnostic| text.get(d.range.start.offset..).is_some_and(|t| t.starts_with("{{"));
-        for diagnostic in diagnostics.iter_mut().filter(|d| d.code == "R004" && placeholder(d)) {
+        // A `{{name}}` left as it is, in a path or for a store's id, may be one the environment files define.
+        let placeholder = |d: &mtlslint::Diagnostic| {
+            let at = text.get(d.range.start.offset..).unwrap_or_default();
+            at.strip_prefix('"').unwrap_or(at).starts_with("{{")
+        };
+        for diagnostic in diagnostics.iter_mut().filter(|d| matches!(d.code, "R004" | "S007") && placeholder(d)) {
             let help = diagnostic.help.take().unwrap_or_default();
             diagnostic.help = Some(format!("{help}, or fill it in from {file} with `--env NAME`").into());
         }
@@ -504,6 +516,21 @@ fn redirect(
             diagnostic.help = Some(help().into());
         }
     }
+}
+
+/// Whether the `.http` file `text` leaves a `{{variable}}` unset by its own
+/// `@name` lines (the HTTP Client's dynamic `{{$uuid}}` and kin aside).
+fn unset_variables(text: &str) -> bool {
+    let Ok(requests) = mtlslint::import::parse_http_file(text) else { return false };
+    requests.iter().any(|imported| {
+        let request = &imported.request;
+        let parts = [&request.url[..], request.body.as_deref().unwrap_or_default()];
+        let headers = request.headers.iter().flat_map(|(name, value)| [&name[..], &value[..]]);
+        parts
+            .into_iter()
+            .chain(headers)
+            .any(|part| part.match_indices("{{").any(|(at, _)| !part[at + 2..].trim_start().starts_with('$')))
+    })
 }
 
 /// Lints the requests of a cURL command or an `.http` file, `text`, whose

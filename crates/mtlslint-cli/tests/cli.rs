@@ -1404,6 +1404,20 @@ fn env_fills_an_http_file_from_the_http_client_environment_beside_or_above_it() 
     .unwrap();
     let below = run(&["check", "--env", "dev", "sub", other.to_str().unwrap()]);
     assert_eq!(below.status.code(), Some(0), "{}{}", stdout(&below), String::from_utf8_lossy(&below.stderr));
+    // One that needs an environment where there are no environment files is not linted as it stands.
+    let needs = other.join("needs.http");
+    fs::write(
+        &needs,
+        "PUT https://gw/apiops/projects/{{project}}/credentials/u/truststore/ts/\nAuthorization: Bearer t\n",
+    )
+    .unwrap();
+    let unset = run(&["check", "--env", "dev", needs.to_str().unwrap()]);
+    assert_eq!(unset.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&unset.stderr);
+    assert!(
+        said.contains("needs.http: --env dev: no http-client.env.json or http-client.private.env.json in"),
+        "{said}"
+    );
     fs::remove_dir_all(&dir).unwrap();
     fs::remove_dir_all(&other).unwrap();
 }
@@ -2230,6 +2244,13 @@ fn a_finding_on_an_environment_variable_says_where_to_change_it() {
             .unwrap()
             .ends_with("`{{ks}}` comes from the `dev` environment's files, so change it there")
     );
+    // Without `--env`, the placeholder left in the body may be filled in from those files.
+    let args = ["check", "--format", "json", "patch.http"];
+    let output = Command::new(env!("CARGO_BIN_EXE_mtlslint")).args(args).current_dir(&dir).output().unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let s007 = json["results"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "S007").unwrap();
+    assert_eq!(s007["message"], "`keyStoreId` is `{{ks}}`, a placeholder, not a keystore's id");
+    assert!(s007["help"].as_str().unwrap().ends_with("or fill it in from http-client.env.json with `--env NAME`"));
     fs::remove_dir_all(dir).unwrap();
 }
 

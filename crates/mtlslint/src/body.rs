@@ -271,7 +271,9 @@ pub(crate) fn resolve_verifier(text: &str) -> Resolution<HostnameVerifier> {
 fn as_written(field: Field, node: &Node<'_>) -> bool {
     match (field, &node.value) {
         (Field::Enabled, Value::Bool(_)) => true,
-        (Field::KeyStoreId | Field::TrustStoreId, Value::String(id)) => !is_blank(id) && unpadded(id).is_none(),
+        (Field::KeyStoreId | Field::TrustStoreId, Value::String(id)) => {
+            !is_blank(id) && unpadded(id).is_none() && !crate::redact::is_name_placeholder(id)
+        }
         (Field::SupportedProtocolList, Value::Array(items)) => {
             let mut listed = 0;
             items.iter().all(|item| match &item.value {

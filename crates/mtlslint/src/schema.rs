@@ -495,6 +495,13 @@ const NOT_BLANK_PATTERN: &str = concat!("[^", blank!(), "]");
 /// `$`, which may match before a final newline, accept `"ks-1\n"`.
 const PADDED_PATTERN: &str = concat!("^[", blank!(), "]+[^", blank!(), "]|[^", blank!(), "][", blank!(), "]+$");
 
+/// A template's placeholder left for an id (`redact::is_name_placeholder`):
+/// `<id>`, `{id}`, `{{id}}`, `${ID}`, `$ID`, `$env:ID`, `$(command)`.
+const PLACEHOLDER_PATTERN: &str = concat!(
+    r"^(<[^<>{}]*>|\{[^<>{}]*\}|\{\{[^<>{}]*\}\}|\$\{[^<>{}]*\}|\$[A-Z0-9_]+",
+    r"|\$(env:)?[A-Za-z_][A-Za-z0-9_]*|\$\([\s\S]*\))$"
+);
+
 fn mtls_settings(draft: Draft) -> Value {
     let mut schema = draft.generate::<MtlsSettings>();
     // Strict like the production profile: `null` is no value of any field (rule S006).
@@ -509,11 +516,18 @@ fn mtls_settings(draft: Draft) -> Value {
         properties[field]["patternErrorMessage"] =
             format!("write the id of a {store} uploaded to the project; an empty or blank id names no store").into();
         // Its own message, for VS Code, which reads `errorMessage` beside a `not`.
-        properties[field]["allOf"] = json!([{
-            // Of a string: a `pattern` alone passes any other value, which `not` would then refuse.
-            "not": {"type": "string", "pattern": PADDED_PATTERN},
-            "errorMessage": "remove the white space around the id: no store is named with it",
-        }]);
+        properties[field]["allOf"] = json!([
+            {
+                // Of a string: a `pattern` alone passes any other value, which `not` would then refuse.
+                "not": {"type": "string", "pattern": PADDED_PATTERN},
+                "errorMessage": "remove the white space around the id: no store is named with it",
+            },
+            {
+                "not": {"type": "string", "pattern": PLACEHOLDER_PATTERN},
+                "errorMessage": format!("replace the placeholder with the id of a {store} uploaded to the project: \
+                                         the server looks it up as written"),
+            },
+        ]);
     }
     // Any value, as for the linter (rule S001 passes over the key).
     properties["$schema"] = json!({

@@ -26,6 +26,12 @@ fn text() -> impl Strategy<Value = Value> {
         Just(json!("yes")),
         Just(json!("7")),
         Just(json!(" 2 ")),
+        Just(json!("{{ks}}")),
+        Just(json!("${TS}")),
+        Just(json!("$ks")),
+        Just(json!("<keystore-id>")),
+        Just(json!("{ks}x")),
+        Just(json!("$ks-1")),
         "[a-zA-Z_ .0-9-]{0,12}".prop_map(Value::from),
     ]
 }
@@ -202,5 +208,14 @@ fn a_blank_id_is_the_same_character_by_character() {
             assert!(s007 && !validator.is_valid(&body), "draft {}: {padded:?}", draft.name());
         }
         assert!(validator.is_valid(&json!({"keyStoreId": "k s"})), "a space inside is the server's to judge");
+        // A template's placeholder left unfilled is refused by both; an id that only holds such signs is not.
+        let placeholders =
+            ["{{ks}}", "{{ ks }}", "{ks}", "<keystore-id>", "${KS}", "$KS", "$ks", "$env:KS", "$(cat ks)"];
+        for id in placeholders.into_iter().chain(["ks-{1}", "a$b", "$ks-1", "<a><b>", "{{a}}b"]) {
+            let body = json!({"keyStoreId": id});
+            let s007 = linter.lint_body(body.to_string().as_bytes()).iter().any(|d| d.code == "S007");
+            assert_eq!(!validator.is_valid(&body), s007, "draft {}: {id:?}", draft.name());
+            assert_eq!(s007, placeholders.contains(&id), "{id:?}");
+        }
     }
 }

@@ -1,16 +1,19 @@
 use crate::body::Field;
 use crate::model::FIELDS;
+use crate::redact::{how_to_fill, is_name_placeholder};
 use crate::rules::shape::quoted;
 use crate::rules::{Checker, Memo, rule};
 use crate::syntax::Value;
 
 rule! {
-    /// An empty or blank `keyStoreId` or `trustStoreId`, or one with white space around it.
+    /// An empty or blank `keyStoreId` or `trustStoreId`, one with white space around it, or a placeholder.
     ///
     /// ## What it does
-    /// Reports a store id that is `""` or only white space, and one that
+    /// Reports a store id that is `""` or only white space, one that
     /// begins or ends with white space (`" ks-1"`, `"ks-1\n"`), as a form
-    /// field or a template leaves it.
+    /// field or a template leaves it, and a template's placeholder left
+    /// unfilled (`"{{ks}}"`, `"${KS}"`, `"<keystore-id>"`; with an inventory
+    /// given, M006 reports it).
     ///
     /// ## Why is this bad?
     /// No store has an empty id. With mTLS enabled the server rejects the
@@ -71,6 +74,13 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 format!("`{}` has white space around it, which the server keeps as part of the id", FIELDS[i])
             });
             checker.report(&RULE, span, pointer, message).help(["write ", &quoted(trimmed)].concat());
+        } else if is_name_placeholder(id) && checker.context.store_inventories().next().is_none() {
+            // The server looks `{{ks}}` up as written; with an inventory, M006 says it is in none.
+            let (name, store) =
+                if field == Field::KeyStoreId { ("keyStoreId", "keystore") } else { ("trustStoreId", "truststore") };
+            let message = format!("`{name}` is `{id}`, a placeholder, not a {store}'s id");
+            let help = format!("replace `{id}` with the id of a {store} uploaded to the project{}", how_to_fill(id));
+            checker.report(&RULE, span, pointer, message).help(help);
         }
     }
 }
