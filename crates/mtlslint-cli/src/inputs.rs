@@ -449,9 +449,11 @@ pub(crate) fn context(
                 Some((written, folder)) => {
                     let name = format!("the configuration's inventories.{key}");
                     // What to write: a file, found from the configuration's own folder.
+                    // The working folder is `.`, not an empty name (`--config mtlslint.json`).
+                    let shown = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
                     let hint = format!(
-                        " (a path from {}, the configuration's folder, to a saved List {} response; or leave `{key}` out)",
-                        folder.display(),
+                        " (a path from `{}`, the configuration's folder, to a saved List {} response; or leave `{key}` out)",
+                        shown.display(),
                         if flag == "--credentials" { "Credentials" } else { "Keystores" },
                     );
                     if written.trim().is_empty() {

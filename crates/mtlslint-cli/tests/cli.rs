@@ -1175,6 +1175,13 @@ fn inputs_and_context_files_as_editors_save_them() {
     assert!(stderr.contains("the configuration's inventories.adminKeystores"), "no flag was given: {stderr}");
     // What to write: a path from the configuration's folder.
     assert!(stderr.contains(", the configuration's folder, to a saved List Keystores response"), "{stderr}");
+    // A configuration named without its folder is in the working folder, `.`.
+    let here = Command::new(env!("CARGO_BIN_EXE_mtlslint"))
+        .args(["check", "--config", "mtlslint.json", "-"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&here.stderr).contains("(a path from `.`, the configuration's folder,"));
     fs::write(dir.join("mtlslint.json"), r#"{"inventories": {"keystores": ""}}"#).unwrap();
     let output = mtlslint(&["check", folder.to_str().unwrap(), "--config", config.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("the configuration's inventories.keystores is empty"));

@@ -174,7 +174,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     if key.eq_ignore_ascii_case("enabled")
                         && member.value.value == Value::Bool(true)
                         && body.last(Field::Enabled).is_none()
-                        && body.lacks_keystore() =>
+                        && body.lacks_keystore()
+                        // A misspelt `"KeyStoreId"` beside it is renamed by its own finding.
+                        && stand_in(body, Field::KeyStoreId).is_none() =>
                 {
                     // A blank `keyStoreId` is there to be set; a missing one, to be added.
                     let help = match body.last(Field::KeyStoreId) {
