@@ -354,9 +354,19 @@ pub(crate) fn case_variants<'i>(inventories: &[&'i crate::Inventory], name: &str
 /// The help of a name an inventory lists in several cases (R008, M006).
 pub(crate) const WRITE_ONE_AS_LISTED: &str = "write the one meant, exactly as listed";
 
-/// Names as a message lists them: `` `a` ``, `` `a` and `b` ``.
+/// Names as a message lists them: `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``.
 pub(crate) fn listed(names: &[&str]) -> String {
-    ["`", &names.join("` and `"), "`"].concat()
+    let mut text = String::new();
+    for (index, name) in names.iter().enumerate() {
+        text.push_str(match index {
+            0 => "`",
+            _ if index + 1 == names.len() => " and `",
+            _ => ", `",
+        });
+        text.push_str(name);
+        text.push('`');
+    }
+    text
 }
 
 /// The rule code or name nearest to a selector that names none.

@@ -58,11 +58,18 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     if is_loopback(host) {
         return;
     }
+    // The truststore call sends no settings: only the token is at stake.
+    let settings = view.endpoint != Some(crate::request::Endpoint::TruststoreAssignment);
     match view.scheme {
         Some(scheme) if scheme.eq_ignore_ascii_case("http") => {
+            let message = if settings {
+                "plain HTTP sends the bearer token and the settings unencrypted"
+            } else {
+                "plain HTTP sends the bearer token unencrypted"
+            };
             let span = Span::new(view.url_span.start, view.url_span.start + scheme.len());
             checker
-                .report(&RULE, span, "/url", "plain HTTP sends the bearer token and the settings unencrypted")
+                .report(&RULE, span, "/url", message)
                 .help("use `https://`; plain HTTP is for local development only");
         }
         Some(_) => {}
@@ -72,7 +79,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     &RULE,
                     host_span,
                     "/url",
-                    "no scheme, so curl sends it over plain HTTP: the token and the settings go unencrypted",
+                    if settings {
+                        "no scheme, so curl sends it over plain HTTP: the token and the settings go unencrypted"
+                    } else {
+                        "no scheme, so curl sends it over plain HTTP: the token goes unencrypted"
+                    },
                 )
                 .help("write `https://` before the host");
         }

@@ -38,8 +38,8 @@ use crate::import::header_value;
 
 pub(crate) fn check(checker: &mut Checker<'_>) {
     let Some(view) = checker.request else { return };
-    let help = "add the header `Authorization: Bearer <your personal API access token>`";
     let Some(header) = view.header("Authorization") else {
+        let help = "add the header `Authorization: Bearer <your personal API access token>`";
         let at = Span::new(view.method_span.start, view.url_span.end);
         checker
             .report(
@@ -63,6 +63,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let value = header_value(header.value);
     let (scheme, token) = value.split_once([' ', '\t']).map_or((value, ""), |(s, t)| (s, header_value(t)));
     let one_word = "write `Bearer` and the token after it, as one word";
+    // The header is there: its value is what to write.
+    let help = "write `Bearer <your personal API access token>` as the header's value";
     // `Bearer` and its token joined by a no-break space: one word to the server.
     let joined = scheme.get(..6).is_some_and(|b| b.eq_ignore_ascii_case("bearer"))
         && scheme[6..].chars().next().is_some_and(char::is_whitespace);

@@ -46,12 +46,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     }
     let effective = body.effective.as_ref().expect("judged implies effective");
     let (span, pointer) = body.anchor(&effective.protocols);
-    let mut message = String::from("the protocol list skips ");
-    for (index, info) in PROTOCOLS.iter().rev().filter(missing).enumerate() {
-        message.push_str(if index == 0 { "`" } else { " and `" });
-        message.push_str(info.constant);
-        message.push('`');
-    }
-    message.push_str(" between the versions it allows");
+    let skipped: Vec<&str> = PROTOCOLS.iter().rev().filter(missing).map(|info| info.constant).collect();
+    let message =
+        ["the protocol list skips ", &crate::rules::listed(&skipped), " between the versions it allows"].concat();
     checker.report(&RULE, span, pointer, message).help("list a contiguous range, e.g. [\"TLS_1_2\", \"TLS_1_3\"]");
 }
