@@ -86,10 +86,11 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             }
             Resolution::Exact(_) | Resolution::Ordinal => {}
             Resolution::JavaName(index) => {
-                let java = if PROTOCOLS.iter().any(|p| p.java_name == trimmed) {
-                    "` is the Java name"
-                } else {
-                    "` is a Java name in the wrong case"
+                let java = match (PROTOCOLS.iter().any(|p| p.java_name == trimmed), trimmed.len() < text.len()) {
+                    (true, false) => "` is the Java name",
+                    (true, true) => "` is the Java name, with white space around it",
+                    (false, false) => "` is a Java name in the wrong case",
+                    (false, true) => "` is a Java name in the wrong case, with white space around it",
                 };
                 let message = ["`", text, java, "; the API takes the constant `", constant(index), "`"];
                 report(applicability, index, message.concat());
