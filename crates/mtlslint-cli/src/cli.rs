@@ -106,7 +106,10 @@ fn stdin_filename(name: &str) -> Result<PathBuf, String> {
             Err("`-` is standard input itself; write the path of the file it holds, e.g. `bodies/proxy.json`".into())
         }
         // `./`, `..`, `dir/`: a folder's name, which no finding can point into.
-        _ if name.ends_with(['/', std::path::MAIN_SEPARATOR]) || PathBuf::from(name).file_name().is_none() => {
+        _ if name.ends_with(['/', std::path::MAIN_SEPARATOR])
+            || PathBuf::from(name).file_name().is_none()
+            || std::path::Path::new(name).is_dir() =>
+        {
             Err(format!(
                 "`{name}` names a folder; write the path of the file standard input holds, e.g. `bodies/proxy.json`"
             ))
@@ -297,15 +300,18 @@ impl RequestArgs {
         // Given, or removed with `Name:`: either replaces the header curl makes.
         let given =
             |name: &str| self.headers.iter().any(|h| mtlslint::import::read_header(h).is_ok_and(|h| h.names(name)));
-        let credentials = (self.oauth2_bearer.as_ref().map(|token| ("--oauth2-bearer", token)))
-            .or_else(|| self.user.as_ref().map(|user| ("--user", user)))
-            .filter(|_| !given("authorization"))
-            .map(|(option, value)| {
-                let (name, value) = mtlslint::import::credentials_header(option, value);
-                format!("{name}: {value}")
-            });
+        let credentials = self.credentials().filter(|_| !given("authorization")).map(|(option, value)| {
+            let (name, value) = mtlslint::import::credentials_header(option, value);
+            format!("{name}: {value}")
+        });
         let json = (self.json.is_some() && !given("content-type")).then(|| "Content-Type: application/json".to_owned());
         self.headers.iter().cloned().chain(credentials).chain(json).collect()
+    }
+
+    /// The credentials option given (`--oauth2-bearer`, `--user`) and its value.
+    pub(crate) fn credentials(&self) -> Option<(&'static str, &String)> {
+        (self.oauth2_bearer.as_ref().map(|token| ("--oauth2-bearer", token)))
+            .or_else(|| self.user.as_ref().map(|user| ("--user", user)))
     }
 
     /// The body option given, and whether an `@` at its start names a file (all but `--data-raw`).

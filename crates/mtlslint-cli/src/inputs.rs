@@ -71,7 +71,7 @@ impl Input {
 /// path, no `{{variable}}`, naming no call of the gateway (in an `.http`
 /// file, a blank line after the header makes the token the body: one word
 /// that is no JSON object, array, string or literal; a number may be a
-/// token). Findings would quote that word, so such a call is not linted: the
+/// token there). Findings would quote that word, so such a call is not linted: the
 /// message says what to write, without quoting it.
 /// `http_file` says the call is read from an `.http` file, which writes headers as lines.
 pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<String> {
@@ -88,8 +88,9 @@ pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<Stri
     let body = request.body.as_deref().map(str::trim);
     let (place, url_too) = if word(url) && !url.contains("://") && !url.starts_with('/') && !names_a_call {
         ("the URL is one word that is no URL", ", and the URL with `https://`")
-    } else if body.is_some_and(|body| word(body) && !json(body)) {
-        ("the body is one word that is no JSON", "")
+    } else if http_file && body.is_some_and(|body| word(body) && !json(body)) {
+        // Only an `.http` file's blank line turns the token into the body; a command puts it where the URL goes.
+        ("the body is one word that is no JSON object", "")
     } else {
         return None;
     };
@@ -110,20 +111,23 @@ pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<Stri
 /// exist, through any number of links, or back to a link met before.
 fn dangling(name: &str, path: &Path) -> String {
     let target = fs::read_link(path).map(|target| target.display().to_string()).unwrap_or_default();
+    // A link is known by its folder's real path and its name: `h/../h/a` is `h/a`.
+    let key = |at: &Path| match (at.parent().map(fs::canonicalize), at.file_name()) {
+        (Some(Ok(folder)), Some(name)) => folder.join(name),
+        _ => at.to_path_buf(),
+    };
     let (mut at, mut seen) = (path.to_path_buf(), Vec::new());
     while let Ok(next) = fs::read_link(&at) {
-        seen.push(at.clone());
+        seen.push(key(&at));
         at = at.parent().unwrap_or(Path::new("")).join(&next);
-        if seen.contains(&at) {
+        if seen.contains(&key(&at)) {
             return format!(
                 "{name}: a link to `{target}`, which leads back to a link before it, never to a file: point it at a file"
             );
         }
         // Past 40 links the system gives up.
         if seen.len() > 40 {
-            return format!(
-                "{name}: a link to `{target}`, which leads through more than 40 links: point it at the file"
-            );
+            return format!("{name}: a link to `{target}`, which leads through more than 40 links: point it at a file");
         }
     }
     match seen.len() {

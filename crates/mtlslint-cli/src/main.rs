@@ -301,6 +301,18 @@ fn run(command: Command) -> Result<bool, String> {
                 return Err(why);
             }
             let mut report = linter.lint_request(&request);
+            // An `Authorization` header made by `-u` or `--oauth2-bearer` is mended through that option.
+            let made = request.headers.iter().any(|(name, value)| {
+                name.eq_ignore_ascii_case("authorization")
+                    && args
+                        .credentials()
+                        .is_some_and(|(option, given)| mtlslint::import::credentials_header(option, given).1 == *value)
+            });
+            if let Some((option, _)) = args.credentials().filter(|_| made) {
+                for diagnostic in report.diagnostics.iter_mut().filter(|d| d.code == "R005") {
+                    diagnostic.help = Some(mtlslint::import::credentials_help(option).into());
+                }
+            }
             // The findings in a body read from a file (or standard input, `-`) point into it, as `--curl`'s do.
             let body_file = args.data().filter(|&(_, files)| files).and_then(|(data, _)| data.strip_prefix('@'));
             let in_file = body_file.zip(request.body.as_deref()).map(|(file, body)| {
@@ -425,11 +437,12 @@ fn check_input(
                     Some(_) => inputs::http_environment(name, input)?,
                     // Variables the file's own `@name` lines leave unset, with no environment file to set
                     // them: a wrong folder would otherwise leave them as written, unsaid.
-                    None if unset_variables(&text) => {
+                    None if let Some(variable) = unset_variable(&text) => {
                         return Err(format!(
-                            "{}: --env {name}: no http-client.env.json or http-client.private.env.json in its \
-                             folder or above it; run from the project that holds them, or leave out --env when \
-                             the file's own `@name = value` lines set its variables",
+                            "{}: --env {name}: `{{{{{variable}}}}}` is set neither by the file's own lines nor by \
+                             an environment file, and there is no http-client.env.json or \
+                             http-client.private.env.json in its folder or above it: run from the project that \
+                             holds them, or set it in the file with `@{variable} = ...`",
                             input.name()
                         ));
                     }
@@ -489,7 +502,9 @@ fn check_input(
         // A `{{name}}` left as it is, in a path or for a store's id, may be one the environment files define.
         let placeholder = |d: &mtlslint::Diagnostic| {
             let at = text.get(d.range.start.offset..).unwrap_or_default();
-            at.strip_prefix('"').unwrap_or(at).starts_with("{{")
+            // The HTTP Client's own `{{$uuid}}` and `{{$processEnv X}}` are set by no environment file.
+            let at = at.strip_prefix('"').unwrap_or(at);
+            at.starts_with("{{") && !at[2..].trim_start().starts_with('$')
         };
         for diagnostic in diagnostics.iter_mut().filter(|d| matches!(d.code, "R004" | "S007") && placeholder(d)) {
             let help = diagnostic.help.take().unwrap_or_default();
@@ -518,18 +533,25 @@ fn redirect(
     }
 }
 
-/// Whether the `.http` file `text` leaves a `{{variable}}` unset by its own
-/// `@name` lines (the HTTP Client's dynamic `{{$uuid}}` and kin aside).
-fn unset_variables(text: &str) -> bool {
-    let Ok(requests) = mtlslint::import::parse_http_file(text) else { return false };
-    requests.iter().any(|imported| {
+/// The first `{{variable}}` the `.http` file `text` uses and its own `@name`
+/// lines leave unset: not one the HTTP Client sets as it runs (`{{$uuid}}`,
+/// a named request's `{{login.response.body.token}}`, any a response
+/// handler's `client.global.set` may set).
+fn unset_variable(text: &str) -> Option<String> {
+    if text.contains("client.global.set") {
+        return None;
+    }
+    let requests = mtlslint::import::parse_http_file(text).ok()?;
+    requests.iter().find_map(|imported| {
         let request = &imported.request;
         let parts = [&request.url[..], request.body.as_deref().unwrap_or_default()];
         let headers = request.headers.iter().flat_map(|(name, value)| [&name[..], &value[..]]);
-        parts
-            .into_iter()
-            .chain(headers)
-            .any(|part| part.match_indices("{{").any(|(at, _)| !part[at + 2..].trim_start().starts_with('$')))
+        parts.into_iter().chain(headers).find_map(|part| {
+            part.match_indices("{{").find_map(|(at, _)| {
+                let name = part[at + 2..].split("}}").next()?.trim();
+                (!name.is_empty() && !name.starts_with('$') && !name.contains('.')).then(|| name.to_owned())
+            })
+        })
     })
 }
 

@@ -1421,10 +1421,12 @@ fn env_fills_an_http_file_from_the_http_client_environment_beside_or_above_it() 
     let unset = run(&["check", "--env", "dev", needs.to_str().unwrap()]);
     assert_eq!(unset.status.code(), Some(2));
     let said = String::from_utf8_lossy(&unset.stderr);
-    assert!(
-        said.contains("needs.http: --env dev: no http-client.env.json or http-client.private.env.json in"),
-        "{said}"
-    );
+    assert!(said.contains("needs.http: --env dev: `{{project}}` is set neither by the file's own lines"), "{said}");
+    assert!(said.contains("or set it in the file with `@project = ...`"), "{said}");
+    // Variables the HTTP Client sets as it runs need no environment.
+    let runs = other.join("runs.http");
+    fs::write(&runs, "PUT https://gw/apiops/projects/P/credentials/{{$random.alphabetic(5)}}/truststore/ts/\nAuthorization: Bearer {{login.response.body.token}}\n").unwrap();
+    assert_eq!(run(&["check", "--env", "dev", runs.to_str().unwrap()]).status.code(), Some(1));
     fs::remove_dir_all(&dir).unwrap();
     fs::remove_dir_all(&other).unwrap();
 }
@@ -2004,7 +2006,7 @@ fn stdin_filename_names_standard_input_and_finds_its_neighbours() {
     let unread = with_stdin_in(&dir, &["check", "--stdin-filename", "a.json", "calls/body.json"], b"{}");
     assert_eq!(unread.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unread.stderr).contains("add `-` to them, or name none"));
-    for name in ["", "-", "./", "..", "calls/"] {
+    for name in ["", "-", "./", "..", "calls/", "src"] {
         let refused = mtlslint(&["check", "--stdin-filename", name]);
         assert_eq!(refused.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&refused.stderr).contains("write the path of the file"));
@@ -2064,6 +2066,11 @@ fn usage_errors_say_what_to_write_instead() {
         let chain = stderr(&["check", dir.join("chain-a.json").to_str().unwrap()]);
         assert!(chain.contains("a link to `chain-b.json`, which leads to `"), "{chain}");
         assert!(chain.contains("nothing.json`, which does not exist"), "{chain}");
+        // A link back to itself through `..` is the same link.
+        let folder = dir.file_name().unwrap().to_str().unwrap();
+        std::os::unix::fs::symlink(format!("../{folder}/self.json"), dir.join("self.json")).unwrap();
+        let itself = stderr(&["check", dir.join("self.json").to_str().unwrap()]);
+        assert!(itself.contains("which leads back to a link before it"), "{itself}");
     }
     fs::remove_dir_all(dir).unwrap();
 }
@@ -2153,11 +2160,17 @@ fn a_token_split_off_its_header_is_refused_without_being_shown() {
     let linted = mtlslint(&["request", "-X", "PUT", url, "-H", "Authorization: Bearer"]);
     assert_eq!(linted.status.code(), Some(1));
     assert!(stdout(&linted).contains("R005"));
-    // A number may be a token; a body that starts as JSON is linted, broken or not.
+    // In an `.http` file a number may be the token; a body that starts as JSON is linted, broken or not.
+    fs::write(dir.join("digits.http"), format!("PUT {url}\nAuthorization: Basic\n\n98765432101234\n")).unwrap();
+    let digits = refused(mtlslint(&["check", dir.join("digits.http").to_str().unwrap()]));
+    assert!(digits.contains("the body is one word that is no JSON object"), "{digits}");
+    assert!(digits.contains("`Authorization: Bearer <token>`") && !digits.contains("https://`"), "{digits}");
+    // A command's token lands where the URL goes: its body is the body it sends.
     let put = "https://gw.example.com/apiops/projects/P/credentials/u/truststore/ts/";
-    let digits =
-        refused(mtlslint(&["request", "-X", "PUT", put, "-H", "Authorization: Basic", "-d", "98765432101234"]));
-    assert!(digits.contains("`-H \"Authorization: Bearer $TOKEN\"`") && !digits.contains("https://`"), "{digits}");
+    let number = mtlslint(&["request", "-X", "PUT", put, "-H", "Authorization: Basic", "-d", "12345"]);
+    assert_eq!(number.status.code(), Some(1), "{}", String::from_utf8_lossy(&number.stderr));
+    let split = refused(mtlslint(&["request", "-X", "PUT", "-H", "Authorization: Basic", TOKEN, "-d", "{}"]));
+    assert!(split.contains("`-H \"Authorization: Bearer $TOKEN\"`, and the URL with `https://`"), "{split}");
     let mtls = "https://gw.example.com/apiops/projects/P/apiProxies/p/settings/mtls/";
     let broken =
         mtlslint(&["request", "-X", "PATCH", mtls, "-H", "Authorization: Bearer", "-d", r#"{"enabled":true,}"#]);
@@ -2205,6 +2218,24 @@ fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
     }
     let query = r006(&command.replace(" -d ", " -G -d "));
     assert_eq!(query["message"], "no `Content-Type` header; this endpoint takes `application/json`");
+    // A header curl makes from `-u` or `--oauth2-bearer` is mended through that option, in both forms of the call.
+    let user = format!("curl -X PATCH {url} -u u:p --json '{{}}'");
+    let help = |output: Output| {
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let diagnostics = json["results"][0]["diagnostics"].as_array().unwrap().clone();
+        diagnostics.iter().find(|d| d["code"] == "R005").unwrap()["help"].clone()
+    };
+    let in_place = "write `-H 'Authorization: Bearer <your personal API access token>'` in place of `-u`";
+    assert_eq!(help(mtlslint(&["request", "--format", "json", "--curl", &user])), in_place);
+    assert_eq!(
+        help(mtlslint(&["request", "--format", "json", "-X", "PATCH", url, "-u", "u:p", "--json", "{}"])),
+        in_place
+    );
+    let bearer = format!("curl -X PATCH {url} --oauth2-bearer '' --json '{{}}'");
+    assert_eq!(
+        help(mtlslint(&["request", "--format", "json", "--curl", &bearer])),
+        "give `--oauth2-bearer` your personal API access token"
+    );
     // `-T` sends the file with no `Content-Type` at all, not as a form.
     let dir = scratch("upload");
     fs::write(dir.join("body.json"), r#"{"enabled": false}"#).unwrap();

@@ -42,6 +42,8 @@ struct Parts {
     filled_secrets: Vec<String>,
     /// How a cURL command gives its body, which says what curl sends without a `Content-Type`.
     curl_body: Option<CurlBody>,
+    /// The option that made the `Authorization` header curl sends (`-u`, `--oauth2-bearer`), if one did.
+    curl_auth: Option<&'static str>,
 }
 
 /// How a cURL command gives its body.
@@ -886,6 +888,7 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             // Credentials given by option are the Authorization header curl sends.
             credentials if CREDENTIAL_OPTIONS.contains(&credentials) => {
                 let (credentials, span, verbatim, _) = value()?;
+                parts.curl_auth = Some(if option == "--oauth2-bearer" { "--oauth2-bearer" } else { "-u" });
                 made.push(request.headers.len());
                 request.headers.push(credentials_header(&option, &credentials));
                 let span = verbatim.unwrap_or(span);
@@ -1028,6 +1031,9 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
         let given =
             request.headers.iter().enumerate().any(|(i, (n, _))| !made.contains(&i) && n.eq_ignore_ascii_case(name));
         if given || removed.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+            if name.eq_ignore_ascii_case("Authorization") {
+                parts.curl_auth = None;
+            }
             request.headers.remove(index);
             parts.headers.remove(index);
         }
@@ -1619,6 +1625,10 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
             {
                 diagnostic.help = Some(note.into());
             }
+            if let (Some(option), "R005") = (imported.parts.curl_auth, diagnostic.code) {
+                // The header is curl's own: the option that made it is what to change.
+                diagnostic.help = Some(credentials_help(option).into());
+            }
             if diagnostic.code == "R006"
                 && !imported.request.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type"))
             {
@@ -1633,6 +1643,17 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
         .collect::<Vec<_>>();
     crate::redact::hide_in(&mut diagnostics, imported.secrets(source));
     diagnostics
+}
+
+/// R005's help when curl's `option` (`-u`, `--user`, `--oauth2-bearer`) made
+/// the `Authorization` header: the option is what to change.
+#[doc(hidden)]
+pub fn credentials_help(option: &str) -> &'static str {
+    if option == "--oauth2-bearer" {
+        "give `--oauth2-bearer` your personal API access token"
+    } else {
+        "write `-H 'Authorization: Bearer <your personal API access token>'` in place of `-u`"
+    }
 }
 
 /// R006 without a `Content-Type`, said of a cURL command in curl's terms: what

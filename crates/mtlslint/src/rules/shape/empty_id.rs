@@ -29,6 +29,10 @@ rule! {
     /// {"enabled": true, "keyStoreId": "  ", "trustStoreId": "ts-1 "}
     /// ```
     ///
+    /// ```json
+    /// {"enabled": true, "keyStoreId": "{{keystore}}", "trustStoreId": "${TRUSTSTORE_ID}"}
+    /// ```
+    ///
     /// ## Use instead
     /// ```json
     /// {"enabled": true, "keyStoreId": "ks-1", "trustStoreId": "ts-1"}
@@ -36,7 +40,7 @@ rule! {
     ///
     /// ## Fix safety
     /// No fix: only you know the store (the help writes an id without the
-    /// white space around it).
+    /// white space around it, and says how a placeholder is filled in).
     "S007", "empty-id", standard: ERROR, production: ERROR, fix: None,
 }
 
@@ -73,7 +77,17 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             let message = PADDED.get(field as usize, |i| {
                 format!("`{}` has white space around it, which the server keeps as part of the id", FIELDS[i])
             });
-            checker.report(&RULE, span, pointer, message).help(["write ", &quoted(trimmed)].concat());
+            // A placeholder with white space around it is still no id: trimmed, it is to be filled in.
+            let help = if is_name_placeholder(trimmed) {
+                let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
+                format!(
+                    "replace `{trimmed}` with the id of a {store} uploaded to the project, with no white space around it{}",
+                    how_to_fill(trimmed)
+                )
+            } else {
+                ["write ", &quoted(trimmed)].concat()
+            };
+            checker.report(&RULE, span, pointer, message).help(help);
         } else if is_name_placeholder(id) && checker.context.store_inventories().next().is_none() {
             // The server looks `{{ks}}` up as written; with an inventory, M006 says it is in none.
             let (name, store) =
