@@ -514,6 +514,11 @@ impl<'a> Checker<'a> {
         Report(self.found.last_mut().expect("just pushed"))
     }
 
+    /// Whether `rule` has reported a finding at `pointer` so far (rules run in registry order).
+    pub(crate) fn reported_at(&self, rule: &Rule, pointer: &str) -> bool {
+        self.found.iter().any(|d| d.code == rule.code && d.pointer == pointer)
+    }
+
     /// Whether `rule` has reported an error so far (rules run in registry order).
     pub(crate) fn reported_error(&self, rule: &Rule) -> bool {
         self.found.iter().any(|d| d.code == rule.code && d.severity == Severity::Error)

@@ -2,7 +2,7 @@ use crate::body::{Body, Field, Origin, Reading, read_id};
 use crate::context::Inventory;
 use crate::diagnostic::Applicability;
 use crate::model::FIELDS;
-use crate::redact::{how_to_fill, is_name_placeholder};
+use crate::redact::is_name_placeholder;
 use crate::rules::shape::quoted;
 use crate::rules::{Checker, rule};
 use crate::suggest::nearest;
@@ -89,11 +89,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     finding.help(crate::rules::WRITE_ONE_AS_LISTED);
                 }
             }
-        } else if is_name_placeholder(&id) {
-            // A template's `$KS` or `{{ks}}`: the server looks it up as written.
-            let message = format!("{store} `{id}` is a placeholder, not a store in {searched}");
-            let help = format!("replace `{id}` with the {store}'s id{}", how_to_fill(&id));
-            checker.report(&RULE, span, pointer, message).help(help);
+        } else if is_name_placeholder(&id) && checker.reported_at(&crate::rules::shape::empty_id::RULE, &pointer) {
+            // A template's `$KS` or `{{ks}}`: S007 has said it is a placeholder.
         } else {
             let near = nearest(&id, inventories.iter().flat_map(|inv| inv.names()));
             let help = match (near, context.other_inventory()) {

@@ -12,8 +12,8 @@ rule! {
     /// Reports a store id that is `""` or only white space, one that
     /// begins or ends with white space (`" ks-1"`, `"ks-1\n"`), as a form
     /// field or a template leaves it, and a template's placeholder left
-    /// unfilled (`"{{ks}}"`, `"${KS}"`, `"<keystore-id>"`; with an inventory
-    /// given, M006 reports it).
+    /// unfilled (`"{{ks}}"`, `"${KS}"`, `"<keystore-id>"`) that no given
+    /// inventory lists.
     ///
     /// ## Why is this bad?
     /// No store has an empty id. With mTLS enabled the server rejects the
@@ -88,8 +88,8 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 ["write ", &quoted(trimmed)].concat()
             };
             checker.report(&RULE, span, pointer, message).help(help);
-        } else if is_name_placeholder(id) && checker.context.store_inventories().next().is_none() {
-            // The server looks `{{ks}}` up as written; with an inventory, M006 says it is in none.
+        } else if is_name_placeholder(id) && !checker.context.store_inventories().any(|inventory| inventory.lists(id)) {
+            // The server looks `{{ks}}` up as written: no store is named so, unless an inventory lists one.
             let (name, store) =
                 if field == Field::KeyStoreId { ("keyStoreId", "keystore") } else { ("trustStoreId", "truststore") };
             let message = format!("`{name}` is `{id}`, a placeholder, not a {store}'s id");
