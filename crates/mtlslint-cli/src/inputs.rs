@@ -84,7 +84,8 @@ pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<Stri
     let word = |text: &str| !text.is_empty() && !text.contains(char::is_whitespace);
     let url = request.url.trim();
     let names_a_call = ["/apiProxies/", "/credentials/", "{{"].iter().any(|part| url.contains(part));
-    let json = |body: &str| body.starts_with(['{', '[', '"']) || ["null", "true", "false"].contains(&body);
+    // A body copied with its shell quotes (`'{...}'`) is no token either: J001 says what to write.
+    let json = |body: &str| body.starts_with(['{', '[', '"', '\'']) || ["null", "true", "false"].contains(&body);
     let body = request.body.as_deref().map(str::trim);
     let (place, url_too) = if word(url) && !url.contains("://") && !url.starts_with('/') && !names_a_call {
         ("the URL is one word that is no URL", ", and the URL with `https://`")

@@ -2176,6 +2176,12 @@ fn a_token_split_off_its_header_is_refused_without_being_shown() {
         mtlslint(&["request", "-X", "PATCH", mtls, "-H", "Authorization: Bearer", "-d", r#"{"enabled":true,}"#]);
     assert_eq!(broken.status.code(), Some(1), "{}", String::from_utf8_lossy(&broken.stderr));
     assert!(stdout(&broken).contains("J001"));
+    // Nor is a body copied with its shell quotes.
+    let patch = "PATCH https://gw.example.com/apiops/projects/P/apiProxies/p/settings/mtls/";
+    fs::write(dir.join("quoted.http"), format!("{patch}\nAuthorization: Bearer\n\n'{{\"enabled\": true}}'\n")).unwrap();
+    let quoted = mtlslint(&["check", dir.join("quoted.http").to_str().unwrap()]);
+    assert_eq!(quoted.status.code(), Some(1));
+    assert!(stdout(&quoted).contains("single quotes are not JSON"));
     // A URL left as a `{{variable}}` is no token.
     fs::write(dir.join("variable.http"), "PATCH {{endpoint}}\nAuthorization: Bearer\n\n{\"enabled\": false}\n")
         .unwrap();
