@@ -297,10 +297,8 @@ impl RequestArgs {
     /// The headers the call sends: those given with -H, and the `Authorization`
     /// header of `--oauth2-bearer` or `-u` unless one given with -H replaces it, as in curl.
     pub(crate) fn headers(&self) -> Vec<String> {
-        // Given, or removed with `Name:`: either replaces the header curl makes.
-        let given =
-            |name: &str| self.headers.iter().any(|h| mtlslint::import::read_header(h).is_ok_and(|h| h.names(name)));
-        let credentials = self.credentials().filter(|_| !given("authorization")).map(|(option, value)| {
+        let given = |name: &str| self.gives(name);
+        let credentials = self.made_credentials().map(|(option, value)| {
             let (name, value) = mtlslint::import::credentials_header(option, value);
             format!("{name}: {value}")
         });
@@ -308,10 +306,17 @@ impl RequestArgs {
         self.headers.iter().cloned().chain(credentials).chain(json).collect()
     }
 
-    /// The credentials option given (`--oauth2-bearer`, `--user`) and its value.
-    pub(crate) fn credentials(&self) -> Option<(&'static str, &String)> {
+    /// The credentials option given (`--oauth2-bearer`, `-u`) and its
+    /// value, when it makes the `Authorization` header: no `-H` replaces it.
+    pub(crate) fn made_credentials(&self) -> Option<(&'static str, &String)> {
         (self.oauth2_bearer.as_ref().map(|token| ("--oauth2-bearer", token)))
-            .or_else(|| self.user.as_ref().map(|user| ("--user", user)))
+            .or_else(|| self.user.as_ref().map(|user| ("-u", user)))
+            .filter(|_| !self.gives("authorization"))
+    }
+
+    /// Whether a header `name` is given with -H, or removed with `Name:`: either replaces the one curl makes.
+    fn gives(&self, name: &str) -> bool {
+        self.headers.iter().any(|h| mtlslint::import::read_header(h).is_ok_and(|h| h.names(name)))
     }
 
     /// The body option given, and whether an `@` at its start names a file (all but `--data-raw`).

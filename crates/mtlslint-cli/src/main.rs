@@ -302,13 +302,7 @@ fn run(command: Command) -> Result<bool, String> {
             }
             let mut report = linter.lint_request(&request);
             // An `Authorization` header made by `-u` or `--oauth2-bearer` is mended through that option.
-            let made = request.headers.iter().any(|(name, value)| {
-                name.eq_ignore_ascii_case("authorization")
-                    && args
-                        .credentials()
-                        .is_some_and(|(option, given)| mtlslint::import::credentials_header(option, given).1 == *value)
-            });
-            if let Some((option, _)) = args.credentials().filter(|_| made) {
+            if let Some((option, _)) = args.made_credentials() {
                 for diagnostic in report.diagnostics.iter_mut().filter(|d| d.code == "R005") {
                     diagnostic.help = Some(mtlslint::import::credentials_help(option).into());
                 }
@@ -442,7 +436,7 @@ fn check_input(
                             "{}: --env {name}: `{{{{{variable}}}}}` is set neither by the file's own lines nor by \
                              an environment file, and there is no http-client.env.json or \
                              http-client.private.env.json in its folder or above it: run from the project that \
-                             holds them, or set it in the file with `@{variable} = ...`",
+                             holds them, or define it in the file on an `@` line (`@name = value`)",
                             input.name()
                         ));
                     }
@@ -538,7 +532,9 @@ fn redirect(
 /// a named request's `{{login.response.body.token}}`, any a response
 /// handler's `client.global.set` may set).
 fn unset_variable(text: &str) -> Option<String> {
-    if text.contains("client.global.set") {
+    // Scripts may set any variable: a response handler (`> {% ... %}`, `> handler.js`), a pre-request script.
+    let scripted = text.lines().any(|line| line.starts_with("> ") || line.starts_with("< {%"));
+    if scripted || text.contains("client.global.set") || text.contains("request.variables.set") {
         return None;
     }
     let requests = mtlslint::import::parse_http_file(text).ok()?;
@@ -548,8 +544,11 @@ fn unset_variable(text: &str) -> Option<String> {
         let headers = request.headers.iter().flat_map(|(name, value)| [&name[..], &value[..]]);
         parts.into_iter().chain(headers).find_map(|part| {
             part.match_indices("{{").find_map(|(at, _)| {
-                let name = part[at + 2..].split("}}").next()?.trim();
-                (!name.is_empty() && !name.starts_with('$') && !name.contains('.')).then(|| name.to_owned())
+                // A `{{` never closed, or around more than one word, is no variable.
+                let (name, _) = part[at + 2..].split_once("}}")?;
+                let name = name.trim();
+                let variable = !name.is_empty() && !name.contains(char::is_whitespace) && !name.contains(['{', '}']);
+                (variable && !name.starts_with('$') && !name.contains('.')).then(|| name.to_owned())
             })
         })
     })

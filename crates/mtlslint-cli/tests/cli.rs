@@ -1422,7 +1422,7 @@ fn env_fills_an_http_file_from_the_http_client_environment_beside_or_above_it() 
     assert_eq!(unset.status.code(), Some(2));
     let said = String::from_utf8_lossy(&unset.stderr);
     assert!(said.contains("needs.http: --env dev: `{{project}}` is set neither by the file's own lines"), "{said}");
-    assert!(said.contains("or set it in the file with `@project = ...`"), "{said}");
+    assert!(said.contains("or define it in the file on an `@` line (`@name = value`)"), "{said}");
     // Variables the HTTP Client sets as it runs need no environment.
     let runs = other.join("runs.http");
     fs::write(&runs, "PUT https://gw/apiops/projects/P/credentials/{{$random.alphabetic(5)}}/truststore/ts/\nAuthorization: Bearer {{login.response.body.token}}\n").unwrap();
@@ -2176,7 +2176,9 @@ fn a_token_split_off_its_header_is_refused_without_being_shown() {
         mtlslint(&["request", "-X", "PATCH", mtls, "-H", "Authorization: Bearer", "-d", r#"{"enabled":true,}"#]);
     assert_eq!(broken.status.code(), Some(1), "{}", String::from_utf8_lossy(&broken.stderr));
     assert!(stdout(&broken).contains("J001"));
-    // Nor is a body copied with its shell quotes.
+    // A token in single quotes is refused; a body copied with its shell quotes is linted.
+    fs::write(dir.join("single.http"), format!("PUT {url}\nAuthorization: Bearer\n\n'{TOKEN}'\n")).unwrap();
+    refused(mtlslint(&["check", dir.join("single.http").to_str().unwrap()]));
     let patch = "PATCH https://gw.example.com/apiops/projects/P/apiProxies/p/settings/mtls/";
     fs::write(dir.join("quoted.http"), format!("{patch}\nAuthorization: Bearer\n\n'{{\"enabled\": true}}'\n")).unwrap();
     let quoted = mtlslint(&["check", dir.join("quoted.http").to_str().unwrap()]);
@@ -2237,6 +2239,12 @@ fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
         help(mtlslint(&["request", "--format", "json", "-X", "PATCH", url, "-u", "u:p", "--json", "{}"])),
         in_place
     );
+    // curl sends one header, of the last credentials option: no second one to report.
+    let twice = format!("curl -X PATCH {url} -u a:b -u c:d --json '{{}}'");
+    let json: Value =
+        serde_json::from_slice(&mtlslint(&["request", "--format", "json", "--curl", &twice]).stdout).unwrap();
+    let r005 = json["results"][0]["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "R005").count();
+    assert_eq!(r005, 1, "{json}");
     let bearer = format!("curl -X PATCH {url} --oauth2-bearer '' --json '{{}}'");
     assert_eq!(
         help(mtlslint(&["request", "--format", "json", "--curl", &bearer])),

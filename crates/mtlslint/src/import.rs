@@ -888,11 +888,19 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
             // Credentials given by option are the Authorization header curl sends.
             credentials if CREDENTIAL_OPTIONS.contains(&credentials) => {
                 let (credentials, span, verbatim, _) = value()?;
-                parts.curl_auth = Some(if option == "--oauth2-bearer" { "--oauth2-bearer" } else { "-u" });
-                made.push(request.headers.len());
-                request.headers.push(credentials_header(&option, &credentials));
+                let made_by = CREDENTIAL_OPTIONS.into_iter().find(|&known| known == option);
                 let span = verbatim.unwrap_or(span);
-                parts.headers.push((span, span));
+                // curl sends one header, of the last credentials option: it replaces an earlier one's.
+                let earlier = made.iter().copied().find(|&i| request.headers[i].0 == "Authorization");
+                if let (Some(index), Some(_)) = (earlier, parts.curl_auth) {
+                    request.headers[index] = credentials_header(&option, &credentials);
+                    parts.headers[index] = (span, span);
+                } else {
+                    made.push(request.headers.len());
+                    request.headers.push(credentials_header(&option, &credentials));
+                    parts.headers.push((span, span));
+                }
+                parts.curl_auth = made_by;
                 // Hidden also when an `Authorization` header given by hand replaces it.
                 parts.secrets.push(span);
             }
@@ -1649,10 +1657,10 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
 /// the `Authorization` header: the option is what to change.
 #[doc(hidden)]
 pub fn credentials_help(option: &str) -> &'static str {
-    if option == "--oauth2-bearer" {
-        "give `--oauth2-bearer` your personal API access token"
-    } else {
-        "write `-H 'Authorization: Bearer <your personal API access token>'` in place of `-u`"
+    match option {
+        "--oauth2-bearer" => "give `--oauth2-bearer` your personal API access token",
+        "--user" => "write `-H 'Authorization: Bearer <your personal API access token>'` in place of `--user`",
+        _ => "write `-H 'Authorization: Bearer <your personal API access token>'` in place of `-u`",
     }
 }
 

@@ -72,6 +72,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         };
         let span = body.span(member.value.span);
         let pointer = body.pointer(&member.key);
+        // A template's `$KS` or `{{ks}}`, even one an inventory lists in another case: S007 has said it is a placeholder.
+        if is_name_placeholder(&id) && checker.reported_at(&crate::rules::shape::empty_id::RULE, &pointer) {
+            continue;
+        }
         if let Missing::Case(spellings) = lack {
             let listed = crate::rules::listed(&spellings);
             let message = format!("{store} `{id}` not found; names are case-sensitive and the inventory has {listed}");
@@ -89,8 +93,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     finding.help(crate::rules::WRITE_ONE_AS_LISTED);
                 }
             }
-        } else if is_name_placeholder(&id) && checker.reported_at(&crate::rules::shape::empty_id::RULE, &pointer) {
-            // A template's `$KS` or `{{ks}}`: S007 has said it is a placeholder.
         } else {
             let near = nearest(&id, inventories.iter().flat_map(|inv| inv.names()));
             let help = match (near, context.other_inventory()) {
@@ -127,6 +129,11 @@ fn kept(
     // In place of the body's `null`, or beside the fields it sends.
     let verb = if null_member.is_some() { "write" } else { "add" };
     let (message, help) = match lack {
+        // Current settings copied from a template: the proxy has no store of that name.
+        _ if is_name_placeholder(id) => (
+            format!("{store} `{id}`, kept from the current settings, is a placeholder, not a store's id"),
+            format!("{verb} \"{key}\" with a store that exists, or give the current settings as the proxy has them"),
+        ),
         Missing::Case(spellings) => (
             format!(
                 "{store} `{id}`, kept from the current settings, is not found; names are case-sensitive and the inventory has {}",

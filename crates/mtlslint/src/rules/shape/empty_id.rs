@@ -80,9 +80,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             // A placeholder with white space around it is still no id: trimmed, it is to be filled in.
             let help = if is_name_placeholder(trimmed) {
                 let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
+                // Filled in as it stands, it would keep the white space: no `how_to_fill` here.
                 format!(
-                    "replace `{trimmed}` with the id of a {store} uploaded to the project, with no white space around it{}",
-                    how_to_fill(trimmed)
+                    "replace `{trimmed}` with the id of a {store} uploaded to the project, with no white space around it"
                 )
             } else {
                 ["write ", &quoted(trimmed)].concat()
