@@ -85,9 +85,10 @@ pub(crate) fn split_off_token(request: &Request, http_file: bool) -> Option<Stri
     let url = request.url.trim();
     let names_a_call = ["/apiProxies/", "/credentials/", "{{"].iter().any(|part| url.contains(part));
     // A body copied with its shell quotes (`'{...}'`) is no token either: J001 says what to write.
-    let quoted = |body: &str| body.strip_prefix('\'').is_some_and(|rest| rest.trim_start().starts_with(['{', '[']));
-    let json =
-        |body: &str| body.starts_with(['{', '[', '"']) || quoted(body) || ["null", "true", "false"].contains(&body);
+    let plain = |body: &str| body.starts_with(['{', '[', '"']) || ["null", "true", "false"].contains(&body);
+    let quoted =
+        |body: &str| body.strip_prefix('\'').and_then(|b| b.strip_suffix('\'')).is_some_and(|b| plain(b.trim()));
+    let json = |body: &str| plain(body) || quoted(body);
     let body = request.body.as_deref().map(str::trim);
     let (place, url_too) = if word(url) && !url.contains("://") && !url.starts_with('/') && !names_a_call {
         ("the URL is one word that is no URL", ", and the URL with `https://`")

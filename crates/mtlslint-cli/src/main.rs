@@ -532,8 +532,14 @@ fn redirect(
 /// a named request's `{{login.response.body.token}}`, any a response
 /// handler's `client.global.set` may set).
 fn unset_variable(text: &str) -> Option<String> {
-    // Scripts may set any variable: a response handler (`> {% ... %}`, `> handler.js`), a pre-request script.
-    let scripted = text.lines().any(|line| line.starts_with("> ") || line.starts_with("< {%"));
+    // Scripts may set any variable: a response handler (`> {% ... %}`, `> handler.js`), a pre-request
+    // script (`< {% ... %}`, `< script.js`).
+    let script = |line: &str| {
+        let line = line.trim_end();
+        let javascript = Path::new(line).extension().is_some_and(|e| e.eq_ignore_ascii_case("js"));
+        line.starts_with('>') || line.starts_with("< {%") || (line.starts_with("< ") && javascript)
+    };
+    let scripted = text.lines().any(script);
     if scripted || text.contains("client.global.set") || text.contains("request.variables.set") {
         return None;
     }

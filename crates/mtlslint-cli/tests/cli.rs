@@ -1423,6 +1423,14 @@ fn env_fills_an_http_file_from_the_http_client_environment_beside_or_above_it() 
     let said = String::from_utf8_lossy(&unset.stderr);
     assert!(said.contains("needs.http: --env dev: `{{project}}` is set neither by the file's own lines"), "{said}");
     assert!(said.contains("or define it in the file on an `@` line (`@name = value`)"), "{said}");
+    // Nor does a file whose scripts may set them.
+    let scripted = other.join("scripted.http");
+    fs::write(
+        &scripted,
+        "< pre.js\nPUT https://gw/apiops/projects/{{project}}/credentials/u/truststore/ts/\nAuthorization: Bearer t\n",
+    )
+    .unwrap();
+    assert_ne!(run(&["check", "--env", "dev", scripted.to_str().unwrap()]).status.code(), Some(2));
     // Variables the HTTP Client sets as it runs need no environment.
     let runs = other.join("runs.http");
     fs::write(&runs, "PUT https://gw/apiops/projects/P/credentials/{{$random.alphabetic(5)}}/truststore/ts/\nAuthorization: Bearer {{login.response.body.token}}\n").unwrap();
@@ -2245,6 +2253,12 @@ fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
         serde_json::from_slice(&mtlslint(&["request", "--format", "json", "--curl", &twice]).stdout).unwrap();
     let r005 = json["results"][0]["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "R005").count();
     assert_eq!(r005, 1, "{json}");
+    // `--oauth2-bearer` makes the header curl sends, whatever the order of the options.
+    for options in ["--oauth2-bearer t0ken-abcdefgh -u a:b", "-u a:b --oauth2-bearer t0ken-abcdefgh"] {
+        let command = format!("curl -X PATCH {url} {options} --json '{{\"enabled\": false}}'");
+        let output = mtlslint(&["request", "--curl", &command]);
+        assert_eq!(output.status.code(), Some(0), "{options}: {}", stdout(&output));
+    }
     let bearer = format!("curl -X PATCH {url} --oauth2-bearer '' --json '{{}}'");
     assert_eq!(
         help(mtlslint(&["request", "--format", "json", "--curl", &bearer])),

@@ -890,17 +890,22 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 let (credentials, span, verbatim, _) = value()?;
                 let made_by = CREDENTIAL_OPTIONS.into_iter().find(|&known| known == option);
                 let span = verbatim.unwrap_or(span);
-                // curl sends one header, of the last credentials option: it replaces an earlier one's.
+                // curl sends one header: `--oauth2-bearer`'s, in whatever order, else the last `-u`'s.
                 let earlier = made.iter().copied().find(|&i| request.headers[i].0 == "Authorization");
-                if let (Some(index), Some(_)) = (earlier, parts.curl_auth) {
-                    request.headers[index] = credentials_header(&option, &credentials);
-                    parts.headers[index] = (span, span);
-                } else {
-                    made.push(request.headers.len());
-                    request.headers.push(credentials_header(&option, &credentials));
-                    parts.headers.push((span, span));
+                match (earlier, parts.curl_auth) {
+                    (Some(_), Some("--oauth2-bearer")) if option != "--oauth2-bearer" => {}
+                    (Some(index), Some(_)) => {
+                        request.headers[index] = credentials_header(&option, &credentials);
+                        parts.headers[index] = (span, span);
+                        parts.curl_auth = made_by;
+                    }
+                    _ => {
+                        made.push(request.headers.len());
+                        request.headers.push(credentials_header(&option, &credentials));
+                        parts.headers.push((span, span));
+                        parts.curl_auth = made_by;
+                    }
                 }
-                parts.curl_auth = made_by;
                 // Hidden also when an `Authorization` header given by hand replaces it.
                 parts.secrets.push(span);
             }

@@ -528,6 +528,17 @@ impl<'a> Parser<'a> {
             '/' if starts_with_comment(rest) => {
                 ("comments are not allowed in JSON".into(), "remove the comment".into())
             }
+            // The whole body in single quotes: the shell's, copied with the command.
+            '\'' if self.depth == 0
+                && rest.trim_end().ends_with('\'')
+                && rest[1..].trim_start().starts_with(['{', '[']) =>
+            {
+                (
+                    "single quotes are not JSON".into(),
+                    "remove the single quotes around the body: they are the shell's quoting, not part of the JSON"
+                        .into(),
+                )
+            }
             '\'' => ("single quotes are not JSON".into(), "use double quotes: `\"...\"`".into()),
             '.' if word[1..].starts_with(|c: char| c.is_ascii_digit()) => (
                 format!("`{word}` is not a JSON number: it needs a digit before the point"),
