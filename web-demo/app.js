@@ -77,8 +77,8 @@ function renderVerdict(element, diagnostics, pending = []) {
 /** How a pending input is named in a summary: its label, lower-cased unless it starts with an acronym. */
 const pendingName = (control) => control.labels[0].firstChild.textContent.trim().replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 
-/** A user name and password written into a URL (`https://user:pw@`): the calls do not use them. */
-const USERINFO = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/;
+/** A user name and password written into a URL (`https://user:pw@`, `user:pw@host`, `//user:pw@host`): the calls do not use them. */
+const USERINFO = /^((?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/+)?[^/?#\s]*@/;
 
 /**
  * The gateway URL the cURL commands use, without a trailing slash, a user
@@ -184,7 +184,8 @@ let docsShown = 0;
  * page is judged again) must still be there for the click.
  */
 function showFindings(list, findings, none) {
-  const said = JSON.stringify(findings.map(([d, onFix]) => [d, Boolean(onFix)]));
+  // What an empty list says changes too (the current settings become unreadable).
+  const said = JSON.stringify([none, findings.map(([d, onFix]) => [d, Boolean(onFix)])]);
   if (list.dataset.said === said) return;
   list.dataset.said = said;
   const items = findings.slice(0, SHOWN.findings).map(([d, onFix]) => findingItem(d, onFix));
@@ -543,17 +544,20 @@ function unreadCurrentHelp(left) {
   return `correct them, or empty the field to judge the PATCH as if the proxy had the defaults; until then, only what holds whatever the proxy has now is judged${which}`;
 }
 
+/** The stand-in proxy's stores (`OTHER_PROXY`): a finding that names them is about no store of the user's. */
+const STAND_IN_STORES = ["current-keystore", "current-truststore"];
+
 /**
- * A proxy unlike the defaults (mTLS off, no stores, every protocol, NOOP) in
- * every field. While the current settings cannot be read, a finding is shown
+ * A stand-in proxy that differs in every field from one with the defaults
+ * (mTLS off, no stores, every protocol, NOOP). While the current settings cannot be read, a finding is shown
  * only if the PATCH draws it both for a proxy with the defaults and for this
  * one: judged as if there were no current settings alone, enabling mTLS would
  * be said to need a keystore the proxy may well have.
  */
 const OTHER_PROXY = {
   enabled: true,
-  keyStoreId: "current-keystore",
-  trustStoreId: "current-truststore",
+  keyStoreId: STAND_IN_STORES[0],
+  trustStoreId: STAND_IN_STORES[1],
   supportedProtocolList: ["TLS_1_2", "TLS_1_3"],
   hostnameVerifierType: "DEFAULT",
 };
@@ -562,13 +566,18 @@ const OTHER_PROXY = {
 function heldByBoth(diagnostics, others, left) {
   const key = (d) => JSON.stringify([d.code, d.pointer, d.message]);
   const held = new Set(others.map(key));
+  const mine = new Set(diagnostics.map(key));
+  // What only the stand-in draws holds for a proxy with mTLS on (H001 on a NOOP the body sends), unless it
+  // names the stand-in's own stores: it is left out too, and named.
+  left.push(...others.filter((d) => !mine.has(key(d)) && !STAND_IN_STORES.some((store) => d.message.includes(store))));
   return diagnostics.filter((d) => held.has(key(d)) || (left.push(d), false));
 }
 
 /** A `validateForm` report less what `others` (the same form's, for another proxy) does not hold too. */
 function formHeldByBoth(report, others, left) {
+  const names = new Set([...Object.keys(report.fields), ...Object.keys(others.fields)]);
   const fields = Object.fromEntries(
-    Object.entries(report.fields).map(([field, diagnostics]) => [field, heldByBoth(diagnostics, others.fields[field] ?? [], left)]),
+    [...names].map((field) => [field, heldByBoth(report.fields[field] ?? [], others.fields[field] ?? [], left)]),
   );
   return { ...report, fields, other: heldByBoth(report.other, others.other, left) };
 }
