@@ -86,7 +86,7 @@ const USERINFO = /^((?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/+)?[^/?#\s]*@/;
  * token may be there); a placeholder while it is empty.
  */
 const gatewayBase = () =>
-  $("gateway").value.trim().replace(USERINFO, "$1").replace(/[?#][^]*$/, "").replace(/\/+$/, "") || "https://<gateway>";
+  $("gateway").value.trim().replace(USERINFO, "$1").replace(/([?#]|%3f|%23)[^]*$/i, "").replace(/\/+$/, "") || "https://<gateway>";
 
 /** Single-quotes a word for a POSIX shell. */
 const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
@@ -743,10 +743,12 @@ function gatewayProblems(text) {
   if (USERINFO.test(text)) {
     return ["the gateway URL holds a user name and password, which the calls do not use: the cURL command leaves them out", "remove them: the calls sign in with the bearer token"];
   }
-  const cut = text.search(/[?#]/);
-  if (cut >= 0) {
+  // `?` and `#` as typed or percent-encoded (`%3F`, pasted from an encoded link).
+  const [mark] = text.match(/[?#]|%3f|%23/i) ?? [];
+  if (mark) {
     // What follows is not quoted: a query may hold a token (`?access_token=...`).
-    return [`the gateway URL holds \`${text[cut]}\`, which would cut off the path the calls add after it`, `remove the \`${text[cut]}\` and all that follows it`];
+    const what = mark.length > 1 ? `\`${mark}\` (an encoded \`${decodeURIComponent(mark)}\`)` : `\`${mark}\``;
+    return [`the gateway URL holds ${what}, which would cut off the path the calls add after it`, `remove the \`${mark}\` and all that follows it`];
   }
   // Only now is the URL quoted: it holds no query or fragment (and so no token) any more.
   if (/\s/.test(text)) return ["the gateway URL holds a space, which no address holds", `remove the space from \`${text}\``];

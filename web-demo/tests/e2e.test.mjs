@@ -504,6 +504,8 @@ test("a gateway URL with a space and a token in its query never shows the token"
     "https://gw example.com?access_token=s3cret",
     "https://gw.example.com/base path?api_key=s3cret",
     "https://gw.example.com/a b#access_token=s3cret",
+    "https://gw.example.com/gw%3Faccess_token=s3cret",
+    "https://gw.example.com/gw%23s3cret",
   ]) {
     await page.fill("#gateway", gateway);
     assert.doesNotMatch(await field.textContent(), /s3cret/, gateway);
