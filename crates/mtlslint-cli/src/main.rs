@@ -17,6 +17,13 @@ use cli::{CheckArgs, Cli, Command, CommonArgs, EndpointArg, Format, ListFormat, 
 use mtlslint::schema::{self, Draft};
 use output::FileResult;
 
+/// The end of the tips on a word where the URL goes, which is most often a token split off its header.
+macro_rules! split_token_tip {
+    () => {
+        "a token split off its header lands there too: write the header as one argument, -H \"Authorization: Bearer $TOKEN\""
+    };
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -32,8 +39,7 @@ fn main() -> ExitCode {
                 // A second word outside `request`'s options: the URL and, most often, a token split off its header.
                 let word = matches!(error.get(ContextKind::InvalidArg), Some(ContextValue::String(arg)) if !arg.starts_with('-'));
                 let tip = if word && arguments.get(1).is_some_and(|command| command == "request") {
-                    "`request` takes one word outside its options, the URL; a token split off its header lands \
-                     there too: write the header as one argument, -H \"Authorization: Bearer $TOKEN\""
+                    concat!("`request` takes one word outside its options, the URL; ", split_token_tip!())
                 } else {
                     "`--help` lists the options; a file whose name starts with `-` goes after `--`"
                 };
@@ -123,10 +129,10 @@ fn conflict_tip(error: &clap::Error) -> Option<&'static str> {
     } else if pair.iter().any(|arg| arg == "--fix") && pair.iter().any(|arg| arg == "--diff") {
         Some("--diff prints the fixes and writes nothing; --fix writes them: choose one")
     } else if pair.iter().any(|arg| arg == "--url") && pair.iter().any(|arg| arg == "[URL]") {
-        Some(
-            "a word outside the options is the URL, so the URL is given twice: write it once; a token \
-             split off its header lands there too: write the header as one argument, -H \"Authorization: Bearer $TOKEN\"",
-        )
+        Some(concat!(
+            "a word outside the options is the URL, so the URL is given twice: write it once; ",
+            split_token_tip!()
+        ))
     } else {
         None
     }
@@ -431,7 +437,10 @@ fn check_input(
                     Some(_) => inputs::http_environment(name, input)?,
                     // Variables the file's own `@name` lines leave unset, with no environment file to set
                     // them: a wrong folder would otherwise leave them as written, unsaid.
-                    None if let Some(variable) = unset_variable(&text) => {
+                    None if let Some(variable) = mtlslint::import::parse_http_file(&text)
+                        .ok()
+                        .and_then(|requests| mtlslint::import::unset_variable(&requests)) =>
+                    {
                         return Err(format!(
                             "{}: --env {name}: `{{{{{variable}}}}}` is set neither by the file's own lines nor by \
                              an environment file, and there is no http-client.env.json or \
@@ -525,39 +534,6 @@ fn redirect(
             diagnostic.help = Some(help().into());
         }
     }
-}
-
-/// The first `{{variable}}` the `.http` file `text` uses and its own `@name`
-/// lines leave unset: not one the HTTP Client sets as it runs (`{{$uuid}}`,
-/// a named request's `{{login.response.body.token}}`, any a response
-/// handler's `client.global.set` may set).
-fn unset_variable(text: &str) -> Option<String> {
-    // Scripts may set any variable: a response handler (`> {% ... %}`, `> handler.js`), a pre-request
-    // script (`< {% ... %}`, `< script.js`).
-    let script = |line: &str| {
-        let line = line.trim_end();
-        let javascript = Path::new(line).extension().is_some_and(|e| e.eq_ignore_ascii_case("js"));
-        line.starts_with('>') || line.starts_with("< {%") || (line.starts_with("< ") && javascript)
-    };
-    let scripted = text.lines().any(script);
-    if scripted || text.contains("client.global.set") || text.contains("request.variables.set") {
-        return None;
-    }
-    let requests = mtlslint::import::parse_http_file(text).ok()?;
-    requests.iter().find_map(|imported| {
-        let request = &imported.request;
-        let parts = [&request.url[..], request.body.as_deref().unwrap_or_default()];
-        let headers = request.headers.iter().flat_map(|(name, value)| [&name[..], &value[..]]);
-        parts.into_iter().chain(headers).find_map(|part| {
-            part.match_indices("{{").find_map(|(at, _)| {
-                // A `{{` never closed, or around more than one word, is no variable.
-                let (name, _) = part[at + 2..].split_once("}}")?;
-                let name = name.trim();
-                let variable = !name.is_empty() && !name.contains(char::is_whitespace) && !name.contains(['{', '}']);
-                (variable && !name.starts_with('$') && !name.contains('.')).then(|| name.to_owned())
-            })
-        })
-    })
 }
 
 /// Lints the requests of a cURL command or an `.http` file, `text`, whose

@@ -1431,6 +1431,9 @@ fn env_fills_an_http_file_from_the_http_client_environment_beside_or_above_it() 
     )
     .unwrap();
     assert_ne!(run(&["check", "--env", "dev", scripted.to_str().unwrap()]).status.code(), Some(2));
+    let handled = other.join("handled.http");
+    fs::write(&handled, "PUT https://gw/apiops/projects/{{project}}/credentials/u/truststore/ts/\nAuthorization: Bearer t\n\n> {% client.global.set(\"project\", \"P\") %}\n").unwrap();
+    assert_ne!(run(&["check", "--env", "dev", handled.to_str().unwrap()]).status.code(), Some(2));
     // Variables the HTTP Client sets as it runs need no environment.
     let runs = other.join("runs.http");
     fs::write(&runs, "PUT https://gw/apiops/projects/P/credentials/{{$random.alphabetic(5)}}/truststore/ts/\nAuthorization: Bearer {{login.response.body.token}}\n").unwrap();

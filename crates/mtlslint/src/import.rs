@@ -44,6 +44,9 @@ struct Parts {
     curl_body: Option<CurlBody>,
     /// The option that made the `Authorization` header curl sends (`-u`, `--oauth2-bearer`), if one did.
     curl_auth: Option<&'static str>,
+    /// An `.http` request's script runs with it (`< {% ... %}` or `< script.js` above it, a `> ` handler
+    /// after it), which may set any variable.
+    scripted: bool,
 }
 
 /// How a cURL command gives its body.
@@ -891,20 +894,17 @@ pub fn parse_curl(text: &str) -> Result<Imported, ImportError> {
                 let made_by = CREDENTIAL_OPTIONS.into_iter().find(|&known| known == option);
                 let span = verbatim.unwrap_or(span);
                 // curl sends one header: `--oauth2-bearer`'s, in whatever order, else the last `-u`'s.
-                let earlier = made.iter().copied().find(|&i| request.headers[i].0 == "Authorization");
-                match (earlier, parts.curl_auth) {
-                    (Some(_), Some("--oauth2-bearer")) if option != "--oauth2-bearer" => {}
-                    (Some(index), Some(_)) => {
-                        request.headers[index] = credentials_header(&option, &credentials);
-                        parts.headers[index] = (span, span);
-                        parts.curl_auth = made_by;
-                    }
-                    _ => {
+                if parts.curl_auth != Some("--oauth2-bearer") || option == "--oauth2-bearer" {
+                    let header = credentials_header(&option, &credentials);
+                    let earlier = made.iter().copied().find(|&i| request.headers[i].0 == "Authorization");
+                    if let Some(index) = earlier.filter(|_| parts.curl_auth.is_some()) {
+                        (request.headers[index], parts.headers[index]) = (header, (span, span));
+                    } else {
                         made.push(request.headers.len());
-                        request.headers.push(credentials_header(&option, &credentials));
+                        request.headers.push(header);
                         parts.headers.push((span, span));
-                        parts.curl_auth = made_by;
                     }
+                    parts.curl_auth = made_by;
                 }
                 // Hidden also when an `Authorization` header given by hand replaces it.
                 parts.secrets.push(span);
@@ -1406,9 +1406,10 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         at = line_end + 1;
     }
     // A pre-request script (`< {% ... %}`, or `< script.js`) may stand above the request line.
-    let mut first = 0;
+    let (mut first, mut scripted) = (0, false);
     while let Some(line) = lines.get(first).map(|l| text[l.start..l.end].trim()) {
         if let Some(script) = line.strip_prefix("< {%") {
+            scripted = true;
             let closes = |l: &Span| text[l.start..l.end].contains("%}");
             first += if script.contains("%}") {
                 1
@@ -1416,6 +1417,7 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
                 lines[first + 1..].iter().position(closes).map_or(lines.len(), |n| n + 2)
             };
         } else if is_ignored(line) || line.starts_with("< ") {
+            scripted |= line.starts_with("< ");
             first += 1;
         } else {
             break;
@@ -1452,7 +1454,9 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
         let offset = request_line.find(part).map_or(0, |i| line.start + i);
         Span::new(offset, offset + part.len())
     };
-    let mut parts = Parts { method: find(method), url: find(url), ..Parts::default() };
+    let response_script = |l: &Span| ["> ", ">\t"].iter().any(|mark| text[l.start..l.end].starts_with(mark));
+    scripted |= lines[first + 1..].iter().any(response_script);
+    let mut parts = Parts { method: find(method), url: find(url), scripted, ..Parts::default() };
     if method == "GET" && !request_line.trim_start().starts_with("GET") {
         parts.method = Span::at(line.start);
     }
@@ -1656,6 +1660,31 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
         .collect::<Vec<_>>();
     crate::redact::hide_in(&mut diagnostics, imported.secrets(source));
     diagnostics
+}
+
+/// The first `{{variable}}` the `.http` file's `requests` use that their own
+/// `@name` lines leave unset (`{{ name }}` read as the HTTP Client reads it):
+/// not one the client sets as it runs (`{{$uuid}}`, a named request's
+/// `{{login.response.body.token}}`), and none when a script runs with any
+/// request, which may set any variable (`client.global.set`).
+pub fn unset_variable(requests: &[Imported]) -> Option<String> {
+    if requests.iter().any(|imported| imported.parts.scripted) {
+        return None;
+    }
+    requests.iter().find_map(|imported| {
+        let request = &imported.request;
+        let parts = [&request.url[..], request.body.as_deref().unwrap_or_default()];
+        let headers = request.headers.iter().flat_map(|(name, value)| [&name[..], &value[..]]);
+        parts.into_iter().chain(headers).find_map(|part| {
+            part.match_indices("{{").find_map(|(at, _)| {
+                // A `{{` never closed, or around more than one word, is no variable.
+                let (name, _) = part[at + 2..].split_once("}}")?;
+                let name = name.trim();
+                let variable = !name.is_empty() && !name.contains(char::is_whitespace) && !name.contains(['{', '}']);
+                (variable && !name.starts_with('$') && !name.contains('.')).then(|| name.to_owned())
+            })
+        })
+    })
 }
 
 /// R005's help when curl's `option` (`-u`, `--user`, `--oauth2-bearer`) made

@@ -63,9 +63,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     // Enabling without a keystore would draw the server's "KeyStore ID is required" (M001).
     let keystore = effective.key_store_id.as_ref().is_some_and(|id| !crate::body::is_blank(&id.value));
     // A blank or null `keyStoreId` of the body's own is set, not added (a second one would be J002).
-    let blank = body.last(Field::KeyStoreId).is_some();
+    let written = body.last(Field::KeyStoreId).is_some();
     // The keystore's own finding needs no other keystore: a blank id is S007's to report.
-    let help = |field: Field| match (row == 0, keystore || field == Field::KeyStoreId, blank) {
+    let help = |field: Field| match (row == 0, keystore || field == Field::KeyStoreId, written) {
         (true, true, _) => "set \"enabled\": true to use it now, or leave it out",
         (false, true, _) => "add \"enabled\": true to use it now, or leave it out",
         (true, false, false) => "set \"enabled\": true and add a \"keyStoreId\" to use it now, or leave it out",

@@ -59,6 +59,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         }
         let span = body.span(member.value.span);
         let pointer = body.pointer(&member.key);
+        let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
         if crate::body::is_blank(id) {
             let message = if id.is_empty() {
                 EMPTY.get(field as usize, |i| format!("`{}` is empty", FIELDS[i]))
@@ -79,7 +80,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             });
             // A placeholder with white space around it is still no id: trimmed, it is to be filled in.
             let help = if is_name_placeholder(trimmed) {
-                let store = if field == Field::KeyStoreId { "keystore" } else { "truststore" };
                 // Filled in as it stands, it would keep the white space: no `how_to_fill` here.
                 format!(
                     "replace `{trimmed}` with the id of a {store} uploaded to the project, with no white space around it"
@@ -90,9 +90,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
             checker.report(&RULE, span, pointer, message).help(help);
         } else if is_name_placeholder(id) && !checker.context.store_inventories().any(|inventory| inventory.lists(id)) {
             // The server looks `{{ks}}` up as written: no store is named so, unless an inventory lists one.
-            let (name, store) =
-                if field == Field::KeyStoreId { ("keyStoreId", "keystore") } else { ("trustStoreId", "truststore") };
-            let message = format!("`{name}` is `{id}`, a placeholder, not a {store}'s id");
+            let message = format!("`{}` is `{id}`, a placeholder, not a {store}'s id", field.key());
             let help = format!("replace `{id}` with the id of a {store} uploaded to the project{}", how_to_fill(id));
             checker.report(&RULE, span, pointer, message).help(help);
         }
