@@ -654,12 +654,18 @@ fn body_text(mut bytes: Vec<u8>, limit: usize) -> Result<String, String> {
         }
     }
     // The linter's own reading says why (UTF-16, as Windows PowerShell's `>` writes it) and where.
-    String::from_utf8(bytes).map_err(|e| match mtlslint::Linter::default().lint_body(e.as_bytes()).first() {
-        Some(found) if found.code == "J001" => {
-            let help = found.help.as_deref().map(|help| format!(": {help}")).unwrap_or_default();
-            format!("{} (line {}, column {}){help}", found.message, found.range.start.line, found.range.start.column)
+    String::from_utf8(bytes).map_err(|e| {
+        let text = String::from_utf8_lossy(e.as_bytes());
+        match mtlslint::locate(&text, mtlslint::Linter::default().lint_body(e.as_bytes())).first() {
+            Some(found) if found.code == "J001" => {
+                let help = found.help.as_deref().map(|help| format!(": {help}")).unwrap_or_default();
+                format!(
+                    "{} (line {}, column {}){help}",
+                    found.message, found.range.start.line, found.range.start.column
+                )
+            }
+            _ => "the body is not valid UTF-8; save it as UTF-8".to_owned(),
         }
-        _ => "the body is not valid UTF-8; save it as UTF-8".to_owned(),
     })
 }
 

@@ -344,7 +344,8 @@ fn run(command: Command) -> Result<bool, String> {
             ) {
                 let Some(input) = skipped.keep(input) else { continue };
                 let Some(bytes) = read(&linter, &input, &args.paths, &mut skipped)? else { continue };
-                let mut diagnostics = linter.lint_response(&bytes, endpoint);
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let mut diagnostics = mtlslint::locate(&text, linter.lint_response(&bytes, endpoint));
                 let help =
                     || format!("this is a request body, not a response: `mtlslint check {}` lints it", input.name());
                 redirect(&mut diagnostics, "D001", &bytes, inputs::JsonKind::Body, help);
@@ -354,7 +355,6 @@ fn run(command: Command) -> Result<bool, String> {
                         print(&deployment_report(&input.name(), &bytes))?;
                     }
                 }
-                let text = String::from_utf8_lossy(&bytes).into_owned();
                 results.push(FileResult::new(input.name(), text, diagnostics));
             }
             write_results(args.format, &linter, &results, &skipped.why)?;
@@ -421,7 +421,7 @@ fn check_input(
     let mut filled = mtlslint::import::Environment::default();
     let requests = match holds {
         inputs::Holds::Body => {
-            let mut diagnostics = linter.lint_body(bytes);
+            let mut diagnostics = mtlslint::locate(&text, linter.lint_body(bytes));
             let help =
                 || format!("this is a saved response, not a body: `mtlslint response {}` lints it", input.name());
             redirect(&mut diagnostics, "S001", bytes, inputs::JsonKind::Response, help);
@@ -612,7 +612,8 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
             tell(quiet, &format!("{source}: {link}; its fixes are not written through it (name the file to fix it)"));
             // Unfixed, the file keeps its findings: they are reported as they stand.
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            results.push(FileResult::new(source, text, linter.lint_body(&bytes)));
+            let found = mtlslint::locate(&text, linter.lint_body(&bytes));
+            results.push(FileResult::new(source, text, found));
             continue;
         }
         if fixed.applied > 0 {
@@ -651,7 +652,8 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
                 if kept {
                     // Unfixed, the file keeps its findings: they are reported as they stand.
                     let text = String::from_utf8_lossy(&bytes).into_owned();
-                    results.push(FileResult::new(source, text, linter.lint_body(&bytes)));
+                    let found = mtlslint::locate(&text, linter.lint_body(&bytes));
+                    results.push(FileResult::new(source, text, found));
                     continue;
                 }
             }

@@ -272,11 +272,12 @@ fn with_linter<T>(options: Option<JsLintOptions>, run: impl FnOnce(&LintOptions,
     Ok(result)
 }
 
-/// Findings with the credentials of the text they are on hidden in their
-/// messages, as the CLI shows them.
-fn redacted(bytes: &[u8], mut diagnostics: Vec<mtlslint::Diagnostic>) -> Vec<mtlslint::Diagnostic> {
-    mtlslint::redact_diagnostics(&String::from_utf8_lossy(bytes), &mut diagnostics);
-    diagnostics
+/// Findings placed in the text they are on, with its credentials hidden in
+/// their messages, as the CLI shows them.
+fn redacted(bytes: &[u8], mut found: Vec<mtlslint::Finding>) -> Vec<mtlslint::Diagnostic> {
+    let text = String::from_utf8_lossy(bytes);
+    mtlslint::redact_findings(&text, &mut found);
+    mtlslint::locate(&text, found)
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {

@@ -2,14 +2,18 @@
 //!
 //! Three pipelines run over exactly the same bytes:
 //!
-//! - `lint`: [`Linter::lint_body`] with every rule, the standard profile and
-//!   diagnostics with ranges;
+//! - `lint`: [`Linter::lint_body`] with every rule and the standard profile:
+//!   findings with their byte ranges, messages, help and fixes;
 //! - `parse`: `serde_json::from_slice::<serde_json::Value>` alone;
 //! - `jsonschema`: the same parse, then the `jsonschema` crate validating the
 //!   value against the published body schema, compiled once.
 //!
+//! A fourth, `lint + locate`, also gives every finding its lines and columns
+//! ([`mtlslint::locate`]), as the CLI and the npm package do before they show
+//! them: it is printed beside the others, for what placing costs.
+//!
 //! `cargo bench -p mtlslint --bench lint` runs criterion, then a best-of-15
-//! measurement of the three in one process that prints MB/s, bodies/s and the
+//! measurement of the four in one process that prints MB/s, bodies/s and the
 //! ratios `lint/parse` and `lint/jsonschema`. With `MTLSLINT_BENCH_QUICK` set,
 //! criterion is skipped (a CI smoke run). Under `cargo test --benches` the
 //! corpus is checked and criterion runs each pipeline once, as a test.
@@ -52,7 +56,7 @@ fn schema() -> Value {
     schema
 }
 
-/// The three pipelines, each over the whole corpus; each returns a count it computed.
+/// The pipelines, each over the whole corpus; each returns a count it computed.
 struct Pipelines {
     linter: Linter,
     validator: jsonschema::Validator,
@@ -69,6 +73,15 @@ impl Pipelines {
     /// Diagnostics over the corpus.
     fn lint(&self, bodies: &[Vec<u8>]) -> usize {
         bodies.iter().map(|body| black_box(self.linter.lint_body(black_box(body))).len()).sum()
+    }
+
+    /// Diagnostics over the corpus, placed in their text.
+    fn lint_and_locate(&self, bodies: &[Vec<u8>]) -> usize {
+        let placed = |body: &Vec<u8>| {
+            let findings = self.linter.lint_body(black_box(body));
+            mtlslint::locate(&String::from_utf8_lossy(body), findings)
+        };
+        bodies.iter().map(|body| black_box(placed(body)).len()).sum()
     }
 
     /// Bodies that did not parse.
@@ -128,11 +141,11 @@ fn megabytes(bytes: usize) -> f64 {
     bytes as f64 / 1e6
 }
 
-/// Times the three pipelines round-robin, `runs` times each, and prints the best of each.
+/// Times the pipelines round-robin, `runs` times each, and prints the best of each.
 fn measure(pipelines: &Pipelines, bodies: &[Vec<u8>], runs: usize) {
     let total: usize = bodies.iter().map(Vec::len).sum();
-    let mut best = [Duration::MAX; 3];
-    let mut counts = [0; 3];
+    let mut best = [Duration::MAX; 4];
+    let mut counts = [0; 4];
     for _ in 0..runs {
         let start = Instant::now();
         counts[0] = black_box(pipelines.lint(bodies));
@@ -143,7 +156,11 @@ fn measure(pipelines: &Pipelines, bodies: &[Vec<u8>], runs: usize) {
         let start = Instant::now();
         counts[2] = black_box(pipelines.jsonschema(bodies));
         best[2] = best[2].min(start.elapsed());
+        let start = Instant::now();
+        counts[3] = black_box(pipelines.lint_and_locate(bodies));
+        best[3] = best[3].min(start.elapsed());
     }
+    assert_eq!(counts[3], counts[0], "placing keeps every finding");
     println!();
     println!(
         "findings over the corpus: {} lint diagnostics, {} parse failures, {} jsonschema errors",
@@ -151,7 +168,12 @@ fn measure(pipelines: &Pipelines, bodies: &[Vec<u8>], runs: usize) {
     );
     println!("own measurement: best of {runs} runs over the whole corpus, same process");
     println!("{:<28} {:>10} {:>10} {:>12}", "pipeline", "ms/corpus", "MB/s", "bodies/s");
-    let names = ["lint (mtlslint, all rules)", "parse (serde_json Value)", "jsonschema (parse+validate)"];
+    let names = [
+        "lint (mtlslint, all rules)",
+        "parse (serde_json Value)",
+        "jsonschema (parse+validate)",
+        "lint + locate (lines, cols)",
+    ];
     for (name, time) in names.iter().zip(best) {
         println!(
             "{name:<28} {:>10.2} {:>10.1} {:>12.0}",
@@ -166,6 +188,10 @@ fn measure(pipelines: &Pipelines, bodies: &[Vec<u8>], runs: usize) {
     let verdict = |met: bool| if met { "yes" } else { "no" };
     println!("lint/parse      = {lint_parse:.2}x (bar >= 0.5x: met: {})", verdict(lint_parse >= 0.5));
     println!("lint/jsonschema = {lint_schema:.2}x (bar >= 1.0x: met: {})", verdict(lint_schema >= 1.0));
+    let placed_schema = best[2].as_secs_f64() / best[3].as_secs_f64();
+    println!(
+        "lint + locate / jsonschema = {placed_schema:.2}x (no bar: what a front end that shows every finding pays)"
+    );
 }
 
 fn main() {
@@ -210,6 +236,7 @@ fn main() {
         group.bench_function("lint", |b| b.iter(|| pipelines.lint(&corpus.bodies)));
         group.bench_function("serde_json_parse", |b| b.iter(|| Pipelines::parse(&corpus.bodies)));
         group.bench_function("jsonschema", |b| b.iter(|| pipelines.jsonschema(&corpus.bodies)));
+        group.bench_function("lint_and_locate", |b| b.iter(|| pipelines.lint_and_locate(&corpus.bodies)));
         group.finish();
         criterion.final_summary();
     }

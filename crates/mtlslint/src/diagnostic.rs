@@ -42,7 +42,7 @@ impl fmt::Display for Severity {
 }
 
 /// A byte range in the linted text, end exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,

@@ -1,6 +1,7 @@
 //! Applies the fixes diagnostics carry, keeping every byte they do not touch.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::finding::{Finding, Fix};
 use crate::{Linter, syntax};
 
 /// Which fixes to apply.
@@ -82,7 +83,7 @@ type Replacement<'d> = (usize, usize, &'d str);
 /// Applies the fixes `mode` allows, in text order; a fix whose edits overlap
 /// one already taken is left for the next round. Returns the new text and
 /// how many fixes it took.
-pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, usize) {
+pub fn apply(text: &str, diagnostics: &[Finding], mode: FixMode) -> (String, usize) {
     let (out, applied, _) = apply_in_rounds(text, diagnostics, mode, &|_| true);
     (out, applied)
 }
@@ -91,7 +92,7 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> (String, 
 /// replaced: (start, end, length written), in text order.
 fn apply_in_rounds(
     text: &str,
-    diagnostics: &[Diagnostic],
+    diagnostics: &[Finding],
     mode: FixMode,
     chosen: &dyn Fn(&Fix) -> bool,
 ) -> (String, usize, Vec<(usize, usize, usize)>) {
@@ -102,7 +103,7 @@ fn apply_in_rounds(
     let mut applied = 0;
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()).filter(|f| mode.allows(f.applicability) && chosen(f)) {
         let edits: Vec<Replacement<'_>> =
-            fix.edits.iter().map(|e| (e.range.start.offset, e.range.end.offset, e.content.as_ref())).collect();
+            fix.edits.iter().map(|e| (e.span.start, e.span.end, e.content.as_ref())).collect();
         let fits = |&(start, end, _): &Replacement<'_>| {
             start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
         };
@@ -135,9 +136,10 @@ fn apply_in_rounds(
 
 /// How many bytes `fix` adds to the text (none when it shortens it).
 fn growth(fix: &Fix) -> usize {
-    let (written, replaced) = fix.edits.iter().fold((0, 0), |(w, r), edit| {
-        (w + edit.content.len(), r + edit.range.end.offset.saturating_sub(edit.range.start.offset))
-    });
+    let (written, replaced) = fix
+        .edits
+        .iter()
+        .fold((0, 0), |(w, r), edit| (w + edit.content.len(), r + edit.span.end.saturating_sub(edit.span.start)));
     written.saturating_sub(replaced)
 }
 
@@ -166,7 +168,7 @@ impl Linter {
             return Fixed {
                 text: String::from_utf8_lossy(source).into_owned(),
                 applied: 0,
-                remaining: self.lint_body(source),
+                remaining: crate::locate(&String::from_utf8_lossy(source), self.lint_body(source)),
                 rounds: Vec::new(),
             };
         };
@@ -203,6 +205,7 @@ impl Linter {
             rounds.push(replaced);
             remaining = self.lint_body(text.as_bytes());
         }
+        let remaining = crate::locate(&text, remaining);
         Fixed { text, applied, remaining, rounds }
     }
 }
@@ -288,29 +291,29 @@ mod tests {
         let text = r#"{"supportedProtocolList": ["TLSv1.2"]}"#;
         let diagnostics = Linter::default().lint_body(text.as_bytes());
         assert_eq!(apply(text, &diagnostics, FixMode::Safe).0, r#"{"supportedProtocolList": ["TLS_1_2"]}"#);
-        let with_edits = |change: &dyn Fn(&mut Vec<crate::Edit>)| {
+        let with_edits = |change: &dyn Fn(&mut Vec<crate::finding::Edit>)| {
             let mut diagnostics = diagnostics.clone();
             change(&mut diagnostics.iter_mut().find_map(|d| d.fix.as_mut()).unwrap().edits);
             apply(text, &diagnostics, FixMode::Safe)
         };
         // The same edit twice, an edit overlapping it, or two insertions at one place.
-        let twice = |edits: &mut Vec<crate::Edit>| edits.push(edits[0].clone());
-        let overlapping = |edits: &mut Vec<crate::Edit>| {
+        let twice = |edits: &mut Vec<crate::finding::Edit>| edits.push(edits[0].clone());
+        let overlapping = |edits: &mut Vec<crate::finding::Edit>| {
             let mut edit = edits[0].clone();
-            edit.range.start.offset -= 3;
+            edit.span.start -= 3;
             edits.push(edit);
         };
-        let inserts = |edits: &mut Vec<crate::Edit>| {
-            edits[0].range.end = edits[0].range.start;
+        let inserts = |edits: &mut Vec<crate::finding::Edit>| {
+            edits[0].span.end = edits[0].span.start;
             edits.push(edits[0].clone());
         };
-        for change in [&twice as &dyn Fn(&mut Vec<crate::Edit>), &overlapping, &inserts] {
+        for change in [&twice as &dyn Fn(&mut Vec<crate::finding::Edit>), &overlapping, &inserts] {
             assert_eq!(with_edits(change), (text.to_owned(), 0));
         }
         // Edits apart from each other, given out of order, apply.
-        let apart = |edits: &mut Vec<crate::Edit>| {
+        let apart = |edits: &mut Vec<crate::finding::Edit>| {
             let mut edit = edits[0].clone();
-            (edit.range.start.offset, edit.range.end.offset, edit.content) = (0, 0, " ".into());
+            (edit.span, edit.content) = (crate::Span::at(0), " ".into());
             edits.push(edit);
             edits.swap(0, 1);
         };

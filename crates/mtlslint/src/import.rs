@@ -1624,7 +1624,7 @@ impl Linter {
             (Some(_), Some(body)) => report.take_body_findings(body),
             _ => Vec::new(),
         };
-        crate::redact::hide_in(&mut in_body, imported.secrets(source));
+        crate::redact::hide_in(&mut crate::redact::as_texts(&mut in_body), imported.secrets(source));
         (in_source(source, imported, report), in_body)
     }
 }
@@ -1658,7 +1658,7 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
             diagnostic
         })
         .collect::<Vec<_>>();
-    crate::redact::hide_in(&mut diagnostics, imported.secrets(source));
+    crate::redact::hide_in(&mut crate::redact::as_texts(&mut diagnostics), imported.secrets(source));
     diagnostics
 }
 

@@ -27,6 +27,7 @@ mod body;
 pub mod config;
 pub mod context;
 mod diagnostic;
+pub mod finding;
 mod fix;
 pub mod import;
 pub mod model;
@@ -42,9 +43,10 @@ pub mod syntax;
 pub use config::{Config, ConfigError};
 pub use context::{Context, ContextError, Inventory, Permissions};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Position, Range, Severity, Span, Summary};
+pub use finding::{Finding, locate};
 pub use fix::{FixMode, Fixed, apply as apply_fixes};
 pub use options::{Limits, Options, Profile, SeverityError, UnknownRule};
-pub use redact::{redact, redact_diagnostics};
+pub use redact::{redact, redact_diagnostics, redact_findings};
 pub use request::{Endpoint, MASKED_TOKEN, Request};
 
 use body::{Body, Rejected};
@@ -149,7 +151,9 @@ impl Linter {
         &self.options
     }
 
-    /// Lints an E1 body. Ranges point into `source`; invalid UTF-8 is a finding, not an error.
+    /// Lints an E1 body. Spans point into `source`; invalid UTF-8 is a finding,
+    /// not an error. Findings come in text order; [`locate`] gives their lines
+    /// and columns.
     ///
     /// ```
     /// let linter = mtlslint::Linter::default();
@@ -160,7 +164,7 @@ impl Linter {
     /// assert_eq!(typo[0].code, "S001");
     /// assert_eq!(typo[0].pointer, "/keystoreId");
     /// ```
-    pub fn lint_body(&self, source: &[u8]) -> Vec<Diagnostic> {
+    pub fn lint_body(&self, source: &[u8]) -> Vec<Finding> {
         match body::read(source, self.options.limits.max_bytes) {
             (text, None) => self.lint_text(text, text, 0, "", None),
             (text, Some(rejected)) => self.run(text, Some(&Body::rejected(rejected, 0, "")), None),
@@ -191,7 +195,7 @@ impl Linter {
             Some(endpoint) => endpoint == Endpoint::MtlsSettings,
             None => request::nearest_endpoint(&view).is_some_and(|(e, _)| e == Endpoint::MtlsSettings),
         };
-        let mut diagnostics = if judge_body {
+        let mut findings = if judge_body {
             let (start, end) = view.body.map_or((text.len(), text.len()), |s| (s.start, s.end));
             if end - start > self.options.limits.max_bytes {
                 let body = Body::rejected(Rejected::TooLarge { limit: self.options.limits.max_bytes }, start, "/body");
@@ -204,10 +208,11 @@ impl Linter {
         };
         // Credentials written elsewhere (a password in the body) are hidden
         // too; byte for byte, so that every range stays where it was.
-        redact::redact_diagnostics(&text, &mut diagnostics);
+        redact::redact_findings(&text, &mut findings);
         if let std::borrow::Cow::Owned(redacted) = redact::redact(&text) {
             text = redacted;
         }
+        let diagnostics = locate(&text, findings);
         RequestReport { text, endpoint, diagnostics }
     }
 
@@ -218,14 +223,14 @@ impl Linter {
         offset: usize,
         prefix: &'static str,
         view: Option<&RequestView<'_>>,
-    ) -> Vec<Diagnostic> {
+    ) -> Vec<Finding> {
         let depth = self.options.limits.max_depth;
         let parsed = syntax::parse(body_text, depth);
         let body = Body::new(body_text, &parsed, offset, prefix, &self.context);
         self.run(text, Some(&body), view)
     }
 
-    fn run(&self, text: &str, body: Option<&Body<'_>>, request: Option<&RequestView<'_>>) -> Vec<Diagnostic> {
+    fn run(&self, text: &str, body: Option<&Body<'_>>, request: Option<&RequestView<'_>>) -> Vec<Finding> {
         let mut checker = Checker::new(&self.context, text);
         checker.body = body;
         checker.request = request;
@@ -238,7 +243,7 @@ impl Linter {
 /// ```
 /// assert!(mtlslint::lint(r#"{"enabled": false}"#).is_empty());
 /// ```
-pub fn lint(text: &str) -> Vec<Diagnostic> {
+pub fn lint(text: &str) -> Vec<Finding> {
     Linter::default().lint_body(text.as_bytes())
 }
 

@@ -8,16 +8,16 @@
 
 use std::borrow::Cow;
 
-use crate::Diagnostic;
 use crate::import::{CONNECTION_SECRET_OPTIONS, CREDENTIAL_OPTIONS};
 use crate::request::{MASKED_TOKEN, encode_reserved, is_known_scheme, url_secrets};
+use crate::{Diagnostic, Finding};
 
 /// Writes `*` over each of `secrets`, as written and percent-encoded (as a
 /// path quotes it), wherever a finding's message or help quotes it. A fix
 /// whose edits would write one is dropped: masked, it would write `*` into
 /// the file. Texts under four bytes, JSON literals, numbers and the model's
 /// constants are left alone: they would hide words of the messages, not secrets.
-pub(crate) fn hide_in<'s>(diagnostics: &mut [Diagnostic], secrets: impl IntoIterator<Item = &'s str>) {
+pub(crate) fn hide_in<'s>(diagnostics: &mut [&mut dyn Texts], secrets: impl IntoIterator<Item = &'s str>) {
     let secrets: Vec<Cow<'_, str>> = secrets
         .into_iter()
         .filter(|secret| secret.len() >= 4 && !is_plain_value(secret))
@@ -28,18 +28,62 @@ pub(crate) fn hide_in<'s>(diagnostics: &mut [Diagnostic], secrets: impl IntoIter
     }
     let by_start = Secrets::new(&secrets);
     for diagnostic in diagnostics {
-        hide(&mut diagnostic.message, &by_start);
-        if let Some(help) = &mut diagnostic.help {
-            hide(help, &by_start);
+        if diagnostic.fix_writes(&|content| !found(content, &by_start).is_empty()) {
+            diagnostic.drop_fix();
         }
-        let writes_secret = |fix: &crate::Fix| fix.edits.iter().any(|edit| !found(&edit.content, &by_start).is_empty());
-        if diagnostic.fix.as_ref().is_some_and(writes_secret) {
-            diagnostic.fix = None;
-        }
-        if let Some(fix) = &mut diagnostic.fix {
-            hide(&mut fix.message, &by_start);
+        for text in diagnostic.texts_mut().into_iter().flatten() {
+            hide(text, &by_start);
         }
     }
+}
+
+/// What redaction reads and rewrites in a finding, placed ([`Diagnostic`])
+/// or not ([`Finding`]): redaction is written once, for both, through this
+/// (one copy of it in the wasm module, not two).
+pub(crate) trait Texts {
+    /// The byte offsets of the finding's range.
+    fn offsets(&self) -> (usize, usize);
+    /// Its message, help and fix title.
+    fn texts_mut(&mut self) -> [Option<&mut Cow<'static, str>>; 3];
+    /// Whether its message, its help or what its fix writes holds `piece`.
+    fn quotes(&self, piece: &str) -> bool;
+    /// Whether what one of its fix's edits writes is `bad`.
+    fn fix_writes(&self, bad: &dyn Fn(&str) -> bool) -> bool;
+    /// Drops its fix.
+    fn drop_fix(&mut self);
+}
+
+/// [`Texts`] for both kinds, whose texts have the same names.
+macro_rules! texts {
+    ($kind:ty, |$d:ident| $offsets:expr) => {
+        impl Texts for $kind {
+            fn offsets(&self) -> (usize, usize) {
+                let $d = self;
+                $offsets
+            }
+            fn texts_mut(&mut self) -> [Option<&mut Cow<'static, str>>; 3] {
+                [Some(&mut self.message), self.help.as_mut(), self.fix.as_mut().map(|fix| &mut fix.message)]
+            }
+            fn quotes(&self, piece: &str) -> bool {
+                self.message.contains(piece)
+                    || self.help.as_ref().is_some_and(|help| help.contains(piece))
+                    || self.fix_writes(&|content| content.contains(piece))
+            }
+            fn fix_writes(&self, bad: &dyn Fn(&str) -> bool) -> bool {
+                self.fix.as_ref().is_some_and(|fix| fix.edits.iter().any(|edit| bad(&edit.content)))
+            }
+            fn drop_fix(&mut self) {
+                self.fix = None;
+            }
+        }
+    };
+}
+texts!(Diagnostic, |d| (d.range.start.offset, d.range.end.offset));
+texts!(Finding, |d| (d.span.start, d.span.end));
+
+/// `items` as [`Texts`], for [`hide_in`].
+pub(crate) fn as_texts<T: Texts>(items: &mut [T]) -> Vec<&mut dyn Texts> {
+    items.iter_mut().map(|item| item as &mut dyn Texts).collect()
 }
 
 /// Secrets (four bytes or more) filed by their first four bytes, so that a
@@ -377,12 +421,29 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 ///
 /// ```
 /// let text = r#"{"enabled": true, "password": s3cret-pw}"#;
-/// let mut diagnostics = mtlslint::lint(text);
+/// let mut diagnostics = mtlslint::locate(text, mtlslint::lint(text));
 /// assert!(diagnostics.iter().any(|d| d.message.contains("s3cret-pw")));
 /// mtlslint::redact_diagnostics(text, &mut diagnostics);
 /// assert!(diagnostics.iter().all(|d| !format!("{d:?}").contains("s3cret")));
 /// ```
 pub fn redact_diagnostics(text: &str, diagnostics: &mut [Diagnostic]) {
+    redact_in(text, &mut as_texts(diagnostics));
+}
+
+/// [`redact_diagnostics`] for findings not yet placed ([`Finding`]).
+///
+/// ```
+/// let text = r#"{"enabled": true, "password": s3cret-pw}"#;
+/// let mut findings = mtlslint::lint(text);
+/// assert!(findings.iter().any(|d| d.message.contains("s3cret-pw")));
+/// mtlslint::redact_findings(text, &mut findings);
+/// assert!(findings.iter().all(|d| !format!("{d:?}").contains("s3cret")));
+/// ```
+pub fn redact_findings(text: &str, findings: &mut [Finding]) {
+    redact_in(text, &mut as_texts(findings));
+}
+
+fn redact_in(text: &str, diagnostics: &mut [&mut dyn Texts]) {
     if diagnostics.is_empty() {
         return;
     }
@@ -394,16 +455,14 @@ pub fn redact_diagnostics(text: &str, diagnostics: &mut [Diagnostic]) {
     // the longest start of a secret under its range that it quotes is a secret too.
     let mut quoted = Vec::new();
     for diagnostic in diagnostics.iter() {
-        let start = diagnostic.range.start.offset;
-        let end = diagnostic.range.end.offset.max(start + 1);
+        let (start, end) = diagnostic.offsets();
+        let end = end.max(start + 1);
         for run in &runs {
             let first = run.partition_point(|range| range.start <= start).saturating_sub(1);
             let under = run[first..].iter().take_while(|range| range.start < end).filter(|range| range.end > start);
-            quoted.extend(
-                under.filter_map(|range| {
-                    quoted_start(diagnostic, text.get(range.start.max(start)..range.end.min(end))?)
-                }),
-            );
+            quoted.extend(under.filter_map(|range| {
+                quoted_start(&**diagnostic, text.get(range.start.max(start)..range.end.min(end))?)
+            }));
         }
     }
     hide_in(diagnostics, ranges.iter().map(|range| &text[range.clone()]).chain(quoted));
@@ -411,16 +470,11 @@ pub fn redact_diagnostics(text: &str, diagnostics: &mut [Diagnostic]) {
 
 /// The longest start of `piece`, of four bytes or more and at most 256, that
 /// the finding's message, help or fix quotes.
-fn quoted_start<'p>(diagnostic: &Diagnostic, piece: &'p str) -> Option<&'p str> {
-    let quotes = |start: &str| {
-        diagnostic.message.contains(start)
-            || diagnostic.help.as_ref().is_some_and(|help| help.contains(start))
-            || diagnostic.fix.as_ref().is_some_and(|fix| fix.edits.iter().any(|edit| edit.content.contains(start)))
-    };
+fn quoted_start<'p>(diagnostic: &dyn Texts, piece: &'p str) -> Option<&'p str> {
     let mut end = piece.len().min(256);
     while end >= 4 {
         if let Some(start) = piece.get(..end)
-            && quotes(start)
+            && diagnostic.quotes(start)
         {
             return Some(start);
         }

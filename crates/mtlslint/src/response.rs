@@ -1,7 +1,7 @@
 //! What came back from either endpoint, for the D rules.
 
+use crate::Finding;
 use crate::body::Rejected;
-use crate::diagnostic::Diagnostic;
 use crate::request::Endpoint;
 use crate::rules::Checker;
 use crate::syntax::{self, Member, Node, ParseError, Parsed, Value};
@@ -87,7 +87,7 @@ impl Linter {
     /// A response larger than the size limit is not read, and one that is not
     /// UTF-8 only up to its first invalid byte, as for a body: every offset
     /// points into `source`.
-    pub fn lint_response(&self, source: &[u8], endpoint: Option<Endpoint>) -> Vec<Diagnostic> {
+    pub fn lint_response(&self, source: &[u8], endpoint: Option<Endpoint>) -> Vec<Finding> {
         let (text, rejected) = crate::body::read(source, self.options.limits.max_bytes);
         let parsed = syntax::parse(if rejected.is_some() { "" } else { text }, self.options.limits.max_depth);
         let inferred = parsed

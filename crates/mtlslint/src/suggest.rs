@@ -27,7 +27,12 @@ fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     // The nearest, and whether another candidate is as near.
     let mut best: Option<(usize, &str, bool)> = None;
     // Lengths further apart than the limit cannot be within it.
+    let letters = Letters::of(&word);
     for candidate in candidates.filter(|c| c.chars().count().abs_diff(length) <= limit) {
+        // Most candidates of a word far from all of them go without computing a distance.
+        if letters.apart(candidate) > limit {
+            continue;
+        }
         lower.clear();
         lower.extend(candidate.chars().map(fold_case));
         let distance = strsim::osa_distance(&word, &lower);
@@ -49,6 +54,46 @@ fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     }
     // Between equally near candidates there is no telling which was meant.
     best.filter(|&(distance, _, tied)| distance <= limit && !tied).map(|(_, candidate, _)| candidate)
+}
+
+/// How often each character comes in a word (case folded), counted in 64
+/// buckets, and its length: what an edit distance is bounded by without
+/// being computed.
+struct Letters {
+    counts: [i32; 64],
+    length: usize,
+}
+
+impl Letters {
+    fn of(folded: &str) -> Self {
+        let (mut counts, mut length) = ([0; 64], 0);
+        for c in folded.chars() {
+            counts[u32::from(c) as usize % 64] += 1;
+            length += 1;
+        }
+        Self { counts, length }
+    }
+
+    /// A lower bound of the edit distance between the word and `other`:
+    /// each edit adds or takes away at most one character on either side
+    /// (a transposition none), and characters sharing a bucket only hide
+    /// differences. Of `other`'s characters, those the word lacks are
+    /// `fewer`; the word's characters `other` lacks are what its greater
+    /// length leaves over.
+    fn apart(&self, other: &str) -> usize {
+        let mut counts = self.counts;
+        let (mut fewer, mut length) = (0, 0);
+        for c in other.chars().map(fold_case) {
+            let count = &mut counts[u32::from(c) as usize % 64];
+            if *count <= 0 {
+                fewer += 1;
+            }
+            *count -= 1;
+            length += 1;
+        }
+        let more = (fewer + self.length).saturating_sub(length);
+        more.max(fewer)
+    }
 }
 
 /// A spelling lowercased with the letters that pass for digits read as them (`o` as `0`, `l` and `i` as `1`).
@@ -120,6 +165,48 @@ mod tests {
         assert_eq!(nearest("trustStorId", fields), Some("trustStoreId"));
         assert_eq!(nearest("trust_store_id", fields), Some("trustStoreId"));
         assert_eq!(nearest("colour", fields), None);
+    }
+
+    #[test]
+    fn the_letters_bound_never_passes_the_distance() {
+        let words = [
+            "",
+            "a",
+            "TLS_1_2",
+            "TLSv1.2",
+            "tls_1_3",
+            "SSLv3",
+            "NOOP",
+            "NONE",
+            "noop",
+            "DEFAULT",
+            "BROWSER_COMPAT",
+            "keyStoreId",
+            "keystoreid",
+            "kyeStoreId",
+            "Über-TS",
+            "über-ts",
+            "ÉÉé",
+            "😀a",
+            "ab",
+            "ba",
+            "abc",
+            "cab",
+            "aab",
+            "abb",
+            "@",
+            "\u{80}",
+            "A@a`",
+        ];
+        for a in words {
+            let folded: String = a.chars().map(fold_case).collect();
+            for b in words {
+                let distance = strsim::osa_distance(&folded, &b.chars().map(fold_case).collect::<String>());
+                assert!(Letters::of(&folded).apart(b) <= distance, "{a} and {b}");
+            }
+        }
+        // Far apart, the bound says so: `NONE` is two letters from `NOOP`.
+        assert_eq!(Letters::of("none").apart("NOOP"), 2);
     }
 
     #[test]

@@ -27,7 +27,7 @@ fn check(linter: &Linter, text: &str) {
             fixed.text, again.text
         );
         assert_eq!(again.text, fixed.text);
-        assert_eq!(fixed.remaining, linter.lint_body(fixed.text.as_bytes()));
+        assert_eq!(fixed.remaining, mtlslint::locate(&fixed.text, linter.lint_body(fixed.text.as_bytes())));
         if fixed.applied == 0 {
             assert_eq!(fixed.text, text);
         }
@@ -80,7 +80,7 @@ fn safe_fixes_turn_vectors_into_their_fixed_twins() {
                 continue;
             }
             let before = linter.lint_body(text.as_bytes());
-            let safe = |d: &&mtlslint::Diagnostic| {
+            let safe = |d: &&mtlslint::Finding| {
                 d.fix.as_ref().is_some_and(|f| f.applicability == mtlslint::Applicability::Safe)
             };
             fixed_by.extend(before.iter().filter(safe).map(|d| d.code));

@@ -2,14 +2,18 @@
 //! points at a real place: ranges inside the text on character boundaries,
 //! pointers that resolve in the body.
 
-use mtlslint::{Context, Diagnostic, FixMode, Limits, Linter, Options, Profile};
+use mtlslint::{Context, Finding, FixMode, Limits, Linter, Options, Profile};
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn check_invariants(text: &[u8], diagnostics: &[Diagnostic]) {
+fn check_invariants(text: &[u8], diagnostics: &[Finding]) {
     let shown = String::from_utf8_lossy(text);
-    for d in diagnostics {
+    let placed = mtlslint::locate(&shown, diagnostics.to_vec());
+    for (d, found) in placed.iter().zip(diagnostics) {
         let (start, end) = (d.range.start, d.range.end);
+        if std::str::from_utf8(text).is_ok() {
+            assert_eq!((start.offset, end.offset), (found.span.start, found.span.end), "{d:?}");
+        }
         assert!(start.offset <= end.offset && end.offset <= text.len(), "{d:?}");
         assert!(shown.is_char_boundary(start.offset.min(shown.len())), "{d:?}");
         assert!(start.line >= 1 && start.column >= 1 && start.utf16_column >= start.column, "{d:?}");
@@ -95,7 +99,7 @@ fn responses_keep_to_the_size_limit_and_offsets_into_the_input() {
     let latin1 = b"{\"note\": \"\xff\xff\", \"success\": 5}";
     let diagnostics = Linter::default().lint_response(latin1, None);
     assert_eq!(diagnostics.len(), 1);
-    assert_eq!(diagnostics[0].range.start.offset, 10);
+    assert_eq!(diagnostics[0].span.start, 10);
     assert!(diagnostics[0].message.contains("not valid UTF-8"), "{}", diagnostics[0].message);
     // The public parser keeps to the ceiling whatever depth it is asked for.
     let deep = "[".repeat(100_000);
@@ -113,7 +117,7 @@ fn invalid_utf8_and_utf16_are_findings() {
     let latin1 = b"{\"keyStoreId\": \"caf\xe9\"}";
     let diagnostics = mtlslint::Linter::default().lint_body(latin1);
     assert_eq!(diagnostics[0].code, "J001");
-    assert_eq!(diagnostics[0].range.start.offset, 19);
+    assert_eq!(diagnostics[0].span.start, 19);
     let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
     let diagnostics = mtlslint::Linter::default().lint_body(&utf16);
     assert!(diagnostics[0].message.contains("UTF-16"));
@@ -200,15 +204,16 @@ proptest! {
 #[test]
 fn many_members_and_findings_stay_linear() {
     let repeated = format!("{{{}}}", vec!["\"k\":1"; 60_000].join(","));
-    let diagnostics = mtlslint::lint(&repeated);
+    let diagnostics = mtlslint::locate(&repeated, mtlslint::lint(&repeated));
     assert_eq!(diagnostics.iter().filter(|d| d.code == "J002").count(), 59_999);
     assert_eq!(diagnostics.last().unwrap().range.start.line, 1);
     let unknown: Vec<String> = (0..60_000).map(|i| format!("\"x{i}\":\"v\"")).collect();
     let text = format!("{{\"enabled\":true,{}}}", unknown.join(",\n"));
     let diagnostics = mtlslint::lint(&text);
     assert_eq!(diagnostics.iter().filter(|d| d.code == "S001").count(), 60_000);
-    assert_eq!(diagnostics.last().unwrap().range.start.line, 60_000);
     check_invariants(text.as_bytes(), &diagnostics);
+    let placed = mtlslint::locate(&text, diagnostics);
+    assert_eq!(placed.last().unwrap().range.start.line, 60_000);
 }
 
 /// Pairs of repeated keys on one line of non-ASCII text: each finding names the
@@ -233,13 +238,14 @@ fn columns_of_many_repeats_on_one_line_stay_linear() {
 fn a_long_list_of_repeats_is_placed_and_fixed_in_one_pass() {
     let text = format!("{{\"supportedProtocolList\":[{}]}}", vec!["\"TLS_1_2\""; 60_000].join(",\n"));
     let diagnostics = mtlslint::lint(&text);
-    let repeats: Vec<_> = diagnostics.iter().filter(|d| d.code == "T004").collect();
+    check_invariants(text.as_bytes(), &diagnostics);
+    let placed = mtlslint::locate(&text, diagnostics);
+    let repeats: Vec<_> = placed.iter().filter(|d| d.code == "T004").collect();
     assert_eq!(repeats.len(), 59_999);
     let last = repeats.last().unwrap();
     assert_eq!(last.range.start.line, 60_000);
     let removal = last.fix.as_ref().unwrap().edits[0].range;
     assert_eq!((removal.start.line, removal.start.column, removal.end.line), (59_999, 10, 60_000));
-    check_invariants(text.as_bytes(), &diagnostics);
     let fixed = Linter::default().fix_body(text.as_bytes(), FixMode::Safe);
     assert_eq!((fixed.text.as_str(), fixed.applied), ("{\"supportedProtocolList\":[\"TLS_1_2\"]}", 59_999));
 }

@@ -106,9 +106,9 @@ fn collect_secrets(value: &Value, secrets: &mut Vec<String>) {
 fn lint(vector: &Vector, profile: Profile) -> Vec<Diagnostic> {
     let linter = Linter::new(Options::new(profile), vector.context.clone());
     match &vector.input {
-        Input::Body(bytes) => linter.lint_body(bytes),
+        Input::Body(bytes) => mtlslint::locate(&String::from_utf8_lossy(bytes), linter.lint_body(bytes)),
         Input::Request(request) => linter.lint_request(request).diagnostics,
-        Input::Response(bytes) => linter.lint_response(bytes, None),
+        Input::Response(bytes) => mtlslint::locate(&String::from_utf8_lossy(bytes), linter.lint_response(bytes, None)),
     }
 }
 
