@@ -1,4 +1,6 @@
-//! Diagnostics are plain data: rules produce them, front ends render them.
+//! Diagnostics are plain data: the rules report [`Finding`](crate::Finding)s,
+//! [`locate`](crate::locate) places them in their text as `Diagnostic`s, front
+//! ends render those.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -129,7 +131,8 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
-/// One finding.
+/// One finding placed in its text: its range and its fix's edits have lines
+/// and columns ([`locate`](crate::locate) makes it from a [`Finding`](crate::Finding)).
 ///
 /// It serialises to the JSON the CLI writes, and does not read back from it:
 /// its code and name are the rule catalog's own texts.
