@@ -174,9 +174,20 @@ pub struct Summary {
 impl Summary {
     /// Counts `diagnostics` by severity.
     pub fn of<'d>(diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> Self {
+        Self::count(diagnostics.into_iter().map(|diagnostic| diagnostic.severity))
+    }
+
+    /// Counts severities: of findings not placed, `Summary::count(findings.iter().map(|f| f.severity))`.
+    ///
+    /// ```
+    /// let findings = mtlslint::lint(r#"{"enabled": true}"#);
+    /// let summary = mtlslint::Summary::count(findings.iter().map(|f| f.severity));
+    /// assert_eq!((summary.errors, summary.warnings, summary.infos), (1, 2, 2));
+    /// ```
+    pub fn count(severities: impl IntoIterator<Item = Severity>) -> Self {
         let mut summary = Self::default();
-        for diagnostic in diagnostics {
-            match diagnostic.severity {
+        for severity in severities {
+            match severity {
                 Severity::Error => summary.errors += 1,
                 Severity::Warning => summary.warnings += 1,
                 Severity::Info => summary.infos += 1,

@@ -35,11 +35,14 @@ pub struct Finding {
     pub span: Span,
     /// What to write instead, when the message alone does not say.
     pub help: Option<Cow<'static, str>>,
-    /// A machine-applicable fix, when there is one.
+    /// A machine-applicable fix, when there is one: this module's [`Fix`],
+    /// whose edits carry spans (`mtlslint::Fix`, at the crate's root, is the
+    /// placed one a [`Diagnostic`] carries).
     pub fix: Option<Fix>,
 }
 
-/// A machine-applicable change that resolves a finding.
+/// A machine-applicable change that resolves a finding; its edits carry byte
+/// spans. Not `mtlslint::Fix`, the one [`locate`] makes of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     /// Safe or unsafe.
@@ -50,7 +53,8 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
-/// Replace the text in `span` with `content`.
+/// Replace the text in `span` with `content`. Not `mtlslint::Edit`, the one
+/// [`locate`] makes of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Edit {
     /// The bytes replaced (empty for an insertion).
@@ -62,6 +66,11 @@ pub struct Edit {
 /// Places `findings` in `text`, the text they were found in: each range
 /// and fix edit gets its lines and columns. Findings come from the linter
 /// in text order, which makes this one pass over the text.
+///
+/// For findings of bytes (`lint_body`, `lint_response`), pass
+/// `String::from_utf8_lossy` of those bytes: exact, since no span passes
+/// the first byte that is not UTF-8. A text cut or changed otherwise (its
+/// byte order mark taken off, say) places every finding wrong.
 ///
 /// ```
 /// let text = "{\n  \"keystoreId\": \"ks-1\"\n}";
@@ -110,4 +119,57 @@ pub fn locate(text: &str, findings: impl IntoIterator<Item = Finding>) -> Vec<Di
         });
     }
     placed
+}
+
+/// The finding a placed diagnostic was made from, to apply its fix with
+/// [`apply_fixes`](crate::apply_fixes).
+///
+/// ```
+/// use mtlslint::{Finding, FixMode, Linter};
+/// let text = r#"{"hostnameVerifierType": "noop"}"#;
+/// let placed = mtlslint::locate(text, Linter::default().lint_body(text.as_bytes()));
+/// let findings: Vec<Finding> = placed.iter().map(Finding::from).collect();
+/// assert_eq!(mtlslint::apply_fixes(text, &findings, FixMode::Safe).0, r#"{"hostnameVerifierType": "NOOP"}"#);
+/// ```
+impl From<&Diagnostic> for Finding {
+    fn from(placed: &Diagnostic) -> Self {
+        let span = |range: &Range| Span::new(range.start.offset, range.end.offset);
+        Finding {
+            code: placed.code,
+            name: placed.name,
+            severity: placed.severity,
+            message: placed.message.clone(),
+            pointer: placed.pointer.clone(),
+            span: span(&placed.range),
+            help: placed.help.clone(),
+            fix: placed.fix.as_ref().map(|fix| Fix {
+                applicability: fix.applicability,
+                message: fix.message.clone(),
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|edit| Edit { span: span(&edit.range), content: edit.content.clone() })
+                    .collect(),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Placed and taken back, findings are what they were, fix edits that
+    /// begin before their finding included.
+    #[test]
+    fn a_placed_finding_turns_back_into_itself() {
+        let text = "\u{feff}{\n  \"supportedProtocolList\": [\"TLS_1_2\",\n    \"TLS_1_2\", \"TLSv1.2\"],\n  \"keystoreId\": \"é\"\n}";
+        let found = crate::lint(text);
+        assert!(found.iter().any(|f| f.fix.as_ref().is_some_and(|fix| fix.edits[0].span.start < f.span.start)));
+        let placed = locate(text, found.clone());
+        assert_eq!(placed.iter().map(Finding::from).collect::<Vec<_>>(), found);
+        // The byte order mark takes no column.
+        let keystore = placed.iter().find(|d| d.code == "S001").unwrap();
+        assert_eq!((keystore.range.start.line, keystore.range.start.column), (4, 3));
+    }
 }

@@ -1,4 +1,4 @@
-//! Applies the fixes diagnostics carry, keeping every byte they do not touch.
+//! Applies the fixes findings carry, keeping every byte they do not touch.
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::finding::{Finding, Fix};
@@ -82,9 +82,17 @@ type Replacement<'d> = (usize, usize, &'d str);
 
 /// Applies the fixes `mode` allows, in text order; a fix whose edits overlap
 /// one already taken is left for the next round. Returns the new text and
-/// how many fixes it took.
-pub fn apply(text: &str, diagnostics: &[Finding], mode: FixMode) -> (String, usize) {
-    let (out, applied, _) = apply_in_rounds(text, diagnostics, mode, &|_| true);
+/// how many fixes it took. Placed [`Diagnostic`]s turn back into findings
+/// with `Finding::from`.
+///
+/// ```
+/// use mtlslint::{FixMode, Linter, apply_fixes};
+/// let text = r#"{"supportedProtocolList": ["TLSv1.2"], "hostnameVerifierType": "noop"}"#;
+/// let (fixed, applied) = apply_fixes(text, &Linter::default().lint_body(text.as_bytes()), FixMode::Safe);
+/// assert_eq!((fixed.as_str(), applied), (r#"{"supportedProtocolList": ["TLS_1_2"], "hostnameVerifierType": "NOOP"}"#, 2));
+/// ```
+pub fn apply(text: &str, findings: &[Finding], mode: FixMode) -> (String, usize) {
+    let (out, applied, _) = apply_in_rounds(text, findings, mode, &|_| true);
     (out, applied)
 }
 

@@ -18,8 +18,10 @@ use crate::{Diagnostic, Finding};
 /// the file. Texts under four bytes, JSON literals, numbers and the model's
 /// constants are left alone: they would hide words of the messages, not secrets.
 pub(crate) fn hide_in<'s>(diagnostics: &mut [&mut dyn Texts], secrets: impl IntoIterator<Item = &'s str>) {
+    // A value with white space around it (`" pw "`) is quoted trimmed (S007: write `"pw"`).
     let secrets: Vec<Cow<'_, str>> = secrets
         .into_iter()
+        .map(str::trim)
         .filter(|secret| secret.len() >= 4 && !is_plain_value(secret))
         .flat_map(|secret| [Cow::Borrowed(secret), encode_reserved(secret)])
         .collect();
@@ -774,6 +776,15 @@ fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::redact;
+
+    #[test]
+    fn a_secret_with_white_space_around_it_is_hidden_where_quoted_trimmed() {
+        let text = r#"{"enabled": true, "keyStoreId": " ks-pw-secret ", "password": " ks-pw-secret "}"#;
+        let mut findings = crate::lint(text);
+        assert!(findings.iter().any(|f| f.help.as_deref().is_some_and(|help| help.contains("\"ks-pw-secret\""))));
+        super::redact_findings(text, &mut findings);
+        assert!(findings.iter().all(|f| !format!("{f:?}").contains("ks-pw-secret")), "{findings:?}");
+    }
 
     #[test]
     fn hides_credentials_wherever_they_are_written() {

@@ -209,6 +209,23 @@ mod tests {
         assert_eq!(Letters::of("none").apart("NOOP"), 2);
     }
 
+    /// Letters that share a bucket (`!`, `a`, `A`, `á`), fold case across scripts, or take four bytes.
+    const ALPHABET: &[char] = &['a', 'A', '!', 'b', 'á', 'Á', 'o', '0', '_', 'Σ', 'σ', 'Д', 'ā', 'İ', 'ı', '😀', 'K'];
+
+    fn word() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy as _;
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..9).prop_map(String::from_iter)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_letters_bound_holds_for_any_words(a in word(), b in word()) {
+            let folded: String = a.chars().map(fold_case).collect();
+            let distance = strsim::osa_distance(&folded, &b.chars().map(fold_case).collect::<String>());
+            proptest::prop_assert!(Letters::of(&folded).apart(&b) <= distance);
+        }
+    }
+
     #[test]
     fn a_tie_is_settled_by_a_lookalike_digit_or_names_nothing() {
         let protocols = ["SSL_3_0", "TLS_1_0", "TLS_1_1", "TLS_1_2", "TLS_1_3"];
