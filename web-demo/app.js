@@ -136,6 +136,8 @@ function showMessages(container, control, diagnostics, items = []) {
     container.append(list);
   }
   // Rebuilt only when what it says changes, so that a keystroke elsewhere is not announced here again.
+  // A message's `detail` (the end of its help) is not part of that: it is written in place, so that
+  // only it is announced when only it changes, not the whole help again.
   const said = JSON.stringify(diagnostics.map((d) => [d.severity, d.code, d.message, d.help]));
   if (list.dataset.said !== said) {
     list.dataset.said = said;
@@ -145,12 +147,16 @@ function showMessages(container, control, diagnostics, items = []) {
         h("li", { class: `message ${d.severity}` },
           h("span", { class: "badge" }, SEVERITY_WORD[d.severity]), " ",
           d.code ? h("span", { class: "code" }, d.code) : null, d.code ? " " : null, d.message,
-          d.help ? h("span", { class: "help" }, d.help) : null),
+          d.help ? h("span", { class: "help" }, d.help, h("span", { class: "detail" })) : null),
       ),
       // `replaceChildren` would write a `null` as the text "null".
       ...(more > 0 ? [h("li", { class: "message more" }, `and ${more} more: see the findings`)] : []),
     );
   }
+  [...list.children].forEach((item, index) => {
+    const detail = item.querySelector(".detail");
+    if (detail) setText(detail, diagnostics[index]?.detail ?? "");
+  });
   const serious = diagnostics.filter((d) => d.severity !== "info");
   if (control.matches("fieldset")) {
     // A group (the protocols) cannot be invalid itself: the checkboxes of the
@@ -529,19 +535,22 @@ function showContextProblems(problems, names = Object.keys(CONTEXT), left = []) 
     const id = CONTEXT[name];
     const what = name === "current" ? "current settings" : "keystores";
     const problem = problems[name];
-    const help = name === "current" ? unreadCurrentHelp(left) : null;
-    const messages = problem ? [{ severity: "error", code: "", message: `Cannot be read as ${what}: ${problem}`, help }] : [];
+    const [help, detail] = name === "current" ? unreadCurrentHelp(left) : [null, ""];
+    const messages = problem ? [{ severity: "error", code: "", message: `Cannot be read as ${what}: ${problem}`, help, detail }] : [];
     showMessages($(id).closest(".field"), $(id), messages);
     shown.push(...messages);
   }
   return shown;
 }
 
-/** What to do about current settings that cannot be read, and which rules' findings wait for them. */
+/**
+ * What to do about current settings that cannot be read, and, as the help's
+ * detail, which rules' findings wait for them (it changes as the body does).
+ */
 function unreadCurrentHelp(left) {
   const rules = [...new Set(left.map((d) => `${d.code} ${d.name}`))].sort();
   const which = rules.length ? ` (left out: ${rules.join(", ")})` : "";
-  return `correct them, or empty the field to judge the PATCH as if the proxy had the defaults; until then, only what holds whatever the proxy has now is judged${which}`;
+  return ["correct them, or empty the field to judge the PATCH as if the proxy had the defaults; until then, only what holds whatever the proxy has now is judged", which];
 }
 
 /** The stand-in proxy's stores (`OTHER_PROXY`): a finding that names them is about no store of the user's. */
