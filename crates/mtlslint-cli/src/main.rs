@@ -36,12 +36,23 @@ fn main() -> ExitCode {
             let arguments: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
             if error.kind() == clap::error::ErrorKind::UnknownArgument && error.get(ContextKind::SuggestedArg).is_none()
             {
-                // A second word outside `request`'s options: the URL and, most often, a token split off its header.
+                // A second word outside `request`'s options: the URL and, most often, a token split off
+                // its header, or the method written before the URL as in an `.http` file (`request PUT URL`).
                 let word = matches!(error.get(ContextKind::InvalidArg), Some(ContextValue::String(arg)) if !arg.starts_with('-'));
-                let tip = if word && arguments.get(1).is_some_and(|command| command == "request") {
-                    concat!("`request` takes one word outside its options, the URL; ", split_token_tip!())
-                } else {
-                    "`--help` lists the options; a file whose name starts with `-` goes after `--`"
+                let request = word && arguments.get(1).is_some_and(|command| command == "request");
+                let method = arguments.windows(2).skip(1).find(|pair| {
+                    !matches!(pair[0].as_str(), "-X" | "--method" | "--request")
+                        && mtlslint::import::is_method(&pair[1])
+                });
+                let tip = match method {
+                    Some(pair) if request => format!(
+                        "`request` takes the method as an option, as curl does: -X {}; the one word outside its options is the URL",
+                        pair[1].to_ascii_uppercase()
+                    ),
+                    None if request => {
+                        concat!("`request` takes one word outside its options, the URL; ", split_token_tip!()).into()
+                    }
+                    _ => "`--help` lists the options; a file whose name starts with `-` goes after `--`".into(),
                 };
                 error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
             }

@@ -2042,6 +2042,9 @@ fn usage_errors_say_what_to_write_instead() {
         second.contains("tip: `request` takes one word outside its options") && !second.contains("SECRET"),
         "{second}"
     );
+    // The method written before the URL, as an `.http` file writes it: the tip names `-X`.
+    let method = stderr(&["request", "put", "https://gw/a/", "-H", "Authorization: Bearer t"]);
+    assert!(method.contains("tip: `request` takes the method as an option, as curl does: -X PUT;"), "{method}");
     // A second URL may be a token split off its header: it is not shown, and the tip says so.
     let twice = stderr(&["request", "--url", "https://gw/a/", "-H", "Authorization: Bearer", "SECRET-twice"]);
     assert!(twice.contains("tip: a word outside the options is the URL") && !twice.contains("SECRET-twice"), "{twice}");

@@ -110,13 +110,21 @@ fn ends_command(word: &Word) -> bool {
 pub fn looks_like_http(text: &str) -> bool {
     syntax::without_bom(text).lines().find(|line| !is_ignored(line)).is_some_and(|line| {
         let mut words = line.split_whitespace();
-        words.next().is_some_and(|method| METHODS.iter().any(|m| m.eq_ignore_ascii_case(method)))
-            && words.next().is_some()
+        words.next().is_some_and(is_method) && words.next().is_some()
     })
 }
 
 /// The methods an `.http` request line may name, in any case (R001 reports the case).
 const METHODS: [&str; 9] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
+
+/// Whether `word` is an HTTP method's name, in any case (`PUT`, `patch`).
+///
+/// ```
+/// assert!(mtlslint::import::is_method("put") && !mtlslint::import::is_method("https://gw/x"));
+/// ```
+pub fn is_method(word: &str) -> bool {
+    METHODS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
 
 /// Whether a line of an `.http` file is a comment (`#` or `//`).
 fn is_comment(line: &str) -> bool {
@@ -1431,7 +1439,7 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
     let mut fields = request_line.split_whitespace();
     // A method in lower case is still the method (which R001 then reports: methods are case-sensitive).
     let (method, url) = match (fields.next(), fields.next()) {
-        (Some(method), Some(url)) if METHODS.iter().any(|m| m.eq_ignore_ascii_case(method)) => (method, url),
+        (Some(method), Some(url)) if is_method(method) => (method, url),
         // A line of a URL alone is a GET.
         (Some(url), None) if url.starts_with('/') || url.starts_with("{{") || url.contains("://") => ("GET", url),
         (Some(_), _) => {
