@@ -11,7 +11,8 @@ pub(crate) fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c s
     nearest_in(word, &candidates)
 }
 
-fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+/// [`nearest`] among candidates already in a slice (no list to collect).
+pub(crate) fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let candidates = candidates.iter().copied();
     // The cheap comparisons settle most slips before any distance is computed.
     if let Some(same) = candidates.clone().find(|c| c.eq_ignore_ascii_case(word)) {
@@ -22,26 +23,31 @@ fn nearest_in<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     }
     let length = word.chars().count();
     let limit = (length / 3).clamp(1, 4);
-    let word: String = word.chars().map(fold_case).collect();
+    let letters = Letters::of(word.chars().map(fold_case));
+    // Written only for a candidate near enough to compute a distance to.
+    let mut folded = String::new();
     let mut lower = String::new();
     // The nearest, and whether another candidate is as near.
     let mut best: Option<(usize, &str, bool)> = None;
     // Lengths further apart than the limit cannot be within it.
-    let letters = Letters::of(&word);
     for candidate in candidates.filter(|c| c.chars().count().abs_diff(length) <= limit) {
         // Most candidates of a word far from all of them go without computing a distance.
         if letters.apart(candidate) > limit {
             continue;
         }
+        if folded.is_empty() {
+            folded.extend(word.chars().map(fold_case));
+        }
+        let word = folded.as_str();
         lower.clear();
         lower.extend(candidate.chars().map(fold_case));
-        let distance = strsim::osa_distance(&word, &lower);
+        let distance = strsim::osa_distance(word, &lower);
         match best {
             // A list may name one candidate twice (the same action in two grants).
             Some((d, kept, _)) if distance == d && kept != candidate => {
                 // A letter typed for the digit it looks like (`TLS_1_O`) settles a tie.
-                let kept_looks = lookalike(&word).eq(lookalike(kept));
-                let this_looks = lookalike(&word).eq(lookalike(candidate));
+                let kept_looks = lookalike(word).eq(lookalike(kept));
+                let this_looks = lookalike(word).eq(lookalike(candidate));
                 best = Some(match (kept_looks, this_looks) {
                     (true, false) => (d, kept, false),
                     (false, true) => (d, candidate, false),
@@ -65,9 +71,9 @@ struct Letters {
 }
 
 impl Letters {
-    fn of(folded: &str) -> Self {
+    fn of(folded: impl Iterator<Item = char>) -> Self {
         let (mut counts, mut length) = ([0; 64], 0);
-        for c in folded.chars() {
+        for c in folded {
             counts[u32::from(c) as usize % 64] += 1;
             length += 1;
         }
@@ -202,11 +208,11 @@ mod tests {
             let folded: String = a.chars().map(fold_case).collect();
             for b in words {
                 let distance = strsim::osa_distance(&folded, &b.chars().map(fold_case).collect::<String>());
-                assert!(Letters::of(&folded).apart(b) <= distance, "{a} and {b}");
+                assert!(Letters::of(folded.chars()).apart(b) <= distance, "{a} and {b}");
             }
         }
         // Far apart, the bound says so: `NONE` is two letters from `NOOP`.
-        assert_eq!(Letters::of("none").apart("NOOP"), 2);
+        assert_eq!(Letters::of("none".chars()).apart("NOOP"), 2);
     }
 
     /// Letters that share a bucket (`!`, `a`, `A`, `á`), fold case across scripts, or take four bytes.
@@ -222,7 +228,7 @@ mod tests {
         fn the_letters_bound_holds_for_any_words(a in word(), b in word()) {
             let folded: String = a.chars().map(fold_case).collect();
             let distance = strsim::osa_distance(&folded, &b.chars().map(fold_case).collect::<String>());
-            proptest::prop_assert!(Letters::of(&folded).apart(&b) <= distance);
+            proptest::prop_assert!(Letters::of(folded.chars()).apart(&b) <= distance);
         }
     }
 

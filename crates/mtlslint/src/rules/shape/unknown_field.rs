@@ -3,7 +3,7 @@ use crate::diagnostic::Applicability;
 use crate::diagnostic::Span;
 use crate::model::{FIELDS, keystore_required_text};
 use crate::rules::{Checker, Memo, rule};
-use crate::suggest::nearest;
+use crate::suggest::nearest_in;
 use crate::syntax::{Member, Value};
 
 rule! {
@@ -82,7 +82,7 @@ static RIVAL: Memo<{ FIELDS.len() }> = Memo::new();
 /// revision's setting), else the field it is nearest.
 fn reading(key: &str) -> (Option<Meaning>, Option<Field>) {
     let other = OTHER_NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)).map(|&(_, meaning)| meaning);
-    let near = if other.is_none() { nearest(key, FIELDS).and_then(Field::from_key) } else { None };
+    let near = if other.is_none() { nearest_in(key, &FIELDS).and_then(Field::from_key) } else { None };
     match other {
         Some(Meaning::Field(field)) => (other, Some(field)),
         _ => (other, near),
