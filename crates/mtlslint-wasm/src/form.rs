@@ -86,9 +86,8 @@ pub(crate) fn validate(linter: &Linter, fields: &BTreeMap<String, Value>, endpoi
         // Credentials typed into a field are hidden as `lint` and `lintRequest`
         // hide them: in the findings, and byte for byte in the text.
         let body = body.unwrap_or_else(|| "{}".to_owned());
-        let mut found = linter.lint_body(body.as_bytes());
-        mtlslint::redact_findings(&body, &mut found);
-        (mtlslint::redact(&body).into_owned(), mtlslint::locate(&body, found))
+        let found = crate::redacted(body.as_bytes(), linter.lint_body(body.as_bytes()));
+        (mtlslint::redact(&body).into_owned(), found)
     };
     let summary = Summary::of(&diagnostics);
     let mut report = FormReport { fields: FindingsByField::default(), other: Vec::new(), text, summary };

@@ -6,7 +6,7 @@
 /// a third of the word's length.
 pub(crate) fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     // One copy of the search serves every kind of candidate list (the wasm module keeps one, not a dozen).
-    // It runs only for a name that is wrong, so the list's allocation costs nothing that matters.
+    // A caller that runs it for every unknown key and holds a slice calls `nearest_in`, without the list.
     let candidates: Vec<&'c str> = candidates.into_iter().collect();
     nearest_in(word, &candidates)
 }
