@@ -222,8 +222,9 @@ fn names_secret(name: &str, request: bool) -> bool {
     if request && contains(name, "session") {
         return true;
     }
-    // Most names (`keyStoreId`, `enabled`) are answered here, without splitting them into words.
-    if !request && !may_name_a_secret(name.as_bytes()) {
+    // Most names are answered here, without splitting them into words: the
+    // model's own (`keyStoreId`, `enabled`) at once, most others by their letters.
+    if !request && (crate::model::FIELDS.contains(&name) || !may_name_a_secret(name.as_bytes())) {
         return false;
     }
     let words = words(name);
@@ -249,19 +250,20 @@ fn names_secret(name: &str, request: bool) -> bool {
 
 /// Whether a name holds the start of a secret's part or word, or is `auth`:
 /// a first pass over it that answers most names (`keyStoreId`, `enabled`).
-/// The parts and words are filed by first letter by hand, for speed (a
-/// search of the lists at each byte made the npm package's `lint()` 10%
-/// slower); a test checks that the filing holds every one of them.
+/// The parts and words are filed by their first two letters by hand, for
+/// speed (a search of the lists at each byte made the npm package's
+/// `lint()` 10% slower); a test checks that the filing holds every one of them.
 fn may_name_a_secret(name: &[u8]) -> bool {
-    (0..name.len()).any(|at| {
-        let starts: &[&str] = match name[at].to_ascii_lowercase() {
-            b'a' => &["auth", "apikey", "api-key", "api_key"],
-            b'p' => &["pass", "pw", "priv"],
-            b's' => &["secret", "storefile", "storepass", "signing"],
-            b'k' => &["keypass"],
-            b't' => &["token"],
-            b'c' => &["cookie", "credential"],
-            b'j' => &["jwt"],
+    name.windows(2).enumerate().any(|(at, pair)| {
+        // `| 0x20` lowers a letter; no other byte becomes one.
+        let starts: &[&str] = match [pair[0] | 0x20, pair[1] | 0x20] {
+            [b'a', b'u' | b'p'] => &["auth", "apikey", "api-key", "api_key"],
+            [b'p', b'a' | b'w' | b'r'] => &["pass", "pw", "priv"],
+            [b's', b'e' | b't' | b'i'] => &["secret", "storefile", "storepass", "signing"],
+            [b'k', b'e'] => &["keypass"],
+            [b't', b'o'] => &["token"],
+            [b'c', b'o' | b'r'] => &["cookie", "credential"],
+            [b'j', b'w'] => &["jwt"],
             _ => return false,
         };
         starts
@@ -309,18 +311,15 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         let start = at;
         // A JSON key may spell a letter as an escape (`"pass\u0077ord"`): read as the server reads it.
         let mut decoded: Option<String> = None;
-        while at < bytes.len() {
-            if is_name_byte(bytes[at]) {
-                if let Some(decoded) = &mut decoded {
-                    decoded.push(char::from(bytes[at]));
-                }
-                at += 1;
-            } else if let Some(c) = escaped_name_byte(bytes, at) {
-                decoded.get_or_insert_with(|| text[start..at].to_owned()).push(c);
-                at += 6;
-            } else {
-                break;
+        loop {
+            let run = at + bytes[at..].iter().take_while(|&&b| is_name_byte(b)).count();
+            if let Some(decoded) = &mut decoded {
+                decoded.push_str(&text[at..run]);
             }
+            at = run;
+            let Some(c) = bytes.get(at).and_then(|_| escaped_name_byte(bytes, at)) else { break };
+            decoded.get_or_insert_with(|| text[start..at].to_owned()).push(c);
+            at += 6;
         }
         let name = &bytes[start..at];
         if name.starts_with(b"eyJ")
@@ -580,8 +579,19 @@ fn token_end(bytes: &[u8], mut at: usize) -> Option<usize> {
 }
 
 fn is_name_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
+    NAME_BYTES[usize::from(byte)]
 }
+
+/// The bytes of a name: ASCII digits and letters, `_` and `-` (a table: asked of every byte).
+static NAME_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < table.len() {
+        table[byte] = matches!(byte, 0x30..=0x39 | 0x41..=0x5a | 0x61..=0x7a | 0x5f | 0x2d);
+        byte += 1;
+    }
+    table
+};
 
 /// The name byte a JSON escape at `at` spells (`\u0077` is `w`), if it spells one.
 fn escaped_name_byte(bytes: &[u8], at: usize) -> Option<char> {
