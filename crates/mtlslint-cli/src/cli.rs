@@ -229,10 +229,10 @@ pub(crate) struct CommonArgs {
 #[derive(Debug, Args)]
 pub(crate) struct LimitArgs {
     /// Largest input in bytes [default: 1048576, or the configuration's].
-    #[arg(long, value_name = "BYTES", value_parser = bytes)]
+    #[arg(long, value_name = "BYTES", value_parser = bytes, allow_negative_numbers = true)]
     pub(crate) max_bytes: Option<usize>,
     /// Deepest nesting of arrays and objects, up to 128 [default: 64, or the configuration's].
-    #[arg(long, value_name = "LEVELS", value_parser = depth)]
+    #[arg(long, value_name = "LEVELS", value_parser = depth, allow_negative_numbers = true)]
     pub(crate) max_depth: Option<usize>,
 }
 

@@ -52,8 +52,15 @@ fn main() -> ExitCode {
                     None if request => {
                         concat!("`request` takes one word outside its options, the URL; ", split_token_tip!()).into()
                     }
-                    _ => "`--help` lists the options; a file whose name starts with `-` goes after `--`".into(),
+                    _ => unknown_option_tip(&arguments),
                 };
+                error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+            }
+            if error.kind() == clap::error::ErrorKind::InvalidSubcommand
+                && error.get(ContextKind::SuggestedSubcommand).is_none()
+                && let Some(ContextValue::String(command)) = error.get(ContextKind::InvalidSubcommand)
+                && let Some(tip) = command_tip(command)
+            {
                 error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
             }
             let message = hide_arguments(error.render().ansi().to_string(), &arguments);
@@ -139,6 +146,11 @@ fn conflict_tip(error: &clap::Error) -> Option<&'static str> {
         )
     } else if pair.iter().any(|arg| arg == "--fix") && pair.iter().any(|arg| arg == "--diff") {
         Some("--diff prints the fixes and writes nothing; --fix writes them: choose one")
+    } else if pair.iter().all(|arg| matches!(arg.as_str(), "--data" | "--data-raw" | "--json")) {
+        Some(
+            "curl joins several data options into one body (`-d` pieces with `&`, which is no JSON): \
+             write the whole body in one -d, or lint the command as it stands with --curl 'curl ...'",
+        )
     } else if pair.iter().any(|arg| arg == "--url") && pair.iter().any(|arg| arg == "[URL]") {
         Some(concat!(
             "a word outside the options is the URL, so the URL is given twice: write it once; ",
@@ -146,6 +158,36 @@ fn conflict_tip(error: &clap::Error) -> Option<&'static str> {
         ))
     } else {
         None
+    }
+}
+
+/// What to write instead of an option the command does not take, where clap
+/// names no option near it.
+fn unknown_option_tip(arguments: &[String]) -> String {
+    let command = arguments.get(1).map_or("", String::as_str);
+    let mends = arguments.iter().find(|word| matches!(word.as_str(), "--fix" | "--diff" | "--unsafe-fixes"));
+    match (command, mends) {
+        ("request", Some(option)) => format!(
+            "`request` lints a call and writes nothing; {option} mends a file: save the body and run `mtlslint check {option} FILE`"
+        ),
+        ("check" | "response", _) => {
+            "`--help` lists the options; a file whose name starts with `-` goes after `--`".into()
+        }
+        _ => format!("`mtlslint {command} --help` lists its options"),
+    }
+}
+
+/// What to write instead of a command mtlslint does not have, named as
+/// another linter names it.
+fn command_tip(command: &str) -> Option<&'static str> {
+    match command.to_ascii_lowercase().as_str() {
+        "fix" | "format" | "fmt" => {
+            Some("the fixes are options of `check`: `mtlslint check --diff FILE` shows them, `--fix` writes them")
+        }
+        "lint" | "validate" | "verify" => {
+            Some("`mtlslint check FILE` lints a body, `mtlslint request ...` a whole call, `mtlslint response` a reply")
+        }
+        _ => None,
     }
 }
 

@@ -2048,6 +2048,24 @@ fn usage_errors_say_what_to_write_instead() {
     // A second URL may be a token split off its header: it is not shown, and the tip says so.
     let twice = stderr(&["request", "--url", "https://gw/a/", "-H", "Authorization: Bearer", "SECRET-twice"]);
     assert!(twice.contains("tip: a word outside the options is the URL") && !twice.contains("SECRET-twice"), "{twice}");
+    // Two data options: curl would join them, and the tip says into what.
+    let data = stderr(&["request", "-X", "PATCH", "https://gw/a/", "-d", "{\"enabled\":false", "-d", "\"x\":1}"]);
+    assert!(data.contains("tip: curl joins several data options into one body"), "{data}");
+    // A command other linters have: the tip names the option or the command that does it.
+    assert!(stderr(&["fix", "a.json"]).contains("tip: the fixes are options of `check`"));
+    assert!(stderr(&["lint", "a.json"]).contains("tip: `mtlslint check FILE` lints a body"));
+    // A negative limit is a value out of range, not an unknown option.
+    let negative = stderr(&["check", "--max-bytes", "-5", "a.json"]);
+    assert!(negative.contains("write a whole number of bytes from 1 to"), "{negative}");
+    // An option the command does not take: the tip fits the command.
+    let rules = stderr(&["rules", "--profile", "production"]);
+    assert!(
+        rules.contains("tip: `mtlslint rules --help` lists its options") && !rules.contains("goes after"),
+        "{rules}"
+    );
+    let fix = stderr(&["request", "--fix", "https://gw/a/"]);
+    assert!(fix.contains("run `mtlslint check --fix FILE`"), "{fix}");
+    assert!(stderr(&["check", "--nope", "a.json"]).contains("a file whose name starts with `-` goes after `--`"));
     // The URL may follow the options: the message names both places.
     assert!(stderr(&["request", "-X", "PUT"]).contains("needs a URL (--url or after the options)"));
     let url = "https://gw.example.com/apiops/projects/P/apiProxies/X/settings/mtls/";
