@@ -7,9 +7,9 @@ rule! {
     /// The input is larger or nested deeper than the configured limits.
     ///
     /// ## What it does
-    /// Stops before reading an input larger than the size limit (1 MiB by
-    /// default) or nested deeper than the depth limit (64 by default), and
-    /// reports it.
+    /// Stops at the size limit (1 MiB by default: no more of an input is
+    /// read or parsed) or at the depth limit (64 by default), and reports
+    /// that the input goes past it.
     ///
     /// ## Why is this bad?
     /// An mTLS settings body is a few hundred bytes with two levels of
