@@ -736,7 +736,8 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
         || inner("{", "}")
         || inner("{{", "}}")
         || inner("${", "}")
-        || value.strip_prefix('$').is_some_and(|name| {
+        || [value.strip_prefix('$'), value.strip_prefix("YOUR_")].into_iter().flatten().any(|name| {
+            // `$KS`, and the documentation's own style: `Bearer YOUR_TOKEN`, `YOUR_KEYSTORE_ID`.
             !name.is_empty() && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
         })
 }
@@ -916,10 +917,11 @@ mod tests {
     #[test]
     fn a_name_placeholder_is_a_shell_variable_of_any_case_but_a_secret_is_still_hidden() {
         use super::{is_name_placeholder, is_placeholder};
-        for name in ["$ts", "$TS", "${ts}", "$env:TS", "$(cat ts.txt)", "{{ts}}", "<truststore>"] {
+        for name in ["$ts", "$TS", "${ts}", "$env:TS", "$(cat ts.txt)", "{{ts}}", "<truststore>", "YOUR_TRUSTSTORE_ID"]
+        {
             assert!(is_name_placeholder(name), "{name}");
         }
-        for name in ["ts", "$", "$1a", "a$ts", "$ts-1", "$(cat"] {
+        for name in ["ts", "$", "$1a", "a$ts", "$ts-1", "$(cat", "YOUR_", "YOUR_ts", "ts-YOUR_TS"] {
             assert!(!is_name_placeholder(name), "{name}");
         }
         // A password may start with `$` and a lowercase letter: redacting does not take it for a placeholder.

@@ -496,9 +496,9 @@ const NOT_BLANK_PATTERN: &str = concat!("[^", blank!(), "]");
 const PADDED_PATTERN: &str = concat!("^[", blank!(), "]+[^", blank!(), "]|[^", blank!(), "][", blank!(), "]+$");
 
 /// A template's placeholder left for an id (`redact::is_name_placeholder`):
-/// `<id>`, `{id}`, `{{id}}`, `${ID}`, `$ID`, `$env:ID`, `$(command)`.
+/// `<id>`, `{id}`, `{{id}}`, `${ID}`, `$ID`, `YOUR_ID`, `$env:ID`, `$(command)`.
 const PLACEHOLDER_PATTERN: &str = concat!(
-    r"^(<[^<>{}]*>|\{[^<>{}]*\}|\{\{[^<>{}]*\}\}|\$\{[^<>{}]*\}|\$[A-Z0-9_]+",
+    r"^(<[^<>{}]*>|\{[^<>{}]*\}|\{\{[^<>{}]*\}\}|\$\{[^<>{}]*\}|\$[A-Z0-9_]+|YOUR_[A-Z0-9_]+",
     r"|\$(env:)?[A-Za-z_][A-Za-z0-9_]*|\$\([\s\S]*\))$"
 );
 

@@ -46,8 +46,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let problem = if text.is_empty() {
             Some((format!("`{name}` is empty"), write_the_name(name)))
         } else if is_name_placeholder(text) {
+            let a = if name.starts_with('a') { "an" } else { "a" }; // of the four, only `apiProxyName` takes `an`
             Some((
-                format!("`{text}` is a placeholder, not a {name}"),
+                format!("`{text}` is a placeholder, not {a} {name}"),
                 format!("replace `{text}` with the real {name}{}", how_to_fill(text)),
             ))
         } else if let Some(c) = text.chars().find(|c| RESERVED.contains(c) || c.is_control()) {
