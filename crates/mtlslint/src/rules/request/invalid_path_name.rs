@@ -45,6 +45,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let name = parameter.name;
         let problem = if text.is_empty() {
             Some((format!("`{name}` is empty"), write_the_name(name)))
+        } else if is_client_variable(text) {
+            // `{{$uuid}}`, `{{$processEnv USER}}`: the HTTP client writes a value there as it
+            // sends the call, which mtlslint cannot know.
+            None
         } else if is_name_placeholder(text) {
             let a = if name.starts_with('a') { "an" } else { "a" }; // of the four, only `apiProxyName` takes `an`
             Some((
@@ -108,4 +112,12 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 fn write_the_name(parameter: &str) -> String {
     let what = crate::request::Endpoint::named_by(parameter);
     ["write the ", what, if parameter == "username" { "'s username" } else { "'s name" }].concat()
+}
+
+/// Whether a name is one of the HTTP clients' own variables (`{{$uuid}}`,
+/// `{{$random.alphabetic(5)}}`, `{{$processEnv USER}}`), filled in when the call is sent.
+fn is_client_variable(text: &str) -> bool {
+    text.strip_prefix("{{").and_then(|inner| inner.strip_suffix("}}")).is_some_and(|inner| {
+        inner.trim_start().strip_prefix('$').is_some_and(|name| name.starts_with(|c: char| c.is_ascii_alphabetic()))
+    })
 }
