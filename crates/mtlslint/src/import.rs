@@ -328,9 +328,21 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
                                 at += 1;
                             }
                         }
+                        // An unquoted `;` or `|` ends the word, as in a shell (`-H "..."; echo done`),
+                        // and is a word of its own: the operator that ends the command.
+                        b';' | b'|' => {
+                            if word.is_empty() {
+                                let operator = bytes[at..].iter().take_while(|&&b| matches!(b, b';' | b'|' | b'&'));
+                                let end = at + operator.count();
+                                word.push_str(&text[at..end]);
+                                offsets.extend((at..end).map(|i| Span::new(i, i + 1)));
+                                at = end;
+                            }
+                            break;
+                        }
                         _ => {
                             let end = text[at..]
-                                .find([' ', '\t', '\n', '\r', '\'', '"', '\\'])
+                                .find([' ', '\t', '\n', '\r', '\'', '"', '\\', ';', '|'])
                                 .map_or(bytes.len(), |n| at + n);
                             // A `$` right before the quote that ends the run opens a `$'...'` quote (`--data=$'...'`).
                             let ansi = end > at + 1 && bytes[end - 1] == b'$' && bytes.get(end) == Some(&b'\'');

@@ -279,6 +279,10 @@ fn curl_commands_as_people_paste_them() {
         format!("curl -X PUT {url} -o out.json && echo done"),
         format!("curl -X PUT {url} > out.json 2>&1"),
         format!("curl -X PUT {url} 2>/dev/null; echo $?"),
+        // A `;` or `|` ends a word too, as in a shell.
+        format!("curl -X PUT {url} -H 'Accept: */*'; echo done"),
+        format!("curl -X PUT {url}|jq ."),
+        format!("curl -X PUT {url};echo $?"),
     ] {
         assert!(mtlslint::import::looks_like_curl(&command), "{command}");
         let imported = parse_curl(&command).unwrap_or_else(|e| panic!("{command}: {e}"));
@@ -287,6 +291,8 @@ fn curl_commands_as_people_paste_them() {
     // Quoted, the same characters are values.
     let quoted = parse_curl(&format!("curl -X PUT {url} -H 'X-Note: | >'")).unwrap();
     assert_eq!(quoted.request.headers, [("X-Note".to_owned(), "| >".to_owned())]);
+    let escaped = parse_curl(&format!("curl -X PUT {url} -H X-Note:a\\;b")).unwrap();
+    assert_eq!(escaped.request.headers, [("X-Note".to_owned(), "a;b".to_owned())]);
     let refused = parse_curl(&format!("curl -X PUT {url} -H @headers.txt")).unwrap_err();
     assert!(refused.message.starts_with("`-H @FILE` reads the headers from a file"), "{refused}");
     // Prefixes alone make no command.
