@@ -317,7 +317,7 @@ fn run(command: Command) -> Result<bool, String> {
             }
             let results = output::merge_repeated(results);
             write_results(args.common.format, &linter, &results, &skipped.why)?;
-            return skipped.or(failed(&results), results.len());
+            return skipped.or(failed(&results), output::inputs(&results));
         }
         Command::Request(args) => {
             let linter = linter(&args.common)?;
@@ -370,7 +370,7 @@ fn run(command: Command) -> Result<bool, String> {
             let body_file = args.data().filter(|&(_, files)| files).and_then(|(data, _)| data.strip_prefix('@'));
             let in_file = body_file.zip(request.body.as_deref()).map(|(file, body)| {
                 let diagnostics = report.take_body_findings(body);
-                FileResult::new(file, body.to_owned(), diagnostics)
+                FileResult::new(file, body.to_owned(), diagnostics).read_by_request()
             });
             let results =
                 std::iter::once(FileResult::new("request", report.text, report.diagnostics).typed()).chain(in_file);
@@ -411,7 +411,7 @@ fn run(command: Command) -> Result<bool, String> {
                 results.push(FileResult::new(input.name(), text, diagnostics));
             }
             write_results(args.format, &linter, &results, &skipped.why)?;
-            return skipped.or(failed(&results), results.len());
+            return skipped.or(failed(&results), output::inputs(&results));
         }
         Command::Schema(_) | Command::Explain(_) | Command::Rules(_) => unreachable!("printed before linting"),
     };
@@ -615,7 +615,7 @@ fn lint_imported(
         let (in_text, in_body) = linter.lint_imported_apart(text, &imported);
         diagnostics.extend(in_text);
         if let (Some(path), Some(body)) = (body_file, imported.request.body) {
-            in_files.push(FileResult::new(path.display().to_string(), body, in_body));
+            in_files.push(FileResult::new(path.display().to_string(), body, in_body).read_by_request());
         }
     }
     diagnostics.sort_by_key(|d| d.range.start.offset);
@@ -740,7 +740,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
         write_results_to(args.common.format, linter, &results, &skipped.why, anstream::stderr().lock())?;
         // A pending change fails, as in a formatter's check mode, and so does an
         // error no fix removes (a body that is not JSON has no diff to show).
-        return skipped.or(applied > 0 || failed(&results), results.len());
+        return skipped.or(applied > 0 || failed(&results), output::inputs(&results));
     }
     tell(quiet, &format!("applied {applied_fixes} in {changed_inputs}"));
     let not_linted = [&skipped.why[..], &unwritten].concat();
@@ -750,7 +750,7 @@ fn fix(linter: &Linter, args: &CheckArgs, context_files: &[PathBuf]) -> Result<b
     } else {
         write_results(args.common.format, linter, &results, &not_linted)?;
     }
-    let failed = skipped.or(failed(&results), results.len())?;
+    let failed = skipped.or(failed(&results), output::inputs(&results))?;
     if !unwritten.is_empty() {
         return Err(format!(
             "{} could not be fixed (named above); the findings are reported as they stand",

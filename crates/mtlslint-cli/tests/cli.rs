@@ -1197,6 +1197,27 @@ fn fix_on_stdin_passes_what_it_cannot_fix_through_byte_for_byte() {
 }
 
 #[test]
+fn a_request_and_the_body_file_it_reads_are_one_input() {
+    let dir = scratch("one-input");
+    let body = dir.join("body.json");
+    fs::write(&body, r#"{"enabled": true}"#).unwrap();
+    let url = "https://gw.example.com/apiops/projects/P/apiProxies/A/settings/mtls/";
+    let curl = dir.join("call.curl");
+    fs::write(&curl, format!("curl -X PATCH {url} -H 'Authorization: Bearer t' -d @body.json\n")).unwrap();
+    let summary = |output: Output| stdout(&output).lines().last().unwrap_or_default().to_owned();
+    let data = format!("@{}", body.display());
+    let request = mtlslint(&["request", "-X", "PATCH", url, "-H", "Authorization: Bearer t", "-d", &data]);
+    assert!(summary(request).ends_with(" in 1 input."));
+    assert!(summary(mtlslint(&["check", curl.to_str().unwrap()])).ends_with(" in 1 input."));
+    // Named on the command line too, the body file is an input of its own, whichever comes first.
+    for args in [[&curl, &body], [&body, &curl]] {
+        let [first, second] = args.map(|path| path.to_str().unwrap());
+        assert!(summary(mtlslint(&["check", first, second])).ends_with(" in 2 inputs."), "{args:?}");
+    }
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn inputs_are_read_only_up_to_the_size_limit_and_a_filter_loses_nothing() {
     // A body three times the limit: reported too large, whether a file, standard input or `--data`.
     let body = format!(r#"{{"enabled": false, "note": "{}"}}"#, "é".repeat(3_000));

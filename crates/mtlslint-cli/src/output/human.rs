@@ -39,7 +39,7 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: us
         }
     }
     let summary = summary(results);
-    let inputs = plural(results.len(), "input", "inputs");
+    let inputs = plural(super::inputs(results), "input", "inputs");
     // What was not linted was named on standard error: the summary does not pass over it.
     let skipped = match not_linted {
         0 => String::new(),

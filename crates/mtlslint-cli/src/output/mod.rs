@@ -24,6 +24,9 @@ pub(crate) struct FileResult {
     /// the text as it stands: a request's findings in the same text are of
     /// the text before the fixes, and are not merged in.
     pub(crate) settled: bool,
+    /// Whether it is a body file a request reads (`-d @FILE`): listed apart,
+    /// at its own lines, but not counted as an input of its own.
+    pub(crate) body_file: bool,
 }
 
 impl FileResult {
@@ -35,13 +38,23 @@ impl FileResult {
             std::borrow::Cow::Borrowed(_) => text,
         };
         let source = source.into();
-        Self { file: source != "-", source, text, diagnostics, settled: false }
+        Self { file: source != "-", source, text, diagnostics, settled: false, body_file: false }
     }
 
     /// The result of a call given on the command line (`request`), not read from a file.
     pub(crate) fn typed(self) -> Self {
         Self { file: false, ..self }
     }
+
+    /// The result of a body file a request reads.
+    pub(crate) fn read_by_request(self) -> Self {
+        Self { body_file: true, ..self }
+    }
+}
+
+/// How many inputs the results are of: a request's body file is part of it.
+pub(crate) fn inputs(results: &[FileResult]) -> usize {
+    results.iter().filter(|result| !result.body_file).count()
 }
 
 /// A file's path relative to the working directory, as code scanning and
@@ -122,8 +135,10 @@ pub(crate) fn merge_repeated(results: Vec<FileResult>) -> Vec<FileResult> {
         let path = std::path::Path::new(&result.source);
         let key = if path.is_file() { crate::inputs::same_file_key(path) } else { path.to_path_buf() };
         match at.get(&key).map(|&index: &usize| &mut merged[index]) {
-            Some(kept) if kept.text != result.text || kept.settled => {}
+            // An input of its own, though a request reads it too.
+            Some(kept) if kept.text != result.text || kept.settled => kept.body_file &= result.body_file,
             Some(kept) => {
+                kept.body_file &= result.body_file;
                 for diagnostic in result.diagnostics {
                     if !kept.diagnostics.contains(&diagnostic) {
                         kept.diagnostics.push(diagnostic);
