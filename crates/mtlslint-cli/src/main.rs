@@ -873,7 +873,8 @@ fn deployment_report(source: &str, bytes: &[u8]) -> String {
         let state = match &environment["success"] {
             serde_json::Value::Bool(true) => "deployed",
             serde_json::Value::Bool(false) => "FAILED",
-            _ => "unknown (no `success`)",
+            serde_json::Value::Null if environment.get("success").is_none() => "unknown (no `success`)",
+            _ => "unknown (`success` is no boolean)",
         };
         let message = environment["message"]
             .as_str()

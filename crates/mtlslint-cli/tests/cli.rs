@@ -1935,10 +1935,12 @@ fn sarif_uris_name_the_file_that_was_linted() {
 #[test]
 fn the_deployment_report_agrees_with_the_rules() {
     let response = "\u{feff}{\"success\": false, \"deploymentResult\": {\"success\": false, \"environmentResults\": [\
-        {\"environmentName\": \"prod\", \"success\": false, \"message\": \"boom\"}, {\"environmentName\": \"qa\"}]}}";
+        {\"environmentName\": \"prod\", \"success\": false, \"message\": \"boom\"}, {\"environmentName\": \"qa\"}, \
+        {\"environmentName\": \"dev\", \"success\": \"false\"}]}}";
     let report = stdout(&with_stdin(&["response", "-"], response.as_bytes()));
     assert!(report.contains("prod                 FAILED (boom)"), "{report}");
     assert!(report.contains("qa                   unknown (no `success`)"), "{report}");
+    assert!(report.contains("dev                  unknown (`success` is no boolean)"), "{report}");
     let limited = stdout(&with_stdin(&["response", "--max-bytes", "10", "-"], response.as_bytes()));
     assert!(!limited.contains("deployment (") && limited.contains("D001"), "{limited}");
 }
