@@ -96,13 +96,24 @@ const quote = (text) => `'${text.replaceAll("'", `'"'"'`)}'`;
  * the call that was linted: `encodeURIComponent` alone leaves `!'()*` as they are.
  */
 const segment = (name, placeholder) =>
-  encodeURIComponent(name).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) || placeholder;
+  encodeURIComponent(name.toWellFormed()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) || placeholder;
 
 /**
- * A path name typed already percent-encoded (`My%20Project`): the page encodes
- * names itself, so the call would name `My%2520Project`. Said beside the name.
+ * What the page itself says of a path name, beside it: half of a UTF-16 pair
+ * (a character cut in two, as a paste can leave), which no URL can carry and
+ * which the page sends on as U+FFFD; or a name typed already percent-encoded
+ * (`My%20Project`): the page encodes names itself, so the call would name
+ * `My%2520Project`.
  */
 function encodedName(name) {
+  if (!name.isWellFormed()) {
+    return [{
+      severity: "error",
+      code: "",
+      message: "the name holds half of a character (a lone UTF-16 surrogate), which no URL can carry",
+      help: "type the name again, or paste it again from where it is written whole",
+    }];
+  }
   if (!/%[0-9A-Fa-f]{2}/.test(name)) return [];
   let decoded;
   try {
@@ -439,7 +450,9 @@ function showChoices(body) {
 function pathFields() {
   // Touched inputs are kept by id: the two tabs share the name `projectName`.
   const started = PATH_FIELDS.some((name) => controls[name].value || touched.has(controls[name].id));
-  return started ? { projectName: controls.projectName.value, apiProxyName: controls.apiProxyName.value } : {};
+  // Half a UTF-16 pair is sent as U+FFFD (`encodedName` says so beside the name).
+  const value = (name) => controls[name].value.toWellFormed();
+  return started ? { projectName: value("projectName"), apiProxyName: value("apiProxyName") } : {};
 }
 
 /** The most findings marked in the JSON text. */
@@ -858,7 +871,7 @@ function revalidateTruststore() {
 
 function judgeTruststore() {
   const fields = {};
-  for (const name of ["projectName", "username", "keystoreName"]) fields[name] = tsControls[name].value;
+  for (const name of ["projectName", "username", "keystoreName"]) fields[name] = tsControls[name].value.toWellFormed();
   // The current settings are the PATCH's; the inventories count for both calls.
   const inventories = ["keystores", "adminKeystores"];
   const context = readContext(inventories);
@@ -868,7 +881,7 @@ function judgeTruststore() {
   for (const name of ["projectName", "username", "keystoreName"]) {
     const waiting = fields[name] === "" && !touched.has(tsControls[name].id);
     if (waiting) pending.push(pendingName(tsControls[name]));
-    const diagnostics = waiting ? [] : [...(report.fields[name] ?? []), ...encodedName(fields[name])];
+    const diagnostics = waiting ? [] : [...(report.fields[name] ?? []), ...encodedName(tsControls[name].value)];
     shown = shown.concat(diagnostics);
     showMessages(tsControls[name].closest(".field"), tsControls[name], diagnostics);
   }

@@ -112,7 +112,7 @@ test("bad options throw an Error that says what to write", () => {
   assert.throws(() => esm.schema({}), /schema: expected a string, not an object/);
   assert.throws(() => esm.lint({ enabled: true }), /text: expected a string, a Uint8Array or an ArrayBuffer, not an object \(JSON.stringify writes/);
   assert.throws(() => esm.lint(5), /^Error: text: expected a string, a Uint8Array or an ArrayBuffer, not a number$/);
-  assert.throws(() => esm.lint(new Uint16Array(2)), /^Error: text: expected a string, a Uint8Array or an ArrayBuffer, not an object$/);
+  assert.throws(() => esm.lint(new Uint16Array(2)), /^Error: text: Uint16Array is not read as text; pass the text as a string, new TextDecoder\("utf-16le"\).decode\(x\)$/);
   assert.throws(() => esm.lint(new Map()), /^Error: text: expected a string, a Uint8Array or an ArrayBuffer, not an object$/);
   // What `fetch().arrayBuffer()` gives is read as the bytes it holds.
   const buffer = new TextEncoder().encode('{"enabled": true}').buffer;
@@ -149,6 +149,16 @@ test("bad options throw an Error that says what to write", () => {
   // Half a UTF-16 pair cannot be written as JSON: it is named where it is.
   assert.throws(() => esm.lint("{}", { current: { keyStoreId: "ks\uD800" } }), /^Error: options.current.keyStoreId: a lone surrogate/);
   assert.throws(() => esm.lint("{}", { rules: { "\uD800": "off" } }), /^Error: options.rules.\uFFFD: a lone surrogate/);
+  // In a text, it would be read as U+FFFD without a word, and written back so by the fixes.
+  for (const call of [esm.lint, esm.lintResponse, esm.applyFixes]) {
+    assert.throws(() => call('{"keyStoreId": "ks\uD800"}'), /^Error: text: a lone surrogate \(half of a UTF-16 pair\) is not text; remove it or complete the pair$/);
+  }
+  // Bytes in another view: named, with the Uint8Array to make of them.
+  assert.throws(() => esm.lint(new Int8Array(3)), /^Error: text: Int8Array is not read as text; pass its bytes as a Uint8Array, new Uint8Array\(x.buffer, x.byteOffset, x.byteLength\)/);
+  assert.throws(() => esm.lint(new DataView(new ArrayBuffer(2))), /^Error: text: DataView is not read as text/);
+  assert.throws(() => esm.lint(new SharedArrayBuffer(2)), /^Error: text: SharedArrayBuffer is not read as text; pass its bytes as a Uint8Array, new Uint8Array\(x\)/);
+  // A field's name would be filed under another: refused too.
+  assert.throws(() => esm.validateForm({ ["k\uD800"]: 1 }), /^Error: fields \(a field's name\): a lone surrogate/);
   assert.throws(() => esm.lint("{}", { limits: { maxBytes: 2 ** 32 } }), /^Error: options.limits.maxBytes: expected a whole number, from 1 to 2097152$/);
   assert.throws(() => esm.lint("{}", { limits: { maxBytes: (2 << 20) + 1 } }), /^Error: options.limits.maxBytes: from 1 to 2097152 \(2 MiB\) in the WebAssembly package$/);
   // A form's own FormData or a Map would otherwise pass as an empty form.
@@ -171,7 +181,7 @@ test("bad options throw an Error that says what to write", () => {
   assert.equal(untouched.text, large);
   assert.equal(untouched.applied, 0);
   assert.deepEqual(untouched.remaining.map((d) => d.code), ["J005"]);
-  // Values a form cannot carry as JSON still validate.
+  // Values a form cannot carry as JSON still validate, as a browser sends them (U+FFFD).
   assert.deepEqual(esm.validateForm({ keyStoreId: "\ud800" }).fields.keyStoreId.map((d) => d.code), ["M002"]);
 });
 

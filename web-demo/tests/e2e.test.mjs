@@ -697,6 +697,25 @@ test("a path name typed percent-encoded is said to be encoded twice", async () =
   assert.deepEqual(problems, []);
 });
 
+test("a path name cut inside a character is said so beside it, and the check and the command go on", async () => {
+  // Half a UTF-16 pair, as a paste can leave: no key types one, so it is set as a paste would.
+  const paste = (id, value) => page.evaluate(([id, value]) => {
+    const control = document.getElementById(id);
+    control.value = value;
+    control.dispatchEvent(new Event("input", { bubbles: true }));
+  }, [id, value]);
+  await paste("projectName", "a\uD800b");
+  assert.match(await messages("projectName", "error").textContent(), /half of a character \(a lone UTF-16 surrogate\)/);
+  assert.match(await page.textContent("#curl-mtls"), /\/apiops\/projects\/a%EF%BF%BDb\//);
+  assert.doesNotMatch(await page.textContent("#summary-mtls"), /Could not check/);
+  await page.click("#tab-truststore");
+  await paste("ts-username", "\uDC00user");
+  assert.match(await page.textContent("#panel-truststore .field[data-field=username] .message.error"), /half of a character/);
+  assert.match(await page.textContent("#curl-truststore"), /\/credentials\/%EF%BF%BDuser\//);
+  assert.doesNotMatch(await page.textContent("#summary-truststore"), /Could not check/);
+  assert.deepEqual(problems, []);
+});
+
 test("an inventory that cannot be read makes no finding about stores missing from it", async () => {
   await page.click("#tab-truststore");
   await page.fill("#ts-projectName", "Payments");

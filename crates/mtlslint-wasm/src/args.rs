@@ -72,8 +72,20 @@ impl Budget {
         Self(MAX_UNITS)
     }
 
-    /// `value` as a string, when it is one and fits in what is left.
+    /// `value` as a string, when it is one and fits in what is left. Half a
+    /// UTF-16 pair in it is refused, as in JSON data: read as UTF-8, it would
+    /// turn into U+FFFD without a word (a text's fixes would write that back).
     fn string(&mut self, value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
+        let text = self.string_as_sent(value, what)?;
+        if text.is_some() && holds_lone_surrogate(value) {
+            return Err(JsError::new(&lone_surrogate(what)));
+        }
+        Ok(text)
+    }
+
+    /// [`Budget::string`] with half a UTF-16 pair read as U+FFFD, as a
+    /// browser sends it: a form's value (`JSON.parse` makes one of `"\ud800"`).
+    fn string_as_sent(&mut self, value: &JsValue, what: &str) -> Result<Option<String>, JsError> {
         if !value.is_string() {
             return Ok(None);
         }
@@ -125,6 +137,20 @@ fn text_within(budget: &mut Budget, value: &JsValue, what: &str) -> Result<Vec<u
             ))),
         };
     }
+    // Bytes in another view or buffer (`Int8Array`, `DataView`, `SharedArrayBuffer`): named, with the view to make.
+    if ArrayBuffer::is_view(value) || value.is_instance_of::<js_sys::SharedArrayBuffer>() {
+        let name = class(value).unwrap_or_else(|| "a view of bytes".into());
+        let instead = match name.as_str() {
+            // Most likely UTF-16 code units, which are no UTF-8 bytes.
+            "Uint16Array" => "pass the text as a string, new TextDecoder(\"utf-16le\").decode(x)".into(),
+            _ if ArrayBuffer::is_view(value) => {
+                "pass its bytes as a Uint8Array, new Uint8Array(x.buffer, x.byteOffset, x.byteLength), or the text as a string"
+                    .to_owned()
+            }
+            _ => "pass its bytes as a Uint8Array, new Uint8Array(x), or the text as a string".to_owned(),
+        };
+        return Err(JsError::new(&format!("{what}: {name} is not read as text; {instead}")));
+    }
     // Only an object or an array was meant to be sent as JSON.
     let hint =
         if foreign_class(value).is_none() && value.is_object() { " (JSON.stringify writes it as text)" } else { "" };
@@ -142,8 +168,8 @@ pub(crate) fn options(value: &JsValue) -> Result<JsString, JsError> {
     stringified(&mut budget, value, "options")
 }
 
-/// A form's fields by name. Strings are taken as they are (a lone surrogate
-/// becomes U+FFFD); other values through their JSON.
+/// A form's fields by name. Strings are taken as a browser sends them
+/// (half a UTF-16 pair as U+FFFD); other values through their JSON.
 pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError> {
     const EXAMPLE: &str = r#"{enabled: true, keyStoreId: "ks-1"}"#;
     plain_object(value, "fields", EXAMPLE)?;
@@ -151,13 +177,13 @@ pub(crate) fn fields(value: &JsValue) -> Result<BTreeMap<String, Value>, JsError
     let mut fields = BTreeMap::new();
     for entry in caught("fields", entries(value))?.iter() {
         let entry: Array = entry.unchecked_into();
-        let name = budget.string(&entry.get(0), "fields")?.unwrap_or_default();
+        let name = budget.string(&entry.get(0), "fields (a field's name)")?.unwrap_or_default();
         let member = entry.get(1);
         if member.is_undefined() {
             continue;
         }
         let what = format!("fields.{name}");
-        let value = match budget.string(&member, &what)? {
+        let value = match budget.string_as_sent(&member, &what)? {
             Some(text) => Value::String(text),
             None => json(&mut budget, &member, &what)?,
         };
