@@ -75,7 +75,8 @@ impl Span {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Position {
-    /// 1-based line.
+    /// 1-based line. A line ends at a line feed (a CRLF counts once); a lone
+    /// carriage return, which JSON reads as white space, ends none.
     pub line: usize,
     /// 1-based column, counted in Unicode scalar values. A byte order mark
     /// at the start of the text takes no column, as editors do not show it.
