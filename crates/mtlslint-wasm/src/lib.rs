@@ -56,10 +56,13 @@ export interface RequestInput {
  * A settings form's values by field: the body's fields, and the path's names
  * (`projectName` and `apiProxyName`, or for the truststore assignment
  * `projectName`, `username` and `keystoreName`). Leave a field out (or
- * `undefined`) to leave it out of the call. The body's values are taken as
- * they are, so a wrong type is reported rather than refused; a value JSON
- * cannot carry (`NaN`, a `Set`, a `Date`) and a path name that is neither a
- * string nor `null` (read as left out) are refused with an `Error`.
+ * `undefined`) to leave it out of the call. The types declared here are
+ * what the calls take, so that TypeScript flags a misspelt field or a wrong
+ * type as it is written; at run time the body's values are taken as they
+ * are, and a wrong type (`enabled: 1`) or an unknown field is reported as a
+ * finding rather than refused. A value JSON cannot carry (`NaN`, a `Set`, a
+ * `Date`) and a path name that is neither a string nor `null` (read as left
+ * out) are refused with an `Error`.
  */
 export interface FormFields {
     projectName?: string | null | undefined;
