@@ -310,7 +310,7 @@ impl RequestArgs {
     /// value, when it makes the `Authorization` header: no `-H` replaces it.
     pub(crate) fn made_credentials(&self) -> Option<(&'static str, &String)> {
         (self.oauth2_bearer.as_ref().map(|token| ("--oauth2-bearer", token)))
-            .or_else(|| self.user.as_ref().map(|user| ("-u", user)))
+            .or_else(|| self.user.as_ref().map(|user| (user_option(), user)))
             .filter(|_| !self.gives("authorization"))
     }
 
@@ -324,4 +324,10 @@ impl RequestArgs {
         let read = self.data.as_deref().or(self.json.as_deref()).map(|data| (data, true));
         read.or(self.data_raw.as_deref().map(|data| (data, false)))
     }
+}
+
+/// `-u` or `--user`, as the command line spells it (clap reads both into one value).
+fn user_option() -> &'static str {
+    let long = std::env::args_os().any(|word| word == "--user" || word.to_string_lossy().starts_with("--user="));
+    if long { "--user" } else { "-u" }
 }

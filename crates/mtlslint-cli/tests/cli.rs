@@ -2302,6 +2302,11 @@ fn a_curl_command_without_content_type_is_told_it_sends_a_form() {
         help(mtlslint(&["request", "--format", "json", "-X", "PATCH", url, "-u", "u:p", "--json", "{}"])),
         in_place
     );
+    // Spelt long on the command line, the help names it so.
+    for user in [&["--user", "u:p"][..], &["--user=u:p"]] {
+        let args = [&["request", "--format", "json", "-X", "PATCH", url][..], user, &["--json", "{}"]].concat();
+        assert_eq!(help(mtlslint(&args)), in_place.replace("`-u`", "`--user`"), "{user:?}");
+    }
     // curl sends one header, of the last credentials option: no second one to report.
     let twice = format!("curl -X PATCH {url} -u a:b -u c:d --json '{{}}'");
     let json: Value =
