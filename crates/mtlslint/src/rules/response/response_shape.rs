@@ -17,7 +17,9 @@ rule! {
     /// per environment (a `message` may be `null`). Members beyond these are allowed. `{"success": false}`
     /// is reported too, unless a `deploymentResult` names what failed (D002
     /// reports that): the call failed, and the server did not say why in its
-    /// error shape. So is a response that is
+    /// error shape. So is a second JSON value after the first (two
+    /// responses saved in one file), a member of these shapes given twice
+    /// (readers differ on which one they keep), and a response that is
     /// not JSON (an HTML error page, a file saved as UTF-16, a response
     /// saved with its headers by `curl -i`) or larger than the size limit. The envelope of later revisions of the documentation,
     /// `{"status": "FAILURE", "resultMessage": "..."}`, is a documented error,
@@ -79,7 +81,23 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 /// Reports where a response read as JSON departs from the documented shapes.
 fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
     let Some(root) = view.root() else { return };
+    // A second value (two responses saved in one file) may say the opposite of the first.
+    if let Some(trailing) = view.parsed.trailing {
+        let message = "text after the end of the response's JSON value: a reader may take the first value alone, \
+                       or refuse the whole";
+        checker.report(&RULE, trailing, "", message).help("save one response per file, as the server sent it");
+    }
     let mut problems = Vec::new();
+    repeated(root, "", &mut problems);
+    if let Some(Value::Object(_)) = member(root, "deploymentResult").map(|m| &m.value.value) {
+        let deployment = &member(root, "deploymentResult").expect("matched").value;
+        repeated(deployment, "/deploymentResult", &mut problems);
+        if let Some(Value::Array(items)) = member(deployment, "environmentResults").map(|m| &m.value.value) {
+            for (index, item) in items.iter().enumerate() {
+                repeated(item, &format!("/deploymentResult/environmentResults/{index}"), &mut problems);
+            }
+        }
+    }
     if !matches!(root.value, Value::Object(_)) {
         problems.push((root, String::new(), format!("the response is {}, not an object", root.value.type_phrase())));
     } else if member(root, "error").is_some() {
@@ -145,8 +163,52 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
             deployment_shape(&found.value, &mut problems);
         }
     }
+    let documented = match view.endpoint {
+        Some(Endpoint::MtlsSettings) => {
+            "the mTLS settings call answers `{\"success\": true}`, and an error `{\"error\": \"...\", \"error_description\": \"...\"}`"
+        }
+        Some(Endpoint::TruststoreAssignment) => {
+            "the truststore assignment answers `{\"success\": true, \"deploymentResult\": {\"success\": true, \"message\": \"...\", \
+             \"environmentResults\": [{\"environmentName\": \"...\", \"success\": true, \"message\": \"...\"}]}}`, and an error \
+             `{\"error\": \"...\", \"error_description\": \"...\"}`"
+        }
+        None => {
+            "a success is `{\"success\": true}` (the truststore assignment adds a `deploymentResult`), and an error \
+             `{\"error\": \"...\", \"error_description\": \"...\"}`"
+        }
+    };
     for (node, pointer, message) in problems {
-        checker.report(&RULE, node.span, pointer, message).help("compare with the documented response of the call");
+        checker.report(&RULE, node.span, pointer, message).help(documented);
+    }
+}
+
+/// The members of the documented shapes, which a response gives once each.
+const READ: [&str; 9] = [
+    "success",
+    "error",
+    "error_description",
+    "status",
+    "resultMessage",
+    "deploymentResult",
+    "message",
+    "environmentResults",
+    "environmentName",
+];
+
+/// Reports a member of the documented shapes that `object` gives twice:
+/// readers differ on which one they keep (mtlslint, Jackson and
+/// `JSON.parse` keep the last).
+fn repeated<'a>(object: &'a Node<'a>, at: &str, problems: &mut Problems<'a>) {
+    let Value::Object(members) = &object.value else { return };
+    for (index, later) in members.iter().enumerate() {
+        if READ.contains(&later.key.as_ref()) && members[..index].iter().any(|earlier| earlier.key == later.key) {
+            let pointer = format!("{at}/{}", later.key);
+            let message = format!(
+                "`{}` is given twice; readers differ on which one they keep (mtlslint reads the last)",
+                &pointer[1..]
+            );
+            problems.push((&later.value, pointer, message));
+        }
     }
 }
 
