@@ -5,8 +5,8 @@ rule! {
     /// The request goes over plain `http://` to a host that is not this machine.
     ///
     /// ## What it does
-    /// Reports an `http://` URL whose host is not `localhost`, `127.x.x.x`
-    /// or `[::1]`, a URL that names a host but no scheme, which curl
+    /// Reports an `http://` URL whose host is not a loopback one (`localhost`
+    /// or a name under it, `127.x.x.x`, `[::1]`, `[::ffff:127.0.0.1]`), a URL that names a host but no scheme, which curl
     /// sends over plain HTTP, `http//` or `https//` without its colon, and a
     /// scheme that is not HTTP (`htps://`, `ftp://`), which curl refuses or
     /// sends over another protocol.
@@ -96,7 +96,9 @@ fn is_loopback(authority: &str) -> bool {
     if host.contains(':') {
         return is_ipv6_loopback(host);
     }
-    host.eq_ignore_ascii_case("localhost") || is_ipv4_loopback(host)
+    // `localhost` and the names under it (RFC 6761), with or without the root's dot.
+    let name = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost") || is_ipv4_loopback(host)
 }
 
 /// `127.x.x.x`, four decimal numbers (a name such as `127.gw.example.com` is not one).
@@ -108,11 +110,9 @@ fn is_ipv4_loopback(host: &str) -> bool {
             .all(|l| (1..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_digit()) && l.parse::<u8>().is_ok())
 }
 
-/// `::1`, however many of its zeros are written out.
+/// `::1` however it is written, and an IPv4 loopback address mapped into
+/// IPv6 (`::ffff:127.0.0.1`).
 fn is_ipv6_loopback(ip: &str) -> bool {
-    let Some((head, last)) = ip.rsplit_once(':') else { return false };
-    !last.is_empty()
-        && last.trim_start_matches('0') == "1"
-        && head.bytes().all(|b| b == b'0' || b == b':')
-        && (ip.contains("::") || head.split(':').count() == 7)
+    ip.parse::<std::net::Ipv6Addr>()
+        .is_ok_and(|ip| ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()))
 }
