@@ -1929,6 +1929,20 @@ fn sarif_uris_name_the_file_that_was_linted() {
     fs::remove_dir_all(root).unwrap();
 }
 
+/// The settings call's error, given as the truststore assignment's response,
+/// is said to be the other call's: M001 checks no truststore assignment.
+#[test]
+fn the_settings_calls_error_is_not_blamed_on_the_truststore_assignment() {
+    let error = br#"{"error": "bad_request", "error_description": "KeyStore ID is required when mTLS is enabled"}"#;
+    let help = |args: &[&str]| {
+        let output = with_stdin(&[&["response", "--format", "json"][..], args, &["-"]].concat(), error);
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+        report["results"][0]["diagnostics"][0]["help"].as_str().unwrap().to_owned()
+    };
+    assert!(help(&[]).starts_with("M001 keystore-required would have caught this"));
+    assert!(help(&["--endpoint", "truststore"]).starts_with("this error answers the mTLS settings call"));
+}
+
 /// The deployment report reads a saved response as D002 does: with a byte
 /// order mark, an environment without `success` as unknown, and none for a
 /// response over the size limit, which D001 says it cannot read.

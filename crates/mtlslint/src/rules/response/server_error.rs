@@ -1,4 +1,5 @@
 use crate::model::KEYSTORE_REQUIRED;
+use crate::request::Endpoint;
 use crate::response::{later_error, member};
 use crate::rules::{Checker, rule};
 use crate::syntax::Value;
@@ -73,6 +74,14 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         "linting the request checks its method, URL, names, headers and body before the call",
         |(_, caught)| caught,
     );
+    // The truststore assignment sends no body: the settings call's error is the other call's.
+    let caught =
+        if view.named && view.endpoint == Some(Endpoint::TruststoreAssignment) && text.contains(KEYSTORE_REQUIRED) {
+            "this error answers the mTLS settings call (PATCH .../settings/mtls/), whose body M001 keystore-required \
+         checks, not the truststore assignment: was the other call's response given?"
+        } else {
+            caught
+        };
     checker
         .report(&RULE, description.value.span, pointer, format!("the server answered `{code}`: {text}"))
         .help(caught);
