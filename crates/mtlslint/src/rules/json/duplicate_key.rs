@@ -69,10 +69,16 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                 ["`", key, "` is repeated; the server keeps this last value and ignores the one on ", &first].concat(),
             )
             .help(match Field::from_key(key) {
-                Some(field) => {
-                    Cow::Borrowed(KEEP_ONE.get(field as usize, |i| format!("keep one `{}` member", FIELDS[i])))
-                }
-                None => Cow::Owned(["keep one `", key, "` member"].concat()),
+                Some(field) => Cow::Borrowed(KEEP_ONE.get(field as usize, |i| {
+                    format!(
+                        "keep one `{}` member, the one with the value you mean (the server reads this one)",
+                        FIELDS[i]
+                    )
+                })),
+                None => Cow::Owned(
+                    ["keep one `", key, "` member, the one with the value you mean (the server reads this one)"]
+                        .concat(),
+                ),
             });
     }
 }
