@@ -247,7 +247,13 @@ impl Config {
                         near.map(|near| format!("did you mean \"{near}\"?"))
                     };
                     let near = near.map(|near| format!(": {near}")).unwrap_or_default();
-                    ConfigError(format!("`{path}` must be {expected}; found {}{near}", shown(found)))
+                    // A number as written: `99999999999999999999` reads back as `1e20`.
+                    let shown = match found {
+                        Value::Number(_) => written(json, error.path())
+                            .map_or_else(|| shown(found), |text| crate::suggest::shown(text).into_owned()),
+                        _ => shown(found),
+                    };
+                    ConfigError(format!("`{path}` must be {expected}; found {shown}{near}"))
                 }
                 _ => ConfigError(format!("`{path}`: {}", error.inner())),
             }
@@ -364,6 +370,17 @@ fn shown(value: &Value) -> String {
     }
 }
 
+/// The text of the value at `path` as the configuration writes it.
+fn written<'t>(json: &'t str, path: &serde_path_to_error::Path) -> Option<&'t str> {
+    let parsed = crate::syntax::parse(json, crate::Limits::MAX_DEPTH);
+    let mut node = parsed.root.as_ref()?;
+    for segment in path {
+        let serde_path_to_error::Segment::Map { key } = segment else { return None };
+        node = &crate::response::member(node, key)?.value;
+    }
+    json.get(node.span.start..node.span.end)
+}
+
 /// Refuses keys the schema does not define, at any depth, naming the nearest one.
 fn check_keys(value: &Value, schema: &Value, at: &str) -> Result<(), ConfigError> {
     let (Value::Object(members), Some(properties)) = (value, schema["properties"].as_object()) else {
@@ -423,6 +440,9 @@ mod tests {
                 .to_string()
                 .starts_with("`limits.maxDepth` must be")
         );
+        // A number out of range is quoted as it is written, not as a float reads it back (`1e20`).
+        let huge = Config::from_json(r#"{"limits": {"maxBytes": 99999999999999999999}}"#).unwrap_err().to_string();
+        assert!(huge.ends_with("; found 99999999999999999999"), "{huge}");
     }
 
     #[test]
