@@ -47,6 +47,8 @@ struct Parts {
     /// An `.http` request's script runs with it (`< {% ... %}` or `< script.js` above it, a `> ` handler
     /// after it), which may set any variable.
     scripted: bool,
+    /// An `.http` request: the client fills in its own variables (`{{$uuid}}`) as it sends it.
+    http: bool,
 }
 
 /// How a cURL command gives its body.
@@ -1476,7 +1478,7 @@ fn http_request(text: &str, start: usize, end: usize) -> Result<Option<Imported>
     };
     let response_script = |l: &Span| ["> ", ">\t"].iter().any(|mark| text[l.start..l.end].starts_with(mark));
     scripted |= lines[first + 1..].iter().any(response_script);
-    let mut parts = Parts { method: find(method), url: find(url), scripted, ..Parts::default() };
+    let mut parts = Parts { method: find(method), url: find(url), scripted, http: true, ..Parts::default() };
     if method == "GET" && !request_line.trim_start().starts_with("GET") {
         parts.method = Span::at(line.start);
     }
@@ -1652,11 +1654,18 @@ impl Linter {
 /// The findings of `imported`'s report, with ranges into `source`, the file it came from.
 fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Diagnostic> {
     let map = imported.map();
-    let mut diagnostics = report
-        .diagnostics
+    // A path name an `.http` file leaves to the client (`{{$random.alphabetic(5)}}`) is
+    // filled in as the call is sent: no placeholder left in it.
+    let RequestReport { text, diagnostics, .. } = report;
+    let filled_when_sent = |diagnostic: &Diagnostic| {
+        let (start, end) = (diagnostic.range.start.offset, diagnostic.range.end.offset);
+        imported.parts.http && diagnostic.code == "R004" && text.get(start..end).is_some_and(is_client_variable)
+    };
+    let mut diagnostics = diagnostics
         .into_iter()
+        .filter(|diagnostic| !filled_when_sent(diagnostic))
         .map(|mut diagnostic| {
-            let at = report.text.as_bytes().get(diagnostic.range.start.offset);
+            let at = text.as_bytes().get(diagnostic.range.start.offset);
             if let Some(note) = imported.parts.curl_made.filter(|_| diagnostic.code == "J001")
                 && (matches!(at, Some(b'&' | b'%')) || imported.request.body.is_none())
             {
@@ -1680,6 +1689,15 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
         .collect::<Vec<_>>();
     crate::redact::hide_in(&mut crate::redact::as_texts(&mut diagnostics), imported.secrets(source));
     diagnostics
+}
+
+/// Whether a text is one of the HTTP clients' own variables (`{{$uuid}}`,
+/// `{{$random.alphabetic(5)}}`, `{{$processEnv USER}}`), which they fill in
+/// as they send the call.
+fn is_client_variable(text: &str) -> bool {
+    text.strip_prefix("{{").and_then(|inner| inner.strip_suffix("}}")).is_some_and(|inner| {
+        inner.trim_start().strip_prefix('$').is_some_and(|name| name.starts_with(|c: char| c.is_ascii_alphabetic()))
+    })
 }
 
 /// The first `{{variable}}` the `.http` file's `requests` use that their own

@@ -10,7 +10,9 @@ rule! {
     /// Checks the project, proxy, credential and truststore names in the
     /// path: none may be empty, blank (`%20`), begin or end with white space
     /// (`MyProject%20`), be a dot segment (`.`, `..`) or an
-    /// unreplaced placeholder (`{username}`, `<project>`, `$PROJECT`), contain a raw space, `&`, `=`, `;` or another
+    /// unreplaced placeholder (`{username}`, `<project>`, `$PROJECT`, `YOUR_USERNAME`; in an
+    /// `.http` file, the client's own `{{$uuid}}` is filled in as it sends the call, and is
+    /// none), contain a raw space, `&`, `=`, `;` or another
     /// reserved character, hold a control character (raw or encoded, as
     /// `%00`), or hold a `%` not followed by two hex digits or encoding
     /// invalid UTF-8. `+` and `,` are allowed in a path, and reach the
@@ -45,10 +47,6 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         let name = parameter.name;
         let problem = if text.is_empty() {
             Some((format!("`{name}` is empty"), write_the_name(name)))
-        } else if is_client_variable(text) {
-            // `{{$uuid}}`, `{{$processEnv USER}}`: the HTTP client writes a value there as it
-            // sends the call, which mtlslint cannot know.
-            None
         } else if is_name_placeholder(text) {
             let a = if name.starts_with('a') { "an" } else { "a" }; // of the four, only `apiProxyName` takes `an`
             Some((
@@ -112,12 +110,4 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
 fn write_the_name(parameter: &str) -> String {
     let what = crate::request::Endpoint::named_by(parameter);
     ["write the ", what, if parameter == "username" { "'s username" } else { "'s name" }].concat()
-}
-
-/// Whether a name is one of the HTTP clients' own variables (`{{$uuid}}`,
-/// `{{$random.alphabetic(5)}}`, `{{$processEnv USER}}`), filled in when the call is sent.
-fn is_client_variable(text: &str) -> bool {
-    text.strip_prefix("{{").and_then(|inner| inner.strip_suffix("}}")).is_some_and(|inner| {
-        inner.trim_start().strip_prefix('$').is_some_and(|name| name.starts_with(|c: char| c.is_ascii_alphabetic()))
-    })
 }

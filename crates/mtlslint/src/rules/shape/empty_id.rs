@@ -12,7 +12,7 @@ rule! {
     /// Reports a store id that is `""` or only white space, one that
     /// begins or ends with white space (`" ks-1"`, `"ks-1\n"`), as a form
     /// field or a template leaves it, and a template's placeholder left
-    /// unfilled (`"{{ks}}"`, `"${KS}"`, `"<keystore-id>"`) that no given
+    /// unfilled (`"{{ks}}"`, `"${KS}"`, `"<keystore-id>"`, `"YOUR_KEYSTORE_ID"`) that no given
     /// inventory lists.
     ///
     /// ## Why is this bad?
