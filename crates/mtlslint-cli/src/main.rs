@@ -443,7 +443,7 @@ fn write_results_to(
     // Buffered: standard output flushes at every line break otherwise.
     let mut out = BufWriter::new(out);
     let written = match format {
-        Format::Human => output::human::write(&mut out, results, not_linted.len()),
+        Format::Human => output::human::write(&mut out, results, !not_linted.is_empty()),
         Format::Json => output::json::write(&mut out, results, not_linted),
         Format::Sarif => output::sarif::write(&mut out, linter.options(), results, not_linted),
         Format::Github => output::github::write(&mut out, results, not_linted),

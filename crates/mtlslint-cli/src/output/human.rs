@@ -17,7 +17,7 @@ const MAX_LINE_START: usize = 1024;
 
 /// Writes each diagnostic as a source excerpt with a marker, then a summary line.
 /// Colour codes are always written; the caller's stream strips them when colour is off.
-pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: usize) -> io::Result<()> {
+pub(crate) fn write(out: &mut impl Write, results: &[FileResult], partial: bool) -> io::Result<()> {
     let renderer = Renderer::styled();
     for result in results {
         for diagnostic in &result.diagnostics {
@@ -40,21 +40,17 @@ pub(crate) fn write(out: &mut impl Write, results: &[FileResult], not_linted: us
     }
     let summary = summary(results);
     let inputs = plural(super::inputs(results), "input", "inputs");
-    // What was not linted was named on standard error: the summary does not pass over it.
-    let skipped = match not_linted {
-        0 => String::new(),
-        n => format!("; {} not linted", plural(n, "other was", "others were")),
-    };
     if results.is_empty() {
         writeln!(out, "No input was linted.")
-    } else if summary.errors + summary.warnings + summary.infos == 0 && not_linted == 0 {
+    } else if summary.errors + summary.warnings + summary.infos == 0 && !partial {
         writeln!(out, "All checks passed ({inputs}).")
     } else if summary.errors + summary.warnings + summary.infos == 0 {
-        writeln!(out, "No problems found in {inputs}{skipped}.")
+        // Not all was linted (named on standard error, with what was): nothing is said to have passed.
+        writeln!(out, "No problems found in {inputs}.")
     } else {
         writeln!(
             out,
-            "Found {}, {} and {} in {inputs}{skipped}.",
+            "Found {}, {} and {} in {inputs}.",
             plural(summary.errors, "error", "errors"),
             plural(summary.warnings, "warning", "warnings"),
             plural(summary.infos, "note", "notes"),
