@@ -772,6 +772,8 @@ function gatewayProblems(text) {
     const what = mark.length > 1 ? `\`${mark}\` (an encoded \`${decodeURIComponent(mark)}\`)` : `\`${mark}\``;
     return [`the gateway URL holds ${what}, which would cut off the path the calls add after it`, `remove the \`${mark}\` and all that follows it`];
   }
+  // Half of a UTF-16 pair (a character cut in two by a paste): no URL can carry it.
+  if (!text.isWellFormed()) return ["the gateway URL holds half of a character (a lone UTF-16 surrogate), which no URL can carry", "type the address again, or paste it again from where it is written whole"];
   // Only now is the URL quoted: it holds no query or fragment (and so no token) any more.
   if (/\s/.test(text)) return ["the gateway URL holds a space, which no address holds", `remove the space from \`${text}\``];
   // Only the path: a host may be named `apiops` (`https://apiops/gw`).

@@ -713,6 +713,9 @@ test("a path name cut inside a character is said so beside it, and the check and
   assert.match(await page.textContent("#panel-truststore .field[data-field=username] .message.error"), /half of a character/);
   assert.match(await page.textContent("#curl-truststore"), /\/credentials\/%EF%BF%BDuser\//);
   assert.doesNotMatch(await page.textContent("#summary-truststore"), /Could not check/);
+  // In the gateway's address, it is said beside it too.
+  await paste("gateway", "https://gw\uD800.example.com");
+  assert.match(await page.textContent(".field[data-field=gateway] .message.error"), /half of a character/);
   assert.deepEqual(problems, []);
 });
 
