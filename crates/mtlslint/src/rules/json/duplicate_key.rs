@@ -49,7 +49,18 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let offsets = found.iter().flat_map(|r| [body.span(Span::at(r.first)).start, body.span(r.span).start]);
     let positions = checker.positions(offsets);
     let at = |offset: usize| positions[positions.partition_point(|p| p.offset < offset)];
-    for repeat in found {
+    // A key given three times or more: only its last repeat is the value the server reads.
+    // By the first member's offset: how many repeats it has, and whether the last one is met yet.
+    let mut repeats: HashMap<usize, (usize, bool)> = HashMap::new();
+    for repeat in &found {
+        repeats.entry(repeat.first).or_default().0 += 1;
+    }
+    let read: Vec<bool> = found
+        .iter()
+        .rev()
+        .map(|repeat| !std::mem::replace(&mut repeats.get_mut(&repeat.first).expect("counted").1, true))
+        .collect();
+    for (repeat, read) in found.into_iter().zip(read.into_iter().rev()) {
         let first = at(body.span(Span::at(repeat.first)).start);
         // On the repeat's own line (a one-line body), the line alone does not find the first.
         let first = if at(body.span(repeat.span).start).line == first.line {
@@ -66,17 +77,32 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     Some(nested) => Cow::Owned(format!("{}{nested}", body.root_pointer())),
                     None => body.pointer(key),
                 },
-                ["`", key, "` is repeated; the server keeps this last value and ignores the one on ", &first].concat(),
+                if read && repeats[&repeat.first].0 > 1 {
+                    ["`", key, "` is repeated; the server keeps this last value and ignores the others, from ", &first]
+                        .concat()
+                } else if read {
+                    ["`", key, "` is repeated; the server keeps this last value and ignores the one on ", &first]
+                        .concat()
+                } else {
+                    [
+                        "`",
+                        key,
+                        "` is repeated; the server ignores this value and the one on ",
+                        &first,
+                        ", and keeps the last",
+                    ]
+                    .concat()
+                },
             )
             .help(match Field::from_key(key) {
                 Some(field) => Cow::Borrowed(KEEP_ONE.get(field as usize, |i| {
                     format!(
-                        "keep one `{}` member, the one with the value you mean (the server reads this one)",
+                        "keep one `{}` member, the one with the value you mean (the server reads the last)",
                         FIELDS[i]
                     )
                 })),
                 None => Cow::Owned(
-                    ["keep one `", key, "` member, the one with the value you mean (the server reads this one)"]
+                    ["keep one `", key, "` member, the one with the value you mean (the server reads the last)"]
                         .concat(),
                 ),
             });
