@@ -88,13 +88,13 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
         checker.report(&RULE, trailing, "", message).help("save one response per file, as the server sent it");
     }
     let mut problems = Vec::new();
-    repeated(root, "", &mut problems);
-    if let Some(Value::Object(_)) = member(root, "deploymentResult").map(|m| &m.value.value) {
-        let deployment = &member(root, "deploymentResult").expect("matched").value;
-        repeated(deployment, "/deploymentResult", &mut problems);
+    repeated(root, "", &ROOT_MEMBERS, &mut problems);
+    if let Some(deployment) = member(root, "deploymentResult").map(|m| &m.value) {
+        repeated(deployment, "/deploymentResult", &["success", "message", "environmentResults"], &mut problems);
         if let Some(Value::Array(items)) = member(deployment, "environmentResults").map(|m| &m.value.value) {
             for (index, item) in items.iter().enumerate() {
-                repeated(item, &format!("/deploymentResult/environmentResults/{index}"), &mut problems);
+                let at = format!("/deploymentResult/environmentResults/{index}");
+                repeated(item, &at, &["environmentName", "success", "message"], &mut problems);
             }
         }
     }
@@ -182,32 +182,26 @@ fn shape(checker: &mut Checker<'_>, view: &ResponseView<'_>) {
     }
 }
 
-/// The members of the documented shapes, which a response gives once each.
-const READ: [&str; 9] = [
-    "success",
-    "error",
-    "error_description",
-    "status",
-    "resultMessage",
-    "deploymentResult",
-    "message",
-    "environmentResults",
-    "environmentName",
-];
+/// The members of the documented shapes' top level, each given once.
+const ROOT_MEMBERS: [&str; 6] =
+    ["success", "error", "error_description", "status", "resultMessage", "deploymentResult"];
 
-/// Reports a member of the documented shapes that `object` gives twice:
+/// Reports each of `keys` that `object` gives more than once, at its last:
 /// readers differ on which one they keep (mtlslint, Jackson and
 /// `JSON.parse` keep the last).
-fn repeated<'a>(object: &'a Node<'a>, at: &str, problems: &mut Problems<'a>) {
+fn repeated<'a>(object: &'a Node<'a>, at: &str, keys: &[&str], problems: &mut Problems<'a>) {
     let Value::Object(members) = &object.value else { return };
-    for (index, later) in members.iter().enumerate() {
-        if READ.contains(&later.key.as_ref()) && members[..index].iter().any(|earlier| earlier.key == later.key) {
-            let pointer = format!("{at}/{}", later.key);
+    for key in keys {
+        let mut given = members.iter().filter(|m| m.key == *key);
+        let count = given.clone().count();
+        if let (true, Some(last)) = (count > 1, given.next_back()) {
+            let times = if count == 2 { "twice".to_owned() } else { format!("{count} times") };
+            let pointer = format!("{at}/{key}");
             let message = format!(
-                "`{}` is given twice; readers differ on which one they keep (mtlslint reads the last)",
+                "`{}` is given {times}; readers differ on which one they keep (mtlslint reads the last)",
                 &pointer[1..]
             );
-            problems.push((&later.value, pointer, message));
+            problems.push((&last.value, pointer, message));
         }
     }
 }
