@@ -100,6 +100,11 @@ fn is_prefix(word: &str) -> bool {
     PREFIXES.contains(&word) || located_prompt || assignment || (word.starts_with('-') && word.len() > 1)
 }
 
+/// A byte of a shell operator that ends a command: `;`, `|`, `&`, and a redirect's `<`, `>`.
+fn is_operator_byte(byte: u8) -> bool {
+    matches!(byte, b';' | b'|' | b'&' | b'<' | b'>')
+}
+
 /// Whether an unquoted word is a shell operator that ends the command: a
 /// pipe (`| jq .`), a list (`&&`, `;`, `&`) or a redirect (`> out.json`, `2>&1`).
 fn ends_command(word: &Word) -> bool {
@@ -330,21 +335,24 @@ fn shell_words(text: &str) -> Result<Vec<Word>, ImportError> {
                                 at += 1;
                             }
                         }
-                        // An unquoted `;` or `|` ends the word, as in a shell (`-H "..."; echo done`),
-                        // and is a word of its own: the operator that ends the command.
-                        b';' | b'|' => {
+                        // An unquoted `;`, `|` or `&` ends the word, as in a shell (`-H "..."; echo done`,
+                        // `-H "..."&& echo`), and is a word of its own: the operator that ends the command.
+                        b';' | b'|' | b'&' => {
                             if word.is_empty() {
-                                let operator = bytes[at..].iter().take_while(|&&b| matches!(b, b';' | b'|' | b'&'));
-                                let end = at + operator.count();
+                                let end = at + bytes[at..].iter().take_while(|&&b| is_operator_byte(b)).count();
                                 word.push_str(&text[at..end]);
                                 offsets.extend((at..end).map(|i| Span::new(i, i + 1)));
                                 at = end;
                             }
                             break;
                         }
+                        // So does a redirect after a quote (`-H "...">out.json`); one that starts a
+                        // word is read whole (`2>&1`, `<<'EOF'`), and a prompt's `>` is no redirect
+                        // (`C:\Users\me>curl`).
+                        b'<' | b'>' if !word.is_empty() => break,
                         _ => {
                             let end = text[at..]
-                                .find([' ', '\t', '\n', '\r', '\'', '"', '\\', ';', '|'])
+                                .find([' ', '\t', '\n', '\r', '\'', '"', '\\', ';', '|', '&'])
                                 .map_or(bytes.len(), |n| at + n);
                             // A `$` right before the quote that ends the run opens a `$'...'` quote (`--data=$'...'`).
                             let ansi = end > at + 1 && bytes[end - 1] == b'$' && bytes.get(end) == Some(&b'\'');

@@ -283,6 +283,10 @@ fn curl_commands_as_people_paste_them() {
         format!("curl -X PUT {url} -H 'Accept: */*'; echo done"),
         format!("curl -X PUT {url}|jq ."),
         format!("curl -X PUT {url};echo $?"),
+        format!("curl -X PUT {url} -H 'Accept: */*'&& echo done"),
+        format!("curl -X PUT {url} -H 'Accept: */*'>out.json 2>&1"),
+        format!("curl -X PUT {url} -H 'Accept: */*' 2>/dev/null>out.json"),
+        format!("curl -X PUT {url}&"),
     ] {
         assert!(mtlslint::import::looks_like_curl(&command), "{command}");
         let imported = parse_curl(&command).unwrap_or_else(|e| panic!("{command}: {e}"));
@@ -293,6 +297,9 @@ fn curl_commands_as_people_paste_them() {
     assert_eq!(quoted.request.headers, [("X-Note".to_owned(), "| >".to_owned())]);
     let escaped = parse_curl(&format!("curl -X PUT {url} -H X-Note:a\\;b")).unwrap();
     assert_eq!(escaped.request.headers, [("X-Note".to_owned(), "a;b".to_owned())]);
+    // Unquoted, an operator ends the word it touches: the header is sent without it.
+    let redirected = parse_curl(&format!("curl -X PUT {url} -H 'Accept: */*'>out.json")).unwrap();
+    assert_eq!(redirected.request.headers, [("Accept".to_owned(), "*/*".to_owned())]);
     let refused = parse_curl(&format!("curl -X PUT {url} -H @headers.txt")).unwrap_err();
     assert!(refused.message.starts_with("`-H @FILE` reads the headers from a file"), "{refused}");
     // Prefixes alone make no command.
