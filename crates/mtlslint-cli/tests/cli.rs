@@ -1937,7 +1937,11 @@ fn the_settings_calls_error_is_not_blamed_on_the_truststore_assignment() {
         report["results"][0]["diagnostics"][0]["help"].as_str().unwrap().to_owned()
     };
     assert!(help(&[]).starts_with("M001 keystore-required would have caught this"));
-    assert!(help(&["--endpoint", "truststore"]).starts_with("this error answers the mTLS settings call"));
+    let other = help(&["--endpoint", "truststore"]);
+    assert!(
+        other.starts_with("this error answers the mTLS settings call") && other.contains("--endpoint mtls"),
+        "{other}"
+    );
 }
 
 /// The deployment report reads a saved response as D002 does: with a byte

@@ -70,18 +70,15 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
         },
     };
     let (Value::String(code), Value::String(text)) = (&error.value.value, &description.value.value) else { return };
-    let caught = CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)).map_or(
-        "linting the request checks its method, URL, names, headers and body before the call",
-        |(_, caught)| caught,
-    );
-    // The truststore assignment sends no body: the settings call's error is the other call's.
-    let caught =
-        if view.named && view.endpoint == Some(Endpoint::TruststoreAssignment) && text.contains(KEYSTORE_REQUIRED) {
-            "this error answers the mTLS settings call (PATCH .../settings/mtls/), whose body M001 keystore-required \
-         checks, not the truststore assignment: was the other call's response given?"
-        } else {
-            caught
-        };
+    let caught = match CAUGHT_BY.iter().find(|(pattern, _)| text.contains(pattern)) {
+        // The truststore assignment sends no body: the settings call's error is the other call's.
+        Some((KEYSTORE_REQUIRED, _)) if view.named && view.endpoint == Some(Endpoint::TruststoreAssignment) => {
+            "this error answers the mTLS settings call (PATCH .../settings/mtls/), not the truststore assignment: \
+             lint the response with `--endpoint mtls` (`endpoint: \"mtls\"`), or give the assignment's own"
+        }
+        Some((_, caught)) => caught,
+        None => "linting the request checks its method, URL, names, headers and body before the call",
+    };
     checker
         .report(&RULE, description.value.span, pointer, format!("the server answered `{code}`: {text}"))
         .help(caught);
