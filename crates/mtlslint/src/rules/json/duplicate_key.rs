@@ -49,18 +49,7 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
     let offsets = found.iter().flat_map(|r| [body.span(Span::at(r.first)).start, body.span(r.span).start]);
     let positions = checker.positions(offsets);
     let at = |offset: usize| positions[positions.partition_point(|p| p.offset < offset)];
-    // A key given three times or more: only its last repeat is the value the server reads.
-    // By the first member's offset: how many repeats it has, and whether the last one is met yet.
-    let mut repeats: HashMap<usize, (usize, bool)> = HashMap::new();
-    for repeat in &found {
-        repeats.entry(repeat.first).or_default().0 += 1;
-    }
-    let read: Vec<bool> = found
-        .iter()
-        .rev()
-        .map(|repeat| !std::mem::replace(&mut repeats.get_mut(&repeat.first).expect("counted").1, true))
-        .collect();
-    for (repeat, read) in found.into_iter().zip(read.into_iter().rev()) {
+    for repeat in found {
         let first = at(body.span(Span::at(repeat.first)).start);
         // On the repeat's own line (a one-line body), the line alone does not find the first.
         let first = if at(body.span(repeat.span).start).line == first.line {
@@ -77,10 +66,10 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     Some(nested) => Cow::Owned(format!("{}{nested}", body.root_pointer())),
                     None => body.pointer(key),
                 },
-                if read && repeats[&repeat.first].0 > 1 {
+                if repeat.read && repeat.many {
                     ["`", key, "` is repeated; the server keeps this last value and ignores the others, from ", &first]
                         .concat()
-                } else if read {
+                } else if repeat.read {
                     ["`", key, "` is repeated; the server keeps this last value and ignores the one on ", &first]
                         .concat()
                 } else {
@@ -115,6 +104,10 @@ struct Repeat<'a> {
     pointer: Option<String>,
     key: &'a str,
     first: usize,
+    /// Whether it is the key's last member: the value the server reads.
+    read: bool,
+    /// Whether the key is given three times or more.
+    many: bool,
 }
 
 /// Objects with more members than this are checked with a hash map.
@@ -131,18 +124,37 @@ enum Step<'a> {
 fn visit<'a>(node: &'a Node<'a>, path: &mut Vec<Step<'a>>, found: &mut Vec<Repeat<'a>>) {
     match &node.value {
         Value::Object(members) => {
-            // A scan beats hashing for the handful of keys a body has; a map keeps huge objects linear.
-            let mut seen: HashMap<&str, &Member<'_>> = HashMap::new();
+            // A scan beats hashing for the handful of keys a body has; maps keep huge objects
+            // linear (of one type: each other type of map is a kilobyte more in the wasm module).
+            let scan = members.len() <= SCAN_LIMIT;
+            let [mut firsts, mut seconds, mut lasts]: [HashMap<&str, &Member<'_>>; 3] = Default::default();
+            for member in members.iter().filter(|_| !scan) {
+                lasts.insert(&member.key, member);
+            }
             for (index, member) in members.iter().enumerate() {
-                let first = if members.len() <= SCAN_LIMIT {
-                    members[..index].iter().find(|m| m.key == member.key)
+                let same = |m: &&Member<'_>| m.key == member.key;
+                let first = if scan {
+                    members[..index].iter().find(same)
                 } else {
-                    seen.get(member.key.as_ref()).copied().or_else(|| {
-                        seen.insert(&member.key, member);
+                    firsts.get(member.key.as_ref()).copied().or_else(|| {
+                        firsts.insert(&member.key, member);
                         None
                     })
                 };
                 if let Some(first) = first {
+                    let (read, many) = if scan {
+                        (
+                            !members[index + 1..].iter().any(|m| same(&m)),
+                            members[..index].iter().filter(same).count() > 1,
+                        )
+                    } else {
+                        let second = seconds.get(member.key.as_ref()).copied().unwrap_or_else(|| {
+                            seconds.insert(&member.key, member);
+                            member
+                        });
+                        let last = lasts.get(member.key.as_ref()).copied();
+                        (last.is_some_and(|last| std::ptr::eq(last, member)), !std::ptr::eq(second, member))
+                    };
                     // Top-level repeats get their pointer from the body; nested ones spell out their path.
                     let pointer = (!path.is_empty()).then(|| {
                         let mut pointer = String::new();
@@ -162,6 +174,8 @@ fn visit<'a>(node: &'a Node<'a>, path: &mut Vec<Step<'a>>, found: &mut Vec<Repea
                         pointer,
                         key: &member.key,
                         first: first.key_span.start,
+                        read,
+                        many,
                     });
                 }
             }
