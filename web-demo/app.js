@@ -627,7 +627,8 @@ function revalidateMtls() {
 
 /** Shows why a check could not be made, instead of a verdict that no longer holds. */
 function problem(summary, error) {
-  summary.textContent = `Could not check this: ${error.message}`;
+  // The package names its argument (`text: ...`); here that is the JSON body.
+  summary.textContent = `Could not check this: ${error.message.replace(/^text: /, "the JSON body: ")}`;
   summary.dataset.state = "error";
 }
 

@@ -713,6 +713,10 @@ test("a path name cut inside a character is said so beside it, and the check and
   assert.match(await page.textContent("#panel-truststore .field[data-field=username] .message.error"), /half of a character/);
   assert.match(await page.textContent("#curl-truststore"), /\/credentials\/%EF%BF%BDuser\//);
   assert.doesNotMatch(await page.textContent("#summary-truststore"), /Could not check/);
+  // In the JSON body, the summary says so, naming the body.
+  await page.click("#tab-mtls");
+  await paste("json", '{"keyStoreId": "ks\uD800"}');
+  assert.match(await page.textContent("#summary-mtls"), /^Could not check this: the JSON body: a lone surrogate \(half of a UTF-16 pair\) is not text; remove it or complete the pair$/);
   // In the gateway's address, it is said beside it too.
   await paste("gateway", "https://gw\uD800.example.com");
   assert.match(await page.textContent(".field[data-field=gateway] .message.error"), /half of a character/);
