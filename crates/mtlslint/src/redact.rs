@@ -363,6 +363,7 @@ fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
             };
             hidden.push(secret_at..end);
         } else if let Some(value) = value_after(bytes, at)
+            && !closes_empty(bytes, start, at)
             && !names_a_file_or_option(bytes, start, at)
             && is_secret_name(decoded.as_deref().unwrap_or(&text[start..at]))
         {
@@ -770,6 +771,14 @@ pub(crate) fn how_to_fill(placeholder: &str) -> String {
     }
 }
 
+/// Whether the name at `start..end` is a header's in quotes that close right
+/// after its `:` (`-H 'Authorization:'`, which removes the header): it has no
+/// value, and what follows the quote (`-H 'Content-Type: ...'`) is none.
+fn closes_empty(bytes: &[u8], start: usize, end: usize) -> bool {
+    let quote = start.checked_sub(1).map(|before| bytes[before]).filter(|&b| b == b'"' || b == b'\'');
+    quote.is_some_and(|quote| bytes.get(end) == Some(&b':') && bytes.get(skip_blanks(bytes, end + 1)) == Some(&quote))
+}
+
 /// Whether the name at `start..end` is a file's (`/etc/tokens: not found`),
 /// a command-line option's (`--credentials: cannot read x.json`) or the
 /// configuration's inventory (`inventories.credentials: cannot read ...`),
@@ -927,6 +936,14 @@ mod tests {
         // A password may start with `$` and a lowercase letter: redacting does not take it for a placeholder.
         assert!(!is_placeholder("$ecret"));
         assert_eq!(redact(r#""password": "$ecret""#), r#""password": "******""#);
+    }
+
+    #[test]
+    fn a_header_removed_by_an_empty_value_hides_nothing_after_it() {
+        let command = "curl --oauth2-bearer tok -H 'Authorization:' -H 'Content-Type: application/json'";
+        assert_eq!(redact(command), command.replace("tok", "***"));
+        // A value after the `:` is still hidden.
+        assert_eq!(redact("-H 'Authorization: abc123'"), "-H 'Authorization: ******'");
     }
 
     #[test]
