@@ -67,7 +67,9 @@ pub const PROTOCOLS: [ProtocolInfo; 5] = [
         java_name: "TLSv1.1",
         label: "TLS 1.1",
         rank: 2,
-        deprecation: Some("TLS 1.1 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291"),
+        deprecation: Some(
+            "TLS 1.1 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291; use TLS_1_2 or TLS_1_3",
+        ),
     },
     ProtocolInfo {
         protocol: Protocol::Tls10,
@@ -75,7 +77,9 @@ pub const PROTOCOLS: [ProtocolInfo; 5] = [
         java_name: "TLSv1",
         label: "TLS 1.0",
         rank: 1,
-        deprecation: Some("TLS 1.0 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291"),
+        deprecation: Some(
+            "TLS 1.0 is deprecated (RFC 8996) and disabled by default since JDK 16, 11.0.11 and 8u291; use TLS_1_2 or TLS_1_3",
+        ),
     },
     ProtocolInfo {
         protocol: Protocol::Ssl30,
@@ -83,7 +87,9 @@ pub const PROTOCOLS: [ProtocolInfo; 5] = [
         java_name: "SSLv3",
         label: "SSL 3.0",
         rank: 0,
-        deprecation: Some("SSL 3.0 must not be used (RFC 7568); the JDK has disabled it since 8u31"),
+        deprecation: Some(
+            "SSL 3.0 must not be used (RFC 7568); the JDK has disabled it since 8u31; use TLS_1_2 or TLS_1_3",
+        ),
     },
 ];
 
