@@ -1667,7 +1667,9 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
     let RequestReport { text, diagnostics, .. } = report;
     let filled_when_sent = |diagnostic: &Diagnostic| {
         let (start, end) = (diagnostic.range.start.offset, diagnostic.range.end.offset);
-        imported.parts.http && diagnostic.code == "R004" && text.get(start..end).is_some_and(is_client_variable)
+        imported.parts.http
+            && diagnostic.code == "R004"
+            && text.get(start..end).and_then(variable_name).is_some_and(is_clients_own)
     };
     let mut diagnostics = diagnostics
         .into_iter()
@@ -1699,13 +1701,17 @@ fn in_source(source: &str, imported: &Imported, report: RequestReport) -> Vec<Di
     diagnostics
 }
 
-/// Whether a text is one of the HTTP clients' own variables (`{{$uuid}}`,
-/// `{{$random.alphabetic(5)}}`, `{{$processEnv USER}}`), which they fill in
-/// as they send the call.
-fn is_client_variable(text: &str) -> bool {
-    text.strip_prefix("{{").and_then(|inner| inner.strip_suffix("}}")).is_some_and(|inner| {
-        inner.trim_start().strip_prefix('$').is_some_and(|name| name.starts_with(|c: char| c.is_ascii_alphabetic()))
-    })
+/// The name of the `.http` variable that `text` is, whole (`{{ name }}` read
+/// as the HTTP Client reads it).
+pub(crate) fn variable_name(text: &str) -> Option<&str> {
+    text.strip_prefix("{{")?.strip_suffix("}}").map(str::trim)
+}
+
+/// Whether a variable's name is one of the HTTP clients' own (`$uuid`,
+/// `$random.alphabetic(5)`, `$processEnv USER`), which no `@` line defines:
+/// they fill it in as they send the call.
+pub(crate) fn is_clients_own(name: &str) -> bool {
+    name.starts_with('$')
 }
 
 /// The first `{{variable}}` the `.http` file's `requests` use that their own
@@ -1727,7 +1733,7 @@ pub fn unset_variable(requests: &[Imported]) -> Option<String> {
                 let (name, _) = part[at + 2..].split_once("}}")?;
                 let name = name.trim();
                 let variable = !name.is_empty() && !name.contains(char::is_whitespace) && !name.contains(['{', '}']);
-                (variable && !name.starts_with('$') && !name.contains('.')).then(|| name.to_owned())
+                (variable && !is_clients_own(name) && !name.contains('.')).then(|| name.to_owned())
             })
         })
     })

@@ -760,10 +760,10 @@ pub(crate) fn is_name_placeholder(value: &str) -> bool {
 pub(crate) fn how_to_fill(placeholder: &str) -> String {
     if placeholder.starts_with('$') {
         ": mtlslint reads the text as written, not as a shell expands it (which it does not in single quotes)".into()
-    } else if let Some(name) = placeholder.strip_prefix("{{").and_then(|p| p.strip_suffix("}}")) {
-        match name.trim() {
-            // `{{$processEnv KS}}`, `{{$dotenv KS}}`, `{{$uuid}}`: the HTTP clients' own, which no `@` line defines.
-            name if name.is_empty() || name.starts_with('$') => String::new(),
+    } else if let Some(name) = crate::import::variable_name(placeholder) {
+        match name {
+            // `{{$processEnv KS}}`, `{{$uuid}}`: the HTTP clients' own, which no `@` line defines.
+            name if name.is_empty() || crate::import::is_clients_own(name) => String::new(),
             name => format!(", or define `{name}` (`@{name} = ...` in an .http file)"),
         }
     } else {
