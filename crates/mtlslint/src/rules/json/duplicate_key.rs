@@ -66,12 +66,9 @@ pub(crate) fn check(checker: &mut Checker<'_>) {
                     Some(nested) => Cow::Owned(format!("{}{nested}", body.root_pointer())),
                     None => body.pointer(key),
                 },
-                if repeat.read && repeat.many {
-                    ["`", key, "` is repeated; the server keeps this last value and ignores the others, from ", &first]
-                        .concat()
-                } else if repeat.read {
-                    ["`", key, "` is repeated; the server keeps this last value and ignores the one on ", &first]
-                        .concat()
+                if repeat.read {
+                    let ignored = if repeat.many { "the others, from " } else { "the one on " };
+                    ["`", key, "` is repeated; the server keeps this last value and ignores ", ignored, &first].concat()
                 } else {
                     [
                         "`",
