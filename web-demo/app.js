@@ -99,6 +99,15 @@ const segment = (name, placeholder) =>
   encodeURIComponent(name.toWellFormed()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) || placeholder;
 
 /**
+ * What the page says of a field that holds half of a UTF-16 pair (a character
+ * cut in two, as a paste can leave), which no URL can carry: its message and help.
+ */
+const cutCharacter = (field, retype) => [
+  `${field} holds half of a character (a lone UTF-16 surrogate), which no URL can carry`,
+  `type ${retype} again, or paste it again from where it is written whole`,
+];
+
+/**
  * What the page itself says of a path name, beside it: half of a UTF-16 pair
  * (a character cut in two, as a paste can leave), which no URL can carry and
  * which the page sends on as U+FFFD; or a name typed already percent-encoded
@@ -107,12 +116,8 @@ const segment = (name, placeholder) =>
  */
 function encodedName(name) {
   if (!name.isWellFormed()) {
-    return [{
-      severity: "error",
-      code: "",
-      message: "the name holds half of a character (a lone UTF-16 surrogate), which no URL can carry",
-      help: "type the name again, or paste it again from where it is written whole",
-    }];
+    const [message, help] = cutCharacter("the name", "the name");
+    return [{ severity: "error", code: "", message, help }];
   }
   if (!/%[0-9A-Fa-f]{2}/.test(name)) return [];
   let decoded;
@@ -774,7 +779,7 @@ function gatewayProblems(text) {
     return [`the gateway URL holds ${what}, which would cut off the path the calls add after it`, `remove the \`${mark}\` and all that follows it`];
   }
   // Half of a UTF-16 pair (a character cut in two by a paste): no URL can carry it.
-  if (!text.isWellFormed()) return ["the gateway URL holds half of a character (a lone UTF-16 surrogate), which no URL can carry", "type the address again, or paste it again from where it is written whole"];
+  if (!text.isWellFormed()) return cutCharacter("the gateway URL", "the address");
   // Only now is the URL quoted: it holds no query or fragment (and so no token) any more.
   if (/\s/.test(text)) return ["the gateway URL holds a space, which no address holds", `remove the space from \`${text}\``];
   // Only the path: a host may be named `apiops` (`https://apiops/gw`).
