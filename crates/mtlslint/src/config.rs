@@ -376,7 +376,7 @@ fn written<'t>(json: &'t str, path: &serde_path_to_error::Path) -> Option<&'t st
     let mut node = parsed.root.as_ref()?;
     for segment in path {
         let serde_path_to_error::Segment::Map { key } = segment else { return None };
-        node = &crate::response::member(node, key)?.value;
+        node = &crate::syntax::member(node, key)?.value;
     }
     json.get(node.span.start..node.span.end)
 }

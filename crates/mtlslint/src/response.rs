@@ -30,13 +30,7 @@ impl ResponseView<'_> {
     }
 }
 
-/// The last member called `key` of an object node.
-pub(crate) fn member<'n>(node: &'n Node<'n>, key: &str) -> Option<&'n Member<'n>> {
-    match &node.value {
-        Value::Object(members) => members.iter().rev().find(|m| m.key == key),
-        _ => None,
-    }
-}
+pub(crate) use crate::syntax::member;
 
 /// The `status` of the envelope later revisions of the documentation answer
 /// with (`{"status": "SUCCESS" | "FAILURE", "resultMessage": "..."}`), when

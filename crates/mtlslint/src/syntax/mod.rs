@@ -658,6 +658,14 @@ fn syntax(span: Span, message: impl Into<String>, help: Option<impl Into<String>
     Box::new(ParseError::Syntax(Problem { span, message: message.into(), help: help.map(Into::into) }))
 }
 
+/// The last member called `key` of an object node, the one a reader keeps.
+pub(crate) fn member<'n>(node: &'n Node<'n>, key: &str) -> Option<&'n Member<'n>> {
+    match &node.value {
+        Value::Object(members) => members.iter().rev().find(|m| m.key == key),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
